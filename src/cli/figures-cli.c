@@ -1,0 +1,53 @@
+/* figures-cli.c: dispatch of the headless subcommands
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "figures-cli"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "figures-cli.h"
+
+typedef struct
+{
+  const char *name;
+  int (*run) (int argc, char **argv);
+} FiguresCliCommand;
+
+static const FiguresCliCommand commands[] = {
+  { "extract", _figures_cli_extract },
+  { "index", _figures_cli_index },
+  { "search", _figures_cli_search },
+  { "stats", _figures_cli_stats },
+  { "chart", _figures_cli_chart },
+};
+
+gboolean
+figures_cli_is_command (const char *name)
+{
+  if (name == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (strcmp (commands[i].name, name) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+int
+figures_cli_run (int    argc,
+                 char **argv)
+{
+  g_return_val_if_fail (argc > 0, FIGURES_EXIT_USAGE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (strcmp (commands[i].name, argv[0]) == 0)
+      return commands[i].run (argc, argv);
+
+  g_printerr ("figures: unknown command “%s”\n", argv[0]);
+  return FIGURES_EXIT_USAGE;
+}

@@ -1,0 +1,33 @@
+/* figures-cli.h: the headless subcommands
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Exit statuses shared by every subcommand: users' scripts rely on them. */
+#define FIGURES_EXIT_OK 0
+#define FIGURES_EXIT_FAILURE 1
+#define FIGURES_EXIT_USAGE 2
+
+gboolean figures_cli_is_command (const char *name);
+/* argv[0] is the subcommand's name. */
+int      figures_cli_run        (int    argc,
+                                 char **argv);
+
+int      _figures_cli_extract   (int    argc,
+                                 char **argv);
+int      _figures_cli_index     (int    argc,
+                                 char **argv);
+int      _figures_cli_search    (int    argc,
+                                 char **argv);
+int      _figures_cli_stats     (int    argc,
+                                 char **argv);
+int      _figures_cli_chart     (int    argc,
+                                 char **argv);
+
+G_END_DECLS

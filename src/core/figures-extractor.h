@@ -1,0 +1,30 @@
+/* figures-extractor.h: the statistics of a document, by ../shared/spec/statistics.md
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+#include "figures-gazetteer.h"
+#include "figures-statistic.h"
+#include "figures-text.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  char      *city;       /* the document's place (spec: title, byline, publisher, else
+                          * the prefecture named most often); NULL when none */
+  GPtrArray *statistics; /* FiguresStatistic*, in text order, counted once */
+} FiguresExtraction;
+
+/* Pure and thread-safe: may run on several threads at once. */
+FiguresExtraction *figures_extract          (const FiguresText *text,
+                                             FiguresGazetteer  *gazetteer);
+void               figures_extraction_free  (FiguresExtraction *extraction);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (FiguresExtraction, figures_extraction_free)
+
+G_END_DECLS

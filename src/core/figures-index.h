@@ -1,0 +1,231 @@
+/* figures-index.h: every report in SQLite, with Chinese full-text search
+ *
+ * One FiguresIndex is one SQLite connection. Every call may block (disk,
+ * ICU): the GUI calls them from GTask threads, never the main loop. A
+ * connection is used by one thread at a time; readers open their own
+ * FiguresIndex on the same path (WAL lets them read while a writer writes).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "figures-statistic.h"
+
+G_BEGIN_DECLS
+
+#define FIGURES_INDEX_ERROR (figures_index_error_quark ())
+
+typedef enum
+{
+  FIGURES_INDEX_ERROR_FAILED,    /* SQLite said no: the message says why */
+  FIGURES_INDEX_ERROR_NOT_FOUND, /* no such document */
+  FIGURES_INDEX_ERROR_CANCELLED,
+} FiguresIndexError;
+
+GQuark figures_index_error_quark (void);
+
+typedef struct _FiguresIndex FiguresIndex;
+
+/* Creates the database and its folder when missing; rebuilds it (empty)
+ * when its schema version or tokenizer is not this build's. */
+FiguresIndex *figures_index_open        (const char   *path,
+                                         GError      **error);
+void          figures_index_close       (FiguresIndex *self);
+const char   *figures_index_get_path    (FiguresIndex *self);
+/* $XDG_DATA_HOME/figures/index.db */
+char         *figures_index_dup_default_path (void);
+
+/* ---- building ---- */
+
+typedef struct
+{
+  guint   files_done;
+  guint   files_total;   /* 0 while still walking the folders */
+  guint64 bytes_done;
+  guint64 bytes_total;
+  const char *current_path; /* borrowed, may be NULL */
+} FiguresIndexProgress;
+
+typedef void (*FiguresIndexProgressFunc) (const FiguresIndexProgress *progress,
+                                          gpointer                    user_data);
+
+typedef struct
+{
+  guint indexed;   /* new or changed documents read and stored */
+  guint unchanged;
+  guint moved;     /* recognised by content hash at a new path */
+  guint removed;
+  guint skipped;   /* could not be indexed: see figures_index_list_skipped() */
+} FiguresIndexSummary;
+
+typedef struct
+{
+  gsize max_file_size;     /* 0: FIGURES_TEXT_DEFAULT_MAX_SIZE */
+} FiguresIndexOptions;
+
+/* Brings the index up to date with @roots (folders walked recursively for
+ * .txt and .md, or single files). Documents under no root are removed.
+ * Progress is reported from the calling thread. Cancelling stops at a
+ * document boundary: what was committed stays valid. */
+gboolean figures_index_update (FiguresIndex              *self,
+                               const char *const         *roots,
+                               const FiguresIndexOptions *options,
+                               FiguresIndexProgressFunc   progress,
+                               gpointer                   progress_data,
+                               GCancellable              *cancellable,
+                               FiguresIndexSummary       *summary,
+                               GError                   **error);
+
+/* ---- documents ---- */
+
+typedef struct
+{
+  gint64  id;
+  char   *path;
+  char   *title;
+  char   *city;      /* NULL when unknown */
+  char   *date;      /* ISO 8601 yyyy-mm-dd, NULL when the text states none */
+  char   *encoding;
+  guint   n_statistics;
+  gint64  size;
+  gint64  mtime;     /* seconds since the epoch */
+} FiguresDocumentInfo;
+
+void                 figures_document_info_free (FiguresDocumentInfo *info);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (FiguresDocumentInfo, figures_document_info_free)
+
+typedef enum
+{
+  FIGURES_DOCUMENT_SORT_TITLE,
+  FIGURES_DOCUMENT_SORT_DATE,   /* newest first; undated last */
+  FIGURES_DOCUMENT_SORT_CITY,
+} FiguresDocumentSort;
+
+guint      figures_index_count_documents (FiguresIndex        *self,
+                                          const char          *city, /* NULL: all */
+                                          GError             **error);
+/* FiguresDocumentInfo*, for a lazily loading list model. */
+GPtrArray *figures_index_list_documents  (FiguresIndex        *self,
+                                          const char          *city,
+                                          FiguresDocumentSort  sort,
+                                          guint                offset,
+                                          guint                limit,
+                                          GError             **error);
+FiguresDocumentInfo *figures_index_get_document (FiguresIndex *self,
+                                                 gint64        id,
+                                                 GError      **error);
+/* The display text (what extraction offsets point into). */
+char      *figures_index_dup_document_text (FiguresIndex *self,
+                                            gint64        id,
+                                            GError      **error);
+
+/* ---- statistics ---- */
+
+typedef struct
+{
+  const char *const *cities;   /* NULL: all */
+  const char *const *metrics;  /* keys; NULL: all */
+  gint64             document; /* 0: all */
+  int                year;     /* 0: all */
+} FiguresStatisticsFilter;
+
+typedef struct
+{
+  FiguresStatistic *statistic;
+  gint64            document_id;
+  char             *path;
+  char             *title;
+} FiguresStatisticRow;
+
+void       figures_statistic_row_free (FiguresStatisticRow *row);
+
+/* FiguresStatisticRow*, ordered by document then offset. */
+GPtrArray *figures_index_list_statistics (FiguresIndex                  *self,
+                                          const FiguresStatisticsFilter *filter,
+                                          GError                       **error);
+
+typedef enum
+{
+  FIGURES_GROUP_BY_CITY,
+  FIGURES_GROUP_BY_CITY_YEAR,
+} FiguresGroupBy;
+
+typedef struct
+{
+  char    *city;
+  char    *metric;
+  int      year;        /* 0 unless grouped by year */
+  double   sum;         /* of distinct mentions */
+  double   max;
+  guint    mentions;
+  guint    documents;
+  gboolean any_approx;  /* some mention behind it is approximate */
+  gboolean max_approx;  /* the largest mention is approximate */
+  char    *unit;        /* the most common unit written */
+} FiguresAggregateRow;
+
+void       figures_aggregate_row_free (FiguresAggregateRow *row);
+
+/* FiguresAggregateRow*, ordered by city then metric (then year). */
+GPtrArray *figures_index_aggregate (FiguresIndex                  *self,
+                                    const FiguresStatisticsFilter *filter,
+                                    FiguresGroupBy                 group_by,
+                                    GError                       **error);
+
+/* Cities that have statistics (of @metric when not NULL), by name. */
+GStrv      figures_index_list_cities (FiguresIndex *self,
+                                      const char   *metric,
+                                      GError      **error);
+
+/* ---- search ---- */
+
+typedef struct
+{
+  guint start; /* code points */
+  guint end;
+} FiguresRange;
+
+typedef struct
+{
+  gint64  document_id;
+  char   *path;
+  char   *title;
+  char   *city;
+  char   *date;
+  double  score;        /* bm25: lower is better, as SQLite gives it */
+  char   *snippet;      /* plain text cut from the display text */
+  GArray *snippet_matches; /* FiguresRange into @snippet */
+  guint   first_match;  /* code point of the first match in the display text */
+} FiguresSearchHit;
+
+void       figures_search_hit_free (FiguresSearchHit *hit);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (FiguresSearchHit, figures_search_hit_free)
+
+/* FiguresSearchHit*, best first. Bad syntax is read as plain words, never
+ * an error; errors are SQLite's. @total, when set, is the number of hits
+ * before @limit. */
+GPtrArray *figures_index_search (FiguresIndex *self,
+                                 const char   *query,
+                                 guint         limit,
+                                 guint        *total,
+                                 GError      **error);
+
+/* ---- files that could not be indexed ---- */
+
+typedef struct
+{
+  char  *path;
+  char  *reason;
+  gint64 when;   /* seconds since the epoch */
+} FiguresSkippedFile;
+
+void       figures_skipped_file_free (FiguresSkippedFile *skipped);
+GPtrArray *figures_index_list_skipped (FiguresIndex *self,
+                                       GError      **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (FiguresIndex, figures_index_close)
+
+G_END_DECLS

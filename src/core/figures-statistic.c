@@ -1,0 +1,87 @@
+/* figures-statistic.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "figures-statistic"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "figures-statistic.h"
+
+static const char *const metric_keys[FIGURES_N_METRICS] = {
+  [FIGURES_METRIC_TRAINING_SESSIONS] = "training_sessions",
+  [FIGURES_METRIC_TRAINEES] = "trainees",
+  [FIGURES_METRIC_FUNDING] = "funding",
+  [FIGURES_METRIC_PROJECTS] = "projects",
+  [FIGURES_METRIC_OTHER] = "other",
+};
+
+G_DEFINE_BOXED_TYPE (FiguresStatistic, figures_statistic, figures_statistic_copy,
+                     figures_statistic_free)
+
+const char *
+figures_metric_to_key (FiguresMetric metric)
+{
+  g_return_val_if_fail (metric < FIGURES_N_METRICS, NULL);
+
+  return metric_keys[metric];
+}
+
+gboolean
+figures_metric_from_key (const char    *key,
+                         FiguresMetric *metric)
+{
+  g_return_val_if_fail (key != NULL, FALSE);
+
+  for (guint i = 0; i < FIGURES_N_METRICS; i++)
+    {
+      if (strcmp (key, metric_keys[i]) == 0)
+        {
+          if (metric != NULL)
+            *metric = i;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+FiguresStatistic *
+figures_statistic_new (void)
+{
+  return g_new0 (FiguresStatistic, 1);
+}
+
+FiguresStatistic *
+figures_statistic_copy (const FiguresStatistic *self)
+{
+  FiguresStatistic *copy;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  copy = g_memdup2 (self, sizeof *self);
+  copy->city = g_strdup (self->city);
+  copy->place = g_strdup (self->place);
+  copy->unit = g_strdup (self->unit);
+  copy->label = g_strdup (self->label);
+  copy->evidence = g_strdup (self->evidence);
+
+  return copy;
+}
+
+void
+figures_statistic_free (FiguresStatistic *self)
+{
+  if (self == NULL)
+    return;
+
+  g_free (self->city);
+  g_free (self->place);
+  g_free (self->unit);
+  g_free (self->label);
+  g_free (self->evidence);
+  g_free (self);
+}

@@ -1,0 +1,55 @@
+/* figures-statistic.h: one mention of a counted or measured quantity
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib-object.h>
+
+#include "figures-number.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  FIGURES_METRIC_TRAINING_SESSIONS,
+  FIGURES_METRIC_TRAINEES,
+  FIGURES_METRIC_FUNDING,
+  FIGURES_METRIC_PROJECTS,
+  FIGURES_METRIC_OTHER,
+  FIGURES_N_METRICS
+} FiguresMetric;
+
+/* "training_sessions", "trainees", "funding", "projects", "other" */
+const char *figures_metric_to_key   (FiguresMetric metric);
+gboolean    figures_metric_from_key (const char   *key,
+                                     FiguresMetric *metric);
+
+#define FIGURES_TYPE_STATISTIC (figures_statistic_get_type ())
+
+typedef struct
+{
+  char          *city;      /* canonical prefecture-level division or province */
+  char          *place;     /* most specific place named, else == city */
+  FiguresMetric  metric;
+  FiguresDecimal value;     /* yuan for funding, a plain count otherwise */
+  gboolean       approx;
+  char          *unit;      /* as written: 万元, 人次, 期, 个 */
+  guint          start;     /* code points of the number-with-unit in the display text */
+  guint          end;
+  char          *label;     /* what it counts: 培训 期, 资金 万元, 活动 场次 */
+  char          *evidence;  /* the sentence it was read from (display text) */
+  guint          evidence_start;
+  guint          evidence_end;
+  int            year;      /* year the sentence says it refers to, 0 when none */
+} FiguresStatistic;
+
+GType             figures_statistic_get_type (void) G_GNUC_CONST;
+FiguresStatistic *figures_statistic_new      (void);
+FiguresStatistic *figures_statistic_copy     (const FiguresStatistic *self);
+void              figures_statistic_free     (FiguresStatistic       *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (FiguresStatistic, figures_statistic_free)
+
+G_END_DECLS
