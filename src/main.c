@@ -26,5 +26,8 @@ main (int    argc,
   if (argc > 1 && figures_cli_is_command (argv[1]))
     return figures_cli_run (argc - 1, argv + 1);
 
+  /* Finds the translations and the settings schema of a build that was
+   * not installed (the source tree's uninstalled run). */
+  figures_application_setup_uninstalled ();
   return figures_application_run (argc, argv);
 }

@@ -1,32 +1,534 @@
-/* figures-cli-index.c — placeholder until its issue lands
+/* figures-cli-index.c: `figures index`, `figures search`, `figures stats`
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#define G_LOG_DOMAIN "figures-cli"
+
 #include "config.h"
 
+#include <errno.h>
+#include <glib/gstdio.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "figures-cli-output.h"
 #include "figures-cli.h"
+#include "figures-gazetteer.h"
+#include "figures-index.h"
+
+/* ---- shared ---- */
+
+static gboolean
+parse_options (GOptionContext *context,
+               int            *argc,
+               char         ***argv,
+               const char     *command)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      g_printerr ("figures %s: %s\n", command, error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static FiguresIndex *
+open_existing_index (const char *command,
+                     const char *db)
+{
+  g_autofree char *path = db != NULL ? g_strdup (db) : figures_index_dup_default_path ();
+  g_autoptr (GError) error = NULL;
+  FiguresIndex *index;
+
+  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_printerr ("figures %s: no index at “%s”: build it with `figures index --db=%s FOLDER`\n",
+                  command, path, path);
+      return NULL;
+    }
+  index = figures_index_open (path, &error);
+  if (index == NULL)
+    g_printerr ("figures %s: %s\n", command, error->message);
+  return index;
+}
+
+/* ---- index ---- */
+
+typedef struct
+{
+  gboolean tty;
+  gint64 last;
+} ProgressState;
+
+static void
+progress_cb (const FiguresIndexProgress *progress,
+             gpointer                    user_data)
+{
+  ProgressState *state = user_data;
+  gint64 now = g_get_monotonic_time ();
+
+  if (!state->tty || (now - state->last < G_USEC_PER_SEC / 10
+                      && progress->files_done != progress->files_total))
+    return;
+  state->last = now;
+  if (progress->files_total == 0)
+    g_printerr ("\r\033[KLooking for reports… %u found", progress->files_done);
+  else
+    g_printerr ("\r\033[KIndexing %u/%u (%.0f%%)", progress->files_done, progress->files_total,
+                progress->bytes_total > 0
+                  ? 100.0 * (double) progress->bytes_done / (double) progress->bytes_total
+                  : 100.0);
+}
+
+static gboolean
+parse_size (const char *text,
+            gsize      *size)
+{
+  char *end = NULL;
+  guint64 value;
+  guint64 multiplier = 1;
+
+  if (text == NULL || !g_ascii_isdigit (*text))
+    return FALSE;
+  value = g_ascii_strtoull (text, &end, 10);
+  switch (g_ascii_toupper (*end))
+    {
+    case '\0':
+      break;
+    case 'K':
+      multiplier = 1024;
+      end++;
+      break;
+    case 'M':
+      multiplier = 1024 * 1024;
+      end++;
+      break;
+    case 'G':
+      multiplier = 1024 * 1024 * 1024;
+      end++;
+      break;
+    default:
+      return FALSE;
+    }
+  if (g_ascii_toupper (*end) == 'B')
+    end++;
+  if (*end != '\0' || value == 0)
+    return FALSE;
+  *size = value * multiplier;
+  return TRUE;
+}
+
+/* Whether @root can be read at all; prints why not. */
+static gboolean
+check_root (const char *root)
+{
+  GStatBuf st;
+
+  if (g_stat (root, &st) != 0)
+    {
+      int saved = errno;
+      g_printerr ("figures index: cannot read “%s”: %s\n", root, g_strerror (saved));
+      return FALSE;
+    }
+  if (S_ISDIR (st.st_mode))
+    {
+      g_autoptr (GError) error = NULL;
+      g_autoptr (GDir) dir = g_dir_open (root, 0, &error);
+
+      if (dir == NULL)
+        {
+          g_printerr ("figures index: cannot read “%s”: %s\n", root, error->message);
+          return FALSE;
+        }
+      return TRUE;
+    }
+  if (S_ISREG (st.st_mode))
+    {
+      FILE *file = g_fopen (root, "rb");
+
+      if (file == NULL)
+        {
+          int saved = errno;
+          g_printerr ("figures index: cannot read “%s”: %s\n", root, g_strerror (saved));
+          return FALSE;
+        }
+      fclose (file);
+      return TRUE;
+    }
+  g_printerr ("figures index: cannot read “%s”: not a file or folder\n", root);
+  return FALSE;
+}
+
+typedef struct
+{
+  char *kind;
+  guint count;
+} ReasonCount;
+
+static int
+compare_reasons (gconstpointer a,
+                 gconstpointer b)
+{
+  const ReasonCount *ra = a;
+  const ReasonCount *rb = b;
+
+  if (ra->count != rb->count)
+    return ra->count > rb->count ? -1 : 1;
+  return strcmp (ra->kind, rb->kind);
+}
+
+static char *
+skipped_summary (FiguresIndex *index)
+{
+  g_autoptr (GPtrArray) skipped = figures_index_list_skipped (index, NULL);
+  g_autoptr (GHashTable) counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr (GArray) reasons = g_array_new (FALSE, FALSE, sizeof (ReasonCount));
+  GString *out = g_string_new (NULL);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  if (skipped == NULL)
+    return g_string_free (out, FALSE);
+
+  for (guint i = 0; i < skipped->len; i++)
+    {
+      FiguresSkippedFile *file = skipped->pdata[i];
+      const char *colon = strchr (file->reason, ':');
+      char *kind = colon != NULL ? g_strndup (file->reason, colon - file->reason)
+                                 : g_strdup (file->reason);
+      guint count = GPOINTER_TO_UINT (g_hash_table_lookup (counts, kind));
+
+      g_printerr ("skipped “%s”: %s\n", file->path, file->reason);
+      g_hash_table_insert (counts, kind, GUINT_TO_POINTER (count + 1));
+    }
+  g_hash_table_iter_init (&iter, counts);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      ReasonCount rc = { key, GPOINTER_TO_UINT (value) };
+      g_array_append_val (reasons, rc);
+    }
+  g_array_sort (reasons, compare_reasons);
+  for (guint i = 0; i < reasons->len; i++)
+    {
+      ReasonCount *rc = &g_array_index (reasons, ReasonCount, i);
+      g_string_append_printf (out, "%s%u %s", i > 0 ? ", " : "", rc->count, rc->kind);
+    }
+  return g_string_free (out, FALSE);
+}
 
 int
 _figures_cli_index (int    argc,
-     char **argv)
+                    char **argv)
 {
-  g_printerr ("figures %s: not implemented yet\n", argv[0]);
-  return FIGURES_EXIT_FAILURE;
+  g_autofree char *db = NULL;
+  g_autofree char *max_size = NULL;
+  g_auto (GStrv) roots = NULL;
+  const GOptionEntry entries[] = {
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, &db, "The index (default: the application's)", "PATH" },
+    { "max-size", 0, 0, G_OPTION_ARG_STRING, &max_size,
+      "Skip files larger than this (bytes, or 10K, 64M …; default 64M)", "SIZE" },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &roots, NULL, "DIR|FILE…" },
+    { NULL },
+  };
+  g_autoptr (GOptionContext) context = g_option_context_new ("DIR|FILE… — index reports");
+  g_autoptr (FiguresIndex) index = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *reasons = NULL;
+  FiguresIndexOptions options = { 0 };
+  FiguresIndexSummary summary = { 0 };
+  ProgressState progress = { isatty (STDERR_FILENO), 0 };
+  gboolean roots_ok = TRUE;
+  gboolean ok;
+
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!parse_options (context, &argc, &argv, "index"))
+    return FIGURES_EXIT_USAGE;
+  if (roots == NULL || roots[0] == NULL)
+    {
+      g_printerr ("figures index: give the folders or files to index\n"
+                  "Usage: figures index --db=PATH DIR|FILE…\n");
+      return FIGURES_EXIT_USAGE;
+    }
+  if (max_size != NULL && !parse_size (max_size, &options.max_file_size))
+    {
+      g_printerr ("figures index: --max-size: “%s” is not a size\n", max_size);
+      return FIGURES_EXIT_USAGE;
+    }
+
+  for (guint i = 0; roots[i] != NULL; i++)
+    roots_ok &= check_root (roots[i]);
+
+  path = db != NULL ? g_strdup (db) : figures_index_dup_default_path ();
+  index = figures_index_open (path, &error);
+  if (index == NULL)
+    {
+      g_printerr ("figures index: %s\n", error->message);
+      return FIGURES_EXIT_FAILURE;
+    }
+
+  ok = figures_index_update (index, (const char *const *) roots, &options, progress_cb, &progress,
+                             NULL, &summary, &error);
+  if (progress.tty)
+    g_printerr ("\r\033[K");
+  if (!ok)
+    {
+      g_printerr ("figures index: %s\n", error->message);
+      return FIGURES_EXIT_FAILURE;
+    }
+
+  reasons = skipped_summary (index);
+  g_print ("%u indexed, %u unchanged, %u skipped%s%s\n", summary.indexed, summary.unchanged,
+           summary.skipped, *reasons != '\0' ? ": " : "", reasons);
+  if (summary.moved > 0 || summary.removed > 0)
+    g_print ("%u moved, %u removed\n", summary.moved, summary.removed);
+
+  return roots_ok ? FIGURES_EXIT_OK : FIGURES_EXIT_FAILURE;
+}
+
+/* ---- search ---- */
+
+static char *
+mark_snippet (const FiguresSearchHit *hit)
+{
+  GString *out = g_string_new (NULL);
+  const char *p = hit->snippet;
+  guint pos = 0;
+
+  for (guint i = 0; i < hit->snippet_matches->len; i++)
+    {
+      FiguresRange *r = &g_array_index (hit->snippet_matches, FiguresRange, i);
+
+      while (*p && pos < r->start)
+        {
+          const char *next = g_utf8_next_char (p);
+          g_string_append_len (out, p, next - p);
+          p = next;
+          pos++;
+        }
+      g_string_append (out, "<b>");
+      while (*p && pos < r->end)
+        {
+          const char *next = g_utf8_next_char (p);
+          g_string_append_len (out, p, next - p);
+          p = next;
+          pos++;
+        }
+      g_string_append (out, "</b>");
+    }
+  g_string_append (out, p);
+  return g_string_free (out, FALSE);
 }
 
 int
 _figures_cli_search (int    argc,
-     char **argv)
+                     char **argv)
 {
-  g_printerr ("figures %s: not implemented yet\n", argv[0]);
-  return FIGURES_EXIT_FAILURE;
+  g_autofree char *db = NULL;
+  g_autofree char *format_name = NULL;
+  g_auto (GStrv) words = NULL;
+  int limit = 20;
+  const GOptionEntry entries[] = {
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, &db, "The index (default: the application's)", "PATH" },
+    { "limit", 0, 0, G_OPTION_ARG_INT, &limit, "At most N results (default 20)", "N" },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format_name, "tsv (default) or json", "FORMAT" },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &words, NULL, "QUERY" },
+    { NULL },
+  };
+  static const char *const columns[] = { "rank", "file", "title", "city", "score", "snippet",
+                                         NULL };
+  static const gboolean numeric[] = { TRUE, FALSE, FALSE, FALSE, TRUE, FALSE };
+  g_autoptr (GOptionContext) context = g_option_context_new ("QUERY — search the index");
+  g_autoptr (FiguresIndex) index = NULL;
+  g_autoptr (GPtrArray) hits = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *query = NULL;
+  FiguresCliFormat format = FIGURES_CLI_FORMAT_TSV;
+  FiguresCliTable *table;
+
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!parse_options (context, &argc, &argv, "search"))
+    return FIGURES_EXIT_USAGE;
+  if (format_name != NULL
+      && (!figures_cli_format_from_string (format_name, &format)
+          || format == FIGURES_CLI_FORMAT_CSV))
+    {
+      g_printerr ("figures search: --format: “%s” is not tsv or json\n", format_name);
+      return FIGURES_EXIT_USAGE;
+    }
+  if (limit <= 0)
+    {
+      g_printerr ("figures search: --limit must be a positive number\n");
+      return FIGURES_EXIT_USAGE;
+    }
+  if (words == NULL || words[0] == NULL)
+    {
+      g_printerr ("figures search: give a query\nUsage: figures search --db=PATH QUERY\n");
+      return FIGURES_EXIT_USAGE;
+    }
+  query = g_strjoinv (" ", words);
+
+  index = open_existing_index ("search", db);
+  if (index == NULL)
+    return FIGURES_EXIT_FAILURE;
+  hits = figures_index_search (index, query, limit, NULL, &error);
+  if (hits == NULL)
+    {
+      g_printerr ("figures search: %s\n", error->message);
+      return FIGURES_EXIT_FAILURE;
+    }
+
+  table = figures_cli_table_new (stdout, format, columns, numeric);
+  for (guint i = 0; i < hits->len; i++)
+    {
+      FiguresSearchHit *hit = hits->pdata[i];
+      g_autofree char *rank = g_strdup_printf ("%u", i + 1);
+      g_autofree char *snippet = mark_snippet (hit);
+      char score[G_ASCII_DTOSTR_BUF_SIZE];
+      const char *values[6];
+
+      g_ascii_formatd (score, sizeof score, "%.4f", hit->score);
+      values[0] = rank;
+      values[1] = hit->path;
+      values[2] = hit->title != NULL ? hit->title : "";
+      values[3] = hit->city != NULL ? hit->city : "";
+      values[4] = score;
+      values[5] = snippet;
+      figures_cli_table_add_row (table, values);
+    }
+  figures_cli_table_finish (table);
+
+  return FIGURES_EXIT_OK;
+}
+
+/* ---- stats ---- */
+
+static char *
+canonical_city (const char *name)
+{
+  FiguresGazetteer *gazetteer = figures_gazetteer_get_default ();
+  const FiguresPlace *place = gazetteer != NULL ? figures_gazetteer_lookup (gazetteer, name)
+                                                : NULL;
+
+  if (place == NULL)
+    return g_strdup (name);
+  return g_strdup (place->prefecture != NULL ? place->prefecture : place->name);
 }
 
 int
 _figures_cli_stats (int    argc,
-     char **argv)
+                    char **argv)
 {
-  g_printerr ("figures %s: not implemented yet\n", argv[0]);
-  return FIGURES_EXIT_FAILURE;
+  g_autofree char *db = NULL;
+  g_autofree char *format_name = NULL;
+  g_autofree char *by = NULL;
+  g_auto (GStrv) cities = NULL;
+  g_auto (GStrv) metrics = NULL;
+  g_auto (GStrv) rest = NULL;
+  const GOptionEntry entries[] = {
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, &db, "The index (default: the application's)", "PATH" },
+    { "city", 0, 0, G_OPTION_ARG_STRING_ARRAY, &cities, "Only this city (repeatable)", "CITY" },
+    { "metric", 0, 0, G_OPTION_ARG_STRING_ARRAY, &metrics,
+      "Only this metric: training_sessions, trainees, funding, projects, other (repeatable)",
+      "METRIC" },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format_name, "tsv (default), csv or json", "FORMAT" },
+    { "by", 0, 0, G_OPTION_ARG_STRING, &by, "Sum by city", "city" },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &rest, NULL, NULL },
+    { NULL },
+  };
+  static const char *const by_columns[] = { "city", "metric", "sum", "max", "mentions",
+                                            "documents", NULL };
+  static const gboolean by_numeric[] = { FALSE, FALSE, TRUE, TRUE, TRUE, TRUE };
+  g_autoptr (GOptionContext) context = g_option_context_new ("— the statistics in the index");
+  g_autoptr (FiguresIndex) index = NULL;
+  g_autoptr (GPtrArray) rows = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) canonical = g_ptr_array_new_with_free_func (g_free);
+  FiguresStatisticsFilter filter = { 0 };
+  FiguresCliFormat format = FIGURES_CLI_FORMAT_TSV;
+  FiguresCliTable *table;
+
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!parse_options (context, &argc, &argv, "stats"))
+    return FIGURES_EXIT_USAGE;
+  if (rest != NULL && rest[0] != NULL)
+    {
+      g_printerr ("figures stats: unexpected argument “%s”\n", rest[0]);
+      return FIGURES_EXIT_USAGE;
+    }
+  if (format_name != NULL && !figures_cli_format_from_string (format_name, &format))
+    {
+      g_printerr ("figures stats: --format: “%s” is not tsv, csv or json\n", format_name);
+      return FIGURES_EXIT_USAGE;
+    }
+  if (by != NULL && strcmp (by, "city") != 0)
+    {
+      g_printerr ("figures stats: --by: “%s” is not known (only --by=city)\n", by);
+      return FIGURES_EXIT_USAGE;
+    }
+  for (guint i = 0; metrics != NULL && metrics[i] != NULL; i++)
+    if (!figures_metric_from_key (metrics[i], NULL))
+      {
+        g_printerr ("figures stats: unknown metric “%s”: use training_sessions, trainees, "
+                    "funding, projects or other\n",
+                    metrics[i]);
+        return FIGURES_EXIT_USAGE;
+      }
+  for (guint i = 0; cities != NULL && cities[i] != NULL; i++)
+    g_ptr_array_add (canonical, canonical_city (cities[i]));
+  g_ptr_array_add (canonical, NULL);
+
+  filter.cities = canonical->len > 1 ? (const char *const *) canonical->pdata : NULL;
+  filter.metrics = (const char *const *) metrics;
+
+  index = open_existing_index ("stats", db);
+  if (index == NULL)
+    return FIGURES_EXIT_FAILURE;
+
+  if (by != NULL)
+    {
+      rows = figures_index_aggregate (index, &filter, FIGURES_GROUP_BY_CITY, &error);
+      if (rows == NULL)
+        {
+          g_printerr ("figures stats: %s\n", error->message);
+          return FIGURES_EXIT_FAILURE;
+        }
+      table = figures_cli_table_new (stdout, format, by_columns, by_numeric);
+      for (guint i = 0; i < rows->len; i++)
+        {
+          FiguresAggregateRow *row = rows->pdata[i];
+          g_autofree char *sum = figures_cli_format_double (row->sum);
+          g_autofree char *max = figures_cli_format_double (row->max);
+          g_autofree char *mentions = g_strdup_printf ("%u", row->mentions);
+          g_autofree char *documents = g_strdup_printf ("%u", row->documents);
+          const char *values[] = { row->city, row->metric, sum, max, mentions, documents };
+
+          figures_cli_table_add_row (table, values);
+        }
+      figures_cli_table_finish (table);
+      return FIGURES_EXIT_OK;
+    }
+
+  rows = figures_index_list_statistics (index, &filter, &error);
+  if (rows == NULL)
+    {
+      g_printerr ("figures stats: %s\n", error->message);
+      return FIGURES_EXIT_FAILURE;
+    }
+  table = figures_cli_table_new (stdout, format, figures_cli_statistic_columns,
+                                 figures_cli_statistic_numeric);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      FiguresStatisticRow *row = rows->pdata[i];
+      g_auto (GStrv) fields = figures_cli_statistic_fields (row->path, row->statistic);
+
+      figures_cli_table_add_row (table, (const char *const *) fields);
+    }
+  figures_cli_table_finish (table);
+
+  return FIGURES_EXIT_OK;
 }

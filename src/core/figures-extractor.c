@@ -1,4 +1,1681 @@
-/* placeholder: extraction helper replaces this file */
+/* figures-extractor.c: the statistics of a document, by ../shared/spec/statistics.md
+ *
+ * One pass over the folded code points finds place mentions (gazetteer
+ * and scope words), heading lines and numbers with a unit. Each number is
+ * classified on the spot by looking around it (its list item, clause and
+ * sentence, found by scanning a few dozen code points); attribution to a
+ * city needs the document's place, so it is finished after the pass, as
+ * are counting once and the headline rule.
+ *
+ * Nothing is allocated per character; the keyword lists are in
+ * figures-rules.c.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "figures-extractor"
+
 #include "config.h"
+
+#include <string.h>
+
 #include "figures-extractor.h"
-FiguresExtraction *figures_extract (const FiguresText *text, FiguresGazetteer *gazetteer) { return NULL; }
+#include "figures-rules.h"
+
+#define HEADING_MAX_CHARS 40  /* spec: a heading is shorter than 40 characters */
+#define TITLE_MAX_CHARS 80    /* the first line is the title when it reads like one */
+#define QUOTED_NAME_MAX 20    /* “三项计划”: numbers inside short quotes are names */
+#define CONTEXT_CHARS 30      /* spec "Counting once" */
+#define SCAN_LIMIT 400        /* how far to look for a sentence boundary */
+#define PHRASE_MAX 24         /* the noun phrase after N个 */
+#define PROVINCE_SUBJECT_MAX 8 /* a province owns a figure only as the sentence's subject */
+
+typedef enum
+{
+  MENTION_PARTNER = 1 << 0,
+  MENTION_GIVER = 1 << 1,
+  MENTION_IN_BOOK = 1 << 2,
+} MentionFlags;
+
+typedef struct
+{
+  gsize start;
+  gsize end;
+  const FiguresPlace *const *candidates;
+  guint n_candidates;
+  const FiguresPlace *place; /* resolved after the pass */
+  int scope;                 /* FiguresScopeKind, or -1 for a gazetteer place */
+  gsize town_start;          /* a town named right after a county: 武川县可镇 */
+  gsize town_end;            /* 0: none */
+  guint flags;
+} Mention;
+
+typedef struct
+{
+  gsize start;
+  gsize end;
+  guint first_mention;
+  guint end_mention;
+} Line;
+
+typedef struct
+{
+  FiguresMetric metric;
+  FiguresDecimal value;
+  gboolean approx;
+  gsize unit_start; /* of the unit as written, its multiplier included */
+  gsize start;
+  gsize end;
+  char *label_noun;
+  gsize sent_start;
+  gsize sent_end;
+  int year;
+  int owner; /* mention index, -1: none */
+  gboolean in_heading;
+  gboolean dropped;
+} Raw;
+
+typedef struct
+{
+  const FiguresText *text;
+  const gunichar *t;
+  gsize n;
+  FiguresGazetteer *gazetteer;
+  const FiguresRules *rules;
+
+  GArray *mentions; /* Mention */
+  GArray *headings; /* Line */
+  GArray *raws;     /* Raw */
+
+  gboolean has_title;
+  Line title;
+  gboolean has_byline;
+  Line byline;
+  gboolean has_publisher;
+  Line publisher;
+
+  const char *doc_province;
+  const FiguresPlace *doc_place;
+
+  /* display byte cursor */
+  gsize cursor_char;
+  gsize cursor_byte;
+} Extractor;
+
+/* ------------------------------------------------------------------ */
+/* Characters                                                           */
+/* ------------------------------------------------------------------ */
+
+static inline gboolean
+is_han (gunichar c)
+{
+  return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF)
+         || (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x2FFFF);
+}
+
+static inline gboolean
+is_ascii_letter (gunichar c)
+{
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static inline gboolean
+is_ascii_digit (gunichar c)
+{
+  return c >= '0' && c <= '9';
+}
+
+static inline gboolean
+is_numeral_start (gunichar c)
+{
+  if (is_ascii_digit (c))
+    return TRUE;
+  switch (c)
+    {
+    case 0x96F6: /* 零 */
+    case 0x3007: /* 〇 */
+    case 0x4E00: /* 一 */
+    case 0x4E8C: /* 二 */
+    case 0x4E24: /* 两 */
+    case 0x4E09: /* 三 */
+    case 0x56DB: /* 四 */
+    case 0x4E94: /* 五 */
+    case 0x516D: /* 六 */
+    case 0x4E03: /* 七 */
+    case 0x516B: /* 八 */
+    case 0x4E5D: /* 九 */
+    case 0x5341: /* 十 */
+    case 0x767E: /* 百 */
+    case 0x5343: /* 千 */
+    case 0x4E07: /* 万 */
+    case 0x4EBF: /* 亿 */
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+static inline gboolean
+is_space (gunichar c)
+{
+  return c == ' ' || c == '\t' || c == '\r' || c == 0x3000 || c == 0xA0;
+}
+
+/* Sentence-final punctuation: the evidence is one sentence. */
+static inline gboolean
+is_sentence_end (gunichar c)
+{
+  return c == 0x3002 /* 。 */ || c == 0xFF01 /* ！ */ || c == 0xFF1F /* ？ */ || c == '!'
+         || c == '?' || c == '\n';
+}
+
+/* Clause punctuation (also what disqualifies a heading, spec "Text
+ * normalisation"). */
+static inline gboolean
+is_clause_punct (gunichar c)
+{
+  return c == 0xFF0C /* ， */ || c == 0x3001 /* 、 */ || c == 0xFF1B /* ； */
+         || c == 0xFF1A /* ： */ || c == 0x3002 /* 。 */ || c == ',' || c == ';' || c == ':';
+}
+
+/* Ends a clause: the scope of "a training word in the same clause". */
+static inline gboolean
+is_clause_sep (gunichar c)
+{
+  return c == 0xFF0C || c == 0xFF1B || c == 0xFF1A || c == ',' || c == ';' || c == ':'
+         || is_sentence_end (c);
+}
+
+/* Ends a list item: 、 and the clause separators. */
+static inline gboolean
+is_item_sep (gunichar c)
+{
+  return c == 0x3001 || is_clause_sep (c);
+}
+
+static gunichar
+closing_quote (gunichar c)
+{
+  switch (c)
+    {
+    case 0x201C: /* “ */
+      return 0x201D;
+    case 0x2018: /* ‘ */
+      return 0x2019;
+    case 0x300C: /* 「 */
+      return 0x300D;
+    case 0x300E: /* 『 */
+      return 0x300F;
+    case '"':
+      return '"';
+    default:
+      return 0;
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* Display text                                                         */
+/* ------------------------------------------------------------------ */
+
+static gsize
+byte_at (Extractor *ex,
+         gsize      char_offset)
+{
+  const char *display = ex->text->display;
+
+  if (char_offset > ex->n)
+    char_offset = ex->n;
+
+  /* Moving from the last position is cheap: statistics come in text order. */
+  if (char_offset < ex->cursor_char && char_offset < ex->cursor_char - char_offset)
+    {
+      ex->cursor_char = 0;
+      ex->cursor_byte = 0;
+    }
+  while (ex->cursor_char < char_offset)
+    {
+      ex->cursor_byte = g_utf8_next_char (display + ex->cursor_byte) - display;
+      ex->cursor_char++;
+    }
+  while (ex->cursor_char > char_offset)
+    {
+      ex->cursor_byte = g_utf8_prev_char (display + ex->cursor_byte) - display;
+      ex->cursor_char--;
+    }
+
+  return ex->cursor_byte;
+}
+
+static char *
+dup_display (Extractor *ex,
+             gsize      start,
+             gsize      end)
+{
+  gsize b0 = byte_at (ex, start);
+  gsize b1 = byte_at (ex, end);
+
+  return g_strndup (ex->text->display + b0, b1 - b0);
+}
+
+static char *
+dup_folded (Extractor *ex,
+            gsize      start,
+            gsize      end)
+{
+  return g_ucs4_to_utf8 (ex->t + start, (glong) (end - start), NULL, NULL, NULL);
+}
+
+/* ------------------------------------------------------------------ */
+/* Boundaries around a number                                           */
+/* ------------------------------------------------------------------ */
+
+typedef gboolean (*SepFunc) (gunichar c);
+
+static gboolean
+sentence_sep (gunichar c)
+{
+  return is_sentence_end (c);
+}
+
+static gboolean
+clause_sep (gunichar c)
+{
+  return is_clause_sep (c);
+}
+
+static gboolean
+item_sep (gunichar c)
+{
+  return is_item_sep (c);
+}
+
+static gsize
+scan_back (Extractor *ex,
+           gsize      pos,
+           SepFunc    sep)
+{
+  gsize lo = pos > SCAN_LIMIT ? pos - SCAN_LIMIT : 0;
+
+  while (pos > lo && !sep (ex->t[pos - 1]))
+    pos--;
+  return pos;
+}
+
+static gsize
+scan_forward (Extractor *ex,
+              gsize      pos,
+              SepFunc    sep)
+{
+  gsize hi = MIN (ex->n, pos + SCAN_LIMIT);
+
+  while (pos < hi && !sep (ex->t[pos]))
+    pos++;
+  return pos;
+}
+
+/* ------------------------------------------------------------------ */
+/* Counted nouns                                                        */
+/* ------------------------------------------------------------------ */
+
+typedef struct
+{
+  gboolean found;
+  gsize start;
+  gsize len;
+  const FiguresNounRule *rule;
+} Noun;
+
+#define CLASS_BIT(k) (1u << (k))
+#define ALL_CLASSES (~0u)
+
+/* The noun of one of @classes ending last in [lo, hi). */
+static Noun
+nearest_noun (Extractor *ex,
+              gsize      lo,
+              gsize      hi,
+              guint      classes)
+{
+  Noun noun = { FALSE, 0, 0, NULL };
+
+  for (gsize end = hi; end > lo; end--)
+    {
+      guint idx = 0;
+      gsize len = figures_word_set_match_ending (ex->rules->nouns, ex->t, lo, end, &idx);
+
+      if (len > 0)
+        {
+          const FiguresNounRule *rule = figures_rules_noun (idx);
+
+          /* A shorter noun of a wanted class may end here too (固定资产投资
+           * is macro; 投资 alone would be funding): the longest decides. */
+          if (classes & CLASS_BIT (rule->klass))
+            {
+              noun.found = TRUE;
+              noun.start = end - len;
+              noun.len = len;
+              noun.rule = rule;
+              return noun;
+            }
+        }
+    }
+
+  return noun;
+}
+
+/* The first noun of one of @classes starting in [lo, hi). */
+static Noun
+first_noun (Extractor *ex,
+            gsize      lo,
+            gsize      hi,
+            guint      classes)
+{
+  Noun noun = { FALSE, 0, 0, NULL };
+
+  for (gsize p = lo; p < hi; p++)
+    {
+      guint idx = 0;
+      gsize len = figures_word_set_match (ex->rules->nouns, ex->t, hi, p, &idx);
+
+      if (len > 0 && (classes & CLASS_BIT (figures_rules_noun (idx)->klass)))
+        {
+          noun.found = TRUE;
+          noun.start = p;
+          noun.len = len;
+          noun.rule = figures_rules_noun (idx);
+          return noun;
+        }
+    }
+
+  return noun;
+}
+
+/* Whether [lo, hi) holds anything but function words: an item like
+ * `23.5万余人次` has no noun of its own and inherits the previous one. */
+static gboolean
+has_own_words (Extractor *ex,
+               gsize      lo,
+               gsize      hi)
+{
+  gsize p = lo;
+
+  while (p < hi)
+    {
+      gsize len = figures_word_set_match (ex->rules->fillers, ex->t, hi, p, NULL);
+
+      if (len == 0)
+        len = figures_word_set_match (ex->rules->approx_before, ex->t, hi, p, NULL);
+      if (len > 0)
+        {
+          p += len;
+          continue;
+        }
+      if (is_han (ex->t[p]) || is_ascii_letter (ex->t[p]))
+        return TRUE;
+      p++;
+    }
+
+  return FALSE;
+}
+
+/* Per-unit amounts: 人均, 每户, 三个苏木各500万元, 各嘎查每年安排20万元. */
+static gboolean
+is_per_unit (Extractor *ex,
+             gsize      item_start,
+             gsize      num_start,
+             gsize      unit_end)
+{
+  const gunichar *t = ex->t;
+  gsize p = num_start;
+  gsize len;
+  gboolean has_each = FALSE;
+  gboolean has_every_period = FALSE;
+
+  if (figures_word_set_find_last (ex->rules->per_unit, t, item_start, num_start, NULL, NULL,
+                                  NULL))
+    return TRUE;
+  if (figures_word_set_match (ex->rules->per_unit, t, ex->n, unit_end, NULL) > 0)
+    return TRUE;
+
+  /* 各 + (verb) + number */
+  len = figures_word_set_match_ending (ex->rules->approx_before, t, item_start, p, NULL);
+  p -= len;
+  len = figures_word_set_match_ending (ex->rules->each_verbs, t, item_start, p, NULL);
+  p -= len;
+  if (p > item_start && t[p - 1] == 0x5404 /* 各 */)
+    return TRUE;
+
+  /* 各安排工作经费30万元: 各 and a verb, then what each got */
+  for (gsize q = item_start; q + 1 < num_start; q++)
+    if (t[q] == 0x5404 /* 各 */
+        && figures_word_set_match (ex->rules->each_verbs, t, num_start, q + 1, NULL) > 0)
+      return TRUE;
+
+  /* 各X每年 … */
+  for (gsize q = item_start; q < num_start; q++)
+    {
+      if (t[q] == 0x5404 && q + 1 < num_start && t[q + 1] != 0x7EA7 /* 级 */
+          && t[q + 1] != 0x7C7B /* 类 */ && t[q + 1] != 0x65CF /* 族 */)
+        has_each = TRUE;
+      if (t[q] == 0x6BCF /* 每 */ && q + 1 < num_start
+          && (t[q + 1] == 0x5E74 /* 年 */ || t[q + 1] == 0x6708 /* 月 */))
+        has_every_period = TRUE;
+    }
+
+  return has_each && has_every_period;
+}
+
+/* The noun phrase right after the unit (N个 X), up to a clause break. */
+static void
+phrase_after (Extractor *ex,
+              gsize      unit_end,
+              gsize     *start,
+              gsize     *end)
+{
+  const gunichar *t = ex->t;
+  gsize p = unit_end;
+  gsize hi = MIN (ex->n, unit_end + PHRASE_MAX);
+
+  p += figures_word_set_match (ex->rules->approx_after, t, ex->n, p, NULL);
+  *start = p;
+  *end = p;
+  if (p >= ex->n || !is_han (t[p]))
+    return;
+  if (figures_word_set_match (ex->rules->phrase_breaks, t, ex->n, p, NULL) > 0
+      || figures_word_set_match (ex->rules->fillers, t, ex->n, p, NULL) > 0)
+    return;
+
+  while (p < hi)
+    {
+      gunichar c = t[p];
+
+      if (is_clause_sep (c) || is_ascii_digit (c) || c == '(' || c == 0xFF08)
+        break;
+      if (p > *start && figures_word_set_match (ex->rules->phrase_breaks, t, ex->n, p, NULL) > 0)
+        break;
+      p++;
+    }
+  *end = p;
+}
+
+/* In the phrase after N个/N项: is 项目 its head noun? */
+static gboolean
+phrase_is_projects (Extractor *ex,
+                    gsize      start,
+                    gsize      end)
+{
+  for (gsize p = start; p + 1 < end + 1 && p < end; p++)
+    {
+      guint idx = 0;
+      gsize len = figures_word_set_match (ex->rules->nouns, ex->t, end, p, &idx);
+      const FiguresNounRule *rule;
+
+      if (len == 0)
+        continue;
+      rule = figures_rules_noun (idx);
+      if (rule->klass == FIGURES_NOUN_PROJECT)
+        {
+          gsize after = p + len;
+
+          /* 等项目132个: that 项目 is counted by its own number */
+          while (after < ex->n
+                 && figures_word_set_match (ex->rules->fillers, ex->t, ex->n, after, NULL) > 0)
+            after += figures_word_set_match (ex->rules->fillers, ex->t, ex->n, after, NULL);
+          if (after < ex->n && is_numeral_start (ex->t[after]))
+            return FALSE;
+          if (figures_word_set_match (ex->rules->project_not_head, ex->t, ex->n, p + len, NULL) > 0)
+            {
+              p += len - 1;
+              continue;
+            }
+          return TRUE;
+        }
+      p += len - 1;
+    }
+
+  return FALSE;
+}
+
+typedef struct
+{
+  FiguresMetric metric;
+  char *label_noun; /* owned */
+} Classification;
+
+static char *
+label_from_text (Extractor *ex,
+                 gsize      lo,
+                 gsize      hi,
+                 gboolean   before)
+{
+  const gunichar *t = ex->t;
+  gsize a, b;
+
+  if (before)
+    {
+      /* the last few Han characters before the number, fillers dropped */
+      b = hi;
+      for (;;)
+        {
+          gsize len = figures_word_set_match_ending (ex->rules->fillers, t, lo, b, NULL);
+
+          if (len == 0)
+            len = figures_word_set_match_ending (ex->rules->approx_before, t, lo, b, NULL);
+          if (len == 0)
+            break;
+          b -= len;
+        }
+      a = b;
+      while (a > lo && b - a < 4 && is_han (t[a - 1]))
+        a--;
+    }
+  else
+    {
+      a = lo;
+      b = lo;
+      while (b < hi && b - a < 6 && is_han (t[b]))
+        b++;
+    }
+
+  if (a == b)
+    return NULL;
+  return dup_folded (ex, a, b);
+}
+
+static Classification
+classify (Extractor      *ex,
+          FiguresUnitKind kind,
+          gsize           num_start,
+          gsize           unit_end)
+{
+  Classification cls = { FIGURES_METRIC_OTHER, NULL };
+  const FiguresRules *r = ex->rules;
+  gsize item_start = scan_back (ex, num_start, item_sep);
+  gsize clause_start = scan_back (ex, num_start, clause_sep);
+  gsize item_end = scan_forward (ex, unit_end, item_sep);
+  gsize clause_end = scan_forward (ex, unit_end, clause_sep);
+  gsize ph_start, ph_end;
+  gboolean own;
+  Noun noun;
+
+  /* the item's counted noun, or the one it inherits */
+  noun = nearest_noun (ex, item_start, num_start, ALL_CLASSES);
+  own = has_own_words (ex, item_start, num_start);
+  if (!noun.found && !own)
+    noun = nearest_noun (ex, clause_start, item_start, ALL_CLASSES);
+  phrase_after (ex, unit_end, &ph_start, &ph_end);
+
+  switch (kind)
+    {
+    case FIGURES_UNIT_MONEY:
+      {
+        guint money = CLASS_BIT (FIGURES_NOUN_FUNDING) | CLASS_BIT (FIGURES_NOUN_MACRO);
+        Noun m = nearest_noun (ex, clause_start, num_start, money);
+
+        /* 一般公共预算支出安排210亿元: the verb funds what the macro noun names */
+        if (m.found && m.rule->klass == FIGURES_NOUN_FUNDING
+            && figures_word_set_match (r->funding_verbs, ex->t, ex->n, m.start, NULL) == m.len)
+          {
+            Noun macro = nearest_noun (ex, item_start, m.start, CLASS_BIT (FIGURES_NOUN_MACRO));
+            Noun funding = nearest_noun (ex, item_start, m.start, CLASS_BIT (FIGURES_NOUN_FUNDING));
+
+            if (macro.found && (!funding.found || funding.start < macro.start))
+              m = macro;
+          }
+        if (!m.found)
+          m = first_noun (ex, unit_end, item_end, money);
+        if (is_per_unit (ex, item_start, num_start, unit_end))
+          cls.metric = FIGURES_METRIC_OTHER;
+        else if (m.found && m.rule->klass == FIGURES_NOUN_FUNDING)
+          cls.metric = FIGURES_METRIC_FUNDING;
+        if (m.found)
+          {
+            cls.label_noun = g_strdup (m.rule->label);
+            return cls;
+          }
+        break;
+      }
+
+    case FIGURES_UNIT_PEOPLE:
+      {
+        guint training = CLASS_BIT (FIGURES_NOUN_TRAINING);
+        gboolean in_item = nearest_noun (ex, item_start, num_start, training).found
+                           || first_noun (ex, unit_end, item_end, training).found;
+        gboolean in_clause = nearest_noun (ex, clause_start, num_start, training).found
+                             || first_noun (ex, unit_end, clause_end, training).found;
+        gboolean outreach = noun.found && noun.rule->klass == FIGURES_NOUN_OUTREACH
+                            && noun.start >= item_start;
+
+        if (!is_per_unit (ex, item_start, num_start, unit_end)
+            && (in_item || (in_clause && !outreach)))
+          {
+            cls.metric = FIGURES_METRIC_TRAINEES;
+            cls.label_noun = g_strdup ("培训");
+            return cls;
+          }
+        break;
+      }
+
+    case FIGURES_UNIT_EVENT:
+      {
+        Noun counted = noun;
+
+        if (!counted.found && !own && ph_end > ph_start)
+          counted = first_noun (ex, ph_start, ph_end, ALL_CLASSES);
+        if (counted.found && counted.rule->klass == FIGURES_NOUN_TRAINING
+            && !is_per_unit (ex, item_start, num_start, unit_end))
+          {
+            cls.metric = FIGURES_METRIC_TRAINING_SESSIONS;
+            cls.label_noun = g_strdup ("培训");
+            return cls;
+          }
+        if (counted.found)
+          {
+            cls.label_noun = g_strdup (counted.rule->label);
+            return cls;
+          }
+        break;
+      }
+
+    case FIGURES_UNIT_ITEM:
+      {
+        if (ph_end > ph_start)
+          {
+            if (phrase_is_projects (ex, ph_start, ph_end)
+                && !is_per_unit (ex, item_start, num_start, unit_end))
+              {
+                cls.metric = FIGURES_METRIC_PROJECTS;
+                cls.label_noun = g_strdup ("项目");
+                return cls;
+              }
+            noun = first_noun (ex, ph_start, ph_end, ALL_CLASSES);
+            if (noun.found)
+              cls.label_noun = g_strdup (noun.rule->label);
+            else
+              cls.label_noun = label_from_text (ex, ph_start, ph_end, FALSE);
+            return cls;
+          }
+        if (noun.found && noun.rule->klass == FIGURES_NOUN_PROJECT
+            && !is_per_unit (ex, item_start, num_start, unit_end))
+          {
+            cls.metric = FIGURES_METRIC_PROJECTS;
+            cls.label_noun = g_strdup ("项目");
+            return cls;
+          }
+        break;
+      }
+
+    case FIGURES_UNIT_MEASURE:
+    default:
+      break;
+    }
+
+  /* other: name what it counts */
+  if (noun.found)
+    cls.label_noun = g_strdup (noun.rule->label);
+  else if (ph_end > ph_start)
+    cls.label_noun = label_from_text (ex, ph_start, ph_end, FALSE);
+  else
+    cls.label_noun = label_from_text (ex, item_start, num_start, TRUE);
+
+  return cls;
+}
+
+/* ------------------------------------------------------------------ */
+/* Places                                                               */
+/* ------------------------------------------------------------------ */
+
+static gboolean
+mention_is_county (const Mention *m)
+{
+  for (guint i = 0; i < m->n_candidates; i++)
+    if (m->candidates[i]->level == FIGURES_PLACE_COUNTY)
+      return TRUE;
+  return FALSE;
+}
+
+/* 武川县可镇, 新城区毫沁营镇: a town named right after a county. */
+static void
+find_town (Extractor *ex,
+           Mention   *m)
+{
+  const gunichar *t = ex->t;
+
+  if (!mention_is_county (m))
+    return;
+
+  for (gsize s = m->end + 1; s <= m->end + 3 && s < ex->n; s++)
+    {
+      gsize len;
+
+      if (!is_han (t[s - 1]) || is_numeral_start (t[s - 1])
+          || figures_word_set_match (ex->rules->town_name_stops, t, ex->n, s - 1, NULL) > 0)
+        return;
+      len = figures_word_set_match (ex->rules->town_suffixes, t, ex->n, s, NULL);
+      if (len == 0)
+        continue;
+      if (figures_word_set_match (ex->rules->town_not, t, ex->n, s - 1, NULL) > 0
+          || figures_word_set_match (ex->rules->town_not, t, ex->n, s, NULL) > 0)
+        return;
+      m->town_start = m->end;
+      m->town_end = s + len;
+      return;
+    }
+}
+
+static void
+flag_mention (Extractor *ex,
+              Mention   *m,
+              gint       book_depth)
+{
+  const gunichar *t = ex->t;
+  gsize lo = m->start > 6 ? m->start - 6 : 0;
+  gsize p;
+  Mention *prev = ex->mentions->len > 0
+                    ? &g_array_index (ex->mentions, Mention, ex->mentions->len - 1)
+                    : NULL;
+  gboolean chained = FALSE;
+
+  if (book_depth > 0)
+    m->flags |= MENTION_IN_BOOK;
+
+  /* a list of places: 与银川市、宜昌市 — the flags of the first carry over */
+  if (prev != NULL && prev->end <= m->start && m->start - prev->end <= 1)
+    {
+      gunichar between = m->start > prev->end ? t[prev->end] : 0;
+
+      if (between == 0x3001 || between == 0x548C /* 和 */ || between == 0x53CA /* 及 */
+          || between == 0)
+        chained = TRUE;
+    }
+  if (chained)
+    m->flags |= prev->flags & (MENTION_PARTNER | MENTION_GIVER);
+
+  if (figures_word_set_match_ending (ex->rules->partners, t, lo, m->start, NULL) > 0)
+    m->flags |= MENTION_PARTNER;
+
+  /* 争取上级…, 争取中央、自治区…: a giver word shortly before, same clause */
+  for (p = m->start; p > lo && !is_clause_sep (t[p - 1]); p--)
+    if (figures_word_set_match_ending (ex->rules->givers_before, t, lo, p, NULL) > 0)
+      {
+        m->flags |= MENTION_GIVER;
+        break;
+      }
+
+  /* 自治区补助, 自治区财政下达: right after the place, or after 财政/本级 */
+  p = m->end;
+  if (p + 1 < ex->n && t[p] == 0x8D22 /* 财 */ && t[p + 1] == 0x653F /* 政 */)
+    p += 2;
+  else if (p + 1 < ex->n && t[p] == 0x672C /* 本 */ && t[p + 1] == 0x7EA7 /* 级 */)
+    p += 2;
+  if (figures_word_set_match (ex->rules->givers_after, t, ex->n, p, NULL) > 0)
+    m->flags |= MENTION_GIVER;
+}
+
+static const FiguresPlace *
+pick_candidate (Extractor *ex,
+                const Mention *m)
+{
+  if (m->n_candidates == 0)
+    return NULL;
+  if (ex->doc_province != NULL)
+    for (guint i = 0; i < m->n_candidates; i++)
+      if (g_strcmp0 (m->candidates[i]->province, ex->doc_province) == 0)
+        return m->candidates[i];
+  return m->candidates[0];
+}
+
+static const FiguresPlace *
+lookup_place (Extractor  *ex,
+              const char *name)
+{
+  if (name == NULL || ex->gazetteer == NULL)
+    return NULL;
+  return figures_gazetteer_lookup (ex->gazetteer, name);
+}
+
+/* The most specific place named in [start, end) of @line, scope words aside. */
+static const Mention *
+best_mention_in (Extractor  *ex,
+                 const Line *line,
+                 gsize       start,
+                 gsize       end,
+                 gboolean    allow_province)
+{
+  const Mention *best = NULL;
+
+  for (guint i = line->first_mention; i < line->end_mention && i < ex->mentions->len; i++)
+    {
+      const Mention *m = &g_array_index (ex->mentions, Mention, i);
+
+      if (m->start < start)
+        continue;
+      if (m->start >= end)
+        break;
+      if (m->place == NULL || (m->flags & (MENTION_PARTNER | MENTION_IN_BOOK)))
+        continue;
+      if (!allow_province && m->place->level == FIGURES_PLACE_PROVINCE)
+        continue;
+      if (best == NULL || m->place->level > best->place->level
+          || (m->town_end > 0 && best->town_end == 0 && m->place->level == best->place->level))
+        best = m;
+    }
+
+  return best;
+}
+
+/* ------------------------------------------------------------------ */
+/* The pass                                                             */
+/* ------------------------------------------------------------------ */
+
+static int
+sentence_year (Extractor *ex,
+               gsize      sent_start,
+               gsize      sent_end,
+               gsize      num_start)
+{
+  const gunichar *t = ex->t;
+  int before = 0;
+  int after = 0;
+
+  for (gsize p = sent_start; p + 4 < sent_end; p++)
+    {
+      int year = 0;
+
+      if (!is_ascii_digit (t[p]) || (p > 0 && is_ascii_digit (t[p - 1])))
+        continue;
+      if (!is_ascii_digit (t[p + 1]) || !is_ascii_digit (t[p + 2]) || !is_ascii_digit (t[p + 3])
+          || t[p + 4] != 0x5E74 /* 年 */)
+        continue;
+      year = (int) ((t[p] - '0') * 1000 + (t[p + 1] - '0') * 100 + (t[p + 2] - '0') * 10
+                    + (t[p + 3] - '0'));
+      if (year < 1900 || year > 2199)
+        continue;
+      if (p < num_start)
+        before = year;
+      else if (after == 0)
+        after = year;
+    }
+
+  return before != 0 ? before : after;
+}
+
+/* The owner of a figure: the nearest place named before it in its
+ * sentence; a scope word (全市, 该市) only when no place is named, so that
+ * in `杭锦旗是全市…旗，今年争取资金…` the banner keeps its figure. */
+static int
+find_owner (Extractor *ex,
+            gsize      sent_start,
+            gsize      num_start)
+{
+  int scope_owner = -1;
+
+  for (guint i = ex->mentions->len; i > 0; i--)
+    {
+      const Mention *m = &g_array_index (ex->mentions, Mention, i - 1);
+      gboolean province;
+
+      if (m->start < sent_start)
+        break;
+      if (m->end > num_start)
+        continue;
+      if (m->flags & (MENTION_PARTNER | MENTION_GIVER | MENTION_IN_BOOK))
+        continue;
+      if (m->scope >= 0)
+        {
+          if (scope_owner < 0)
+            scope_owner = (int) (i - 1);
+          continue;
+        }
+
+      /* A province owns a figure only as its sentence's subject
+       * (内蒙古自治区安排资金…), not as one named in passing. */
+      province = TRUE;
+      for (guint k = 0; k < m->n_candidates; k++)
+        if (m->candidates[k]->level != FIGURES_PLACE_PROVINCE)
+          province = FALSE;
+      if (province)
+        {
+          gboolean first = i == 1
+                           || g_array_index (ex->mentions, Mention, i - 2).start < sent_start;
+
+          if (!first || m->start - sent_start > PROVINCE_SUBJECT_MAX)
+            continue;
+        }
+      return (int) (i - 1);
+    }
+
+  return scope_owner;
+}
+
+/* The unit as the display text writes it (個, 億元); money keeps the
+ * multiplier the number reader took (6.29亿元 → 亿元), other units do not
+ * (23.5万人次 → 人次). */
+static gsize
+unit_as_written (Extractor           *ex,
+                 const FiguresNumber *num,
+                 FiguresUnitKind      kind,
+                 gsize                unit_start)
+{
+  static const gunichar multipliers[][3] = {
+    { 0x4E07, 0x4EBF, 0 }, /* 万亿 */
+    { 0x4EBF, 0 },         /* 亿 */
+    { 0x4E07, 0 },         /* 万 */
+    { 0x5343, 0 },         /* 千 */
+  };
+  gsize mult_start = unit_start;
+
+  if (kind == FIGURES_UNIT_MONEY && num->multiplier != NULL && num->multiplier[0] != '\0')
+    for (guint k = 0; k < G_N_ELEMENTS (multipliers); k++)
+      {
+        gsize len = 0;
+        gboolean match = TRUE;
+
+        while (multipliers[k][len] != 0)
+          len++;
+        if (num->end < num->start + len)
+          continue;
+        for (gsize j = 0; j < len; j++)
+          if (ex->t[num->end - len + j] != multipliers[k][j])
+            match = FALSE;
+        if (match && num->end == unit_start)
+          {
+            mult_start = num->end - len;
+            break;
+          }
+      }
+
+  return mult_start;
+}
+
+static gsize
+process_number (Extractor           *ex,
+                const FiguresNumber *num,
+                gsize                quote_end,
+                gint                 book_depth)
+{
+  const gunichar *t = ex->t;
+  const FiguresRules *r = ex->rules;
+  const FiguresUnitRule *unit_rule;
+  guint unit_index = 0;
+  gsize unit_start = num->end;
+  gsize unit_len;
+  gsize unit_end;
+  gboolean has_digit = FALSE;
+  gboolean approx = num->approx;
+  FiguresDecimal value = num->value;
+  Classification cls;
+  Raw raw = { 0 };
+
+  /* names and titles: 《…》, “三项计划” */
+  if (book_depth > 0 || num->start < quote_end)
+    return num->end;
+  if (num->start > 0 && (is_ascii_letter (t[num->start - 1]) || t[num->start - 1] == '.'))
+    return num->end;
+  if (figures_word_set_match_ending (r->not_before_number, t,
+                                     num->start > 4 ? num->start - 4 : 0, num->start, NULL)
+      > 0)
+    return num->end;
+
+  for (gsize p = num->start; p < num->end; p++)
+    if (is_ascii_digit (t[p]))
+      has_digit = TRUE;
+
+  /* 一 alone is an article more often than a count (一次性, 一个中心);
+   * a bare 百/千/万 is a figure of speech (百场, 千家). */
+  if (!has_digit && num->end - num->start == 1
+      && (t[num->start] == 0x4E00 || t[num->start] == 0x767E || t[num->start] == 0x5343
+          || t[num->start] == 0x4E07 || t[num->start] == 0x4EBF))
+    return num->end;
+
+  while (unit_start < ex->n && t[unit_start] == ' ' && unit_start < num->end + 1)
+    unit_start++;
+  unit_len = figures_word_set_match (r->units, t, ex->n, unit_start, &unit_index);
+  if (unit_len == 0)
+    return num->end;
+  unit_rule = figures_rules_unit (unit_index);
+  unit_end = unit_start + unit_len;
+  if (figures_rules_unit_blocked (unit_index, t, ex->n, unit_end))
+    return num->end;
+  /* 5个多月, 3个半月 */
+  if (unit_end < ex->n && (t[unit_end] == 0x591A || t[unit_end] == 0x534A)
+      && unit_rule->kind == FIGURES_UNIT_ITEM && unit_end + 1 < ex->n
+      && (t[unit_end + 1] == 0x6708 || t[unit_end + 1] == 0x5C0F))
+    return num->end;
+  /* a unit word written with its multiplier the reader left alone */
+  switch (t[unit_start])
+    {
+    case 0x4E07: /* 万 */
+    case 0x4EBF: /* 亿 */
+    case 0x5343: /* 千 */
+    case 0x767E: /* 百 */
+      if (unit_len > 1)
+        {
+          guint pow = t[unit_start] == 0x4E07 ? 4 : t[unit_start] == 0x4EBF ? 8
+                      : t[unit_start] == 0x5343 ? 3 : 2;
+
+          while (pow-- > 0 && value.mantissa < G_MAXINT64 / 10)
+            {
+              if (value.scale > 0)
+                value.scale--;
+              else
+                value.mantissa *= 10;
+            }
+        }
+      break;
+    default:
+      break;
+    }
+
+  /* approximation words that touch the number or its unit */
+  if (figures_word_set_match_ending (r->approx_before, t, num->start > 4 ? num->start - 4 : 0,
+                                     num->start, NULL)
+      > 0)
+    approx = TRUE;
+  if (figures_word_set_match (r->approx_after, t, ex->n, unit_end, NULL) > 0)
+    approx = TRUE;
+
+  cls = classify (ex, unit_rule->kind, num->start, unit_end);
+
+  raw.metric = cls.metric;
+  raw.value = value;
+  raw.approx = approx;
+  raw.unit_start = unit_as_written (ex, num, unit_rule->kind, unit_start);
+  raw.start = num->start;
+  raw.end = unit_end;
+  raw.label_noun = cls.label_noun;
+
+  raw.sent_start = scan_back (ex, num->start, sentence_sep);
+  while (raw.sent_start < num->start && is_space (t[raw.sent_start]))
+    raw.sent_start++;
+  raw.sent_end = scan_forward (ex, unit_end, sentence_sep);
+  if (raw.sent_end < ex->n && t[raw.sent_end] != '\n')
+    raw.sent_end++;
+  while (raw.sent_end > unit_end && is_space (t[raw.sent_end - 1]))
+    raw.sent_end--;
+  raw.year = sentence_year (ex, raw.sent_start, raw.sent_end, num->start);
+  raw.owner = find_owner (ex, raw.sent_start, num->start);
+
+  g_array_append_val (ex->raws, raw);
+
+  return unit_end;
+}
+
+static void
+finish_line (Extractor *ex,
+             gsize      start,
+             gsize      end,
+             gboolean   punct,
+             guint      first_mention,
+             guint      first_raw)
+{
+  const gunichar *t = ex->t;
+  Line line;
+  gsize len;
+
+  while (start < end && is_space (t[start]))
+    start++;
+  while (end > start && is_space (t[end - 1]))
+    end--;
+  len = end - start;
+  if (len == 0)
+    return;
+
+  line.start = start;
+  line.end = end;
+  line.first_mention = first_mention;
+  line.end_mention = ex->mentions->len;
+
+  if (!ex->has_title)
+    {
+      /* the first line is the title when it reads like one */
+      ex->has_title = TRUE;
+      ex->title = line;
+      if (len > TITLE_MAX_CHARS || is_sentence_end (t[end - 1]) || t[end - 1] == 0xFF0C)
+        ex->title.end = ex->title.start; /* no title */
+    }
+  if (len < HEADING_MAX_CHARS)
+    {
+      ex->has_byline = TRUE;
+      ex->byline = line;
+    }
+  else
+    ex->has_byline = FALSE;
+
+  if (!ex->has_publisher)
+    {
+      for (gsize p = start; p < end && p < start + 40; p++)
+        {
+          gsize klen = figures_word_set_match (ex->rules->publisher_keys, t, end, p, NULL);
+          gsize q;
+
+          if (klen == 0)
+            continue;
+          q = p + klen;
+          while (q < end && is_space (t[q]))
+            q++;
+          if (q < end && (t[q] == ':' || t[q] == 0xFF1A))
+            {
+              gsize e = q + 1;
+
+              while (e < end && t[e] != '|')
+                e++;
+              ex->has_publisher = TRUE;
+              ex->publisher = line;
+              ex->publisher.start = q + 1;
+              ex->publisher.end = e;
+              break;
+            }
+        }
+    }
+
+  if (!punct && len < HEADING_MAX_CHARS)
+    {
+      g_array_append_val (ex->headings, line);
+      for (guint i = first_raw; i < ex->raws->len; i++)
+        g_array_index (ex->raws, Raw, i).in_heading = TRUE;
+    }
+}
+
+static void
+scan (Extractor *ex)
+{
+  const gunichar *t = ex->t;
+  gsize n = ex->n;
+  gsize line_start = 0;
+  gboolean line_punct = FALSE;
+  guint line_first_mention = 0;
+  guint line_first_raw = 0;
+  gint book_depth = 0;
+  gsize quote_end = 0;
+  gsize i = 0;
+
+  while (i <= n)
+    {
+      gunichar c;
+
+      if (i == n || t[i] == '\n')
+        {
+          finish_line (ex, line_start, i, line_punct, line_first_mention, line_first_raw);
+          line_start = i + 1;
+          line_punct = FALSE;
+          line_first_mention = ex->mentions->len;
+          line_first_raw = ex->raws->len;
+          book_depth = 0;
+          i++;
+          continue;
+        }
+
+      c = t[i];
+      if (c < 0x3000 && !is_ascii_digit (c) && c != '"' && c != 0x2018 && c != 0x201C
+          && !is_clause_punct (c) && c != '<' && c != '>')
+        {
+          i++;
+          continue;
+        }
+
+      if (is_clause_punct (c))
+        line_punct = TRUE;
+      else if (c == 0x300A) /* 《 */
+        book_depth++;
+      else if (c == 0x300B) /* 》 */
+        book_depth = MAX (0, book_depth - 1);
+      else if (closing_quote (c) != 0 && i >= quote_end)
+        {
+          gunichar close = closing_quote (c);
+
+          for (gsize j = i + 1; j < n && j <= i + QUOTED_NAME_MAX + 1 && t[j] != '\n'; j++)
+            if (t[j] == close)
+              {
+                quote_end = j;
+                break;
+              }
+        }
+
+      if (is_han (c))
+        {
+          const FiguresPlace *const *candidates = NULL;
+          gsize place_len = 0;
+          guint n_candidates = 0;
+          guint scope_index = 0;
+          gsize scope_len;
+
+          if (ex->gazetteer != NULL)
+            n_candidates = figures_gazetteer_match (ex->gazetteer, t, n, i, &place_len,
+                                                    &candidates);
+          scope_len = figures_word_set_match (ex->rules->scope, t, n, i, &scope_index);
+          if (n_candidates == 0)
+            place_len = 0;
+
+          if (place_len > 0 || scope_len > 0)
+            {
+              Mention m = { 0 };
+
+              m.start = i;
+              m.scope = -1;
+              if (place_len >= scope_len)
+                {
+                  m.end = i + place_len;
+                  m.candidates = candidates;
+                  m.n_candidates = n_candidates;
+                }
+              else
+                {
+                  m.end = i + scope_len;
+                  m.scope = (int) figures_rules_scope (scope_index)->kind;
+                }
+              flag_mention (ex, &m, book_depth);
+              if (m.scope < 0)
+                find_town (ex, &m);
+              g_array_append_val (ex->mentions, m);
+              i = m.end;
+              continue;
+            }
+        }
+
+      if (is_numeral_start (c))
+        {
+          FiguresNumber num;
+
+          if (figures_number_read (t, n, i, &num) && num.end > i)
+            {
+              gsize next = process_number (ex, &num, quote_end, book_depth);
+
+              /* clause punctuation inside what we skip still counts */
+              for (gsize p = i; p < next; p++)
+                if (is_clause_punct (t[p]))
+                  line_punct = TRUE;
+              i = MAX (next, i + 1);
+              continue;
+            }
+        }
+
+      i++;
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* After the pass: places, cities, counting once                        */
+/* ------------------------------------------------------------------ */
+
+static void
+resolve_mentions (Extractor *ex)
+{
+  GHashTable *counts = g_hash_table_new (g_str_hash, g_str_equal);
+  guint best = 0;
+
+  /* the document's province: the one its unambiguous places belong to */
+  for (guint i = 0; i < ex->mentions->len; i++)
+    {
+      const Mention *m = &g_array_index (ex->mentions, Mention, i);
+      guint count;
+
+      if (m->n_candidates != 1 || m->candidates[0]->province == NULL)
+        continue;
+      count = GPOINTER_TO_UINT (g_hash_table_lookup (counts, m->candidates[0]->province)) + 1;
+      g_hash_table_insert (counts, (gpointer) m->candidates[0]->province,
+                           GUINT_TO_POINTER (count));
+      if (count > best)
+        {
+          best = count;
+          ex->doc_province = m->candidates[0]->province;
+        }
+    }
+  g_hash_table_unref (counts);
+
+  for (guint i = 0; i < ex->mentions->len; i++)
+    {
+      Mention *m = &g_array_index (ex->mentions, Mention, i);
+
+      if (m->scope == FIGURES_SCOPE_CAPITAL)
+        m->place = lookup_place (ex, figures_rules_capital (ex->doc_province));
+      else if (m->scope < 0)
+        m->place = pick_candidate (ex, m);
+    }
+}
+
+static const FiguresPlace *
+prefecture_of (Extractor          *ex,
+               const FiguresPlace *place)
+{
+  const FiguresPlace *p;
+
+  if (place == NULL || place->level <= FIGURES_PLACE_PREFECTURE || place->prefecture == NULL)
+    return place;
+  p = lookup_place (ex, place->prefecture);
+  return p != NULL ? p : place;
+}
+
+static void
+resolve_document_place (Extractor *ex)
+{
+  const Mention *m = NULL;
+
+  if (ex->has_title && ex->title.end > ex->title.start)
+    m = best_mention_in (ex, &ex->title, ex->title.start, ex->title.end, TRUE);
+  if (m == NULL && ex->has_publisher)
+    m = best_mention_in (ex, &ex->publisher, ex->publisher.start, ex->publisher.end, TRUE);
+  if (m == NULL && ex->has_byline)
+    m = best_mention_in (ex, &ex->byline, ex->byline.start, ex->byline.end, TRUE);
+  if (m != NULL)
+    {
+      ex->doc_place = m->place;
+      return;
+    }
+
+  /* else the prefecture-level place it names most often */
+  {
+    GHashTable *counts = g_hash_table_new (g_str_hash, g_str_equal);
+    guint best = 0;
+    const char *best_name = NULL;
+
+    for (guint i = 0; i < ex->mentions->len; i++)
+      {
+        const Mention *mm = &g_array_index (ex->mentions, Mention, i);
+        const char *name;
+        guint count;
+
+        if (mm->place == NULL || mm->place->level == FIGURES_PLACE_PROVINCE
+            || mm->place->prefecture == NULL || (mm->flags & MENTION_PARTNER))
+          continue;
+        name = mm->place->prefecture;
+        count = GPOINTER_TO_UINT (g_hash_table_lookup (counts, name)) + 1;
+        g_hash_table_insert (counts, (gpointer) name, GUINT_TO_POINTER (count));
+        if (count > best)
+          {
+            best = count;
+            best_name = name;
+          }
+      }
+    g_hash_table_unref (counts);
+
+    if (best_name != NULL)
+      ex->doc_place = lookup_place (ex, best_name);
+    if (ex->doc_place == NULL && ex->doc_province != NULL)
+      {
+        /* only the region itself is named */
+        for (guint i = 0; i < ex->mentions->len; i++)
+          {
+            const Mention *mm = &g_array_index (ex->mentions, Mention, i);
+
+            if (mm->place != NULL && mm->place->level == FIGURES_PLACE_PROVINCE)
+              {
+                ex->doc_place = mm->place;
+                break;
+              }
+          }
+      }
+  }
+}
+
+typedef struct
+{
+  const FiguresPlace *place;
+  const Mention *mention; /* for a town name */
+} Scope;
+
+static const FiguresPlace *
+heading_place (Extractor  *ex,
+               const Line *line,
+               const Mention **mention)
+{
+  const Mention *m = best_mention_in (ex, line, line->start, line->end, TRUE);
+
+  *mention = NULL;
+  if (m == NULL)
+    return NULL;
+  /* a heading naming only the region counts in a region-wide text */
+  if (m->place->level == FIGURES_PLACE_PROVINCE
+      && (ex->doc_place == NULL || ex->doc_place != m->place))
+    return NULL;
+  *mention = m;
+  return m->place;
+}
+
+static void
+set_place (Extractor          *ex,
+           FiguresStatistic   *stat,
+           const FiguresPlace *place,
+           const Mention      *town)
+{
+  if (place == NULL)
+    {
+      stat->city = g_strdup ("");
+      stat->place = g_strdup ("");
+      return;
+    }
+  if (place->level == FIGURES_PLACE_PROVINCE || place->prefecture == NULL)
+    stat->city = g_strdup (place->name);
+  else
+    stat->city = g_strdup (place->prefecture);
+  if (town != NULL && town->town_end > town->town_start)
+    stat->place = dup_display (ex, town->town_start, town->town_end);
+  else
+    stat->place = g_strdup (place->name);
+}
+
+static guint
+context_hash (Extractor *ex,
+              const Raw *raw)
+{
+  guint h = 2166136261u;
+  gsize lo = raw->start > CONTEXT_CHARS ? raw->start - CONTEXT_CHARS : 0;
+  gsize hi = MIN (ex->n, raw->end + CONTEXT_CHARS);
+
+  for (gsize p = lo; p < raw->start; p++)
+    h = (h ^ ex->t[p]) * 16777619u;
+  h = (h ^ 0xFFFFu) * 16777619u;
+  for (gsize p = raw->end; p < hi; p++)
+    h = (h ^ ex->t[p]) * 16777619u;
+  h = (h ^ (guint) raw->metric) * 16777619u;
+  return h;
+}
+
+static gboolean
+same_context (Extractor *ex,
+              const Raw *a,
+              const Raw *b)
+{
+  gsize alo = a->start > CONTEXT_CHARS ? a->start - CONTEXT_CHARS : 0;
+  gsize blo = b->start > CONTEXT_CHARS ? b->start - CONTEXT_CHARS : 0;
+  gsize ahi = MIN (ex->n, a->end + CONTEXT_CHARS);
+  gsize bhi = MIN (ex->n, b->end + CONTEXT_CHARS);
+
+  if (a->metric != b->metric || !figures_decimal_equal (a->value, b->value))
+    return FALSE;
+  if (a->start - alo != b->start - blo || ahi - a->end != bhi - b->end)
+    return FALSE;
+  if (a->end - a->start != b->end - b->start)
+    return FALSE;
+  return memcmp (ex->t + alo, ex->t + blo, (a->start - alo) * sizeof (gunichar)) == 0
+         && memcmp (ex->t + a->end, ex->t + b->end, (ahi - a->end) * sizeof (gunichar)) == 0;
+}
+
+static void
+count_once (Extractor *ex)
+{
+  GHashTable *seen = g_hash_table_new (NULL, NULL); /* hash → first raw index + 1 */
+
+  for (guint i = 0; i < ex->raws->len; i++)
+    {
+      Raw *raw = &g_array_index (ex->raws, Raw, i);
+      guint h = context_hash (ex, raw);
+      gpointer found = g_hash_table_lookup (seen, GUINT_TO_POINTER (h));
+
+      if (found != NULL)
+        {
+          const Raw *first = &g_array_index (ex->raws, Raw, GPOINTER_TO_UINT (found) - 1);
+
+          if (same_context (ex, first, raw))
+            {
+              raw->dropped = TRUE;
+              continue;
+            }
+        }
+      else
+        g_hash_table_insert (seen, GUINT_TO_POINTER (h), GUINT_TO_POINTER (i + 1));
+    }
+  g_hash_table_unref (seen);
+
+  /* a headline that states a figure the body states again */
+  for (guint i = 0; i < ex->raws->len; i++)
+    {
+      Raw *head = &g_array_index (ex->raws, Raw, i);
+
+      if (!head->in_heading || head->dropped)
+        continue;
+      for (guint j = 0; j < ex->raws->len; j++)
+        {
+          const Raw *body = &g_array_index (ex->raws, Raw, j);
+
+          if (j == i || body->in_heading || body->dropped)
+            continue;
+          if (body->metric == head->metric && figures_decimal_equal (body->value, head->value))
+            {
+              head->dropped = TRUE;
+              break;
+            }
+        }
+    }
+}
+
+static FiguresExtraction *
+build (Extractor *ex)
+{
+  FiguresExtraction *extraction = g_new0 (FiguresExtraction, 1);
+  const FiguresPlace *section = NULL;
+  const Mention *section_mention = NULL;
+  guint h = 0;
+
+  extraction->statistics = g_ptr_array_new_with_free_func ((GDestroyNotify) figures_statistic_free);
+  if (ex->doc_place != NULL)
+    extraction->city = g_strdup (ex->doc_place->level == FIGURES_PLACE_PROVINCE
+                                     || ex->doc_place->prefecture == NULL
+                                   ? ex->doc_place->name
+                                   : ex->doc_place->prefecture);
+
+  for (guint i = 0; i < ex->raws->len; i++)
+    {
+      Raw *raw = &g_array_index (ex->raws, Raw, i);
+      FiguresStatistic *stat;
+      const FiguresPlace *place = NULL;
+      const Mention *town = NULL;
+      const FiguresPlace *scope_place;
+
+      /* the current section: the last place-naming heading before it */
+      while (h < ex->headings->len && g_array_index (ex->headings, Line, h).start <= raw->start)
+        {
+          const Mention *hm = NULL;
+          const FiguresPlace *hp = heading_place (ex, &g_array_index (ex->headings, Line, h), &hm);
+
+          if (hp != NULL)
+            {
+              section = hp;
+              section_mention = hm;
+            }
+          h++;
+        }
+
+      if (raw->dropped)
+        continue;
+
+      scope_place = section != NULL ? section : ex->doc_place;
+      if (raw->owner >= 0)
+        {
+          const Mention *m = &g_array_index (ex->mentions, Mention, raw->owner);
+
+          switch (m->scope)
+            {
+            case FIGURES_SCOPE_CURRENT:
+              place = scope_place;
+              town = section != NULL ? section_mention : NULL;
+              break;
+            case FIGURES_SCOPE_CITY:
+              place = prefecture_of (ex, scope_place);
+              break;
+            case FIGURES_SCOPE_CAPITAL:
+              place = m->place != NULL ? m->place : scope_place;
+              break;
+            default:
+              place = m->place;
+              town = m;
+              break;
+            }
+        }
+      if (place == NULL)
+        {
+          place = scope_place;
+          town = section != NULL ? section_mention : NULL;
+        }
+
+      stat = figures_statistic_new ();
+      set_place (ex, stat, place, town);
+      stat->metric = raw->metric;
+      stat->value = raw->value;
+      stat->approx = raw->approx;
+      stat->unit = dup_display (ex, raw->unit_start, raw->end);
+      stat->start = (guint) raw->start;
+      stat->end = (guint) raw->end;
+      if (raw->label_noun != NULL)
+        stat->label = g_strconcat (raw->label_noun, " ", stat->unit, NULL);
+      else
+        stat->label = g_strdup (stat->unit);
+      stat->evidence = dup_display (ex, raw->sent_start, raw->sent_end);
+      stat->evidence_start = (guint) raw->sent_start;
+      stat->evidence_end = (guint) raw->sent_end;
+      stat->year = raw->year;
+      g_ptr_array_add (extraction->statistics, stat);
+    }
+
+  return extraction;
+}
+
+FiguresExtraction *
+figures_extract (const FiguresText *text,
+                 FiguresGazetteer  *gazetteer)
+{
+  Extractor ex = { 0 };
+  FiguresExtraction *extraction;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  ex.text = text;
+  ex.t = text->folded != NULL ? text->folded : text->chars;
+  ex.n = text->n_chars;
+  ex.gazetteer = gazetteer != NULL ? gazetteer : figures_gazetteer_get_default ();
+  ex.rules = figures_rules_get ();
+  ex.mentions = g_array_new (FALSE, FALSE, sizeof (Mention));
+  ex.headings = g_array_new (FALSE, FALSE, sizeof (Line));
+  ex.raws = g_array_new (FALSE, TRUE, sizeof (Raw));
+
+  if (ex.t != NULL && ex.n > 0)
+    {
+      scan (&ex);
+      resolve_mentions (&ex);
+      resolve_document_place (&ex);
+      count_once (&ex);
+    }
+  extraction = build (&ex);
+
+  for (guint i = 0; i < ex.raws->len; i++)
+    {
+      Raw *raw = &g_array_index (ex.raws, Raw, i);
+
+      g_free (raw->label_noun);
+    }
+  g_array_unref (ex.raws);
+  g_array_unref (ex.headings);
+  g_array_unref (ex.mentions);
+
+  return extraction;
+}
+
+void
+figures_extraction_free (FiguresExtraction *extraction)
+{
+  if (extraction == NULL)
+    return;
+
+  g_free (extraction->city);
+  g_clear_pointer (&extraction->statistics, g_ptr_array_unref);
+  g_free (extraction);
+}

@@ -21,7 +21,8 @@ typedef struct
 {
   const char       *name;       /* canonical full name: 苏尼特右旗 */
   const char       *prefecture; /* canonical prefecture it rolls up to (itself for a
-                                 * prefecture; NULL for a province) */
+                                 * prefecture; NULL for a province, except the four
+                                 * municipalities: 北京市 for 北京市 and its districts) */
   const char       *province;   /* canonical province: 内蒙古自治区 */
   const char       *code;       /* GB/T 2260 code, "" when unknown (user additions) */
   FiguresPlaceLevel level;
@@ -58,7 +59,10 @@ guint              figures_gazetteer_match          (FiguresGazetteer     *self,
 const FiguresPlace *figures_gazetteer_lookup        (FiguresGazetteer *self,
                                                      const char       *name);
 
-/* Every known prefecture-level division and province, for suggestions. */
+/* Every known prefecture-level division and province, for suggestions
+ * (also the county-level cities directly under a province, which roll up to
+ * themselves), in code order. The array holds borrowed const char * owned by
+ * @self: free it with g_ptr_array_unref(), never the strings. */
 GPtrArray         *figures_gazetteer_list_cities    (FiguresGazetteer *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FiguresGazetteer, figures_gazetteer_free)

@@ -1,7 +1,1323 @@
-/* placeholder: text helper replaces this file */
+/* figures-text.c: from a file's bytes to the text a person reads
+ *
+ * Two steps, both exposed for tests and the fuzzer:
+ *
+ * 1. figures_text_decode() finds the encoding and converts to UTF-8.
+ *    A byte-order mark decides first. Otherwise a file with NUL bytes can
+ *    only be BOM-less UTF-16 (else it is binary); a strictly valid UTF-8
+ *    file is UTF-8; anything else is read as every supported encoding
+ *    (on its first MiB) and the most plausible reading wins: invalid
+ *    sequences cost a lot, frequent Han characters (after folding, so
+ *    Big5 text counts too), CJK punctuation and ASCII earn points, kana,
+ *    Hangul, private-use and control characters cost points. This is
+ *    what makes a 20-byte GB18030 file and a 20-byte Big5 file come out
+ *    right, where ICU's charset detector needs far more text.
+ *
+ * 2. figures_text_normalise() produces the display text: NFKC, line ends,
+ *    pinyin glosses, page-broken sentences joined, blank lines dropped,
+ *    lines trimmed. See the comment above normalise_lines().
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "figures-text"
+
 #include "config.h"
+
+#include <errno.h>
+#include <glib/gstdio.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include <unicode/ucnv.h>
+#include <unicode/ucnv_cb.h>
+#include <unicode/unorm2.h>
+#include <unicode/uset.h>
+#include <unicode/ustring.h>
+#include <unicode/utf16.h>
+
+#include "figures-fold.h"
 #include "figures-text.h"
-G_DEFINE_QUARK (figures-text-error-quark, figures_text_error)
-FiguresText *figures_text_new_from_bytes (const guint8 *data, gsize len, GError **error) { g_set_error_literal (error, FIGURES_TEXT_ERROR, FIGURES_TEXT_ERROR_UNDECODABLE, "not implemented"); return NULL; }
-FiguresText *figures_text_new_from_file (const char *path, gsize max_size, GError **error) { return figures_text_new_from_bytes (NULL, 0, error); }
-void figures_text_free (FiguresText *text) { }
+
+G_DEFINE_QUARK (figures - text - error - quark, figures_text_error)
+
+/* How much of the file the encoding detector reads. */
+#define DETECT_SAMPLE_SIZE (1024 * 1024)
+
+/* Byte offset of every INDEX_STRIDE-th code point, for char_to_byte(). */
+#define INDEX_SHIFT 6
+#define INDEX_STRIDE (1 << INDEX_SHIFT)
+
+/* A line at least this long, or with clause punctuation, is body text. */
+#define HEADING_MAX_CHARS 40
+
+typedef struct
+{
+  FiguresText pub;
+  gsize *index; /* index[k] = byte offset of code point k * INDEX_STRIDE */
+} FiguresTextReal;
+
+/* ------------------------------------------------------------------ */
+/* Frequent Han characters                                             */
+/* ------------------------------------------------------------------ */
+
+/* The most frequent characters of modern Simplified Chinese, with the
+ * vocabulary of official reports. Traditional text scores through the
+ * fold table. Duplicates are harmless. */
+static const char common_han[] =
+  "的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下"
+  "过子说产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两"
+  "体制机当使点从业本去把性好应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线"
+  "内数正心反你明看原又么利比或但质气第向道命此变条只没结解问意建月公无系军很情者最立代想已通并"
+  "提直题党程展五果料象员革位入常文总次品式活设及管特件长求老头基资边流路级少图山统接知较将组见"
+  "计别她手角期根论运农指几九区强放决西被干做必战先回则任取据处理世车万元亿千百零六七八省市县镇"
+  "乡村盟旗街道社区培训班项目投累共达余约企服务就创技职群众部牧族团结教育医疗卫扶贫脱振兴经济"
+  "推落措施促支持帮覆盖户庭校师院础中心台活宣传神思新特色委员会府办室领导负责志持续积极效步稳增"
+  "提高例比增减少名场批座所项笔套亩里吨完成开展举组织累计实施安全环境生态保护治改革创政策资金"
+  "补助贷款收入支出财税费用价格市场销售消费贸易投资融城镇居民人口劳动力转移农民工务岗位就业"
+  "培养人才专业技术能手乡村旅游文化体育科研究标准质量监督检查考核评价目任务计划规划方案报告"
+  "年度季月日期间以来截至目前同比上年下降增长提升达到超过接近约合计其中包括分别主要重要有关相关"
+  "各级部门单位机构地区城市县区全市我市本市该市首府自治区内蒙古呼和浩特包头赤峰通辽鄂尔多斯"
+  "伦贝尔巴彦淖乌兰察布锡林郭勒阿拉善兴安海北京上海天津重庆广东江苏浙山河南湖四川福建云贵陕甘"
+  "宁夏青新疆西藏黑龙吉辽安徽江西广桂琼港澳台会议通知意见决定办法条例规定精神学习贯彻习近平"
+  "代表大会常务委员主任副局长处科股书记干部党员支部群众基层服务站点窗口热线平台系统网络信息数"
+  "据字化智能网上线下电子商务快递物流交通运输公路铁路机场港口水利电网能源煤炭油气光伏风储新材料"
+  "装备制造加工园区开发招商引进签约落地竣工投产运营维护修缮改造建设新建扩建续建在建拟建启动"
+  "民族团结进步示范创建交往交流交融铸牢共同体意识蒙古语言文字双语教学少数宗教事务工作委员局";
+
+#define HAN_BITMAP_FIRST 0x4E00
+#define HAN_BITMAP_LAST 0x9FFF
+
+enum
+{
+  HAN_RARE = 0,   /* outside GB2312 level 1 */
+  HAN_LEVEL1 = 1, /* GB2312 level 1: the 3755 characters of everyday text */
+  HAN_COMMON = 2, /* common_han[] */
+};
+
+/* HAN_* for each code point of U+4E00–U+9FFF, built once: GB2312 level 1
+ * (rows 0xB0–0xD7) read through ICU's GB18030 converter, then common_han. */
+static const guint8 *
+han_classes (void)
+{
+  static guint8 *classes;
+
+  if (g_once_init_enter (&classes))
+    {
+      guint8 *k = g_malloc0 (HAN_BITMAP_LAST - HAN_BITMAP_FIRST + 1);
+      UErrorCode status = U_ZERO_ERROR;
+      UConverter *conv = ucnv_open ("GB18030", &status);
+
+      if (U_SUCCESS (status))
+        {
+          for (guint row = 0xB0; row <= 0xD7; row++)
+            for (guint col = 0xA1; col <= 0xFE; col++)
+              {
+                char gb[2] = { (char) row, (char) col };
+                UChar u[4];
+                int32_t n;
+
+                status = U_ZERO_ERROR;
+                n = ucnv_toUChars (conv, u, G_N_ELEMENTS (u), gb, 2, &status);
+                if (U_SUCCESS (status) && n == 1 && u[0] >= HAN_BITMAP_FIRST &&
+                    u[0] <= HAN_BITMAP_LAST)
+                  k[u[0] - HAN_BITMAP_FIRST] = HAN_LEVEL1;
+              }
+          ucnv_close (conv);
+        }
+
+      for (const char *p = common_han; *p != '\0'; p = g_utf8_next_char (p))
+        {
+          gunichar c = g_utf8_get_char (p);
+
+          if (c >= HAN_BITMAP_FIRST && c <= HAN_BITMAP_LAST)
+            k[c - HAN_BITMAP_FIRST] = HAN_COMMON;
+        }
+      g_once_init_leave (&classes, k);
+    }
+
+  return classes;
+}
+
+/* The class of @c, or of its Simplified form when that is more common. */
+static inline guint
+han_class (const guint8 *classes,
+           gunichar      c)
+{
+  guint k = classes[c - HAN_BITMAP_FIRST];
+
+  if (k < HAN_COMMON)
+    {
+      gunichar f = figures_fold_char (c);
+
+      if (f != c && f >= HAN_BITMAP_FIRST && f <= HAN_BITMAP_LAST)
+        k = MAX (k, classes[f - HAN_BITMAP_FIRST]);
+    }
+  return k;
+}
+
+/* ------------------------------------------------------------------ */
+/* Decoding                                                            */
+/* ------------------------------------------------------------------ */
+
+typedef enum
+{
+  ENC_UTF8,
+  ENC_GB18030,
+  ENC_BIG5,
+  ENC_UTF16LE,
+  ENC_UTF16BE,
+  N_ENCODINGS
+} Encoding;
+
+/* Reported names (static) and ICU converter names. */
+static const char *const encoding_names[N_ENCODINGS] = {
+  "UTF-8", "GB18030", "Big5", "UTF-16LE", "UTF-16BE",
+};
+
+static const char *const encoding_icu_names[N_ENCODINGS] = {
+  "UTF-8", "GB18030", "Big5", "UTF-16LE", "UTF-16BE",
+};
+
+static void
+count_invalid_cb (const void *context,
+                  UConverterToUnicodeArgs *args,
+                  const char *code_units,
+                  int32_t length,
+                  UConverterCallbackReason reason,
+                  UErrorCode *err)
+{
+  static const UChar replacement = 0xFFFD;
+  guint *n_invalid = (guint *) context;
+
+  if (reason > UCNV_IRREGULAR)
+    return;
+
+  (*n_invalid)++;
+  *err = U_ZERO_ERROR;
+  ucnv_cbToUWriteUChars (args, &replacement, 1, 0, err);
+}
+
+/* Converts @len bytes to UTF-16. Invalid sequences become U+FFFD and are
+ * counted in @n_invalid. With @flush FALSE a sequence cut by the end of
+ * the buffer is neither decoded nor counted (used for samples). */
+static UChar *
+decode_to_uchars (Encoding enc,
+                  const guint8 *data,
+                  gsize len,
+                  gboolean flush,
+                  gsize *n_uchars,
+                  guint *n_invalid,
+                  GError **error)
+{
+  UErrorCode status = U_ZERO_ERROR;
+  UConverter *conv;
+  gsize capacity = len + 16;
+  UChar *buf;
+  UChar *target;
+  const char *source = (const char *) data;
+  const char *source_end = (const char *) data + len;
+
+  *n_invalid = 0;
+  *n_uchars = 0;
+
+  conv = ucnv_open (encoding_icu_names[enc], &status);
+  if (U_FAILURE (status))
+    {
+      g_set_error (error, FIGURES_TEXT_ERROR, FIGURES_TEXT_ERROR_UNDECODABLE,
+                   "Cannot open the %s converter: %s", encoding_names[enc], u_errorName (status));
+      return NULL;
+    }
+  ucnv_setToUCallBack (conv, count_invalid_cb, n_invalid, NULL, NULL, &status);
+
+  buf = g_new (UChar, capacity);
+  target = buf;
+  for (;;)
+    {
+      status = U_ZERO_ERROR;
+      ucnv_toUnicode (conv, &target, buf + capacity, &source, source_end, NULL, flush, &status);
+      if (status == U_BUFFER_OVERFLOW_ERROR)
+        {
+          gsize used = target - buf;
+
+          capacity = capacity * 2;
+          buf = g_renew (UChar, buf, capacity);
+          target = buf + used;
+          continue;
+        }
+      break;
+    }
+  ucnv_close (conv);
+
+  if (U_FAILURE (status))
+    {
+      g_free (buf);
+      g_set_error (error, FIGURES_TEXT_ERROR, FIGURES_TEXT_ERROR_UNDECODABLE,
+                   "Cannot decode the file as %s: %s", encoding_names[enc], u_errorName (status));
+      return NULL;
+    }
+
+  *n_uchars = target - buf;
+  return buf;
+}
+
+typedef struct
+{
+  double score;
+  gsize n_chars;
+  gsize n_good;  /* characters typical of Chinese or ASCII text */
+  gsize n_ctrl;  /* control characters other than white space */
+  gsize n_nul;   /* U+0000 */
+  gsize n_space; /* white space */
+} Reading;
+
+static gboolean is_pinyin_toned (gunichar c);
+
+static void
+reading_score (const UChar *u, gsize n, Reading *r)
+{
+  const guint8 *classes = han_classes ();
+  gsize i = 0;
+
+  memset (r, 0, sizeof *r);
+
+  while (i < n)
+    {
+      UChar32 c;
+      double s;
+      gboolean good = FALSE;
+
+      U16_NEXT (u, i, n, c);
+      r->n_chars++;
+
+      if (c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == ' ' || c == 0x3000)
+        {
+          s = 0.2;
+          good = TRUE;
+          r->n_space++;
+        }
+      else if (c < 0x20 || (c >= 0x7F && c <= 0x9F))
+        {
+          s = -4;
+          r->n_ctrl++;
+          if (c == 0)
+            r->n_nul++;
+        }
+      else if (c < 0x7F)
+        {
+          s = 0.5;
+          good = TRUE;
+        }
+      else if (c == 0xFFFD)
+        s = -8;
+      else if (c >= 0x4E00 && c <= 0x9FFF)
+        {
+          switch (han_class (classes, c))
+            {
+            case HAN_COMMON:
+              s = 3;
+              good = TRUE;
+              break;
+            case HAN_LEVEL1:
+              s = 1.5;
+              good = TRUE;
+              break;
+            default:
+              s = 0;
+              break;
+            }
+        }
+      else if ((c >= 0x3000 && c <= 0x303F) || (c >= 0xFF01 && c <= 0xFF5E))
+        {
+          s = 1;
+          good = TRUE;
+        }
+      else if (c >= 0x2010 && c <= 0x206F)
+        {
+          s = 0.5;
+          good = TRUE;
+        }
+      else if (c >= 0x00A0 && c <= 0x02FF)
+        s = is_pinyin_toned (c) ? 1.5 : 0; /* pinyin glosses: fā, xùn */
+      else if ((c >= 0x2150 && c <= 0x218F) || (c >= 0x2460 && c <= 0x24FF) ||
+               (c >= 0x25A0 && c <= 0x25FF) || (c >= 0x3200 && c <= 0x33FF))
+        s = 0;
+      else if (c >= 0xAC00 && c <= 0xD7AF)
+        s = -2;
+      else if ((c >= 0xE000 && c <= 0xF8FF) || c >= 0xF0000 || (c >= 0xD800 && c <= 0xDFFF))
+        s = -3;
+      else if (c >= 0x10000 && c < 0x20000)
+        s = -2;
+      else
+        s = -1; /* kana, extension A, compatibility ideographs, other scripts, symbols */
+
+      r->score += s;
+      if (good)
+        r->n_good++;
+    }
+}
+
+static gboolean
+has_bom (const guint8 *data, gsize len, Encoding *enc, gsize *bom_len)
+{
+  if (len >= 3 && data[0] == 0xEF && data[1] == 0xBB && data[2] == 0xBF)
+    {
+      *enc = ENC_UTF8;
+      *bom_len = 3;
+      return TRUE;
+    }
+  if (len >= 2 && data[0] == 0xFF && data[1] == 0xFE)
+    {
+      *enc = ENC_UTF16LE;
+      *bom_len = 2;
+      return TRUE;
+    }
+  if (len >= 2 && data[0] == 0xFE && data[1] == 0xFF)
+    {
+      *enc = ENC_UTF16BE;
+      *bom_len = 2;
+      return TRUE;
+    }
+  return FALSE;
+}
+
+/* Picks the most plausible encoding among @candidates, reading a sample.
+ * BOM-less UTF-16 must also look like text (at least 40% of its
+ * characters frequent Han, ASCII, punctuation or space), since almost any
+ * even-length byte string is valid UTF-16. Returns FALSE if none fits. */
+static gboolean
+detect_encoding (
+  const guint8 *data, gsize len, const Encoding *candidates, guint n_candidates, Encoding *best)
+{
+  gsize sample_len = MIN (len, DETECT_SAMPLE_SIZE);
+  gboolean found = FALSE;
+  double best_score = 0;
+
+  for (guint k = 0; k < n_candidates; k++)
+    {
+      Encoding enc = candidates[k];
+      g_autofree UChar *u = NULL;
+      gsize n_uchars;
+      guint n_invalid;
+      gsize this_len = sample_len;
+      Reading r;
+
+      if ((enc == ENC_UTF16LE || enc == ENC_UTF16BE) && this_len < len)
+        this_len &= ~(gsize) 1;
+
+      u = decode_to_uchars (enc, data, this_len, this_len == len, &n_uchars, &n_invalid, NULL);
+      if (u == NULL)
+        continue;
+
+      reading_score (u, n_uchars, &r);
+      g_debug ("%s: score %.1f, %" G_GSIZE_FORMAT " chars, %u invalid, %" G_GSIZE_FORMAT " good",
+               encoding_names[enc], r.score, r.n_chars, n_invalid, r.n_good);
+
+      if (enc == ENC_UTF16LE || enc == ENC_UTF16BE)
+        {
+          if (r.n_nul > 0 || r.n_good * 10 < r.n_chars * 4)
+            continue;
+        }
+
+      if (!found || r.score > best_score)
+        {
+          found = TRUE;
+          best_score = r.score;
+          *best = enc;
+        }
+    }
+
+  return found;
+}
+
+static gboolean
+is_blank_utf8 (const char *s, gsize len)
+{
+  const char *end = s + len;
+
+  for (const char *p = s; p < end; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (!g_unichar_isspace (c) && c != 0xFEFF && c != 0x200B)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+char *
+figures_text_decode (
+  const guint8 *data, gsize len, const char **encoding, guint *n_replaced, GError **error)
+{
+  Encoding enc;
+  gsize bom_len = 0;
+  g_autofree UChar *u = NULL;
+  gsize n_uchars;
+  guint n_invalid = 0;
+  Reading r;
+  g_autofree char *utf8 = NULL;
+  int32_t utf8_len = 0;
+  UErrorCode status = U_ZERO_ERROR;
+
+  g_return_val_if_fail (data != NULL || len == 0, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (encoding != NULL)
+    *encoding = NULL;
+  if (n_replaced != NULL)
+    *n_replaced = 0;
+
+  if (len == 0)
+    {
+      g_set_error_literal (error, FIGURES_TEXT_ERROR, FIGURES_TEXT_ERROR_EMPTY,
+                           "The file is empty");
+      return NULL;
+    }
+
+  if (has_bom (data, len, &enc, &bom_len))
+    {
+      data += bom_len;
+      len -= bom_len;
+    }
+  else if (memchr (data, '\0', len) != NULL)
+    {
+      static const Encoding utf16[] = { ENC_UTF16LE, ENC_UTF16BE };
+
+      if (!detect_encoding (data, len, utf16, G_N_ELEMENTS (utf16), &enc))
+        {
+          g_set_error_literal (error, FIGURES_TEXT_ERROR, FIGURES_TEXT_ERROR_BINARY,
+                               "The file is not text: it contains NUL bytes");
+          return NULL;
+        }
+    }
+  else if (g_utf8_validate ((const char *) data, len, NULL))
+    {
+      /* The common case: no conversion needed. NUL bytes were excluded above. */
+      if (is_blank_utf8 ((const char *) data, len))
+        {
+          g_set_error_literal (error, FIGURES_TEXT_ERROR, FIGURES_TEXT_ERROR_EMPTY,
+                               "The file contains only white space");
+          return NULL;
+        }
+      else
+        {
+          gsize n_ctrl = 0, n_chars = 0;
+
+          for (gsize i = 0; i < len; i++)
+            {
+              guchar b = data[i];
+
+              if ((b & 0xC0) != 0x80)
+                n_chars++;
+              if ((b < 0x20 && b != '\n' && b != '\r' && b != '\t' && b != '\f') || b == 0x7F)
+                n_ctrl++;
+            }
+          if (n_ctrl > n_chars / 100 + 2)
+            {
+              g_set_error (
+                error, FIGURES_TEXT_ERROR, FIGURES_TEXT_ERROR_BINARY,
+                "The file is not text: it contains %" G_GSIZE_FORMAT " control characters", n_ctrl);
+              return NULL;
+            }
+        }
+
+      if (encoding != NULL)
+        *encoding = encoding_names[ENC_UTF8];
+      return g_strndup ((const char *) data, len);
+    }
+  else
+    {
+      Encoding candidates[N_ENCODINGS] = { ENC_UTF8, ENC_GB18030, ENC_BIG5 };
+      guint n_candidates = 3;
+
+      if (len % 2 == 0)
+        {
+          candidates[n_candidates++] = ENC_UTF16LE;
+          candidates[n_candidates++] = ENC_UTF16BE;
+        }
+      if (!detect_encoding (data, len, candidates, n_candidates, &enc))
+        enc = ENC_GB18030;
+    }
+
+  if (len == 0)
+    {
+      g_set_error_literal (error, FIGURES_TEXT_ERROR, FIGURES_TEXT_ERROR_EMPTY,
+                           "The file contains only a byte-order mark");
+      return NULL;
+    }
+
+  u = decode_to_uchars (enc, data, len, TRUE, &n_uchars, &n_invalid, error);
+  if (u == NULL)
+    return NULL;
+
+  reading_score (u, n_uchars, &r);
+
+  if (r.n_nul > 0)
+    {
+      g_set_error (error, FIGURES_TEXT_ERROR, FIGURES_TEXT_ERROR_BINARY,
+                   "The file is not text: it contains NUL characters (read as %s)",
+                   encoding_names[enc]);
+      return NULL;
+    }
+  if (r.n_ctrl > r.n_chars / 100 + 2)
+    {
+      g_set_error (error, FIGURES_TEXT_ERROR, FIGURES_TEXT_ERROR_BINARY,
+                   "The file is not text: it contains %" G_GSIZE_FORMAT
+                   " control characters (read as %s)",
+                   r.n_ctrl, encoding_names[enc]);
+      return NULL;
+    }
+  if ((gsize) n_invalid * 20 > r.n_chars)
+    {
+      g_set_error (error, FIGURES_TEXT_ERROR, FIGURES_TEXT_ERROR_UNDECODABLE,
+                   "The file is not in a supported encoding (UTF-8, UTF-16, GB18030, Big5): "
+                   "%u of its %" G_GSIZE_FORMAT " characters are invalid even in the best "
+                   "reading (%s)",
+                   n_invalid, r.n_chars, encoding_names[enc]);
+      return NULL;
+    }
+
+  /* Each UTF-16 code unit becomes at most 3 bytes of UTF-8. */
+  if (n_uchars > (G_MAXINT32 - 1) / 3)
+    {
+      g_set_error_literal (error, FIGURES_TEXT_ERROR, FIGURES_TEXT_ERROR_TOO_LARGE,
+                           "The file is too large to decode");
+      return NULL;
+    }
+  utf8 = g_malloc (n_uchars * 3 + 1);
+  u_strToUTF8WithSub (utf8, n_uchars * 3 + 1, &utf8_len, u, n_uchars, 0xFFFD, NULL, &status);
+  if (U_FAILURE (status))
+    {
+      g_set_error (error, FIGURES_TEXT_ERROR, FIGURES_TEXT_ERROR_UNDECODABLE,
+                   "Cannot convert the file to UTF-8: %s", u_errorName (status));
+      return NULL;
+    }
+  utf8[utf8_len] = '\0';
+
+  if (is_blank_utf8 (utf8, utf8_len))
+    {
+      g_set_error_literal (error, FIGURES_TEXT_ERROR, FIGURES_TEXT_ERROR_EMPTY,
+                           "The file contains only white space");
+      return NULL;
+    }
+
+  if (encoding != NULL)
+    *encoding = encoding_names[enc];
+  if (n_replaced != NULL)
+    *n_replaced = n_invalid;
+
+  return g_steal_pointer (&utf8);
+}
+
+/* ------------------------------------------------------------------ */
+/* Normalisation                                                       */
+/* ------------------------------------------------------------------ */
+
+static inline gboolean
+is_han (gunichar c)
+{
+  return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
+         (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x3134F) || c == 0x3007;
+}
+
+static inline gboolean
+is_ascii_letter (gunichar c)
+{
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/* Vowels with a tone mark, as NFKC leaves them (precomposed), plus ü. */
+static const char pinyin_toned[] = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ"
+                                   "ĀÁǍÀĒÉĚÈĪÍǏÌŌÓǑÒŪÚǓÙǕǗǙǛÜŃŇǸḾ";
+
+static gboolean
+is_pinyin_toned (gunichar c)
+{
+  if (c < 0x80)
+    return FALSE;
+  /* Combining grave, acute, macron, caron left over on ɑ and friends. */
+  if (c == 0x0300 || c == 0x0301 || c == 0x0304 || c == 0x030C)
+    return TRUE;
+  for (const char *p = pinyin_toned; *p != '\0'; p = g_utf8_next_char (p))
+    if (g_utf8_get_char (p) == c)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+is_pinyin_letter (gunichar c)
+{
+  /* ɑ and ɡ are the pinyin a and g of many Chinese fonts and converters. */
+  return is_ascii_letter (c) || c == 0x0251 || c == 0x0261 || c == 0x00EA || c == 0x00CA ||
+         is_pinyin_toned (c);
+}
+
+/* If @a[@i] opens a pinyin gloss — '(' then Latin letters (spaces only
+ * between them) with at least one tone mark, then ')' — returns the index
+ * just after the ')', else @i. */
+static gsize
+skip_pinyin_gloss (const gunichar *a, gsize i, gsize n)
+{
+  gboolean toned = FALSE;
+  gsize j = i + 1;
+  gsize max = MIN (n, i + 40);
+
+  if (j >= max || !is_pinyin_letter (a[j]))
+    return i;
+
+  for (; j < max; j++)
+    {
+      gunichar c = a[j];
+
+      if (c == ')')
+        return (toned && a[j - 1] != ' ') ? j + 1 : i;
+      if (c == ' ')
+        {
+          if (a[j - 1] == ' ')
+            return i;
+          continue;
+        }
+      if (!is_pinyin_letter (c))
+        return i;
+      if (is_pinyin_toned (c))
+        toned = TRUE;
+    }
+
+  return i;
+}
+
+static inline gboolean
+is_line_space (gunichar c)
+{
+  return c == ' ' || c == '\t' || c == 0x3000 || (c != '\n' && g_unichar_isspace (c));
+}
+
+/* Characters dropped outright: byte-order marks, zero-width spaces, soft
+ * hyphens, and control characters other than tab and line breaks. */
+static inline gboolean
+is_dropped (gunichar c)
+{
+  if (c < 0x20)
+    return c != '\t' && c != '\n';
+  return c == 0x7F || (c >= 0x80 && c <= 0x9F && c != 0x85) || c == 0xFEFF || c == 0x200B ||
+         c == 0x2060 || c == 0x00AD;
+}
+
+static inline gboolean
+is_closing (gunichar c)
+{
+  switch (c)
+    {
+      case ')':
+      case ']':
+      case '}':
+      case '"':
+      case '\'':
+      case 0x201D: /* ” */
+      case 0x2019: /* ’ */
+      case 0x300D: /* 」 */
+      case 0x300F: /* 』 */
+      case 0x3011: /* 】 */
+      case 0x300B: /* 》 */
+      case 0x3009: /* 〉 */
+      case 0x3015: /* 〕 */
+      case 0x3017: /* 〗 */
+        return TRUE;
+      default:
+        return FALSE;
+    }
+}
+
+/* Does the line @a[start, end) (trimmed, non-empty) end a sentence? */
+static gboolean
+ends_sentence (const gunichar *a, gsize start, gsize end)
+{
+  gsize k = end;
+
+  while (k > start && end - k < 8 && is_closing (a[k - 1]))
+    k--;
+  if (k == start)
+    return FALSE;
+
+  switch (a[k - 1])
+    {
+      case 0x3002: /* 。 */
+      case '!':
+      case '?':
+      case ';':
+      case ':':
+      case 0xFF01: /* ！ ？ ； ： (NFKC makes these ASCII; kept for safety) */
+      case 0xFF1F:
+      case 0xFF1B:
+      case 0xFF1A:
+      case 0xFF61: /* ｡ */
+      case 0x2026: /* … */
+      case 0x22EF: /* ⋯ */
+        return TRUE;
+      case '.':
+        /* "……" becomes "......" under NFKC; "1." alone is an enumerator. */
+        return k - 1 == start || !g_unichar_isdigit (a[k - 2]);
+      default:
+        return FALSE;
+    }
+}
+
+static inline gboolean
+is_clause_punct (gunichar c)
+{
+  return c == 0xFF0C || c == 0x3001 || c == 0xFF1B || c == 0xFF1A || c == 0x3002 || c == ',' ||
+         c == ';' || c == ':';
+}
+
+static inline gboolean
+is_enumerator_digit (gunichar c)
+{
+  return g_unichar_isdigit (c) || g_utf8_strchr ("一二三四五六七八九十百零〇", -1, c) != NULL;
+}
+
+/* A heading: fewer than HEADING_MAX_CHARS characters and no clause
+ * punctuation. An enumerator at the start ("一、", "(二)", "3、") is
+ * not clause punctuation: "一、基本情况" is a heading. */
+static gboolean
+is_heading (const gunichar *a, gsize start, gsize end)
+{
+  gsize k = start;
+
+  if (end - start >= HEADING_MAX_CHARS)
+    return FALSE;
+
+  /* Skip an enumerator. */
+  {
+    gsize e = k;
+    gboolean paren = FALSE;
+
+    if (e < end && (a[e] == '(' || a[e] == 0xFF08))
+      {
+        paren = TRUE;
+        e++;
+      }
+    if (e < end && is_enumerator_digit (a[e]))
+      {
+        while (e < end && is_enumerator_digit (a[e]))
+          e++;
+        if (paren && e < end && (a[e] == ')' || a[e] == 0xFF09))
+          e++;
+        if (e < end && (a[e] == 0x3001 || a[e] == '.' || a[e] == 0xFF0E))
+          e++;
+        k = e;
+      }
+  }
+
+  for (; k < end; k++)
+    if (is_clause_punct (a[k]))
+      return FALSE;
+
+  return TRUE;
+}
+
+/* The line pass over the NFKC text @a (already cleaned, '\n' line ends):
+ *
+ * - every line is trimmed (leading and trailing white space: the viewer
+ *   shows paragraphs flush, and indentation would disturb the extractor's
+ *   context windows);
+ * - blank lines are dropped: the display text has exactly one '\n'
+ *   between paragraphs and none at the end;
+ * - a line that does not end a sentence (。！？；：!?;: or "…", possibly
+ *   followed by closing quotes or brackets) is joined to the next non-blank
+ *   line, unless the logical line it belongs to is a heading (see
+ *   is_heading()). Joined Chinese gets no separator; two Latin letters get
+ *   a space.
+ *
+ * Returns the number of characters written to @out (which has room for n).
+ */
+static gsize
+normalise_lines (const gunichar *a, gsize n, gunichar *out, gboolean *rejoined)
+{
+  gsize o = 0;
+  gsize para_start = 0; /* start in @out of the current logical line */
+  gsize i = 0;
+  gboolean pending_join = FALSE;
+  gboolean have_line = FALSE;
+
+  while (i < n)
+    {
+      gsize start = i, end;
+
+      while (i < n && a[i] != '\n')
+        i++;
+      end = i;
+      if (i < n)
+        i++; /* the '\n' */
+
+      while (start < end && is_line_space (a[start]))
+        start++;
+      while (end > start && is_line_space (a[end - 1]))
+        end--;
+      if (start == end)
+        continue;
+
+      if (have_line)
+        {
+          if (pending_join)
+            {
+              *rejoined = TRUE;
+              if (is_ascii_letter (out[o - 1]) && is_ascii_letter (a[start]))
+                out[o++] = ' ';
+            }
+          else
+            {
+              out[o++] = '\n';
+              para_start = o;
+            }
+        }
+
+      memcpy (out + o, a + start, (end - start) * sizeof (gunichar));
+      o += end - start;
+      have_line = TRUE;
+
+      pending_join = !ends_sentence (out, para_start, o) && !is_heading (out, para_start, o);
+    }
+
+  return o;
+}
+
+/* Before NFKC, in place: line ends to '\n', dropped characters removed.
+ * (Dropping after NFKC could bring a base and a combining mark together
+ * and leave text that is no longer NFKC.) Returns the new length. */
+static int32_t
+clean_uchars (UChar *u, int32_t n)
+{
+  int32_t o = 0;
+
+  for (int32_t k = 0; k < n; k++)
+    {
+      UChar c = u[k];
+
+      if (c == '\r')
+        {
+          u[o++] = '\n';
+          if (k + 1 < n && u[k + 1] == '\n')
+            k++;
+        }
+      else if (c == '\f' || c == '\v' || c == 0x85 || c == 0x2028 || c == 0x2029)
+        u[o++] = '\n';
+      else if (!is_dropped (c))
+        u[o++] = c;
+    }
+
+  return o;
+}
+
+/* Removes pinyin glosses after Han characters from @a, in place. Returns
+ * the new length. */
+static gsize
+remove_glosses (gunichar *a, gsize n, gboolean *removed)
+{
+  gsize o = 0, k = 0;
+
+  while (k < n)
+    {
+      gunichar c = a[k];
+
+      if (c == '(' && o > 0 && is_han (a[o - 1]))
+        {
+          gsize after = skip_pinyin_gloss (a, k, n);
+
+          if (after != k)
+            {
+              k = after;
+              *removed = TRUE;
+              continue;
+            }
+        }
+      a[o++] = c;
+      k++;
+    }
+
+  return o;
+}
+
+/* NFKC, except for enclosed numbers and ideographs (①, ⑳, ㊀): NFKC
+ * turns "①2023年" into "12023年", and they are list markers, not digits. */
+static const UNormalizer2 *
+get_nfkc (UErrorCode *status)
+{
+  static const UNormalizer2 *filtered;
+
+  if (g_once_init_enter (&filtered))
+    {
+      static const char pattern[] = "[^\\u2460-\\u24FF\\u2776-\\u2793\\u3251-\\u325F"
+                                    "\\u3280-\\u32BF]";
+      UErrorCode err = U_ZERO_ERROR;
+      UChar upattern[sizeof pattern];
+      const UNormalizer2 *nfkc = unorm2_getNFKCInstance (&err);
+      const UNormalizer2 *result = nfkc;
+      USet *set;
+
+      u_uastrcpy (upattern, pattern);
+      set = uset_openPattern (upattern, -1, &err);
+      if (U_SUCCESS (err))
+        {
+          uset_freeze (set); /* never freed: the normaliser keeps using it */
+          result = unorm2_openFiltered (nfkc, set, &err);
+        }
+      if (U_FAILURE (err))
+        {
+          g_warning ("Cannot set up the NFKC normaliser: %s", u_errorName (err));
+          result = nfkc;
+        }
+      g_once_init_leave (&filtered, result);
+    }
+
+  if (filtered == NULL)
+    *status = U_MISSING_RESOURCE_ERROR;
+  return filtered;
+}
+
+static UChar *
+nfkc_uchars (const UChar *u, int32_t n, int32_t *n_out)
+{
+  UErrorCode status = U_ZERO_ERROR;
+  const UNormalizer2 *nfkc = get_nfkc (&status);
+  /* NFKC rarely expands much; retry with the exact size if it does. */
+  int32_t capacity = n + n / 4 + 16;
+  UChar *norm;
+
+  if (U_FAILURE (status))
+    {
+      g_warning ("Cannot load the NFKC normaliser: %s", u_errorName (status));
+      *n_out = n;
+      return g_memdup2 (u, n * sizeof (UChar) + 1);
+    }
+
+  norm = g_new (UChar, capacity);
+  *n_out = unorm2_normalize (nfkc, u, n, norm, capacity, &status);
+  if (status == U_BUFFER_OVERFLOW_ERROR)
+    {
+      g_free (norm);
+      capacity = *n_out + 1;
+      norm = g_new (UChar, capacity);
+      status = U_ZERO_ERROR;
+      *n_out = unorm2_normalize (nfkc, u, n, norm, capacity, &status);
+    }
+  if (U_FAILURE (status))
+    {
+      g_warning ("NFKC failed: %s", u_errorName (status));
+      g_free (norm);
+      *n_out = n;
+      return g_memdup2 (u, n * sizeof (UChar) + 1);
+    }
+
+  return norm;
+}
+
+/* One pass: clean, NFKC, glosses, lines, glosses again (a join can bring a
+ * Han character and a gloss together). Consumes @u. @rejoined is set when
+ * the pass put characters side by side that were not (a join or a removed
+ * gloss), which can, rarely, leave text that is not NFKC. */
+static gunichar *
+normalise_pass (UChar *u, int32_t u_len, gsize *n_out, gboolean *rejoined)
+{
+  g_autofree UChar *norm = NULL;
+  g_autofree gunichar *a = NULL;
+  gunichar *out;
+  int32_t norm_len;
+  gsize n = 0, i = 0;
+
+  u_len = clean_uchars (u, u_len);
+  norm = nfkc_uchars (u, u_len, &norm_len);
+  g_free (u);
+
+  a = g_new (gunichar, norm_len + 1);
+  while (i < (gsize) norm_len)
+    {
+      UChar32 c;
+
+      U16_NEXT (norm, i, (gsize) norm_len, c);
+      a[n++] = U_IS_SURROGATE (c) ? 0xFFFD : c;
+    }
+  g_clear_pointer (&norm, g_free);
+
+  n = remove_glosses (a, n, rejoined);
+  out = g_new (gunichar, n + 1);
+  n = normalise_lines (a, n, out, rejoined);
+  n = remove_glosses (out, n, rejoined);
+  out[n] = 0;
+
+  *n_out = n;
+  return out;
+}
+
+static UChar *
+ucs4_to_uchars (const gunichar *a, gsize n, int32_t *n_out)
+{
+  UChar *u = g_new (UChar, 2 * n + 1);
+  int32_t o = 0;
+
+  for (gsize i = 0; i < n; i++)
+    {
+      gboolean error = FALSE;
+
+      U16_APPEND (u, o, (int32_t) (2 * n + 1), a[i], error);
+      g_assert (!error);
+    }
+  *n_out = o;
+  return u;
+}
+
+/* Normalises @utf8 into code points; returns them and their count. The
+ * result normalises to itself. */
+static gunichar *
+normalise_to_ucs4 (const char *utf8, gssize len, gsize *n_out)
+{
+  UErrorCode status = U_ZERO_ERROR;
+  g_autofree char *valid = NULL;
+  UChar *u;
+  int32_t u_len = 0;
+  gunichar *out = NULL;
+  gsize n = 0;
+
+  *n_out = 0;
+
+  if (len < 0)
+    len = strlen (utf8);
+  if (!g_utf8_validate_len (utf8, len, NULL))
+    {
+      valid = g_utf8_make_valid (utf8, len);
+      utf8 = valid;
+      len = strlen (valid);
+    }
+  if (len > G_MAXINT32 / 2)
+    len = G_MAXINT32 / 2; /* far beyond FIGURES_TEXT_DEFAULT_MAX_SIZE */
+
+  /* UTF-8 → UTF-16: never more units than bytes. */
+  u = g_new (UChar, len + 1);
+  u_strFromUTF8WithSub (u, len + 1, &u_len, utf8, len, 0xFFFD, NULL, &status);
+  if (U_FAILURE (status))
+    {
+      g_warning ("Cannot convert text to UTF-16: %s", u_errorName (status));
+      g_free (u);
+      return g_new0 (gunichar, 1);
+    }
+  g_clear_pointer (&valid, g_free);
+
+  for (guint pass = 0;; pass++)
+    {
+      gboolean rejoined = FALSE;
+      const UNormalizer2 *nfkc;
+
+      out = normalise_pass (u, u_len, &n, &rejoined);
+      if (!rejoined || pass == 3)
+        break;
+
+      /* Joining lines or removing a gloss put two characters side by
+       * side: check the result is still NFKC (it nearly always is). */
+      u = ucs4_to_uchars (out, n, &u_len);
+      status = U_ZERO_ERROR;
+      nfkc = get_nfkc (&status);
+      if (U_FAILURE (status) || unorm2_isNormalized (nfkc, u, u_len, &status) || U_FAILURE (status))
+        {
+          g_free (u);
+          break;
+        }
+      g_free (out);
+    }
+
+  *n_out = n;
+  return out;
+}
+
+static char *
+ucs4_to_utf8 (const gunichar *chars, gsize n, gsize *len_out)
+{
+  gsize len = 0;
+  char *s, *p;
+
+  for (gsize i = 0; i < n; i++)
+    len += g_unichar_to_utf8 (chars[i], NULL);
+  s = g_malloc (len + 1);
+  p = s;
+  for (gsize i = 0; i < n; i++)
+    p += g_unichar_to_utf8 (chars[i], p);
+  *p = '\0';
+  *len_out = len;
+  return s;
+}
+
+char *
+figures_text_normalise (const char *utf8, gssize len)
+{
+  g_autofree gunichar *chars = NULL;
+  gsize n, n_bytes;
+
+  g_return_val_if_fail (utf8 != NULL || len == 0, NULL);
+
+  if (utf8 == NULL)
+    return g_strdup ("");
+
+  chars = normalise_to_ucs4 (utf8, len, &n);
+  return ucs4_to_utf8 (chars, n, &n_bytes);
+}
+
+/* ------------------------------------------------------------------ */
+/* FiguresText                                                         */
+/* ------------------------------------------------------------------ */
+
+static inline guint
+utf8_width (gunichar c)
+{
+  return c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+}
+
+FiguresText *
+figures_text_new_from_bytes (const guint8 *data, gsize len, GError **error)
+{
+  g_autofree char *decoded = NULL;
+  const char *encoding = NULL;
+  guint n_replaced = 0;
+  FiguresTextReal *real;
+  FiguresText *text;
+  gsize n_index;
+  gsize byte;
+
+  g_return_val_if_fail (data != NULL || len == 0, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  decoded = figures_text_decode (data, len, &encoding, &n_replaced, error);
+  if (decoded == NULL)
+    return NULL;
+
+  real = g_new0 (FiguresTextReal, 1);
+  text = &real->pub;
+  text->encoding = encoding;
+  text->n_replaced = n_replaced;
+  text->chars = normalise_to_ucs4 (decoded, -1, &text->n_chars);
+  g_clear_pointer (&decoded, g_free);
+
+  text->display = ucs4_to_utf8 (text->chars, text->n_chars, &text->display_len);
+  text->folded = g_new (gunichar, text->n_chars + 1);
+  figures_fold_chars (text->chars, text->folded, text->n_chars);
+  text->folded[text->n_chars] = 0;
+
+  n_index = (text->n_chars >> INDEX_SHIFT) + 1;
+  real->index = g_new (gsize, n_index);
+  byte = 0;
+  for (gsize i = 0; i < text->n_chars; i++)
+    {
+      if ((i & (INDEX_STRIDE - 1)) == 0)
+        real->index[i >> INDEX_SHIFT] = byte;
+      byte += utf8_width (text->chars[i]);
+    }
+  if ((text->n_chars & (INDEX_STRIDE - 1)) == 0)
+    real->index[text->n_chars >> INDEX_SHIFT] = byte;
+  g_assert (byte == text->display_len);
+
+  return text;
+}
+
+FiguresText *
+figures_text_new_from_file (const char *path, gsize max_size, GError **error)
+{
+  GStatBuf st;
+  g_autofree char *contents = NULL;
+  gsize len = 0;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (max_size == 0)
+    max_size = FIGURES_TEXT_DEFAULT_MAX_SIZE;
+
+  if (g_stat (path, &st) != 0)
+    {
+      int saved_errno = errno;
+      g_autofree char *display_name = g_filename_display_name (path);
+
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                   "Cannot read “%s”: %s", display_name, g_strerror (saved_errno));
+      return NULL;
+    }
+  if (S_ISDIR (st.st_mode))
+    {
+      g_autofree char *display_name = g_filename_display_name (path);
+
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_ISDIR, "Cannot read “%s”: it is a folder",
+                   display_name);
+      return NULL;
+    }
+  if (S_ISREG (st.st_mode) && (guint64) st.st_size > (guint64) max_size)
+    {
+      g_autofree char *display_name = g_filename_display_name (path);
+
+      g_set_error (error, FIGURES_TEXT_ERROR, FIGURES_TEXT_ERROR_TOO_LARGE,
+                   "“%s” is too large: %" G_GUINT64_FORMAT " bytes, the limit is %" G_GSIZE_FORMAT
+                   " bytes",
+                   display_name, (guint64) st.st_size, max_size);
+      return NULL;
+    }
+
+  /* g_file_get_contents() names the file and the reason in its error. */
+  if (!g_file_get_contents (path, &contents, &len, error))
+    return NULL;
+
+  /* The file may have grown since stat(), or not be a regular file. */
+  if (len > max_size)
+    {
+      g_autofree char *display_name = g_filename_display_name (path);
+
+      g_set_error (error, FIGURES_TEXT_ERROR, FIGURES_TEXT_ERROR_TOO_LARGE,
+                   "“%s” is too large: %" G_GSIZE_FORMAT " bytes, the limit is %" G_GSIZE_FORMAT
+                   " bytes",
+                   display_name, len, max_size);
+      return NULL;
+    }
+
+  return figures_text_new_from_bytes ((const guint8 *) contents, len, error);
+}
+
+void
+figures_text_free (FiguresText *text)
+{
+  FiguresTextReal *real = (FiguresTextReal *) text;
+
+  if (text == NULL)
+    return;
+
+  g_free (text->display);
+  g_free (text->chars);
+  g_free (text->folded);
+  g_free (real->index);
+  g_free (real);
+}
+
+gsize
+figures_text_char_to_byte (const FiguresText *text, gsize char_offset)
+{
+  const FiguresTextReal *real = (const FiguresTextReal *) text;
+  gsize byte;
+
+  g_return_val_if_fail (text != NULL, 0);
+  g_return_val_if_fail (char_offset <= text->n_chars, text->display_len);
+
+  byte = real->index[char_offset >> INDEX_SHIFT];
+  for (gsize i = char_offset & ~(gsize) (INDEX_STRIDE - 1); i < char_offset; i++)
+    byte += utf8_width (text->chars[i]);
+
+  return byte;
+}
+
+char *
+figures_text_dup_range (const FiguresText *text, gsize start, gsize end)
+{
+  gsize b0, b1;
+
+  g_return_val_if_fail (text != NULL, NULL);
+  g_return_val_if_fail (start <= end, NULL);
+
+  end = MIN (end, text->n_chars);
+  start = MIN (start, end);
+  b0 = figures_text_char_to_byte (text, start);
+  b1 = figures_text_char_to_byte (text, end);
+
+  return g_strndup (text->display + b0, b1 - b0);
+}

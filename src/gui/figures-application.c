@@ -1,16 +1,328 @@
-/* figures-application.c — placeholder until the GUI issue lands
+/* figures-application.c: the GtkApplication, its settings and where things live
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#define G_LOG_DOMAIN "figures-application"
+
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "figures-application.h"
+#include "figures-gui-build.h"
+#include "figures-index.h"
+#include "figures-preferences-window.h"
+#include "figures-window.h"
+
+struct _FiguresApplication
+{
+  GtkApplication parent_instance;
+
+  GSettings *settings;
+  GDBusProxy *portal;
+};
+
+G_DEFINE_FINAL_TYPE (FiguresApplication, figures_application, GTK_TYPE_APPLICATION)
+
+static gboolean uninstalled_schemas;
+
+void
+figures_application_setup_uninstalled (void)
+{
+  g_autofree char *mo = NULL;
+  g_autofree char *build_mo = NULL;
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  /* Translations: prefer the installed catalogue, else the build tree's. */
+  mo = g_build_filename (LOCALEDIR, "zh_CN", "LC_MESSAGES", GETTEXT_PACKAGE ".mo", NULL);
+  build_mo = g_build_filename (FIGURES_BUILD_LOCALEDIR, "zh_CN", "LC_MESSAGES",
+                               GETTEXT_PACKAGE ".mo", NULL);
+  if (!g_file_test (mo, G_FILE_TEST_EXISTS) && g_file_test (build_mo, G_FILE_TEST_EXISTS))
+    bindtextdomain (GETTEXT_PACKAGE, FIGURES_BUILD_LOCALEDIR);
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, FIGURES_SCHEMA_ID, TRUE);
+  if (schema == NULL)
+    uninstalled_schemas = TRUE;
+}
+
+GSettings *
+figures_settings_new (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, FIGURES_SCHEMA_ID, TRUE);
+
+  if (schema == NULL || uninstalled_schemas)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GSettingsSchemaSource) build_source = NULL;
+
+      g_clear_pointer (&schema, g_settings_schema_unref);
+      build_source = g_settings_schema_source_new_from_directory (FIGURES_BUILD_SCHEMA_DIR, source,
+                                                                  FALSE, &error);
+      if (build_source != NULL)
+        schema = g_settings_schema_source_lookup (build_source, FIGURES_SCHEMA_ID, TRUE);
+      if (schema == NULL)
+        g_error ("The settings schema %s is not installed (%s)", FIGURES_SCHEMA_ID,
+                 error ? error->message : "not in the build tree either");
+    }
+
+  return g_settings_new_full (schema, NULL, NULL);
+}
+
+char *
+figures_application_dup_samples_dir (void)
+{
+  const char *env = g_getenv ("FIGURES_SAMPLES_DIR");
+
+  if (env != NULL && env[0] != '\0')
+    return g_strdup (env);
+  if (g_file_test (INSTALLED_SAMPLES_DIR, G_FILE_TEST_IS_DIR))
+    return g_strdup (INSTALLED_SAMPLES_DIR);
+  return g_strdup (SOURCE_SAMPLES_DIR);
+}
+
+char *
+figures_application_dup_index_path (void)
+{
+  const char *env = g_getenv ("FIGURES_INDEX_PATH");
+
+  if (env != NULL && env[0] != '\0')
+    return g_strdup (env);
+  return figures_index_dup_default_path ();
+}
+
+GSettings *
+figures_application_get_settings (FiguresApplication *self)
+{
+  g_return_val_if_fail (FIGURES_IS_APPLICATION (self), NULL);
+
+  return self->settings;
+}
+
+/* ---- light and dark, following the desktop through the settings portal ---- */
+
+static void
+apply_color_scheme (guint32 scheme)
+{
+  /* 0: no preference, 1: prefer dark, 2: prefer light */
+  g_object_set (gtk_settings_get_default (), "gtk-application-prefer-dark-theme", scheme == 1,
+                NULL);
+}
+
+static void
+portal_setting_changed_cb (GDBusProxy *proxy,
+                           const char *sender_name,
+                           const char *signal_name,
+                           GVariant   *parameters,
+                           gpointer    user_data)
+{
+  const char *ns = NULL;
+  const char *key = NULL;
+  g_autoptr(GVariant) value = NULL;
+
+  if (g_strcmp0 (signal_name, "SettingChanged") != 0)
+    return;
+
+  g_variant_get (parameters, "(&s&sv)", &ns, &key, &value);
+  if (g_strcmp0 (ns, "org.freedesktop.appearance") == 0 && g_strcmp0 (key, "color-scheme") == 0
+      && g_variant_is_of_type (value, G_VARIANT_TYPE_UINT32))
+    apply_color_scheme (g_variant_get_uint32 (value));
+}
+
+static void
+portal_read_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GVariant) reply = NULL;
+  g_autoptr(GVariant) outer = NULL;
+  g_autoptr(GVariant) value = NULL;
+
+  reply = g_dbus_proxy_call_finish (G_DBUS_PROXY (object), result, NULL);
+  if (reply == NULL)
+    return;
+
+  g_variant_get (reply, "(v)", &outer);
+  /* Read() wraps the value in one more variant. */
+  while (g_variant_is_of_type (outer, G_VARIANT_TYPE_VARIANT))
+    {
+      GVariant *inner = g_variant_get_variant (outer);
+      g_variant_unref (outer);
+      outer = inner;
+    }
+  value = g_steal_pointer (&outer);
+  if (g_variant_is_of_type (value, G_VARIANT_TYPE_UINT32))
+    apply_color_scheme (g_variant_get_uint32 (value));
+}
+
+static void
+portal_proxy_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(FiguresApplication) self = user_data;
+  g_autoptr(GDBusProxy) proxy = NULL;
+
+  proxy = g_dbus_proxy_new_for_bus_finish (result, NULL);
+  if (proxy == NULL || g_dbus_proxy_get_name_owner (proxy) == NULL)
+    return;
+
+  self->portal = g_steal_pointer (&proxy);
+  g_signal_connect (self->portal, "g-signal", G_CALLBACK (portal_setting_changed_cb), NULL);
+  g_dbus_proxy_call (self->portal, "Read",
+                     g_variant_new ("(ss)", "org.freedesktop.appearance", "color-scheme"),
+                     G_DBUS_CALL_FLAGS_NONE, 2000, NULL, portal_read_cb, NULL);
+}
+
+/* ---- actions ---- */
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *param,
+              gpointer       user_data)
+{
+  FiguresApplication *self = user_data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  const char *authors[] = { "The Figures authors", NULL };
+
+  gtk_show_about_dialog (window,
+                         "program-name", _("Figures"),
+                         "logo-icon-name", APP_ID,
+                         "version", PACKAGE_VERSION,
+                         "comments", _("Find and chart the statistics in folders of reports"),
+                         "website", "https://github.com/figuresapp/figures",
+                         "authors", authors,
+                         /* Translators: put your names here, one per line */
+                         "translator-credits", _("translator-credits"),
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         "copyright", "© 2026 The Figures authors",
+                         NULL);
+}
+
+static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *param,
+                    gpointer       user_data)
+{
+  FiguresApplication *self = user_data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkWindow *prefs = figures_preferences_window_new (FIGURES_WINDOW (window));
+
+  gtk_window_present (prefs);
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *param,
+             gpointer       user_data)
+{
+  GList *windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (user_data)));
+
+  /* Closing the windows saves their state; the application then ends. */
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (l->data);
+  g_list_free (windows);
+}
+
+static const GActionEntry app_actions[] = {
+  { "about", about_action },
+  { "preferences", preferences_action },
+  { "quit", quit_action },
+};
+
+/* ---- GApplication ---- */
+
+static void
+figures_application_activate (GApplication *app)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  /* A second launch raises the window the first one opened. */
+  if (window == NULL)
+    window = GTK_WINDOW (figures_window_new (FIGURES_APPLICATION (app)));
+
+  gtk_window_present (window);
+}
+
+static void
+figures_application_startup (GApplication *app)
+{
+  FiguresApplication *self = FIGURES_APPLICATION (app);
+  static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *prefs_accels[] = { "<Control>comma", NULL };
+
+  G_APPLICATION_CLASS (figures_application_parent_class)->startup (app);
+
+  g_set_application_name (_("Figures"));
+  gtk_window_set_default_icon_name (APP_ID);
+
+  self->settings = figures_settings_new ();
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions),
+                                   self);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences",
+                                         prefs_accels);
+
+  if (g_getenv ("FIGURES_NO_PORTAL") == NULL)
+    g_dbus_proxy_new_for_bus (G_BUS_TYPE_SESSION,
+                              G_DBUS_PROXY_FLAGS_DO_NOT_AUTO_START_AT_CONSTRUCTION,
+                              NULL, "org.freedesktop.portal.Desktop",
+                              "/org/freedesktop/portal/desktop",
+                              "org.freedesktop.portal.Settings", NULL, portal_proxy_cb,
+                              g_object_ref (self));
+}
+
+static void
+figures_application_dispose (GObject *object)
+{
+  FiguresApplication *self = FIGURES_APPLICATION (object);
+
+  g_clear_object (&self->portal);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (figures_application_parent_class)->dispose (object);
+}
+
+static void
+figures_application_class_init (FiguresApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = figures_application_dispose;
+  app_class->activate = figures_application_activate;
+  app_class->startup = figures_application_startup;
+}
+
+static void
+figures_application_init (FiguresApplication *self)
+{
+}
+
+FiguresApplication *
+figures_application_new (void)
+{
+  return g_object_new (FIGURES_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "resource-base-path", RESOURCE_BASE,
+                       NULL);
+}
 
 int
 figures_application_run (int    argc,
                          char **argv)
 {
-  g_printerr ("figures: the window is not built yet; try `figures extract FILE…`\n");
-  return 1;
+  g_autoptr(FiguresApplication) app = NULL;
+
+  figures_application_setup_uninstalled ();
+  app = figures_application_new ();
+  return g_application_run (G_APPLICATION (app), argc, argv);
 }

@@ -1,0 +1,451 @@
+/* figures-chart-data.c: what a chart shows, independent of how it is drawn
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "figures-chart-data"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <unicode/ucol.h>
+
+#include "figures-chart-private.h"
+#include "figures-statistic.h"
+
+G_DEFINE_QUARK (figures-chart-error-quark, figures_chart_error)
+
+G_DEFINE_BOXED_TYPE (FiguresChartData, figures_chart_data, figures_chart_data_ref,
+                     figures_chart_data_unref)
+
+gboolean
+figures_aggregate_from_string (const char       *text,
+                               FiguresAggregate *aggregate)
+{
+  static const struct
+  {
+    const char      *name;
+    FiguresAggregate value;
+  } names[] = {
+    { "max", FIGURES_AGGREGATE_MAX },
+    { "sum", FIGURES_AGGREGATE_SUM },
+    { "count", FIGURES_AGGREGATE_COUNT },
+  };
+
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (g_ascii_strcasecmp (text, names[i].name) == 0)
+      {
+        if (aggregate != NULL)
+          *aggregate = names[i].value;
+        return TRUE;
+      }
+
+  return FALSE;
+}
+
+gboolean
+figures_chart_sort_from_string (const char       *text,
+                                FiguresChartSort *sort)
+{
+  FiguresChartSort value;
+
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  if (g_ascii_strcasecmp (text, "value") == 0)
+    value = FIGURES_CHART_SORT_VALUE;
+  else if (g_ascii_strcasecmp (text, "name") == 0)
+    value = FIGURES_CHART_SORT_NAME;
+  else
+    return FALSE;
+
+  if (sort != NULL)
+    *sort = value;
+
+  return TRUE;
+}
+
+static void
+chart_row_free (FiguresChartRow *row)
+{
+  g_free (row->city);
+  g_free (row->metric);
+  g_free (row->unit);
+  g_free (row);
+}
+
+FiguresChartData *
+figures_chart_data_new (FiguresChartKind kind)
+{
+  FiguresChartData *self = g_new0 (FiguresChartData, 1);
+
+  g_atomic_ref_count_init (&self->ref_count);
+  self->kind = kind;
+  self->aggregate = FIGURES_AGGREGATE_MAX;
+  self->sort = FIGURES_CHART_SORT_VALUE;
+  self->style = figures_number_style_from_locale ();
+  self->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) chart_row_free);
+  self->by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  return self;
+}
+
+FiguresChartData *
+figures_chart_data_ref (FiguresChartData *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  g_atomic_ref_count_inc (&self->ref_count);
+  return self;
+}
+
+void
+figures_chart_data_unref (FiguresChartData *self)
+{
+  g_return_if_fail (self != NULL);
+
+  if (!g_atomic_ref_count_dec (&self->ref_count))
+    return;
+
+  g_clear_pointer (&self->title, g_free);
+  g_clear_pointer (&self->metrics, g_strfreev);
+  g_clear_pointer (&self->cities, g_strfreev);
+  g_clear_pointer (&self->indexed_date, g_free);
+  g_clear_pointer (&self->by_key, g_hash_table_unref);
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_free (self);
+}
+
+FiguresChartKind
+figures_chart_data_get_kind (FiguresChartData *self)
+{
+  g_return_val_if_fail (self != NULL, FIGURES_CHART_BARS);
+
+  return self->kind;
+}
+
+static char *
+row_key (const char *city,
+         const char *metric,
+         int         year)
+{
+  return g_strdup_printf ("%s\x1f%s\x1f%d", city, metric, year);
+}
+
+void
+figures_chart_data_add_row (FiguresChartData          *self,
+                            const FiguresAggregateRow *row)
+{
+  FiguresChartRow *merged;
+  g_autofree char *key = NULL;
+  int year;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (row != NULL);
+  g_return_if_fail (row->city != NULL && row->metric != NULL);
+
+  year = self->kind == FIGURES_CHART_YEARS ? row->year : 0;
+  key = row_key (row->city, row->metric, year);
+  merged = g_hash_table_lookup (self->by_key, key);
+
+  if (merged == NULL)
+    {
+      merged = g_new0 (FiguresChartRow, 1);
+      merged->city = g_strdup (row->city);
+      merged->metric = g_strdup (row->metric);
+      merged->year = year;
+      merged->sum = row->sum;
+      merged->max = row->max;
+      merged->mentions = row->mentions;
+      merged->documents = row->documents;
+      merged->any_approx = row->any_approx;
+      merged->max_approx = row->max_approx;
+      merged->unit = g_strdup (row->unit);
+      g_ptr_array_add (self->rows, merged);
+      g_hash_table_insert (self->by_key, g_steal_pointer (&key), merged);
+      return;
+    }
+
+  /* The same city and metric over several years, drawn without years. */
+  merged->sum += row->sum;
+  if (row->max > merged->max)
+    {
+      merged->max = row->max;
+      merged->max_approx = row->max_approx;
+    }
+  merged->mentions += row->mentions;
+  /* A report can speak of several years: this may count it twice, so keep
+   * the larger count rather than claim more reports than there are. */
+  merged->documents = MAX (merged->documents, row->documents);
+  merged->any_approx |= row->any_approx;
+  if (merged->unit == NULL && row->unit != NULL)
+    merged->unit = g_strdup (row->unit);
+}
+
+void
+figures_chart_data_add_rows (FiguresChartData *self,
+                             GPtrArray        *rows)
+{
+  g_return_if_fail (self != NULL);
+
+  if (rows == NULL)
+    return;
+
+  for (guint i = 0; i < rows->len; i++)
+    figures_chart_data_add_row (self, g_ptr_array_index (rows, i));
+}
+
+void
+figures_chart_data_set_aggregate (FiguresChartData *self,
+                                  FiguresAggregate  aggregate)
+{
+  g_return_if_fail (self != NULL);
+
+  self->aggregate = aggregate;
+}
+
+FiguresAggregate
+figures_chart_data_get_aggregate (FiguresChartData *self)
+{
+  g_return_val_if_fail (self != NULL, FIGURES_AGGREGATE_MAX);
+
+  return self->aggregate;
+}
+
+void
+figures_chart_data_set_metrics (FiguresChartData  *self,
+                                const char *const *metrics)
+{
+  g_return_if_fail (self != NULL);
+
+  g_clear_pointer (&self->metrics, g_strfreev);
+  if (metrics != NULL && metrics[0] != NULL)
+    self->metrics = g_strdupv ((char **) metrics);
+}
+
+void
+figures_chart_data_set_cities (FiguresChartData  *self,
+                               const char *const *cities)
+{
+  g_return_if_fail (self != NULL);
+
+  g_clear_pointer (&self->cities, g_strfreev);
+  if (cities != NULL && cities[0] != NULL)
+    self->cities = g_strdupv ((char **) cities);
+}
+
+void
+figures_chart_data_set_sort (FiguresChartData *self,
+                             FiguresChartSort  sort)
+{
+  g_return_if_fail (self != NULL);
+
+  self->sort = sort;
+}
+
+void
+figures_chart_data_set_show_counts (FiguresChartData *self,
+                                    gboolean          show_counts)
+{
+  g_return_if_fail (self != NULL);
+
+  self->show_counts = !!show_counts;
+}
+
+void
+figures_chart_data_set_style (FiguresChartData  *self,
+                              FiguresNumberStyle style)
+{
+  g_return_if_fail (self != NULL);
+
+  self->style = style;
+}
+
+FiguresNumberStyle
+figures_chart_data_get_style (FiguresChartData *self)
+{
+  g_return_val_if_fail (self != NULL, FIGURES_NUMBER_STYLE_ENGLISH);
+
+  return self->style;
+}
+
+void
+figures_chart_data_set_title (FiguresChartData *self,
+                              const char       *title)
+{
+  g_return_if_fail (self != NULL);
+
+  g_free (self->title);
+  self->title = g_strdup (title);
+}
+
+void
+figures_chart_data_set_source (FiguresChartData *self,
+                               guint             n_documents,
+                               guint             n_statistics,
+                               const char       *indexed_date)
+{
+  g_return_if_fail (self != NULL);
+
+  self->has_source = TRUE;
+  self->n_documents = n_documents;
+  self->n_statistics = n_statistics;
+  g_free (self->indexed_date);
+  self->indexed_date = g_strdup (indexed_date);
+}
+
+gboolean
+figures_chart_data_is_empty (FiguresChartData *self)
+{
+  g_return_val_if_fail (self != NULL, TRUE);
+
+  if (self->kind == FIGURES_CHART_YEARS)
+    {
+      for (guint i = 0; i < self->rows->len; i++)
+        if (((FiguresChartRow *) g_ptr_array_index (self->rows, i))->year != 0)
+          return FALSE;
+      return TRUE;
+    }
+
+  return self->rows->len == 0;
+}
+
+double
+_figures_chart_row_value (const FiguresChartRow *row,
+                          FiguresAggregate       aggregate,
+                          gboolean              *approx)
+{
+  switch (aggregate)
+    {
+    case FIGURES_AGGREGATE_SUM:
+      if (approx != NULL)
+        *approx = row->any_approx;
+      return row->sum;
+    case FIGURES_AGGREGATE_COUNT:
+      if (approx != NULL)
+        *approx = FALSE;
+      return row->mentions;
+    case FIGURES_AGGREGATE_MAX:
+    default:
+      if (approx != NULL)
+        *approx = row->max_approx;
+      return row->max;
+    }
+}
+
+const FiguresChartRow *
+_figures_chart_data_lookup (FiguresChartData *self,
+                            const char       *city,
+                            const char       *metric,
+                            int               year)
+{
+  g_autofree char *key = row_key (city, metric, year);
+
+  return g_hash_table_lookup (self->by_key, key);
+}
+
+GPtrArray *
+_figures_chart_data_list_metrics (FiguresChartData *self)
+{
+  GPtrArray *metrics = g_ptr_array_new ();
+  g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+  if (self->metrics != NULL)
+    {
+      for (guint i = 0; self->metrics[i] != NULL; i++)
+        if (g_hash_table_add (seen, self->metrics[i]))
+          g_ptr_array_add (metrics, self->metrics[i]);
+      return metrics;
+    }
+
+  /* Known metrics in their usual order, then any others as they come. */
+  for (guint m = 0; m < FIGURES_N_METRICS; m++)
+    {
+      const char *key = figures_metric_to_key (m);
+
+      for (guint i = 0; i < self->rows->len; i++)
+        {
+          FiguresChartRow *row = g_ptr_array_index (self->rows, i);
+
+          if (strcmp (row->metric, key) == 0)
+            {
+              g_hash_table_add (seen, row->metric);
+              g_ptr_array_add (metrics, row->metric);
+              break;
+            }
+        }
+    }
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      FiguresChartRow *row = g_ptr_array_index (self->rows, i);
+
+      if (g_hash_table_add (seen, row->metric))
+        g_ptr_array_add (metrics, row->metric);
+    }
+
+  return metrics;
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b,
+               gpointer      user_data)
+{
+  const char *name_a = *(const char *const *) a;
+  const char *name_b = *(const char *const *) b;
+  UCollator *collator = user_data;
+
+  if (collator != NULL)
+    {
+      UErrorCode status = U_ZERO_ERROR;
+      UCollationResult result = ucol_strcollUTF8 (collator, name_a, -1, name_b, -1, &status);
+
+      if (U_SUCCESS (status))
+        return result == UCOL_LESS ? -1 : result == UCOL_GREATER ? 1 : 0;
+    }
+
+  return strcmp (name_a, name_b);
+}
+
+void
+_figures_chart_sort_names (GPtrArray *names)
+{
+  UErrorCode status = U_ZERO_ERROR;
+  UCollator *collator = ucol_open ("zh", &status);
+
+  if (U_FAILURE (status))
+    collator = NULL;
+  g_ptr_array_sort_with_data (names, compare_names, collator);
+  if (collator != NULL)
+    ucol_close (collator);
+}
+
+GPtrArray *
+_figures_chart_data_list_cities (FiguresChartData *self)
+{
+  GPtrArray *cities = g_ptr_array_new ();
+  g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+  if (self->cities != NULL)
+    {
+      for (guint i = 0; self->cities[i] != NULL; i++)
+        if (g_hash_table_add (seen, self->cities[i]))
+          g_ptr_array_add (cities, self->cities[i]);
+      return cities;
+    }
+
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      FiguresChartRow *row = g_ptr_array_index (self->rows, i);
+
+      if (self->kind == FIGURES_CHART_YEARS && row->year == 0)
+        continue;
+      if (g_hash_table_add (seen, row->city))
+        g_ptr_array_add (cities, row->city);
+    }
+  _figures_chart_sort_names (cities);
+
+  return cities;
+}

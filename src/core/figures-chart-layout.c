@@ -1,0 +1,2034 @@
+/* figures-chart-layout.c: every rectangle, line and label of a chart, placed once
+ *
+ * The layout is a display list (primitives in drawing order) plus the marks
+ * hit-testing needs. Text is measured here with Pango, with hinting off so
+ * the same layout draws identically on screen, in a PNG at any scale and in
+ * SVG or PDF.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "figures-chart-layout"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "figures-chart-private.h"
+
+#define FONT_FAMILY "Noto Sans CJK SC, Noto Sans, DejaVu Sans, sans-serif"
+
+G_DEFINE_BOXED_TYPE (FiguresChartLayout, figures_chart_layout, figures_chart_layout_ref,
+                     figures_chart_layout_unref)
+
+/* Everything one layout pass needs. */
+typedef struct
+{
+  FiguresChartLayout        *layout;
+  FiguresChartData          *data;
+  const FiguresChartPalette *palette;
+  FiguresNumberStyle         style;
+  PangoContext              *context;
+  double                     base;    /* body text size */
+  double                     gap;     /* the usual space between things */
+  gboolean                   any_approx;
+} Builder;
+
+typedef enum
+{
+  FONT_TITLE,
+  FONT_SUBTITLE,
+  FONT_PANEL_TITLE,
+  FONT_LABEL,
+  FONT_VALUE,
+  FONT_SMALL,
+  FONT_MESSAGE,
+} Font;
+
+static gboolean
+is_chinese (Builder *b)
+{
+  return b->style == FIGURES_NUMBER_STYLE_CHINESE;
+}
+
+/* Between the parts of a line. Chinese typography's 间隔号 is full width in
+ * CJK fonts; English text gets a dash, which those fonts set narrow. */
+static const char *
+separator (Builder *b)
+{
+  return is_chinese (b) ? " · " : " – ";
+}
+
+/* ---- primitives ---- */
+
+static FiguresChartPrim *
+add_prim (Builder             *b,
+          FiguresChartPrimKind kind,
+          FiguresChartColor    color)
+{
+  FiguresChartPrim prim = { 0 };
+
+  prim.kind = kind;
+  prim.color = color;
+  g_array_append_val (b->layout->prims, prim);
+
+  return &g_array_index (b->layout->prims, FiguresChartPrim, b->layout->prims->len - 1);
+}
+
+static void
+add_rect (Builder          *b,
+          double            x,
+          double            y,
+          double            width,
+          double            height,
+          FiguresChartColor color)
+{
+  FiguresChartPrim *prim = add_prim (b, FIGURES_CHART_PRIM_RECT, color);
+
+  prim->rect = (cairo_rectangle_t) { x, y, width, height };
+}
+
+/* A crisp line of @width device pixels at logical @pos. */
+static double
+snap (Builder *b,
+      double   pos,
+      double   width)
+{
+  double scale = b->layout->scale;
+  double device_width = MAX (1, round (width * scale));
+  double device = round (pos * scale);
+
+  if ((int) device_width % 2 == 1)
+    device += 0.5;
+
+  return device / scale;
+}
+
+static void
+add_line (Builder          *b,
+          double            x0,
+          double            y0,
+          double            x1,
+          double            y1,
+          double            width,
+          FiguresChartColor color)
+{
+  FiguresChartPrim *prim = add_prim (b, FIGURES_CHART_PRIM_LINE, color);
+  double points[4];
+
+  if (x0 == x1)
+    x0 = x1 = snap (b, x0, width);
+  if (y0 == y1)
+    y0 = y1 = snap (b, y0, width);
+  points[0] = x0;
+  points[1] = y0;
+  points[2] = x1;
+  points[3] = y1;
+  prim->line_width = width;
+  prim->points = g_array_new (FALSE, FALSE, sizeof (double));
+  g_array_append_vals (prim->points, points, 4);
+}
+
+/* ---- text ---- */
+
+static PangoFontDescription *
+font_for (Builder *b,
+          Font     font)
+{
+  PangoFontDescription *desc = pango_font_description_from_string (FONT_FAMILY);
+  double size = b->base;
+  PangoWeight weight = PANGO_WEIGHT_NORMAL;
+
+  switch (font)
+    {
+    case FONT_TITLE:
+      size = b->base * 1.45;
+      weight = PANGO_WEIGHT_BOLD;
+      break;
+    case FONT_SUBTITLE:
+      size = b->base * 0.95;
+      break;
+    case FONT_PANEL_TITLE:
+      size = b->base;
+      weight = PANGO_WEIGHT_BOLD;
+      break;
+    case FONT_LABEL:
+      size = b->base;
+      break;
+    case FONT_VALUE:
+      size = b->base * 0.9;
+      weight = PANGO_WEIGHT_MEDIUM;
+      break;
+    case FONT_SMALL:
+      size = b->base * 0.8;
+      break;
+    case FONT_MESSAGE:
+      size = b->base * 1.1;
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+
+  pango_font_description_set_absolute_size (desc, size * PANGO_SCALE);
+  pango_font_description_set_weight (desc, weight);
+
+  return desc;
+}
+
+/* Sets @text on @layout, cut at the longest prefix that fits @max_width
+ * with "…" when wider (binary search over characters), so the label list
+ * says exactly what is drawn. Returns the text set. */
+static char *
+fit_text (PangoLayout    *layout,
+          const char     *text,
+          double          max_width,
+          PangoRectangle *logical)
+{
+  glong low, high;
+  const char *end;
+  g_autofree char *prefix = NULL;
+  char *shown;
+
+  pango_layout_set_text (layout, text, -1);
+  pango_layout_get_extents (layout, NULL, logical);
+  if (max_width <= 0 || logical->width <= max_width * PANGO_SCALE)
+    return g_strdup (text);
+
+  low = 0;
+  high = g_utf8_strlen (text, -1) - 1;
+  while (low < high)
+    {
+      glong middle = (low + high + 1) / 2;
+      g_autofree char *part = NULL;
+      g_autofree char *candidate = NULL;
+
+      end = g_utf8_offset_to_pointer (text, middle);
+      part = g_strndup (text, end - text);
+      candidate = g_strconcat (g_strchomp (part), "…", NULL);
+      pango_layout_set_text (layout, candidate, -1);
+      pango_layout_get_extents (layout, NULL, logical);
+      if (logical->width <= max_width * PANGO_SCALE)
+        low = middle;
+      else
+        high = middle - 1;
+    }
+
+  end = g_utf8_offset_to_pointer (text, low);
+  prefix = g_strndup (text, end - text);
+  shown = g_strconcat (g_strchomp (prefix), "…", NULL);
+  pango_layout_set_text (layout, shown, -1);
+  pango_layout_get_extents (layout, NULL, logical);
+
+  return shown;
+}
+
+/* Measures @text; placed later by place_text(). @max_width > 0 cuts it
+ * short with "…" when wider. Returns the text's index. */
+static guint
+make_text (Builder              *b,
+           FiguresChartLabelRole role,
+           guint                 panel,
+           const char           *text,
+           Font                  font,
+           FiguresChartColor     color,
+           double                max_width)
+{
+  FiguresChartText item = { 0 };
+  PangoFontDescription *desc = font_for (b, font);
+  PangoRectangle logical;
+
+  item.role = role;
+  item.panel = panel;
+  item.color = color;
+  item.layout = pango_layout_new (b->context);
+  pango_layout_set_font_description (item.layout, desc);
+  pango_font_description_free (desc);
+  pango_layout_set_single_paragraph_mode (item.layout, TRUE);
+  item.text = fit_text (item.layout, text, max_width, &logical);
+  item.rect.width = (double) logical.width / PANGO_SCALE;
+  item.rect.height = (double) logical.height / PANGO_SCALE;
+
+  g_array_append_val (b->layout->texts, item);
+
+  return b->layout->texts->len - 1;
+}
+
+static FiguresChartText *
+get_text (Builder *b,
+          guint    index)
+{
+  return &g_array_index (b->layout->texts, FiguresChartText, index);
+}
+
+/* Puts text @index with its top-left corner at (@x, @y) and queues it. */
+static void
+place_text (Builder *b,
+            guint    index,
+            double   x,
+            double   y)
+{
+  FiguresChartText *text = get_text (b, index);
+  FiguresChartPrim *prim;
+
+  text->rect.x = x;
+  text->rect.y = y;
+  text->placed = TRUE;
+  prim = add_prim (b, FIGURES_CHART_PRIM_TEXT, text->color);
+  prim->label = index;
+}
+
+/* A text measured but never placed is dropped from the label list. */
+static void
+drop_last_text (Builder *b,
+                guint    index)
+{
+  FiguresChartText *text;
+
+  g_assert (index == b->layout->texts->len - 1);
+  text = get_text (b, index);
+  g_clear_object (&text->layout);
+  g_clear_pointer (&text->text, g_free);
+  g_array_set_size (b->layout->texts, index);
+}
+
+static gboolean
+rects_overlap (const cairo_rectangle_t *a,
+               const cairo_rectangle_t *c)
+{
+  /* Rectangles that touch, or overlap by rounding, do not collide. */
+  const double e = 0.01;
+
+  return a->x + e < c->x + c->width && c->x + e < a->x + a->width && a->y + e < c->y + c->height
+         && c->y + e < a->y + a->height;
+}
+
+static gboolean
+overlaps_any_text (Builder                 *b,
+                   const cairo_rectangle_t *rect,
+                   guint                    skip)
+{
+  for (guint i = 0; i < b->layout->texts->len; i++)
+    {
+      FiguresChartText *text = get_text (b, i);
+
+      if (i == skip || !text->placed)
+        continue;
+      if (rects_overlap (rect, &text->rect))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* ---- words ---- */
+
+static const char *
+unit_for_axis (Builder    *b,
+               const char *unit)
+{
+  if (b->data->aggregate == FIGURES_AGGREGATE_COUNT)
+    return is_chinese (b) ? "条" : "mentions";
+
+  return figures_format_unit_name (unit, b->style);
+}
+
+static char *
+format_value (Builder    *b,
+              double      value,
+              const char *unit,
+              gboolean    approx)
+{
+  if (b->data->aggregate == FIGURES_AGGREGATE_COUNT)
+    {
+      guint n = (guint) value;
+
+      if (is_chinese (b))
+        return g_strdup_printf ("%u条", n);
+      return g_strdup_printf ("%u %s", n, n == 1 ? "mention" : "mentions");
+    }
+
+  return figures_format_value (value, unit, approx, b->style);
+}
+
+/* "≈27万", "270K": for labels whose unit is written nearby. */
+static char *
+format_short_value (Builder *b,
+                    double   value,
+                    gboolean approx)
+{
+  g_autofree char *number = NULL;
+
+  if (b->data->aggregate == FIGURES_AGGREGATE_COUNT)
+    return g_strdup_printf ("%u", (guint) value);
+
+  number = figures_format_number (value, b->style);
+  return g_strconcat (approx ? "≈" : "", number, NULL);
+}
+
+static const char *
+aggregate_words (Builder *b)
+{
+  switch (b->data->aggregate)
+    {
+    case FIGURES_AGGREGATE_SUM:
+      return is_chinese (b) ? "各项提及之和" : "sum of distinct mentions";
+    case FIGURES_AGGREGATE_COUNT:
+      return is_chinese (b) ? "提及条数" : "number of mentions";
+    case FIGURES_AGGREGATE_MAX:
+    default:
+      return is_chinese (b) ? "单项最大值" : "largest single mention";
+    }
+}
+
+static char *
+counts_words (Builder *b,
+              guint    mentions,
+              guint    documents)
+{
+  if (is_chinese (b))
+    return g_strdup_printf ("%u处提及，%u份报告", mentions, documents);
+
+  return g_strdup_printf ("%u %s in %u %s", mentions, mentions == 1 ? "mention" : "mentions",
+                          documents, documents == 1 ? "report" : "reports");
+}
+
+/* "培训人次（人次）" / "Trainees (person-times)" */
+static char *
+metric_with_unit (Builder    *b,
+                  const char *metric,
+                  const char *unit)
+{
+  const char *name = figures_format_metric_name (metric, b->style);
+  const char *unit_name = unit_for_axis (b, unit);
+
+  if (unit_name == NULL || *unit_name == '\0')
+    return g_strdup (name);
+  if (is_chinese (b))
+    return g_strdup_printf ("%s（%s）", name, unit_name);
+
+  return g_strdup_printf ("%s (%s)", name, unit_name);
+}
+
+/* The base unit of @metric: from its first row with a unit. */
+static char *
+unit_of_metric (Builder    *b,
+                const char *metric)
+{
+  GPtrArray *rows = b->data->rows;
+  g_autoptr (GHashTable) counts = g_hash_table_new (g_str_hash, g_str_equal);
+  const char *best = NULL;
+  guint best_count = 0;
+
+  /* The unit most mentions of this metric were written in. */
+  for (guint i = 0; i < rows->len; i++)
+    {
+      FiguresChartRow *row = g_ptr_array_index (rows, i);
+      guint count;
+
+      if (strcmp (row->metric, metric) != 0 || row->unit == NULL)
+        continue;
+      count = GPOINTER_TO_UINT (g_hash_table_lookup (counts, row->unit)) + row->mentions;
+      g_hash_table_insert (counts, row->unit, GUINT_TO_POINTER (count));
+      if (count > best_count)
+        {
+          best = row->unit;
+          best_count = count;
+        }
+    }
+
+  return figures_format_base_unit (metric, best);
+}
+
+/* ---- header and footer ---- */
+
+/* Title, subtitle; returns the y below them. */
+static double
+layout_header (Builder    *b,
+               const char *title,
+               const char *subtitle,
+               double      y)
+{
+  FiguresChartLayout *l = b->layout;
+  double margin = b->gap * 1.6;
+  double width = l->width - 2 * margin;
+  guint index;
+
+  index = make_text (b, FIGURES_CHART_LABEL_TITLE, 0, title, FONT_TITLE, b->palette->foreground,
+                     width);
+  place_text (b, index, margin, y);
+  y += get_text (b, index)->rect.height + b->gap * 0.2;
+
+  if (subtitle != NULL && *subtitle != '\0')
+    {
+      index = make_text (b, FIGURES_CHART_LABEL_SUBTITLE, 0, subtitle, FONT_SUBTITLE,
+                         b->palette->secondary, width);
+      place_text (b, index, margin, y);
+      y += get_text (b, index)->rect.height;
+    }
+
+  return y + b->gap * 1.2;
+}
+
+/* The source line at the bottom; returns the y above it. */
+static double
+layout_footer (Builder *b)
+{
+  FiguresChartLayout *l = b->layout;
+  FiguresChartData *data = b->data;
+  double margin = b->gap * 1.6;
+  g_autofree char *text = NULL;
+  g_autofree char *indexed = NULL;
+  FiguresChartText *item;
+  guint index;
+
+  if (!data->has_source)
+    return l->height - margin;
+
+  if (is_chinese (b))
+    {
+      if (data->indexed_date != NULL)
+        indexed = g_strdup_printf ("%s索引于 %s", separator (b), data->indexed_date);
+      text = g_strdup_printf ("来源：%u份报告，%u条统计%sFigures %s%s", data->n_documents,
+                              data->n_statistics, separator (b), PACKAGE_VERSION,
+                              indexed ? indexed : "");
+    }
+  else
+    {
+      if (data->indexed_date != NULL)
+        indexed = g_strdup_printf ("%sindexed %s", separator (b), data->indexed_date);
+      text = g_strdup_printf ("Source: %u %s, %u %s%sFigures %s%s", data->n_documents,
+                              data->n_documents == 1 ? "report" : "reports", data->n_statistics,
+                              data->n_statistics == 1 ? "statistic" : "statistics",
+                              separator (b), PACKAGE_VERSION, indexed ? indexed : "");
+    }
+
+  index = make_text (b, FIGURES_CHART_LABEL_SOURCE, 0, text, FONT_SMALL, b->palette->secondary,
+                     l->width - 2 * margin);
+  item = get_text (b, index);
+  place_text (b, index, margin, l->height - margin * 0.8 - item->rect.height);
+
+  return item->rect.y - b->gap * 0.8;
+}
+
+/* Legend entries in rows; returns the y below them. */
+static double
+layout_legend (Builder   *b,
+               GPtrArray *cities,
+               GArray    *colors,
+               double     y)
+{
+  FiguresChartLayout *l = b->layout;
+  double margin = b->gap * 1.6;
+  double x = margin;
+  double right = l->width - margin;
+  double swatch = b->base * 0.8;
+  double row_height = 0;
+
+  for (guint i = 0; i < cities->len; i++)
+    {
+      const char *city = g_ptr_array_index (cities, i);
+      FiguresChartColor color = g_array_index (colors, FiguresChartColor, i);
+      FiguresChartMarkItem entry = { 0 };
+      FiguresChartText *text;
+      guint index;
+      double entry_width;
+
+      index = make_text (b, FIGURES_CHART_LABEL_LEGEND, 0, city, FONT_LABEL,
+                         b->palette->foreground, (right - margin) * 0.5);
+      text = get_text (b, index);
+      entry_width = swatch + b->gap * 0.4 + text->rect.width;
+      row_height = MAX (row_height, text->rect.height);
+      if (x > margin && x + entry_width > right)
+        {
+          x = margin;
+          y += row_height + b->gap * 0.3;
+        }
+
+      add_rect (b, x, y + (text->rect.height - swatch) / 2, swatch, swatch, color);
+      place_text (b, index, x + swatch + b->gap * 0.4, y);
+
+      entry.mark.kind = FIGURES_CHART_MARK_LEGEND;
+      entry.mark.city = g_string_chunk_insert_const (l->strings, city);
+      entry.mark.color = color;
+      entry.mark.rect = (cairo_rectangle_t) { x, y, entry_width, text->rect.height };
+      entry.hit = entry.mark.rect;
+      g_array_append_val (l->legend, entry);
+
+      x += entry_width + b->gap * 1.4;
+    }
+
+  return y + row_height + b->gap * 1.2;
+}
+
+static void
+layout_message (Builder                 *b,
+                const cairo_rectangle_t *area,
+                guint                    panel,
+                const char              *message,
+                Font                     font)
+{
+  guint index = make_text (b, FIGURES_CHART_LABEL_MESSAGE, panel, message, font,
+                           b->palette->secondary, area->width - b->gap);
+  FiguresChartText *text = get_text (b, index);
+
+  place_text (b, index, area->x + (area->width - text->rect.width) / 2,
+              area->y + (area->height - text->rect.height) / 2);
+}
+
+/* ---- a panel of horizontal bars ---- */
+
+typedef struct
+{
+  const char            *city;
+  const FiguresChartRow *row;   /* NULL: no data */
+  double                 value;
+  gboolean               approx;
+  FiguresChartColor      color;
+} BarEntry;
+
+/* Ticks along a horizontal axis from @x0 (value 0) at @per_unit units per
+ * value up to @x1: 1-2-5 steps, as many as fit without touching. */
+static void
+layout_x_ticks (Builder *b,
+                guint    panel,
+                double   x0,
+                double   x1,
+                double   top,
+                double   bottom,
+                double   per_unit,
+                double  *labels_bottom)
+{
+  double visible_max = (x1 - x0) / per_unit;
+  guint max_ticks = (guint) CLAMP ((x1 - x0) / (b->base * 3.2), 1, 10);
+
+  for (; max_ticks >= 1; max_ticks--)
+    {
+      g_autoptr (GArray) placed = g_array_new (FALSE, FALSE, sizeof (guint));
+      gboolean fits = TRUE;
+      double step;
+      guint first_text = b->layout->texts->len;
+      guint first_prim = b->layout->prims->len;
+
+      figures_format_nice_axis (visible_max * 0.999, max_ticks, &step);
+      for (guint i = 0;; i++)
+        {
+          double value = i * step;
+          double x = x0 + value * per_unit;
+          g_autofree char *label = NULL;
+          FiguresChartText *text;
+          guint index;
+          double left;
+
+          if (x > x1 + 0.5)
+            break;
+          label = figures_format_tick (value, step, visible_max, b->style);
+          index = make_text (b, FIGURES_CHART_LABEL_TICK, panel, label, FONT_SMALL,
+                             b->palette->secondary, 0);
+          text = get_text (b, index);
+          left = CLAMP (x - text->rect.width / 2, x0 - text->rect.width / 2,
+                        x1 - text->rect.width);
+          text->rect.x = left;
+          text->rect.y = bottom + b->gap * 0.3;
+          if (placed->len > 0)
+            {
+              FiguresChartText *previous
+                = get_text (b, g_array_index (placed, guint, placed->len - 1));
+
+              if (previous->rect.x + previous->rect.width + b->gap * 0.6 > left)
+                fits = FALSE;
+            }
+          g_array_append_val (placed, index);
+          if (!fits)
+            break;
+        }
+
+      if (!fits && max_ticks > 1)
+        {
+          /* Undo and try fewer ticks. */
+          for (guint i = b->layout->texts->len; i > first_text; i--)
+            drop_last_text (b, i - 1);
+          g_array_set_size (b->layout->prims, first_prim);
+          continue;
+        }
+
+      for (guint i = 0; i < placed->len; i++)
+        {
+          guint index = g_array_index (placed, guint, i);
+          FiguresChartText *text = get_text (b, index);
+          double value = i * step;
+          double x = x0 + value * per_unit;
+
+          if (i > 0)
+            add_line (b, x, top, x, bottom, 1, b->palette->grid);
+          place_text (b, index, text->rect.x, text->rect.y);
+          *labels_bottom = MAX (*labels_bottom, text->rect.y + text->rect.height);
+        }
+      break;
+    }
+}
+
+static void
+add_hatch (Builder                 *b,
+           const cairo_rectangle_t *bar)
+{
+  double length = MIN (bar->width * 0.3, bar->height * 1.6);
+  FiguresChartColor color = b->palette->background;
+  FiguresChartPrim *prim;
+
+  if (length < 3)
+    return;
+  color.alpha = 0.6;
+  prim = add_prim (b, FIGURES_CHART_PRIM_HATCH, color);
+  prim->rect = (cairo_rectangle_t) { bar->x + bar->width - length, bar->y, length, bar->height };
+  prim->line_width = MAX (1.0, b->base * 0.09);
+}
+
+/* Lays out one bar panel in @area. @entries are in display order. */
+static void
+layout_bar_panel (Builder                 *b,
+                  guint                    panel,
+                  const cairo_rectangle_t *area,
+                  const char              *metric,
+                  const char              *unit,
+                  const char              *panel_title,
+                  const char              *axis_title,
+                  GArray                  *entries,
+                  guint                   *n_shown)
+{
+  FiguresChartLayout *l = b->layout;
+  FiguresChartData *data = b->data;
+  double top = area->y;
+  double bottom = area->y + area->height;
+  double gap = b->gap * 0.5;
+  double category_width = 0, plot_x0, plot_x1, plot_top, plot_bottom;
+  double line_height, row_height, bar_height, per_unit, max_value = 0;
+  double tick_height, axis_title_height = 0, labels_bottom;
+  guint shown, first_category;
+  g_autoptr (GArray) value_texts = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr (GArray) count_texts = g_array_new (FALSE, FALSE, sizeof (guint));
+  guint title_index = G_MAXUINT, axis_index = G_MAXUINT;
+
+  if (panel_title != NULL)
+    {
+      title_index = make_text (b, FIGURES_CHART_LABEL_PANEL_TITLE, panel, panel_title,
+                               FONT_PANEL_TITLE, b->palette->foreground, area->width - gap * 2);
+      place_text (b, title_index, area->x + gap, top + gap);
+      top += gap + get_text (b, title_index)->rect.height + b->gap * 0.6;
+    }
+
+  /* Room at the bottom for tick labels and the axis title. */
+  {
+    guint probe = make_text (b, FIGURES_CHART_LABEL_TICK, panel, "0", FONT_SMALL,
+                             b->palette->secondary, 0);
+
+    tick_height = get_text (b, probe)->rect.height;
+    drop_last_text (b, probe);
+  }
+  if (axis_title != NULL)
+    {
+      axis_index = make_text (b, FIGURES_CHART_LABEL_AXIS_TITLE, panel, axis_title, FONT_SMALL,
+                              b->palette->secondary, area->width * 0.9);
+      axis_title_height = get_text (b, axis_index)->rect.height + b->gap * 0.2;
+    }
+  plot_top = top;
+  plot_bottom = bottom - tick_height - b->gap * 0.3 - axis_title_height - gap;
+
+  /* How many rows fit. */
+  {
+    guint probe = make_text (b, FIGURES_CHART_LABEL_CATEGORY, panel, "城市 City", FONT_LABEL,
+                             b->palette->foreground, 0);
+
+    line_height = get_text (b, probe)->rect.height;
+    drop_last_text (b, probe);
+  }
+  shown = entries->len;
+  if (plot_bottom - plot_top < line_height * 1.15 * shown)
+    shown = (guint) MAX (0, floor ((plot_bottom - plot_top) / (line_height * 1.15)));
+  *n_shown = shown;
+  if (shown == 0)
+    {
+      if (axis_index != G_MAXUINT)
+        drop_last_text (b, axis_index);
+      return;
+    }
+  row_height = MIN ((plot_bottom - plot_top) / shown, line_height * 2.4);
+  bar_height = MIN (row_height * 0.68, line_height * 1.25);
+  plot_bottom = plot_top + row_height * shown;
+
+  /* Category labels: the widest name, at most a third of the panel. */
+  first_category = l->texts->len;
+  for (guint i = 0; i < shown; i++)
+    {
+      BarEntry *entry = &g_array_index (entries, BarEntry, i);
+      guint index = make_text (b, FIGURES_CHART_LABEL_CATEGORY, panel, entry->city, FONT_LABEL,
+                               b->palette->foreground, area->width * 0.32);
+
+      category_width = MAX (category_width, get_text (b, index)->rect.width);
+    }
+  plot_x0 = area->x + gap + category_width + gap;
+  plot_x1 = area->x + area->width - gap;
+
+  /* Value labels and counts, measured to leave them room. */
+  for (guint i = 0; i < shown; i++)
+    {
+      BarEntry *entry = &g_array_index (entries, BarEntry, i);
+      guint index = G_MAXUINT;
+      guint counts = G_MAXUINT;
+
+      if (entry->row != NULL)
+        {
+          /* Under a panel title that names the unit, the number says enough. */
+          g_autofree char *label = panel_title != NULL
+                                     ? format_short_value (b, entry->value, entry->approx)
+                                     : format_value (b, entry->value, unit, entry->approx);
+
+          index = make_text (b, FIGURES_CHART_LABEL_VALUE, panel, label, FONT_VALUE,
+                             b->palette->foreground, 0);
+          if (data->show_counts)
+            {
+              g_autofree char *words
+                = counts_words (b, entry->row->mentions, entry->row->documents);
+
+              counts = make_text (b, FIGURES_CHART_LABEL_COUNTS, panel, words, FONT_SMALL,
+                                  b->palette->secondary, 0);
+            }
+          max_value = MAX (max_value, entry->value);
+        }
+      else
+        {
+          index = make_text (b, FIGURES_CHART_LABEL_VALUE, panel,
+                             is_chinese (b) ? "无数据" : "no data", FONT_SMALL,
+                             b->palette->secondary, 0);
+        }
+      g_array_append_val (value_texts, index);
+      g_array_append_val (count_texts, counts);
+    }
+
+  /* Units per value: the longest bar plus its label fills the plot. */
+  per_unit = max_value > 0 ? (plot_x1 - plot_x0) / max_value : 1;
+  for (guint i = 0; i < shown; i++)
+    {
+      BarEntry *entry = &g_array_index (entries, BarEntry, i);
+      double label_width = get_text (b, g_array_index (value_texts, guint, i))->rect.width;
+      double room;
+
+      if (entry->row == NULL || entry->value <= 0)
+        continue;
+      if (g_array_index (count_texts, guint, i) != G_MAXUINT)
+        label_width += gap + get_text (b, g_array_index (count_texts, guint, i))->rect.width;
+      room = MAX (plot_x1 - plot_x0 - gap - label_width, (plot_x1 - plot_x0) * 0.4);
+      per_unit = MIN (per_unit, room / entry->value);
+    }
+
+  /* Background grid and ticks first, bars over them. */
+  labels_bottom = plot_bottom;
+  layout_x_ticks (b, panel, plot_x0, plot_x1, plot_top, plot_bottom, per_unit, &labels_bottom);
+  if (axis_index != G_MAXUINT)
+    {
+      FiguresChartText *text = get_text (b, axis_index);
+
+      place_text (b, axis_index, plot_x0 + (plot_x1 - plot_x0 - text->rect.width) / 2,
+                  labels_bottom + b->gap * 0.2);
+    }
+
+  for (guint i = 0; i < shown; i++)
+    {
+      BarEntry *entry = &g_array_index (entries, BarEntry, i);
+      FiguresChartText *category = get_text (b, first_category + i);
+      FiguresChartText *value = get_text (b, g_array_index (value_texts, guint, i));
+      guint counts = g_array_index (count_texts, guint, i);
+      double row_y = plot_top + i * row_height;
+      double center = row_y + row_height / 2;
+      double length = entry->row != NULL ? MAX (0, entry->value * per_unit) : 0;
+      cairo_rectangle_t bar = { plot_x0, center - bar_height / 2, length, bar_height };
+      double label_x = plot_x0 + length + gap;
+
+      place_text (b, first_category + i, plot_x0 - gap - category->rect.width,
+                  center - category->rect.height / 2);
+
+      if (entry->row != NULL)
+        {
+          FiguresChartMarkItem item = { 0 };
+
+          if (length > 0)
+            {
+              add_rect (b, bar.x, bar.y, bar.width, bar.height, entry->color);
+              if (entry->approx)
+                add_hatch (b, &bar);
+            }
+
+          if (label_x + value->rect.width > plot_x1 && value->rect.width + 2 * gap < length)
+            {
+              /* No room after the bar: inside its end, in the contrasting colour. */
+              value->color = b->palette->value_on_bar;
+              label_x = plot_x0 + length - gap - value->rect.width;
+            }
+          place_text (b, g_array_index (value_texts, guint, i), label_x,
+                      center - value->rect.height / 2);
+          if (counts != G_MAXUINT)
+            {
+              FiguresChartText *words = get_text (b, counts);
+              double x = value->rect.x + value->rect.width + gap;
+
+              if (value->rect.x < plot_x0 + length)
+                x = plot_x0 + length + gap;
+              /* Counts that would not fit are left out, never drawn over. */
+              if (x + words->rect.width <= area->x + area->width)
+                place_text (b, counts, x, center - words->rect.height / 2);
+            }
+
+          item.mark.kind = FIGURES_CHART_MARK_BAR;
+          item.mark.panel = panel;
+          item.mark.city = g_string_chunk_insert_const (l->strings, entry->city);
+          item.mark.metric = g_string_chunk_insert_const (l->strings, metric);
+          item.mark.year = 0;
+          item.mark.value = entry->value;
+          item.mark.approx = entry->approx;
+          item.mark.mentions = entry->row->mentions;
+          item.mark.documents = entry->row->documents;
+          item.mark.unit = g_string_chunk_insert_const (l->strings, unit);
+          {
+            g_autofree char *full = format_value (b, entry->value, unit, entry->approx);
+
+            item.mark.label = g_string_chunk_insert_const (l->strings, full);
+          }
+          item.mark.rect = bar;
+          item.mark.color = entry->color;
+          item.hit = (cairo_rectangle_t) { area->x, row_y, area->width, row_height };
+          g_array_append_val (l->marks, item);
+        }
+      else
+        {
+          place_text (b, g_array_index (value_texts, guint, i), plot_x0 + gap,
+                      center - value->rect.height / 2);
+        }
+    }
+
+  /* The zero line over the bars' starts. */
+  add_line (b, plot_x0, plot_top, plot_x0, plot_bottom, 1, b->palette->axis);
+}
+
+/* ---- sorting ---- */
+
+static int
+compare_entries_by_value (gconstpointer a,
+                          gconstpointer c)
+{
+  const BarEntry *ea = a;
+  const BarEntry *ec = c;
+
+  if ((ea->row == NULL) != (ec->row == NULL))
+    return ea->row == NULL ? 1 : -1;
+  if (ea->value != ec->value)
+    return ea->value > ec->value ? -1 : 1;
+
+  return 0; /* stable: keeps name order */
+}
+
+/* ---- chart kinds ---- */
+
+static char *
+make_subtitle (Builder    *b,
+               const char *first,
+               guint       n_hidden,
+               guint       n_without_year)
+{
+  GString *s = g_string_new (first);
+
+  if (b->any_approx)
+    g_string_append_printf (s, "%s%s", separator (b),
+                            is_chinese (b) ? "≈ 表示约数" : "≈ approximate figure");
+  if (n_hidden > 0)
+    {
+      if (is_chinese (b))
+        g_string_append_printf (s, "%s另有%u个城市放不下，未显示", separator (b), n_hidden);
+      else
+        g_string_append_printf (s, "%s%u more %s not shown (no room)", separator (b), n_hidden,
+                                n_hidden == 1 ? "city" : "cities");
+    }
+  if (n_without_year > 0)
+    {
+      if (is_chinese (b))
+        g_string_append_printf (s, "%s%u处提及未注明年份，未计入", separator (b), n_without_year);
+      else
+        g_string_append_printf (s, "%s%u %s without a year left out", separator (b),
+                                n_without_year, n_without_year == 1 ? "mention" : "mentions");
+    }
+
+  return g_string_free (s, FALSE);
+}
+
+/* The subtitle is laid out before the body: when the body finds it could
+ * not show everything, the subtitle says so (same place, one line). */
+static void
+replace_subtitle (Builder    *b,
+                  const char *subtitle)
+{
+  FiguresChartLayout *l = b->layout;
+
+  for (guint i = 0; i < l->texts->len; i++)
+    {
+      FiguresChartText *text = get_text (b, i);
+      PangoRectangle logical;
+
+      if (text->role != FIGURES_CHART_LABEL_SUBTITLE)
+        continue;
+      g_free (text->text);
+      text->text = fit_text (text->layout, subtitle, l->width - 2 * b->gap * 1.6, &logical);
+      text->rect.width = (double) logical.width / PANGO_SCALE;
+      text->rect.height = (double) logical.height / PANGO_SCALE;
+    }
+}
+
+static GArray *
+make_entries (Builder          *b,
+              GPtrArray        *cities,
+              GArray           *colors,
+              const char       *metric,
+              gboolean          only_with_data)
+{
+  GArray *entries = g_array_new (FALSE, TRUE, sizeof (BarEntry));
+
+  for (guint i = 0; i < cities->len; i++)
+    {
+      BarEntry entry = { 0 };
+
+      entry.city = g_ptr_array_index (cities, i);
+      entry.row = _figures_chart_data_lookup (b->data, entry.city, metric, 0);
+      entry.color = g_array_index (colors, FiguresChartColor, i);
+      if (entry.row != NULL)
+        entry.value = _figures_chart_row_value (entry.row, b->data->aggregate, &entry.approx);
+      else if (only_with_data)
+        continue;
+      g_array_append_val (entries, entry);
+    }
+
+  return entries;
+}
+
+static gboolean
+entries_any_approx (GArray *entries)
+{
+  for (guint i = 0; i < entries->len; i++)
+    if (g_array_index (entries, BarEntry, i).approx)
+      return TRUE;
+
+  return FALSE;
+}
+
+static void
+layout_bars (Builder   *b,
+             GPtrArray *metrics)
+{
+  FiguresChartLayout *l = b->layout;
+  FiguresChartData *data = b->data;
+  const char *metric = metrics->len > 0 ? g_ptr_array_index (metrics, 0) : "";
+  g_autoptr (GPtrArray) all = _figures_chart_data_list_cities (data);
+  g_autoptr (GPtrArray) cities = g_ptr_array_new ();
+  g_autoptr (GArray) colors = g_array_new (FALSE, FALSE, sizeof (FiguresChartColor));
+  g_autoptr (GArray) entries = NULL;
+  g_autofree char *unit = unit_of_metric (b, metric);
+  g_autofree char *title = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *subtitle = NULL;
+  g_autofree char *axis_title = metric_with_unit (b, metric, unit);
+  FiguresChartColor color = figures_chart_palette_get_series (l->theme, 0);
+  cairo_rectangle_t body;
+  double margin = b->gap * 1.6;
+  double top, bottom;
+  guint shown = 0;
+
+  /* Given cities all appear; otherwise the cities that have the metric. */
+  for (guint i = 0; i < all->len; i++)
+    {
+      const char *city = g_ptr_array_index (all, i);
+
+      if (data->cities != NULL || _figures_chart_data_lookup (data, city, metric, 0) != NULL)
+        {
+          g_ptr_array_add (cities, (gpointer) city);
+          g_array_append_val (colors, color);
+        }
+    }
+  entries = make_entries (b, cities, colors, metric, FALSE);
+  if (data->sort == FIGURES_CHART_SORT_VALUE)
+    g_array_sort (entries, compare_entries_by_value);
+  b->any_approx = entries_any_approx (entries);
+
+  if (data->title != NULL)
+    title = g_strdup (data->title);
+  else if (*metric == '\0')
+    title = g_strdup (is_chinese (b) ? "各城市统计" : "Statistics by city");
+  else if (is_chinese (b))
+    title = g_strdup_printf ("各城市%s", figures_format_metric_name (metric, b->style));
+  else
+    title = g_strdup_printf ("%s by city", figures_format_metric_name (metric, b->style));
+
+  if (is_chinese (b))
+    first = g_strdup_printf ("每个城市取%s", aggregate_words (b));
+  else
+    {
+      first = g_strdup_printf ("%s per city", aggregate_words (b));
+      first[0] = g_ascii_toupper (first[0]);
+    }
+
+  /* The subtitle may need to say how many cities did not fit: lay out the
+   * body first with a provisional header of the same height. */
+  subtitle = make_subtitle (b, first, 0, 0);
+  top = layout_header (b, title, subtitle, margin);
+  bottom = layout_footer (b);
+  body = (cairo_rectangle_t) { margin - b->gap * 0.5, top, l->width - 2 * margin + b->gap,
+                               MAX (0, bottom - top) };
+
+  if (entries->len == 0)
+    {
+      layout_message (b, &body, 0,
+                      is_chinese (b) ? "没有可显示的数据：所选城市没有这项统计。"
+                                     : "Nothing to show: no statistics for this metric in the "
+                                       "chosen cities.",
+                      FONT_MESSAGE);
+      return;
+    }
+
+  layout_bar_panel (b, 0, &body, metric, unit, NULL, axis_title, entries, &shown);
+  if (shown < entries->len)
+    {
+      g_autofree char *more = make_subtitle (b, first, entries->len - shown, 0);
+
+      replace_subtitle (b, more);
+    }
+}
+
+/* Rows × columns of panels that gives each panel the most room for
+ * @n_rows_each bar rows (or a line plot). */
+static void
+grid_for (Builder                 *b,
+          guint                    n_panels,
+          const cairo_rectangle_t *body,
+          double                   ideal_width,
+          double                   ideal_height,
+          guint                   *columns,
+          guint                   *rows)
+{
+  double best = -1;
+
+  *columns = 1;
+  *rows = n_panels;
+  for (guint c = 1; c <= n_panels; c++)
+    {
+      guint r = (n_panels + c - 1) / c;
+      double w = (body->width - (c - 1) * b->gap) / c;
+      double h = (body->height - (r - 1) * b->gap) / r;
+      double score = MIN (w / ideal_width, h / ideal_height);
+
+      /* A panel too short for its rows would hide cities: avoid it. */
+      if (h < ideal_height)
+        score *= 0.5;
+
+      /* Prefer no empty cells when nearly as good. */
+      if (r * c > n_panels)
+        score *= 0.97;
+      if (score > best)
+        {
+          best = score;
+          *columns = c;
+          *rows = r;
+        }
+    }
+}
+
+static void
+add_panel (Builder                 *b,
+           guint                    panel,
+           const cairo_rectangle_t *rect,
+           const char              *metric)
+{
+  FiguresChartLayout *l = b->layout;
+  FiguresChartMarkItem item = { 0 };
+
+  add_rect (b, rect->x, rect->y, rect->width, rect->height, b->palette->panel);
+  item.mark.kind = FIGURES_CHART_MARK_PANEL;
+  item.mark.panel = panel;
+  item.mark.metric = g_string_chunk_insert_const (l->strings, metric);
+  item.mark.rect = *rect;
+  item.hit = *rect;
+  g_array_append_val (l->panels, item);
+}
+
+static void
+layout_compare (Builder   *b,
+                GPtrArray *metrics)
+{
+  FiguresChartLayout *l = b->layout;
+  FiguresChartData *data = b->data;
+  g_autoptr (GPtrArray) cities = _figures_chart_data_list_cities (data);
+  g_autoptr (GArray) colors = g_array_new (FALSE, FALSE, sizeof (FiguresChartColor));
+  g_autoptr (GPtrArray) order = g_ptr_array_new ();
+  g_autoptr (GArray) order_colors = g_array_new (FALSE, FALSE, sizeof (FiguresChartColor));
+  g_autofree char *title = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *subtitle = NULL;
+  double margin = b->gap * 1.6;
+  double top, bottom;
+  cairo_rectangle_t body;
+  guint columns, rows;
+  guint n_hidden = 0;
+
+  for (guint i = 0; i < cities->len; i++)
+    {
+      FiguresChartColor color = figures_chart_palette_get_series (l->theme, i);
+
+      g_array_append_val (colors, color);
+    }
+
+  /* One order in every panel: by name, or by the first metric's value. */
+  {
+    g_autoptr (GArray) entries
+      = make_entries (b, cities, colors, metrics->len > 0 ? g_ptr_array_index (metrics, 0) : "",
+                      FALSE);
+
+    if (data->sort == FIGURES_CHART_SORT_VALUE)
+      g_array_sort (entries, compare_entries_by_value);
+    for (guint i = 0; i < entries->len; i++)
+      {
+        BarEntry *entry = &g_array_index (entries, BarEntry, i);
+
+        g_ptr_array_add (order, (gpointer) entry->city);
+        g_array_append_val (order_colors, entry->color);
+      }
+  }
+
+  for (guint m = 0; m < metrics->len; m++)
+    {
+      g_autoptr (GArray) entries
+        = make_entries (b, order, order_colors, g_ptr_array_index (metrics, m), FALSE);
+
+      b->any_approx |= entries_any_approx (entries);
+    }
+
+  if (data->title != NULL)
+    title = g_strdup (data->title);
+  else if (is_chinese (b))
+    title = g_strdup_printf ("%u个城市对比", cities->len);
+  else
+    title = g_strdup_printf ("%u %s side by side", cities->len,
+                             cities->len == 1 ? "city" : "cities");
+  if (is_chinese (b))
+    first = g_strdup_printf ("每项指标取%s，各有其坐标轴", aggregate_words (b));
+  else
+    {
+      first = g_strdup_printf ("%s per city; each metric on its own scale", aggregate_words (b));
+      first[0] = g_ascii_toupper (first[0]);
+    }
+  subtitle = make_subtitle (b, first, 0, 0);
+
+  top = layout_header (b, title, subtitle, margin);
+  if (cities->len > 0 && metrics->len > 0)
+    top = layout_legend (b, order, order_colors, top - b->gap * 0.4);
+  bottom = layout_footer (b);
+  body = (cairo_rectangle_t) { margin, top, l->width - 2 * margin, MAX (0, bottom - top) };
+
+  if (cities->len == 0 || metrics->len == 0 || figures_chart_data_is_empty (data))
+    {
+      layout_message (b, &body, 0,
+                      is_chinese (b) ? "没有可显示的数据：所选城市没有这些统计。"
+                                     : "Nothing to show: no statistics for these metrics in the "
+                                       "chosen cities.",
+                      FONT_MESSAGE);
+      return;
+    }
+
+  grid_for (b, metrics->len, &body, b->base * 22, b->base * (5.5 + 1.75 * order->len), &columns,
+            &rows);
+
+  for (guint m = 0; m < metrics->len; m++)
+    {
+      const char *metric = g_ptr_array_index (metrics, m);
+      g_autofree char *unit = unit_of_metric (b, metric);
+      g_autofree char *panel_title = metric_with_unit (b, metric, unit);
+      g_autoptr (GArray) entries = make_entries (b, order, order_colors, metric, FALSE);
+      guint c = m % columns, r = m / columns;
+      double w = (body.width - (columns - 1) * b->gap) / columns;
+      double h = (body.height - (rows - 1) * b->gap) / rows;
+      cairo_rectangle_t rect = { body.x + c * (w + b->gap), body.y + r * (h + b->gap), w, h };
+      cairo_rectangle_t inner = { rect.x + b->gap * 0.3, rect.y, rect.width - b->gap * 0.6,
+                                  rect.height - b->gap * 0.3 };
+      guint shown = 0;
+
+      add_panel (b, m, &rect, metric);
+      layout_bar_panel (b, m, &inner, metric, unit, panel_title, NULL, entries, &shown);
+      n_hidden = MAX (n_hidden, entries->len - shown);
+    }
+
+  if (n_hidden > 0)
+    {
+      g_autofree char *more = make_subtitle (b, first, n_hidden, 0);
+
+      replace_subtitle (b, more);
+    }
+}
+
+/* ---- over time ---- */
+
+typedef struct
+{
+  int min_year;
+  int max_year;
+} YearRange;
+
+static double
+year_x (const YearRange *range,
+        double           x0,
+        double           x1,
+        int              year)
+{
+  if (range->max_year == range->min_year)
+    return (x0 + x1) / 2;
+
+  return x0 + (x1 - x0) * (year - range->min_year) / (double) (range->max_year - range->min_year);
+}
+
+static void
+layout_years_panel (Builder                 *b,
+                    guint                    panel,
+                    const cairo_rectangle_t *area,
+                    const char              *metric,
+                    GPtrArray               *cities,
+                    GArray                  *colors,
+                    const YearRange         *range)
+{
+  FiguresChartLayout *l = b->layout;
+  FiguresChartData *data = b->data;
+  g_autofree char *unit = unit_of_metric (b, metric);
+  g_autofree char *panel_title = metric_with_unit (b, metric, unit);
+  double gap = b->gap * 0.5;
+  double top = area->y + gap, tick_height, tick_width = 0, max_value = 0;
+  double plot_x0, plot_x1, plot_top, plot_bottom, axis_end, step, pad;
+  guint title_index, max_ticks;
+  g_autoptr (GArray) tick_texts = g_array_new (FALSE, FALSE, sizeof (guint));
+  int year_step = 1;
+
+  title_index = make_text (b, FIGURES_CHART_LABEL_PANEL_TITLE, panel, panel_title,
+                           FONT_PANEL_TITLE, b->palette->foreground, area->width - 2 * gap);
+  place_text (b, title_index, area->x + gap, top);
+  top += get_text (b, title_index)->rect.height + b->gap * 0.8;
+
+  for (guint i = 0; i < data->rows->len; i++)
+    {
+      FiguresChartRow *row = g_ptr_array_index (data->rows, i);
+
+      if (row->year != 0 && strcmp (row->metric, metric) == 0)
+        max_value = MAX (max_value, _figures_chart_row_value (row, data->aggregate, NULL));
+    }
+
+  {
+    guint probe = make_text (b, FIGURES_CHART_LABEL_TICK, panel, "2020", FONT_SMALL,
+                             b->palette->secondary, 0);
+
+    tick_height = get_text (b, probe)->rect.height;
+    drop_last_text (b, probe);
+  }
+  plot_top = top + tick_height / 2;
+  plot_bottom = area->y + area->height - gap - tick_height - b->gap * 0.3;
+  if (plot_bottom - plot_top < tick_height * 2)
+    return;
+
+  /* Value ticks: as many as fit vertically, labels measured for the margin. */
+  max_ticks = (guint) CLAMP ((plot_bottom - plot_top) / (tick_height * 2.2), 1, 8);
+  axis_end = figures_format_nice_axis (max_value, max_ticks, &step);
+  for (guint i = 0; i * step <= axis_end * (1 + 1e-9); i++)
+    {
+      g_autofree char *label = figures_format_tick (i * step, step, axis_end, b->style);
+      guint index = make_text (b, FIGURES_CHART_LABEL_TICK, panel, label, FONT_SMALL,
+                               b->palette->secondary, 0);
+
+      tick_width = MAX (tick_width, get_text (b, index)->rect.width);
+      g_array_append_val (tick_texts, index);
+    }
+  plot_x0 = area->x + gap + tick_width + gap;
+  plot_x1 = area->x + area->width - gap * 2;
+  pad = MIN (b->base * 1.5, (plot_x1 - plot_x0) * 0.1);
+
+  for (guint i = 0; i < tick_texts->len; i++)
+    {
+      guint index = g_array_index (tick_texts, guint, i);
+      FiguresChartText *text = get_text (b, index);
+      double y = plot_bottom - (plot_bottom - plot_top) * (i * step) / axis_end;
+
+      add_line (b, plot_x0, y, plot_x1, y, 1, i == 0 ? b->palette->axis : b->palette->grid);
+      place_text (b, index, plot_x0 - gap - text->rect.width, y - text->rect.height / 2);
+    }
+
+  /* Year labels: every year, or every 2nd, 5th … so they never touch. */
+  {
+    guint probe = make_text (b, FIGURES_CHART_LABEL_TICK, panel, "2020", FONT_SMALL,
+                             b->palette->secondary, 0);
+    double label_width = get_text (b, probe)->rect.width;
+    double span = range->max_year - range->min_year;
+    static const int steps[] = { 1, 2, 5, 10, 20, 50, 100 };
+
+    drop_last_text (b, probe);
+    for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+      {
+        year_step = steps[i];
+        if (span == 0 || (plot_x1 - plot_x0 - 2 * pad) * year_step / span >= label_width * 1.5)
+          break;
+      }
+    for (int year = range->min_year; year <= range->max_year; year++)
+      {
+        g_autofree char *label = NULL;
+        guint index;
+        FiguresChartText *text;
+        double x;
+
+        if ((year - range->min_year) % year_step != 0)
+          continue;
+        x = year_x (range, plot_x0 + pad, plot_x1 - pad, year);
+        label = g_strdup_printf ("%d", year);
+        index = make_text (b, FIGURES_CHART_LABEL_TICK, panel, label, FONT_SMALL,
+                           b->palette->secondary, 0);
+        text = get_text (b, index);
+        add_line (b, x, plot_bottom, x, plot_bottom + b->gap * 0.25, 1, b->palette->axis);
+        place_text (b, index, x - text->rect.width / 2, plot_bottom + b->gap * 0.3);
+      }
+  }
+
+  /* One line per city, points over lines. */
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint c = 0; c < cities->len; c++)
+      {
+        const char *city = g_ptr_array_index (cities, c);
+        FiguresChartColor color = g_array_index (colors, FiguresChartColor, c);
+        g_autoptr (GArray) points = g_array_new (FALSE, FALSE, sizeof (double));
+
+        for (int year = range->min_year; year <= range->max_year; year++)
+          {
+            const FiguresChartRow *row = _figures_chart_data_lookup (data, city, metric, year);
+            double value, x, y, radius = MAX (3, b->base * 0.28);
+            gboolean approx;
+
+            if (row == NULL)
+              continue;
+            value = _figures_chart_row_value (row, data->aggregate, &approx);
+            x = year_x (range, plot_x0 + pad, plot_x1 - pad, year);
+            y = plot_bottom - (plot_bottom - plot_top) * value / axis_end;
+            if (pass == 0)
+              {
+                g_array_append_val (points, x);
+                g_array_append_val (points, y);
+              }
+            else
+              {
+                FiguresChartPrim *prim = add_prim (b, FIGURES_CHART_PRIM_CIRCLE, color);
+                FiguresChartMarkItem item = { 0 };
+                g_autofree char *label = format_value (b, value, unit, approx);
+                double hit = MAX (radius * 2.2, 8);
+
+                prim->rect = (cairo_rectangle_t) { x, y, radius, radius };
+                if (approx)
+                  prim->line_width = MAX (1.5, b->base * 0.14);
+
+                item.mark.kind = FIGURES_CHART_MARK_POINT;
+                item.mark.panel = panel;
+                item.mark.city = g_string_chunk_insert_const (l->strings, city);
+                item.mark.metric = g_string_chunk_insert_const (l->strings, metric);
+                item.mark.year = year;
+                item.mark.value = value;
+                item.mark.approx = approx;
+                item.mark.mentions = row->mentions;
+                item.mark.documents = row->documents;
+                item.mark.unit = g_string_chunk_insert_const (l->strings, unit);
+                item.mark.label = g_string_chunk_insert_const (l->strings, label);
+                item.mark.rect = (cairo_rectangle_t) { x - radius, y - radius, 2 * radius,
+                                                       2 * radius };
+                item.mark.color = color;
+                item.hit = (cairo_rectangle_t) { x - hit, y - hit, 2 * hit, 2 * hit };
+                g_array_append_val (l->marks, item);
+              }
+          }
+        if (pass == 0 && points->len >= 4)
+          {
+            FiguresChartPrim *prim = add_prim (b, FIGURES_CHART_PRIM_LINE, color);
+
+            prim->line_width = MAX (2, b->base * 0.16);
+            prim->points = g_steal_pointer (&points);
+          }
+      }
+
+  /* Value labels beside points where they fit without touching anything. */
+  for (guint i = 0; i < l->marks->len; i++)
+    {
+      FiguresChartMarkItem *item = &g_array_index (l->marks, FiguresChartMarkItem, i);
+      guint index;
+      FiguresChartText *text;
+      gboolean placed = FALSE;
+
+      if (item->mark.panel != panel || item->mark.kind != FIGURES_CHART_MARK_POINT)
+        continue;
+      {
+        /* The unit is in the panel title: the number alone keeps labels short. */
+        g_autofree char *short_label
+          = format_short_value (b, item->mark.value, item->mark.approx);
+
+        index = make_text (b, FIGURES_CHART_LABEL_VALUE, panel, short_label, FONT_SMALL,
+                           b->palette->foreground, 0);
+      }
+      text = get_text (b, index);
+      for (guint attempt = 0; attempt < 2 && !placed; attempt++)
+        {
+          double cx = item->mark.rect.x + item->mark.rect.width / 2;
+          cairo_rectangle_t r;
+          gboolean clear = TRUE;
+
+          r.width = text->rect.width;
+          r.height = text->rect.height;
+          r.x = CLAMP (cx - r.width / 2, plot_x0, plot_x1 - r.width);
+          r.y = attempt == 0 ? item->mark.rect.y - r.height - 1
+                             : item->mark.rect.y + item->mark.rect.height + 1;
+          if (r.y < area->y || r.y + r.height > plot_bottom)
+            continue;
+          if (overlaps_any_text (b, &r, index))
+            continue;
+          for (guint j = 0; j < l->marks->len && clear; j++)
+            {
+              FiguresChartMarkItem *other = &g_array_index (l->marks, FiguresChartMarkItem, j);
+
+              if (other->mark.panel == panel && rects_overlap (&r, &other->mark.rect))
+                clear = FALSE;
+            }
+          if (!clear)
+            continue;
+          place_text (b, index, r.x, r.y);
+          placed = TRUE;
+        }
+      if (!placed)
+        drop_last_text (b, index);
+    }
+}
+
+static void
+layout_years (Builder   *b,
+              GPtrArray *metrics)
+{
+  FiguresChartLayout *l = b->layout;
+  FiguresChartData *data = b->data;
+  g_autoptr (GPtrArray) cities = _figures_chart_data_list_cities (data);
+  g_autoptr (GArray) colors = g_array_new (FALSE, FALSE, sizeof (FiguresChartColor));
+  g_autofree char *title = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *subtitle = NULL;
+  YearRange range = { G_MAXINT, G_MININT };
+  guint n_without_year = 0;
+  double margin = b->gap * 1.6;
+  double top, bottom;
+  cairo_rectangle_t body;
+  guint columns, rows;
+
+  for (guint i = 0; i < cities->len; i++)
+    {
+      FiguresChartColor color = figures_chart_palette_get_series (l->theme, i);
+
+      g_array_append_val (colors, color);
+    }
+
+  for (guint i = 0; i < data->rows->len; i++)
+    {
+      FiguresChartRow *row = g_ptr_array_index (data->rows, i);
+      gboolean wanted = FALSE;
+      gboolean approx = FALSE;
+
+      for (guint m = 0; m < metrics->len && !wanted; m++)
+        wanted = strcmp (row->metric, g_ptr_array_index (metrics, m)) == 0;
+      if (!wanted)
+        continue;
+      if (row->year == 0)
+        {
+          n_without_year += row->mentions;
+          continue;
+        }
+      range.min_year = MIN (range.min_year, row->year);
+      range.max_year = MAX (range.max_year, row->year);
+      _figures_chart_row_value (row, data->aggregate, &approx);
+      b->any_approx |= approx;
+    }
+
+  if (data->title != NULL)
+    title = g_strdup (data->title);
+  else if (metrics->len == 1)
+    title = g_strdup_printf (is_chinese (b) ? "%s逐年变化" : "%s by year",
+                             figures_format_metric_name (g_ptr_array_index (metrics, 0), b->style));
+  else
+    title = g_strdup (is_chinese (b) ? "各项指标逐年变化" : "Metrics by year");
+  if (is_chinese (b))
+    first = g_strdup_printf ("每个城市每年取%s", aggregate_words (b));
+  else
+    {
+      first = g_strdup_printf ("%s per city and year", aggregate_words (b));
+      first[0] = g_ascii_toupper (first[0]);
+    }
+  subtitle = make_subtitle (b, first, 0, n_without_year);
+
+  top = layout_header (b, title, subtitle, margin);
+  if (cities->len > 0 && range.min_year <= range.max_year)
+    top = layout_legend (b, cities, colors, top - b->gap * 0.4);
+  bottom = layout_footer (b);
+  body = (cairo_rectangle_t) { margin, top, l->width - 2 * margin, MAX (0, bottom - top) };
+
+  if (cities->len == 0 || metrics->len == 0 || range.min_year > range.max_year)
+    {
+      layout_message (b, &body, 0,
+                      is_chinese (b) ? "没有可显示的数据：所选统计都没有注明年份。"
+                                     : "Nothing to show: none of these statistics states a year.",
+                      FONT_MESSAGE);
+      return;
+    }
+
+  grid_for (b, metrics->len, &body, b->base * 26, b->base * 14, &columns, &rows);
+  for (guint m = 0; m < metrics->len; m++)
+    {
+      guint c = m % columns, r = m / columns;
+      double w = (body.width - (columns - 1) * b->gap) / columns;
+      double h = (body.height - (rows - 1) * b->gap) / rows;
+      cairo_rectangle_t rect = { body.x + c * (w + b->gap), body.y + r * (h + b->gap), w, h };
+
+      if (metrics->len > 1)
+        add_panel (b, m, &rect, g_ptr_array_index (metrics, m));
+      else
+        {
+          FiguresChartMarkItem item = { 0 };
+
+          item.mark.kind = FIGURES_CHART_MARK_PANEL;
+          item.mark.metric = g_string_chunk_insert_const (l->strings,
+                                                          g_ptr_array_index (metrics, 0));
+          item.mark.rect = rect;
+          item.hit = rect;
+          g_array_append_val (l->panels, item);
+        }
+      layout_years_panel (b, m, &rect, g_ptr_array_index (metrics, m), cities, colors, &range);
+    }
+}
+
+/* ---- the last word on labels ---- */
+
+static int
+role_rank (FiguresChartLabelRole role)
+{
+  switch (role)
+    {
+    case FIGURES_CHART_LABEL_TITLE:
+      return 0;
+    case FIGURES_CHART_LABEL_MESSAGE:
+      return 1;
+    case FIGURES_CHART_LABEL_SOURCE:
+      return 2;
+    case FIGURES_CHART_LABEL_SUBTITLE:
+      return 3;
+    case FIGURES_CHART_LABEL_PANEL_TITLE:
+      return 4;
+    case FIGURES_CHART_LABEL_LEGEND:
+      return 5;
+    case FIGURES_CHART_LABEL_CATEGORY:
+      return 6;
+    case FIGURES_CHART_LABEL_VALUE:
+      return 7;
+    case FIGURES_CHART_LABEL_TICK:
+      return 8;
+    case FIGURES_CHART_LABEL_AXIS_TITLE:
+      return 9;
+    case FIGURES_CHART_LABEL_COUNTS:
+    default:
+      return 10;
+    }
+}
+
+static int
+compare_by_rank (gconstpointer a,
+                 gconstpointer c,
+                 gpointer      user_data)
+{
+  GArray *texts = user_data;
+  guint ia = *(const guint *) a, ic = *(const guint *) c;
+  int ra = role_rank (g_array_index (texts, FiguresChartText, ia).role);
+  int rc = role_rank (g_array_index (texts, FiguresChartText, ic).role);
+
+  if (ra != rc)
+    return ra - rc;
+  return ia < ic ? -1 : ia > ic;
+}
+
+/* The layouts above avoid collisions at any sensible size; when a chart is
+ * too small for everything, the less important of two colliding labels, or
+ * one that leaves the canvas, is not drawn. Never a label over a label. */
+static void
+drop_colliding_labels (Builder *b)
+{
+  FiguresChartLayout *l = b->layout;
+  g_autoptr (GArray) order = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr (GArray) kept = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  for (guint i = 0; i < l->texts->len; i++)
+    if (get_text (b, i)->placed)
+      g_array_append_val (order, i);
+  g_array_sort_with_data (order, compare_by_rank, l->texts);
+
+  for (guint i = 0; i < order->len; i++)
+    {
+      guint index = g_array_index (order, guint, i);
+      FiguresChartText *text = get_text (b, index);
+      gboolean keep = text->rect.x >= -0.01 && text->rect.y >= -0.01
+                      && text->rect.x + text->rect.width <= l->width + 0.01
+                      && text->rect.y + text->rect.height <= l->height + 0.01;
+
+      for (guint j = 0; j < kept->len && keep; j++)
+        if (rects_overlap (&text->rect, &get_text (b, g_array_index (kept, guint, j))->rect))
+          keep = FALSE;
+      if (keep)
+        g_array_append_val (kept, index);
+      else
+        {
+          g_debug ("%g×%g: no room for “%s”", l->width, l->height, text->text);
+          text->placed = FALSE;
+        }
+    }
+}
+
+/* ---- public ---- */
+
+FiguresChartLayout *
+figures_chart_layout_new (FiguresChartData *data,
+                          double            width,
+                          double            height,
+                          FiguresChartTheme theme,
+                          double            scale)
+{
+  FiguresChartLayout *self;
+  PangoFontMap *font_map;
+  cairo_font_options_t *options;
+  g_autoptr (GPtrArray) metrics = NULL;
+  Builder b = { 0 };
+
+  g_return_val_if_fail (data != NULL, NULL);
+
+  self = g_new0 (FiguresChartLayout, 1);
+  g_atomic_ref_count_init (&self->ref_count);
+  self->data = figures_chart_data_ref (data);
+  self->theme = theme;
+  self->width = MAX (160, isfinite (width) ? width : 0);
+  self->height = MAX (120, isfinite (height) ? height : 0);
+  self->scale = isfinite (scale) && scale >= 1 ? scale : 1;
+  self->strings = g_string_chunk_new (1024);
+  self->prims = g_array_new (FALSE, TRUE, sizeof (FiguresChartPrim));
+  self->texts = g_array_new (FALSE, TRUE, sizeof (FiguresChartText));
+  self->marks = g_array_new (FALSE, TRUE, sizeof (FiguresChartMarkItem));
+  self->panels = g_array_new (FALSE, TRUE, sizeof (FiguresChartMarkItem));
+  self->legend = g_array_new (FALSE, TRUE, sizeof (FiguresChartMarkItem));
+
+  metrics = _figures_chart_data_list_metrics (data);
+  self->kind = data->kind;
+  if (self->kind == FIGURES_CHART_BARS && metrics->len > 1)
+    self->kind = FIGURES_CHART_COMPARE;
+
+  /* Hinting off: text measures the same on every surface and at any scale. */
+  font_map = pango_cairo_font_map_get_default ();
+  b.context = pango_font_map_create_context (font_map);
+  options = cairo_font_options_create ();
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+  cairo_font_options_set_antialias (options, CAIRO_ANTIALIAS_GRAY);
+  pango_cairo_context_set_font_options (b.context, options);
+  cairo_font_options_destroy (options);
+  pango_cairo_context_set_resolution (b.context, 96);
+  pango_context_set_round_glyph_positions (b.context, FALSE);
+  pango_context_set_language (b.context, pango_language_from_string (
+                                            data->style == FIGURES_NUMBER_STYLE_CHINESE ? "zh-cn"
+                                                                                        : "en"));
+
+  b.layout = self;
+  b.data = data;
+  b.palette = figures_chart_palette_get (theme);
+  b.style = data->style;
+  b.base = CLAMP (MIN (self->width / 56, self->height / 34), 10, 17);
+  b.gap = b.base;
+
+  switch (self->kind)
+    {
+    case FIGURES_CHART_COMPARE:
+      layout_compare (&b, metrics);
+      break;
+    case FIGURES_CHART_YEARS:
+      layout_years (&b, metrics);
+      break;
+    case FIGURES_CHART_BARS:
+    default:
+      layout_bars (&b, metrics);
+      break;
+    }
+  drop_colliding_labels (&b);
+
+  g_object_unref (b.context);
+
+  return self;
+}
+
+FiguresChartLayout *
+figures_chart_layout_ref (FiguresChartLayout *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  g_atomic_ref_count_inc (&self->ref_count);
+  return self;
+}
+
+void
+figures_chart_layout_unref (FiguresChartLayout *self)
+{
+  g_return_if_fail (self != NULL);
+
+  if (!g_atomic_ref_count_dec (&self->ref_count))
+    return;
+
+  for (guint i = 0; i < self->prims->len; i++)
+    g_clear_pointer (&g_array_index (self->prims, FiguresChartPrim, i).points, g_array_unref);
+  for (guint i = 0; i < self->texts->len; i++)
+    {
+      FiguresChartText *text = &g_array_index (self->texts, FiguresChartText, i);
+
+      g_clear_object (&text->layout);
+      g_clear_pointer (&text->text, g_free);
+    }
+  g_array_unref (self->prims);
+  g_array_unref (self->texts);
+  g_array_unref (self->marks);
+  g_array_unref (self->panels);
+  g_array_unref (self->legend);
+  g_string_chunk_free (self->strings);
+  figures_chart_data_unref (self->data);
+  g_free (self);
+}
+
+double
+figures_chart_layout_get_width (FiguresChartLayout *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->width;
+}
+
+double
+figures_chart_layout_get_height (FiguresChartLayout *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->height;
+}
+
+FiguresChartData *
+figures_chart_layout_get_data (FiguresChartLayout *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return self->data;
+}
+
+FiguresChartKind
+figures_chart_layout_get_kind (FiguresChartLayout *self)
+{
+  g_return_val_if_fail (self != NULL, FIGURES_CHART_BARS);
+
+  return self->kind;
+}
+
+guint
+figures_chart_layout_get_n_marks (FiguresChartLayout *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->marks->len;
+}
+
+gboolean
+figures_chart_layout_get_mark (FiguresChartLayout *self,
+                               guint               index,
+                               FiguresChartMark   *mark)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (mark != NULL, FALSE);
+
+  if (index >= self->marks->len)
+    {
+      memset (mark, 0, sizeof *mark);
+      return FALSE;
+    }
+
+  *mark = g_array_index (self->marks, FiguresChartMarkItem, index).mark;
+  return TRUE;
+}
+
+guint
+figures_chart_layout_get_n_panels (FiguresChartLayout *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->panels->len;
+}
+
+static gboolean
+is_listed_label (const FiguresChartText *text)
+{
+  return text->placed;
+}
+
+guint
+figures_chart_layout_get_n_labels (FiguresChartLayout *self)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (self != NULL, 0);
+
+  for (guint i = 0; i < self->texts->len; i++)
+    if (is_listed_label (&g_array_index (self->texts, FiguresChartText, i)))
+      n++;
+
+  return n;
+}
+
+gboolean
+figures_chart_layout_get_label (FiguresChartLayout *self,
+                                guint               index,
+                                FiguresChartLabel  *label)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (label != NULL, FALSE);
+
+  for (guint i = 0; i < self->texts->len; i++)
+    {
+      FiguresChartText *text = &g_array_index (self->texts, FiguresChartText, i);
+
+      if (!is_listed_label (text))
+        continue;
+      if (index-- == 0)
+        {
+          label->role = text->role;
+          label->panel = text->panel;
+          label->text = text->text;
+          label->rect = text->rect;
+          return TRUE;
+        }
+    }
+
+  memset (label, 0, sizeof *label);
+  return FALSE;
+}
+
+gboolean
+figures_chart_layout_get_city_color (FiguresChartLayout *self,
+                                     const char         *city,
+                                     FiguresChartColor  *color)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (city != NULL, FALSE);
+
+  for (guint i = 0; i < self->legend->len; i++)
+    {
+      FiguresChartMark *mark = &g_array_index (self->legend, FiguresChartMarkItem, i).mark;
+
+      if (strcmp (mark->city, city) == 0)
+        {
+          if (color != NULL)
+            *color = mark->color;
+          return TRUE;
+        }
+    }
+  for (guint i = 0; i < self->marks->len; i++)
+    {
+      FiguresChartMark *mark = &g_array_index (self->marks, FiguresChartMarkItem, i).mark;
+
+      if (strcmp (mark->city, city) == 0)
+        {
+          if (color != NULL)
+            *color = mark->color;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+static gboolean
+contains (const cairo_rectangle_t *rect,
+          double                   x,
+          double                   y)
+{
+  return x >= rect->x && x < rect->x + rect->width && y >= rect->y && y < rect->y + rect->height;
+}
+
+gboolean
+figures_chart_layout_hit_test (FiguresChartLayout *self,
+                               double              x,
+                               double              y,
+                               FiguresChartMark   *mark)
+{
+  const FiguresChartMarkItem *best = NULL;
+  double best_distance = G_MAXDOUBLE;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (mark != NULL, FALSE);
+
+  memset (mark, 0, sizeof *mark);
+
+  /* Bars and points: the nearest whose hit area holds the point. */
+  for (guint i = 0; i < self->marks->len; i++)
+    {
+      const FiguresChartMarkItem *item = &g_array_index (self->marks, FiguresChartMarkItem, i);
+      double cx, cy, distance;
+
+      if (!contains (&item->hit, x, y))
+        continue;
+      cx = item->mark.rect.x + item->mark.rect.width / 2;
+      cy = item->mark.rect.y + item->mark.rect.height / 2;
+      distance = item->mark.kind == FIGURES_CHART_MARK_BAR && contains (&item->mark.rect, x, y)
+                   ? -1
+                   : (x - cx) * (x - cx) + (y - cy) * (y - cy);
+      if (item->mark.kind == FIGURES_CHART_MARK_BAR)
+        distance = MIN (distance, fabs (y - cy) * fabs (y - cy));
+      if (distance < best_distance)
+        {
+          best = item;
+          best_distance = distance;
+        }
+    }
+  if (best == NULL)
+    for (guint i = 0; i < self->legend->len && best == NULL; i++)
+      if (contains (&g_array_index (self->legend, FiguresChartMarkItem, i).hit, x, y))
+        best = &g_array_index (self->legend, FiguresChartMarkItem, i);
+  if (best == NULL)
+    for (guint i = 0; i < self->panels->len && best == NULL; i++)
+      if (contains (&g_array_index (self->panels, FiguresChartMarkItem, i).hit, x, y))
+        best = &g_array_index (self->panels, FiguresChartMarkItem, i);
+
+  if (best == NULL)
+    return FALSE;
+
+  *mark = best->mark;
+  return TRUE;
+}
+
+void
+figures_chart_mark_to_filter (const FiguresChartMark  *mark,
+                              const char             **city_storage,
+                              const char             **metric_storage,
+                              FiguresStatisticsFilter *filter)
+{
+  g_return_if_fail (mark != NULL);
+  g_return_if_fail (city_storage != NULL && metric_storage != NULL);
+  g_return_if_fail (filter != NULL);
+
+  memset (filter, 0, sizeof *filter);
+  city_storage[0] = mark->city;
+  city_storage[1] = NULL;
+  metric_storage[0] = mark->metric;
+  metric_storage[1] = NULL;
+  filter->cities = mark->city != NULL ? city_storage : NULL;
+  filter->metrics = mark->metric != NULL ? metric_storage : NULL;
+  filter->year = mark->year;
+}

@@ -1,0 +1,34 @@
+/* figures-csv.h: statistics rows as CSV (UTF-8 with a BOM, for spreadsheets)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "figures-index.h"
+
+G_BEGIN_DECLS
+
+/* Writes FiguresStatisticRow* @rows to @file, replacing it. Blocking: call
+ * it from a worker thread. */
+gboolean figures_csv_write_statistics (GFile        *file,
+                                       GPtrArray    *rows,
+                                       GCancellable *cancellable,
+                                       GError      **error);
+
+/* Runs the filter on a worker thread and writes the CSV. */
+void     figures_csv_export_async     (gpointer                       source_object,
+                                       const char                    *index_path,
+                                       const char *const             *cities,
+                                       const char *const             *metrics,
+                                       GFile                         *file,
+                                       GCancellable                  *cancellable,
+                                       GAsyncReadyCallback            callback,
+                                       gpointer                       user_data);
+/* The number of rows written, or -1 with @error set. */
+gssize   figures_csv_export_finish    (GAsyncResult                  *result,
+                                       GError                       **error);
+
+G_END_DECLS

@@ -1,0 +1,300 @@
+/* figures-export-window.c: the options of Export Chart…
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "figures-export-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "figures-export-window.h"
+#include "figures-window.h"
+
+struct _FiguresExportWindow
+{
+  GtkWindow parent_instance;
+
+  FiguresChartData *data;
+  GSettings *settings;
+  GCancellable *cancellable;
+
+  GtkDropDown *format_dropdown;
+  GtkSpinButton *width_spin;
+  GtkSpinButton *height_spin;
+  GtkSpinButton *scale_spin;
+  GtkLabel *size_label;
+  GtkWidget *export_button;
+};
+
+G_DEFINE_FINAL_TYPE (FiguresExportWindow, figures_export_window, GTK_TYPE_WINDOW)
+
+enum
+{
+  SIGNAL_EXPORTED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static const char *extensions[] = { ".png", ".svg", ".pdf" };
+
+static void
+update_size_label (FiguresExportWindow *self)
+{
+  int width = gtk_spin_button_get_value_as_int (self->width_spin);
+  int height = gtk_spin_button_get_value_as_int (self->height_spin);
+  double scale = gtk_spin_button_get_value (self->scale_spin);
+  g_autofree char *text = NULL;
+  gboolean png = gtk_drop_down_get_selected (self->format_dropdown) == 0;
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->scale_spin), png);
+  if (png)
+    /* Translators: the size of the exported image, in pixels */
+    text = g_strdup_printf (_("%d × %d pixels"), (int) (width * scale), (int) (height * scale));
+  else
+    /* Translators: the size of the exported drawing, in points */
+    text = g_strdup_printf (_("%d × %d points"), width, height);
+  gtk_label_set_text (self->size_label, text);
+}
+
+static void
+format_changed_cb (FiguresExportWindow *self)
+{
+  update_size_label (self);
+}
+
+typedef struct
+{
+  FiguresChartData *data;
+  char *path;
+  int width;
+  int height;
+  double scale;
+  FiguresChartTheme theme;
+} ExportJob;
+
+static void
+export_job_free (ExportJob *job)
+{
+  g_clear_pointer (&job->data, figures_chart_data_unref);
+  g_free (job->path);
+  g_free (job);
+}
+
+static void
+export_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ExportJob *job = task_data;
+  GError *error = NULL;
+
+  /* Layout and drawing both happen here, on one thread, as Pango wants. */
+  if (figures_chart_export (job->data, job->path, job->width, job->height, job->scale, job->theme,
+                            &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+export_done_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  FiguresExportWindow *self = FIGURES_EXPORT_WINDOW (object);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = user_data;
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+  g_autofree char *message = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      message = g_strdup_printf (_("Could not export the chart: %s"), error->message);
+    }
+  else
+    message = g_strdup_printf (_("Chart exported to %s"), path);
+
+  if (FIGURES_IS_WINDOW (parent))
+    figures_window_show_message (FIGURES_WINDOW (parent), message);
+  g_signal_emit (self, signals[SIGNAL_EXPORTED], 0, error ? error->message : NULL);
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+void
+figures_export_window_export_to (FiguresExportWindow *self,
+                                 GFile               *file)
+{
+  g_autoptr(GTask) task = NULL;
+  ExportJob *job;
+  g_autofree char *path = NULL;
+  guint format = gtk_drop_down_get_selected (self->format_dropdown);
+
+  g_return_if_fail (FIGURES_IS_EXPORT_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  path = g_file_get_path (file);
+  if (path == NULL)
+    {
+      g_signal_emit (self, signals[SIGNAL_EXPORTED], 0, _("Only local files can be written."));
+      return;
+    }
+  if (format >= G_N_ELEMENTS (extensions))
+    format = 0;
+  if (!g_str_has_suffix (path, extensions[format]))
+    {
+      char *with_extension = g_strconcat (path, extensions[format], NULL);
+      g_free (path);
+      path = with_extension;
+    }
+
+  g_settings_set_int (self->settings, "export-width",
+                      gtk_spin_button_get_value_as_int (self->width_spin));
+  g_settings_set_int (self->settings, "export-height",
+                      gtk_spin_button_get_value_as_int (self->height_spin));
+  g_settings_set_double (self->settings, "export-scale",
+                         gtk_spin_button_get_value (self->scale_spin));
+
+  job = g_new0 (ExportJob, 1);
+  job->data = figures_chart_data_ref (self->data);
+  job->path = g_strdup (path);
+  job->width = gtk_spin_button_get_value_as_int (self->width_spin);
+  job->height = gtk_spin_button_get_value_as_int (self->height_spin);
+  job->scale = gtk_spin_button_get_value (self->scale_spin);
+  /* Exported charts are for documents and slides: always light. */
+  job->theme = FIGURES_CHART_THEME_LIGHT;
+
+  gtk_widget_set_sensitive (self->export_button, FALSE);
+  task = g_task_new (self, self->cancellable, export_done_cb, g_steal_pointer (&path));
+  g_task_set_source_tag (task, figures_export_window_export_to);
+  g_task_set_task_data (task, job, (GDestroyNotify) export_job_free);
+  g_task_run_in_thread (task, export_thread);
+}
+
+static void
+chooser_response_cb (GtkNativeDialog     *dialog,
+                     int                  response,
+                     FiguresExportWindow *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+
+      figures_export_window_export_to (self, file);
+    }
+  g_object_unref (dialog);
+}
+
+static void
+export_clicked_cb (FiguresExportWindow *self)
+{
+  GtkFileChooserNative *chooser;
+  guint format = gtk_drop_down_get_selected (self->format_dropdown);
+  /* Translators: the default file name of an exported chart, without extension */
+  g_autofree char *name = g_strconcat (_("chart"), extensions[MIN (format, 2)], NULL);
+
+  chooser = gtk_file_chooser_native_new (_("Export Chart"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
+                                         _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (chooser_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+void
+figures_export_window_set_size (FiguresExportWindow *self,
+                                int                  width,
+                                int                  height,
+                                double               scale)
+{
+  g_return_if_fail (FIGURES_IS_EXPORT_WINDOW (self));
+
+  gtk_spin_button_set_value (self->width_spin, width);
+  gtk_spin_button_set_value (self->height_spin, height);
+  gtk_spin_button_set_value (self->scale_spin, scale);
+  update_size_label (self);
+}
+
+static void
+figures_export_window_dispose (GObject *object)
+{
+  FiguresExportWindow *self = FIGURES_EXPORT_WINDOW (object);
+
+  g_cancellable_cancel (self->cancellable);
+  gtk_widget_dispose_template (GTK_WIDGET (self), FIGURES_TYPE_EXPORT_WINDOW);
+  g_clear_pointer (&self->data, figures_chart_data_unref);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->cancellable);
+
+  G_OBJECT_CLASS (figures_export_window_parent_class)->dispose (object);
+}
+
+static void
+figures_export_window_class_init (FiguresExportWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = figures_export_window_dispose;
+
+  /* Emitted when an export ends, with the error message or NULL. */
+  signals[SIGNAL_EXPORTED] = g_signal_new ("exported", G_TYPE_FROM_CLASS (klass),
+                                           G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE,
+                                           1, G_TYPE_STRING);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_BASE "/ui/figures-export-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, FiguresExportWindow, format_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, FiguresExportWindow, width_spin);
+  gtk_widget_class_bind_template_child (widget_class, FiguresExportWindow, height_spin);
+  gtk_widget_class_bind_template_child (widget_class, FiguresExportWindow, scale_spin);
+  gtk_widget_class_bind_template_child (widget_class, FiguresExportWindow, size_label);
+  gtk_widget_class_bind_template_child (widget_class, FiguresExportWindow, export_button);
+  gtk_widget_class_bind_template_callback (widget_class, export_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, format_changed_cb);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+figures_export_window_init (FiguresExportWindow *self)
+{
+  self->cancellable = g_cancellable_new ();
+  gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_swapped (self->width_spin, "value-changed", G_CALLBACK (update_size_label),
+                            self);
+  g_signal_connect_swapped (self->height_spin, "value-changed", G_CALLBACK (update_size_label),
+                            self);
+  g_signal_connect_swapped (self->scale_spin, "value-changed", G_CALLBACK (update_size_label),
+                            self);
+}
+
+GtkWindow *
+figures_export_window_new (GtkWindow        *parent,
+                           FiguresChartView *view,
+                           GSettings        *settings)
+{
+  FiguresExportWindow *self;
+  FiguresChartData *data;
+
+  g_return_val_if_fail (FIGURES_IS_CHART_VIEW (view), NULL);
+
+  self = g_object_new (FIGURES_TYPE_EXPORT_WINDOW, "transient-for", parent, NULL);
+  self->settings = g_object_ref (settings);
+  data = figures_chart_view_get_data (view);
+  /* Nothing drawn yet: an empty chart says so in words. */
+  self->data = data ? figures_chart_data_ref (data)
+                    : figures_chart_data_new (figures_chart_view_get_compare (view)
+                                                ? FIGURES_CHART_COMPARE
+                                                : FIGURES_CHART_BARS);
+  figures_export_window_set_size (self, g_settings_get_int (settings, "export-width"),
+                                  g_settings_get_int (settings, "export-height"),
+                                  g_settings_get_double (settings, "export-scale"));
+  return GTK_WINDOW (self);
+}

@@ -1,0 +1,230 @@
+/* figures-window-actions.c: the window's actions and keyboard shortcuts
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "figures-window-actions"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "figures-export-window.h"
+#include "figures-skipped-window.h"
+#include "figures-window-private.h"
+
+static void
+open_folder_response_cb (GtkNativeDialog *dialog,
+                         int              response,
+                         gpointer         user_data)
+{
+  FiguresWindow *self = user_data;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = file ? g_file_get_path (file) : NULL;
+
+      if (path != NULL)
+        figures_window_add_folder (self, path);
+      else
+        figures_window_show_message (self, _("Only local folders can be indexed."));
+    }
+
+  g_object_unref (dialog);
+}
+
+static void
+open_folder_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  FiguresWindow *self = FIGURES_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Open Folder of Reports"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER, _("_Open"),
+                                         _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (open_folder_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+rebuild_index_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  _figures_window_rebuild_index (FIGURES_WINDOW (widget));
+}
+
+static void
+cancel_indexing_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *param)
+{
+  FiguresWindow *self = FIGURES_WINDOW (widget);
+
+  self->reindex_queued = self->rebuild_queued = FALSE;
+  if (self->index_cancellable != NULL)
+    g_cancellable_cancel (self->index_cancellable);
+}
+
+static void
+dismiss_message_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *param)
+{
+  figures_window_show_message (FIGURES_WINDOW (widget), NULL);
+}
+
+static void
+show_skipped_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  FiguresWindow *self = FIGURES_WINDOW (widget);
+
+  gtk_window_present (figures_skipped_window_new (GTK_WINDOW (self), self->index_path));
+}
+
+static void
+export_chart_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  FiguresWindow *self = FIGURES_WINDOW (widget);
+  FiguresChartView *view = _figures_window_get_chart_view (self);
+
+  if (gtk_stack_get_visible_child (self->stack) == GTK_WIDGET (self->documents_view))
+    gtk_stack_set_visible_child_name (self->stack, "charts");
+
+  gtk_window_present (figures_export_window_new (GTK_WINDOW (self), view, self->settings));
+}
+
+static void
+export_csv_response_cb (GtkNativeDialog *dialog,
+                        int              response,
+                        gpointer         user_data)
+{
+  g_autoptr(FiguresWindow) self = user_data;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      const char *name = gtk_stack_get_visible_child_name (self->stack);
+
+      if (g_strcmp0 (name, "documents") == 0)
+        figures_documents_view_export_csv (self->documents_view, file);
+      else
+        figures_chart_view_export_csv (_figures_window_get_chart_view (self), file);
+    }
+
+  g_object_unref (dialog);
+}
+
+static void
+export_csv_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  FiguresWindow *self = FIGURES_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  chooser = gtk_file_chooser_native_new (_("Export Statistics as CSV"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
+                                         _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("CSV files"));
+  gtk_file_filter_add_mime_type (filter, "text/csv");
+  gtk_file_filter_add_pattern (filter, "*.csv");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  /* Translators: the default file name of exported statistics */
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("statistics.csv"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (export_csv_response_cb),
+                    g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  FiguresWindow *self = FIGURES_WINDOW (widget);
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+hit_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *param)
+{
+  FiguresWindow *self = FIGURES_WINDOW (widget);
+  gboolean forward = g_strcmp0 (action_name, "win.next-hit") == 0;
+
+  gtk_stack_set_visible_child_name (self->stack, "documents");
+  figures_documents_view_move_hit (self->documents_view, forward);
+}
+
+static void
+view_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  FiguresWindow *self = FIGURES_WINDOW (widget);
+
+  gtk_stack_set_visible_child_name (self->stack, g_variant_get_string (param, NULL));
+}
+
+void
+_figures_window_actions_update (FiguresWindow *self)
+{
+  gboolean indexing = self->index_cancellable != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-indexing", indexing);
+}
+
+void
+_figures_window_class_actions_init (FiguresWindowClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  gtk_widget_class_install_action (widget_class, "win.open-folder", NULL, open_folder_action);
+  gtk_widget_class_install_action (widget_class, "win.rebuild-index", NULL,
+                                   rebuild_index_action);
+  gtk_widget_class_install_action (widget_class, "win.cancel-indexing", NULL,
+                                   cancel_indexing_action);
+  gtk_widget_class_install_action (widget_class, "win.dismiss-message", NULL,
+                                   dismiss_message_action);
+  gtk_widget_class_install_action (widget_class, "win.show-skipped", NULL, show_skipped_action);
+  gtk_widget_class_install_action (widget_class, "win.export-chart", NULL, export_chart_action);
+  gtk_widget_class_install_action (widget_class, "win.export-csv", NULL, export_csv_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.next-hit", NULL, hit_action);
+  gtk_widget_class_install_action (widget_class, "win.previous-hit", NULL, hit_action);
+  gtk_widget_class_install_action (widget_class, "win.view", "s", view_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK,
+                                       "win.open-folder", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK,
+                                       "win.export-chart", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search",
+                                       NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK,
+                                       "win.next-hit", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g,
+                                       GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.previous-hit",
+                                       NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_G,
+                                       GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.previous-hit",
+                                       NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.view", "s",
+                                       "documents");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.view", "s",
+                                       "charts");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "win.view", "s",
+                                       "compare");
+}

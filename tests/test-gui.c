@@ -1,0 +1,492 @@
+/* test-gui.c: the application driven as a user would, under Xvfb
+ *
+ * One application and window for the whole run, on the bundled sample
+ * reports and a fresh index: first-run indexing, search, the reader, the
+ * charts, Compare, export. Screenshots of each view go to the build dir.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "test-gui"
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <gtk/gtk.h>
+
+#include "figures-application.h"
+#include "figures-chart-view.h"
+#include "figures-document-list.h"
+#include "figures-documents-view.h"
+#include "figures-export-window.h"
+#include "figures-list-row.h"
+#include "figures-skipped-window.h"
+#include "figures-window-private.h"
+
+#define TIMEOUT_SECONDS 60
+
+static FiguresApplication *app;
+static FiguresWindow *window;
+static char *tmpdir;
+
+/* Runs the main loop until *flag is set, failing after the timeout. */
+static void
+wait_for_flag (gboolean   *flag,
+               const char *what)
+{
+  gint64 deadline = g_get_monotonic_time () + TIMEOUT_SECONDS * G_TIME_SPAN_SECOND;
+
+  while (!*flag)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      if (!*flag)
+        g_usleep (1000);
+      if (g_get_monotonic_time () > deadline)
+        g_error ("Timed out waiting for %s", what);
+    }
+}
+
+static void
+set_flag_cb (gpointer *instance,
+             gboolean *flag)
+{
+  *flag = TRUE;
+}
+
+/* Connects to @signal, runs @action, then waits for the signal. */
+#define RUN_AND_WAIT(object, signal, action)                                           \
+  G_STMT_START                                                                         \
+  {                                                                                    \
+    gboolean done_ = FALSE;                                                            \
+    gulong id_ = g_signal_connect ((object), (signal), G_CALLBACK (set_flag_cb), &done_); \
+    action;                                                                            \
+    wait_for_flag (&done_, signal);                                                    \
+    g_signal_handler_disconnect ((object), id_);                                       \
+  }                                                                                    \
+  G_STMT_END
+
+static void
+settle (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * G_TIME_SPAN_MILLISECOND;
+
+  while (g_get_monotonic_time () < end)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (2000);
+    }
+}
+
+static void
+save_screenshot (GtkWidget  *widget,
+                 const char *name)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+
+  settle (300);
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (renderer, node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  path = g_build_filename (g_getenv ("G_TEST_BUILDDIR") ? g_getenv ("G_TEST_BUILDDIR") : ".",
+                           name, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot: %s", path);
+}
+
+static void
+test_first_run (void)
+{
+  FiguresDocumentsView *documents = window->documents_view;
+  GListModel *model = figures_documents_view_get_documents (documents);
+
+  /* Indexing started with the window and shows its progress. */
+  if (figures_window_get_indexing (window))
+    {
+      g_assert_true (gtk_revealer_get_reveal_child (window->progress_revealer));
+      RUN_AND_WAIT (window, "index-updated", (void) 0);
+    }
+  g_assert_false (figures_window_get_indexing (window));
+  g_assert_false (gtk_revealer_get_reveal_child (window->progress_revealer));
+  /* No folder of the user's: the samples banner offers Open Folder…. */
+  g_assert_true (gtk_revealer_get_reveal_child (window->samples_revealer));
+
+  settle (300);
+  g_assert_cmpuint (g_list_model_get_n_items (model), >, 0);
+  {
+    g_autoptr(FiguresDocumentItem) first = g_list_model_get_item (model, 0);
+    gboolean loaded = figures_document_item_get_loaded (first);
+
+    if (!loaded)
+      RUN_AND_WAIT (first, "notify::loaded", (void) 0);
+    g_assert_nonnull (figures_document_item_get_title (first));
+    g_assert_cmpint (figures_document_item_get_id (first), >, 0);
+  }
+  save_screenshot (GTK_WIDGET (window), "screenshot-first-run.png");
+}
+
+static void
+test_search (void)
+{
+  FiguresDocumentsView *documents = window->documents_view;
+  GListModel *results = figures_documents_view_get_results (documents);
+  g_autoptr(FiguresListRow) row = NULL;
+
+  /* Typing in the entry searches (after its short delay). */
+  RUN_AND_WAIT (documents, "search-finished",
+                gtk_editable_set_text (GTK_EDITABLE (window->search_entry), "培训"));
+  g_assert_cmpuint (g_list_model_get_n_items (results), >, 0);
+  g_assert_cmpint (figures_documents_view_get_n_results_total (documents), >=,
+                   (int) g_list_model_get_n_items (results));
+  row = g_list_model_get_item (results, 0);
+  g_assert_nonnull (strstr (figures_list_row_get_markup (row), "<b>"));
+  g_assert_cmpint (figures_list_row_get_document_id (row), >, 0);
+
+  /* Nothing matches: the empty state. */
+  RUN_AND_WAIT (documents, "search-finished",
+                gtk_editable_set_text (GTK_EDITABLE (window->search_entry),
+                                       "zzqqxxnotawordanywhere"));
+  g_assert_cmpuint (g_list_model_get_n_items (results), ==, 0);
+
+  RUN_AND_WAIT (documents, "search-finished",
+                gtk_editable_set_text (GTK_EDITABLE (window->search_entry), "培训"));
+  g_assert_cmpuint (g_list_model_get_n_items (results), >, 0);
+  save_screenshot (GTK_WIDGET (window), "screenshot-search.png");
+}
+
+static void
+test_open_result (void)
+{
+  FiguresReader *reader = figures_documents_view_get_reader (window->documents_view);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (figures_reader_get_text_view (reader));
+  GtkTextTag *current;
+  GtkTextIter iter;
+  g_autoptr(FiguresListRow) row =
+    g_list_model_get_item (figures_documents_view_get_results (window->documents_view), 0);
+  g_autofree char *hit_text = NULL;
+  GtkTextIter end;
+
+  /* Enter in the search entry opens the first result at its first hit. */
+  RUN_AND_WAIT (reader, "loaded", g_signal_emit_by_name (window->search_entry, "activate"));
+  g_assert_cmpint (figures_reader_get_document_id (reader), ==,
+                   figures_list_row_get_document_id (row));
+  g_assert_cmpuint (figures_reader_get_n_hits (reader), >, 0);
+  g_assert_cmpint (figures_reader_get_current_hit (reader), ==, 0);
+
+  current = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), "current-hit");
+  g_assert_nonnull (current);
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, figures_list_row_get_offset (row));
+  g_assert_true (gtk_text_iter_has_tag (&iter, current));
+  end = iter;
+  gtk_text_iter_forward_to_tag_toggle (&end, current);
+  hit_text = gtk_text_iter_get_text (&iter, &end);
+  g_assert_cmpstr (hit_text, ==, "培训");
+
+  /* Ctrl+G moves to the next hit. */
+  if (figures_reader_get_n_hits (reader) > 1)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.next-hit", NULL);
+      g_assert_cmpint (figures_reader_get_current_hit (reader), ==, 1);
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.previous-hit", NULL);
+      g_assert_cmpint (figures_reader_get_current_hit (reader), ==, 0);
+    }
+
+  save_screenshot (GTK_WIDGET (window), "screenshot-documents.png");
+
+  /* A highlighted figure shows its popover. */
+  if (figures_reader_get_n_statistics (reader) > 0)
+    {
+      GtkTextTagTable *table = gtk_text_buffer_get_tag_table (buffer);
+      gboolean found = FALSE;
+
+      gtk_text_buffer_get_start_iter (buffer, &iter);
+      do
+        for (guint m = 0; m < 5 && !found; m++)
+          {
+            g_autofree char *name = g_strdup_printf ("metric-%u", m);
+            GtkTextTag *tag = gtk_text_tag_table_lookup (table, name);
+
+            if (tag && gtk_text_iter_has_tag (&iter, tag))
+              found = TRUE;
+          }
+      while (!found && gtk_text_iter_forward_char (&iter));
+      g_assert_true (found);
+      g_assert_true (figures_reader_show_statistic_at (reader, gtk_text_iter_get_offset (&iter)));
+    }
+}
+
+static void
+test_charts (void)
+{
+  FiguresChartView *view = window->charts_view;
+  FiguresChartLayout *layout;
+  FiguresChartMark mark;
+  GListModel *mentions = figures_chart_view_get_mentions (view);
+  gboolean have_data = figures_chart_view_get_data (view) != NULL;
+
+  gtk_editable_set_text (GTK_EDITABLE (window->search_entry), "");
+  figures_window_set_view (window, "charts");
+  if (!have_data)
+    RUN_AND_WAIT (view, "data-changed", (void) 0);
+  settle (300);
+
+  layout = figures_chart_view_get_layout (view);
+  g_assert_nonnull (layout);
+  g_assert_cmpuint (figures_chart_layout_get_n_marks (layout), >, 0);
+  g_assert_true (figures_chart_layout_get_mark (layout, 0, &mark));
+
+  /* Clicking the first bar lists exactly the mentions behind it. */
+  RUN_AND_WAIT (view, "mentions-changed",
+                g_assert_true (figures_chart_view_activate_at (
+                  view, mark.rect.x + mark.rect.width / 2, mark.rect.y + mark.rect.height / 2)));
+  g_assert_cmpuint (g_list_model_get_n_items (mentions), ==, mark.mentions);
+  for (guint i = 0; i < g_list_model_get_n_items (mentions); i++)
+    {
+      g_autoptr(FiguresListRow) row = g_list_model_get_item (mentions, i);
+      FiguresStatistic *statistic = figures_list_row_get_statistic (row);
+
+      g_assert_cmpstr (statistic->city, ==, mark.city);
+      g_assert_cmpstr (figures_metric_to_key (statistic->metric), ==, mark.metric);
+    }
+  save_screenshot (GTK_WIDGET (window), "screenshot-charts.png");
+
+  /* Clicking a mention opens its report at that sentence. */
+  {
+    FiguresReader *reader = figures_documents_view_get_reader (window->documents_view);
+    g_autoptr(FiguresListRow) row = g_list_model_get_item (mentions, 0);
+
+    RUN_AND_WAIT (reader, "loaded",
+                  figures_window_open_document (window, figures_list_row_get_document_id (row),
+                                                figures_list_row_get_offset (row)));
+    g_assert_cmpint (figures_reader_get_document_id (reader), ==,
+                     figures_list_row_get_document_id (row));
+    g_assert_cmpstr (gtk_stack_get_visible_child_name (window->stack), ==, "documents");
+  }
+}
+
+static void
+test_compare (void)
+{
+  FiguresChartView *view = window->compare_view;
+  g_autoptr(FiguresIndex) index = NULL;
+  g_auto(GStrv) cities = NULL;
+  g_autoptr(GError) error = NULL;
+  FiguresChartLayout *layout;
+  FiguresChartColor color;
+
+  index = figures_index_open (figures_window_get_index_path (window), &error);
+  g_assert_no_error (error);
+  cities = figures_index_list_cities (index, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (cities), >=, 3);
+
+  figures_window_set_view (window, "compare");
+  {
+    const char *two[] = { cities[0], cities[1], NULL };
+    RUN_AND_WAIT (view, "data-changed", figures_chart_view_set_cities (view, two));
+  }
+  settle (200);
+  layout = figures_chart_view_get_layout (view);
+  g_assert_nonnull (layout);
+  g_assert_cmpint (figures_chart_layout_get_kind (layout), ==, FIGURES_CHART_COMPARE);
+  g_assert_true (figures_chart_layout_get_city_color (layout, cities[0], &color));
+  g_assert_true (figures_chart_layout_get_city_color (layout, cities[1], &color));
+  g_assert_false (figures_chart_layout_get_city_color (layout, cities[2], &color));
+
+  /* A third city changes the chart's model. */
+  {
+    const char *three[] = { cities[0], cities[1], cities[2], NULL };
+    RUN_AND_WAIT (view, "data-changed", figures_chart_view_set_cities (view, three));
+  }
+  settle (200);
+  layout = figures_chart_view_get_layout (view);
+  g_assert_true (figures_chart_layout_get_city_color (layout, cities[2], &color));
+  g_assert_cmpstrv (figures_chart_view_get_cities (view), ((const char *[]){ cities[0], cities[1], cities[2], NULL }));
+  save_screenshot (GTK_WIDGET (window), "screenshot-compare.png");
+}
+
+static void
+exported_cb (FiguresExportWindow *export,
+             const char          *message,
+             char               **result)
+{
+  *result = g_strdup (message ? message : "");
+}
+
+static void
+test_export (void)
+{
+  GtkWindow *export;
+  g_autofree char *path = g_build_filename (tmpdir, "chart.png", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *result = NULL;
+  gint64 deadline = g_get_monotonic_time () + TIMEOUT_SECONDS * G_TIME_SPAN_SECOND;
+
+  figures_window_set_view (window, "charts");
+  export = figures_export_window_new (GTK_WINDOW (window), window->charts_view,
+                                      figures_window_get_settings (window));
+  g_signal_connect (export, "exported", G_CALLBACK (exported_cb), &result);
+  gtk_window_present (export);
+  figures_export_window_set_size (FIGURES_EXPORT_WINDOW (export), 640, 400, 2);
+  save_screenshot (GTK_WIDGET (export), "screenshot-export.png");
+  figures_export_window_export_to (FIGURES_EXPORT_WINDOW (export), file);
+  while (result == NULL && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpstr (result, ==, "");
+
+  texture = gdk_texture_new_from_filename (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (gdk_texture_get_width (texture), ==, 1280);
+  g_assert_cmpint (gdk_texture_get_height (texture), ==, 800);
+}
+
+static void
+test_csv (void)
+{
+  g_autofree char *path = g_build_filename (tmpdir, "stats.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean shown = FALSE;
+
+  gtk_revealer_set_reveal_child (window->message_revealer, FALSE);
+  g_signal_connect_swapped (window->message_revealer, "notify::reveal-child",
+                            G_CALLBACK (set_flag_cb), &shown);
+  figures_chart_view_export_csv (window->charts_view, file);
+  wait_for_flag (&shown, "the export message");
+  g_signal_handlers_disconnect_by_data (window->message_revealer, &shown);
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (contents, "\xEF\xBB\xBF" "city,place,metric,value"));
+  g_assert_true (g_utf8_validate (contents, -1, NULL));
+  /* The rows behind the chart: its metric only. */
+  g_assert_nonnull (strstr (contents, ",trainees,"));
+  g_assert_null (strstr (contents, ",funding,"));
+}
+
+static void
+test_skipped (void)
+{
+  GtkWindow *skipped = figures_skipped_window_new (GTK_WINDOW (window),
+                                                   figures_window_get_index_path (window));
+  g_autoptr(FiguresIndex) index = NULL;
+  g_autoptr(GPtrArray) files = NULL;
+  g_autoptr(GError) error = NULL;
+
+  RUN_AND_WAIT (skipped, "loaded", gtk_window_present (skipped));
+  index = figures_index_open (figures_window_get_index_path (window), &error);
+  g_assert_no_error (error);
+  files = figures_index_list_skipped (index, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (
+                      figures_skipped_window_get_files (FIGURES_SKIPPED_WINDOW (skipped))),
+                    ==, files->len);
+  gtk_window_destroy (skipped);
+}
+
+static void
+test_views_and_actions (void)
+{
+  /* The view switcher's pages, and the Alt+N actions behind them. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "compare");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->stack), ==, "compare");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "documents");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->stack), ==, "documents");
+
+  /* Ctrl+F focuses the search entry. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL);
+  settle (100);
+  g_assert_true (gtk_widget_is_focus (GTK_WIDGET (window->search_entry))
+                 || gtk_widget_has_focus (gtk_widget_get_first_child (GTK_WIDGET (window->search_entry)))
+                 || gtk_widget_get_focus_child (GTK_WIDGET (window->search_entry)) != NULL);
+
+  /* A folder added in the settings is indexed in the background. */
+  {
+    g_autofree char *folder = g_build_filename (tmpdir, "reports", NULL);
+    g_autofree char *report = g_build_filename (folder, "report.txt", NULL);
+
+    g_mkdir_with_parents (folder, 0700);
+    g_assert_true (g_file_set_contents (report, "乌海市2025年职业培训工作总结\n\n"
+                                                "2025年，乌海市共举办职业技能培训班12期，培训800人次。\n",
+                                        -1, NULL));
+    RUN_AND_WAIT (window, "index-updated", figures_window_add_folder (window, folder));
+    settle (300);
+    g_assert_false (gtk_revealer_get_reveal_child (window->samples_revealer));
+    g_assert_cmpuint (g_list_model_get_n_items (
+                        figures_documents_view_get_documents (window->documents_view)),
+                      ==, 1);
+    RUN_AND_WAIT (window, "index-updated", figures_window_remove_folder (window, folder));
+    g_assert_true (gtk_revealer_get_reveal_child (window->samples_revealer));
+  }
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autofree char *index_path = NULL;
+  g_autofree char *samples = NULL;
+  const char *source_dir = g_getenv ("FIGURES_SOURCE_DIR");
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+
+  tmpdir = g_dir_make_tmp ("figures-gui-XXXXXX", NULL);
+  index_path = g_build_filename (tmpdir, "index.db", NULL);
+  samples = g_build_filename (source_dir ? source_dir : ".", "data", "samples", NULL);
+  g_setenv ("FIGURES_INDEX_PATH", index_path, TRUE);
+  g_setenv ("FIGURES_SAMPLES_DIR", samples, TRUE);
+  g_setenv ("FIGURES_NO_PORTAL", "1", TRUE);
+  g_setenv ("GTK_A11Y", "none", TRUE);
+
+  figures_application_setup_uninstalled ();
+  app = figures_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  g_application_activate (G_APPLICATION (app));
+  window = FIGURES_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  g_assert_nonnull (window);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 760);
+
+  g_test_add_func ("/gui/first-run", test_first_run);
+  g_test_add_func ("/gui/search", test_search);
+  g_test_add_func ("/gui/open-result", test_open_result);
+  g_test_add_func ("/gui/charts", test_charts);
+  g_test_add_func ("/gui/compare", test_compare);
+  g_test_add_func ("/gui/export", test_export);
+  g_test_add_func ("/gui/csv", test_csv);
+  g_test_add_func ("/gui/skipped", test_skipped);
+  g_test_add_func ("/gui/views-and-actions", test_views_and_actions);
+
+  status = g_test_run ();
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  settle (200);
+  g_clear_object (&app);
+  {
+    g_autoptr(GFile) dir = g_file_new_for_path (tmpdir);
+    g_autoptr(GFileEnumerator) it = g_file_enumerate_children (dir, "standard::name",
+                                                              G_FILE_QUERY_INFO_NONE, NULL, NULL);
+    GFileInfo *info;
+
+    while (it != NULL && (info = g_file_enumerator_next_file (it, NULL, NULL)) != NULL)
+      {
+        g_autofree char *child = g_build_filename (tmpdir, g_file_info_get_name (info), NULL);
+        g_unlink (child);
+        g_object_unref (info);
+      }
+  }
+  g_free (tmpdir);
+  return status;
+}
