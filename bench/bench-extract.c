@@ -6,7 +6,9 @@
  * 1. a warm-up read of every file (so that both timed passes read from the
  *    page cache);
  * 2. the reference: read each file and count its UTF-8 code points;
- * 3. the extraction: figures_text_new_from_file() + figures_extract() on each
+ * 3. the text alone: figures_text_new_from_file() on each file (decode,
+ *    NFKC, fold, page-break joins), so that its share of the extraction shows;
+ * 4. the extraction: figures_text_new_from_file() + figures_extract() on each
  *    file, as the indexer does.
  * Prints both throughputs in MB/s, their ratio, and the peak resident set size
  * (getrusage ru_maxrss) after 25 %, 50 %, 75 % and 100 % of the files: a flat
@@ -138,6 +140,27 @@ checkpoint (Pass *pass)
 }
 
 static void
+text_file (const char *path, Pass *pass)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (FiguresText) text = NULL;
+  GStatBuf st;
+
+  pass->n_files++;
+  if (g_stat (path, &st) == 0)
+    pass->n_bytes += st.st_size;
+
+  text = figures_text_new_from_file (path, FIGURES_TEXT_DEFAULT_MAX_SIZE, &error);
+  if (text == NULL)
+    {
+      pass->n_text_errors++;
+      note_error (pass, path, error);
+    }
+  else
+    pass->n_chars += text->n_chars;
+}
+
+static void
 extract_file (const char *path, Pass *pass)
 {
   g_autoptr (GError) error = NULL;
@@ -193,8 +216,8 @@ run (const char *dir, FileFunc func, Pass *pass)
 int
 main (int argc, char *argv[])
 {
-  Pass counting = { 0 }, warm = { 0 }, reference = { 0 }, extraction = { 0 };
-  double t_ref, t_ext, mb_ref, mb_ext;
+  Pass counting = { 0 }, warm = { 0 }, reference = { 0 }, text = { 0 }, extraction = { 0 };
+  double t_ref, t_text, t_ext, mb_ref, mb_text, mb_ext;
   const char *dir;
 
   if (argc != 2 || !g_file_test (argv[1], G_FILE_TEST_IS_DIR))
@@ -222,6 +245,13 @@ main (int argc, char *argv[])
   printf ("Reference (read + count UTF-8 code points): %.1f MB in %.2f s = %.1f MB/s\n", mb_ref,
           t_ref, mb_ref / t_ref);
   printf ("Peak RSS after the reference: %ld KB\n", peak_rss_kb ());
+
+  t_text = run (dir, text_file, &text);
+  mb_text = text.n_bytes / 1e6;
+  printf ("Text only (decode + normalise, no extraction): %.1f MB in %.2f s = %.2f MB/s "
+          "(%.4f of the reference's speed, reference %.1fx faster)\n",
+          mb_text, t_text, mb_text / t_text, (mb_text / t_text) / (mb_ref / t_ref),
+          (mb_ref / t_ref) / (mb_text / t_text));
 
   printf ("Extraction (decode + normalise + extract), single thread:\n");
   extraction.total_files = counting.n_files;
@@ -252,6 +282,7 @@ main (int argc, char *argv[])
 
   g_free (warm.first_error);
   g_free (reference.first_error);
+  g_free (text.first_error);
   g_free (extraction.first_error);
   g_free (counting.first_error);
 

@@ -14,9 +14,7 @@
 #define EN FIGURES_NUMBER_STYLE_ENGLISH
 
 static void
-assert_number (double             value,
-               FiguresNumberStyle style,
-               const char        *expected)
+assert_number (double value, FiguresNumberStyle style, const char *expected)
 {
   g_autofree char *text = figures_format_number (value, style);
 
@@ -61,11 +59,11 @@ test_value (void)
 {
   struct
   {
-    double             value;
-    const char        *unit;
-    gboolean           approx;
+    double value;
+    const char *unit;
+    gboolean approx;
     FiguresNumberStyle style;
-    const char        *expected;
+    const char *expected;
   } cases[] = {
     { 629000000, "元", FALSE, ZH, "6.29亿元" },
     { 270000, "人次", TRUE, ZH, "≈27万人次" },
@@ -81,8 +79,8 @@ test_value (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autofree char *text
-        = figures_format_value (cases[i].value, cases[i].unit, cases[i].approx, cases[i].style);
+      g_autofree char *text =
+        figures_format_value (cases[i].value, cases[i].unit, cases[i].approx, cases[i].style);
 
       g_assert_cmpstr (text, ==, cases[i].expected);
     }
@@ -93,26 +91,21 @@ test_ticks (void)
 {
   struct
   {
-    double             value, step, max;
+    double value, step, max;
     FiguresNumberStyle style;
-    const char        *expected;
+    const char *expected;
   } cases[] = {
-    { 0, 50000, 300000, ZH, "0" },
-    { 50000, 50000, 300000, ZH, "5万" },
-    { 150000, 50000, 300000, ZH, "15万" },
-    { 5000, 5000, 20000, ZH, "0.5万" },
-    { 2e8, 2e8, 1e9, ZH, "2亿" },
-    { 50000, 50000, 300000, EN, "50K" },
-    { 2500, 500, 3000, EN, "2,500" },
-    { 0.5, 0.5, 2, EN, "0.5" },
-    { 2e8, 2e8, 1e9, EN, "0.2B" },
-    { 2e8, 2e8, 8e8, EN, "200M" },
+    { 0, 50000, 300000, ZH, "0" },         { 50000, 50000, 300000, ZH, "5万" },
+    { 150000, 50000, 300000, ZH, "15万" }, { 5000, 5000, 20000, ZH, "0.5万" },
+    { 2e8, 2e8, 1e9, ZH, "2亿" },          { 50000, 50000, 300000, EN, "50K" },
+    { 2500, 500, 3000, EN, "2,500" },      { 0.5, 0.5, 2, EN, "0.5" },
+    { 2e8, 2e8, 1e9, EN, "0.2B" },         { 2e8, 2e8, 8e8, EN, "200M" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autofree char *text
-        = figures_format_tick (cases[i].value, cases[i].step, cases[i].max, cases[i].style);
+      g_autofree char *text =
+        figures_format_tick (cases[i].value, cases[i].step, cases[i].max, cases[i].style);
 
       g_assert_cmpstr (text, ==, cases[i].expected);
     }
@@ -148,8 +141,8 @@ test_nice_axis (void)
       g_assert_cmpfloat (end, >=, max);
       g_assert_cmpfloat (end / step, <=, 6 + 1e-9);
       mantissa = step / pow (10, floor (log10 (step) + 1e-9));
-      g_assert_true (fabs (mantissa - 1) < 1e-6 || fabs (mantissa - 2) < 1e-6
-                     || fabs (mantissa - 5) < 1e-6);
+      g_assert_true (fabs (mantissa - 1) < 1e-6 || fabs (mantissa - 2) < 1e-6 ||
+                     fabs (mantissa - 5) < 1e-6);
     }
 
   end = figures_format_nice_axis (0, 5, &step);
@@ -212,15 +205,14 @@ luminance (FiguresChartColor c)
   double channel[3] = { c.red, c.green, c.blue };
 
   for (guint i = 0; i < 3; i++)
-    channel[i] = channel[i] <= 0.03928 ? channel[i] / 12.92
-                                       : pow ((channel[i] + 0.055) / 1.055, 2.4);
+    channel[i] =
+      channel[i] <= 0.03928 ? channel[i] / 12.92 : pow ((channel[i] + 0.055) / 1.055, 2.4);
 
   return 0.2126 * channel[0] + 0.7152 * channel[1] + 0.0722 * channel[2];
 }
 
 static double
-contrast (FiguresChartColor a,
-          FiguresChartColor b)
+contrast (FiguresChartColor a, FiguresChartColor b)
 {
   double la = luminance (a), lb = luminance (b);
 
@@ -259,8 +251,7 @@ test_palette (void)
       /* The first four (the ones most charts use) stand out from the background. */
       for (guint i = 0; i < 4; i++)
         g_assert_cmpfloat (
-          contrast (figures_chart_palette_get_series (themes[t], i), palette->background), >=,
-          2.2);
+          contrast (figures_chart_palette_get_series (themes[t], i), palette->background), >=, 2.2);
     }
 
   /* Okabe–Ito blue leads on light backgrounds. */
@@ -280,8 +271,7 @@ test_palette (void)
 }
 
 int
-main (int    argc,
-      char **argv)
+main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
 

@@ -24,25 +24,26 @@
 /* ---- fixed data ---- */
 
 static const char *const cities[] = {
-  "呼和浩特市", "包头市", "乌海市", "赤峰市", "通辽市", "鄂尔多斯市",
-  "呼伦贝尔市", "巴彦淖尔市", "乌兰察布市", "黔西南布依族苗族自治州", "锡林郭勒盟", "阿拉善盟",
+  "呼和浩特市", "包头市",     "乌海市",     "赤峰市",     "通辽市",
+  "鄂尔多斯市", "呼伦贝尔市", "巴彦淖尔市", "乌兰察布市", "黔西南布依族苗族自治州",
+  "锡林郭勒盟", "阿拉善盟",
 };
 
 static void
 add (FiguresChartData *data,
-     const char       *city,
-     const char       *metric,
-     int               year,
-     double            sum,
-     double            max,
-     guint             mentions,
-     guint             documents,
-     gboolean          approx,
-     const char       *unit)
+     const char *city,
+     const char *metric,
+     int year,
+     double sum,
+     double max,
+     guint mentions,
+     guint documents,
+     gboolean approx,
+     const char *unit)
 {
   FiguresAggregateRow row = {
-    (char *) city, (char *) metric, year, sum, max, mentions, documents, approx, approx,
-    (char *) unit,
+    (char *) city, (char *) metric, year,   sum,    max,
+    mentions,      documents,       approx, approx, (char *) unit,
   };
 
   figures_chart_data_add_row (data, &row);
@@ -67,7 +68,10 @@ static const char *const compare_cities[] = {
   "呼和浩特市", "包头市", "赤峰市", "鄂尔多斯市", "黔西南布依族苗族自治州", NULL,
 };
 static const char *const compare_metrics[] = {
-  "training_sessions", "trainees", "funding", NULL,
+  "training_sessions",
+  "trainees",
+  "funding",
+  NULL,
 };
 
 static FiguresChartData *
@@ -115,7 +119,7 @@ typedef FiguresChartData *(*MakeData) (FiguresNumberStyle style);
 static const struct
 {
   const char *name;
-  MakeData    make;
+  MakeData make;
 } kinds[] = {
   { "bars", make_bars },
   { "compare", make_compare },
@@ -125,26 +129,23 @@ static const struct
 /* ---- helpers ---- */
 
 static gboolean
-colors_equal (FiguresChartColor a,
-              FiguresChartColor b)
+colors_equal (FiguresChartColor a, FiguresChartColor b)
 {
   return a.red == b.red && a.green == b.green && a.blue == b.blue && a.alpha == b.alpha;
 }
 
 static gboolean
-overlap (const cairo_rectangle_t *a,
-         const cairo_rectangle_t *b)
+overlap (const cairo_rectangle_t *a, const cairo_rectangle_t *b)
 {
   /* Touching is fine; a quarter unit of overlap is rounding. */
   double e = 0.25;
 
-  return a->x + e < b->x + b->width && b->x + e < a->x + a->width && a->y + e < b->y + b->height
-         && b->y + e < a->y + a->height;
+  return a->x + e < b->x + b->width && b->x + e < a->x + a->width && a->y + e < b->y + b->height &&
+         b->y + e < a->y + a->height;
 }
 
 static void
-assert_labels_fit (FiguresChartLayout *layout,
-                   const char         *what)
+assert_labels_fit (FiguresChartLayout *layout, const char *what)
 {
   guint n = figures_chart_layout_get_n_labels (layout);
   double width = figures_chart_layout_get_width (layout);
@@ -156,8 +157,8 @@ assert_labels_fit (FiguresChartLayout *layout,
       FiguresChartLabel a;
 
       g_assert_true (figures_chart_layout_get_label (layout, i, &a));
-      if (a.rect.x < -0.01 || a.rect.y < -0.01 || a.rect.x + a.rect.width > width + 0.01
-          || a.rect.y + a.rect.height > height + 0.01)
+      if (a.rect.x < -0.01 || a.rect.y < -0.01 || a.rect.x + a.rect.width > width + 0.01 ||
+          a.rect.y + a.rect.height > height + 0.01)
         g_error ("%s: label “%s” (%g,%g %g×%g) leaves the %g×%g canvas", what, a.text, a.rect.x,
                  a.rect.y, a.rect.width, a.rect.height, width, height);
 
@@ -167,17 +168,15 @@ assert_labels_fit (FiguresChartLayout *layout,
 
           g_assert_true (figures_chart_layout_get_label (layout, j, &b));
           if (overlap (&a.rect, &b.rect))
-            g_error ("%s: labels “%s” (%g,%g %g×%g) and “%s” (%g,%g %g×%g) overlap", what,
-                     a.text, a.rect.x, a.rect.y, a.rect.width, a.rect.height, b.text, b.rect.x,
-                     b.rect.y, b.rect.width, b.rect.height);
+            g_error ("%s: labels “%s” (%g,%g %g×%g) and “%s” (%g,%g %g×%g) overlap", what, a.text,
+                     a.rect.x, a.rect.y, a.rect.width, a.rect.height, b.text, b.rect.x, b.rect.y,
+                     b.rect.width, b.rect.height);
         }
     }
 }
 
 static gboolean
-has_label (FiguresChartLayout   *layout,
-           FiguresChartLabelRole role,
-           const char           *substring)
+has_label (FiguresChartLayout *layout, FiguresChartLabelRole role, const char *substring)
 {
   for (guint i = 0; i < figures_chart_layout_get_n_labels (layout); i++)
     {
@@ -192,13 +191,11 @@ has_label (FiguresChartLayout   *layout,
 }
 
 static cairo_surface_t *
-render (FiguresChartLayout *layout,
-        double              scale)
+render (FiguresChartLayout *layout, double scale)
 {
-  cairo_surface_t *surface
-    = cairo_image_surface_create (CAIRO_FORMAT_RGB24,
-                                  (int) ceil (figures_chart_layout_get_width (layout) * scale),
-                                  (int) ceil (figures_chart_layout_get_height (layout) * scale));
+  cairo_surface_t *surface = cairo_image_surface_create (
+    CAIRO_FORMAT_RGB24, (int) ceil (figures_chart_layout_get_width (layout) * scale),
+    (int) ceil (figures_chart_layout_get_height (layout) * scale));
   cairo_t *cr = cairo_create (surface);
 
   cairo_scale (cr, scale, scale);
@@ -211,9 +208,7 @@ render (FiguresChartLayout *layout,
 }
 
 static guint32
-pixel_at (cairo_surface_t *surface,
-          int              x,
-          int              y)
+pixel_at (cairo_surface_t *surface, int x, int y)
 {
   unsigned char *data = cairo_image_surface_get_data (surface);
   int stride = cairo_image_surface_get_stride (surface);
@@ -224,8 +219,8 @@ pixel_at (cairo_surface_t *surface,
 static guint32
 to_pixel (FiguresChartColor color)
 {
-  return ((guint32) round (color.red * 255) << 16) | ((guint32) round (color.green * 255) << 8)
-         | (guint32) round (color.blue * 255);
+  return ((guint32) round (color.red * 255) << 16) | ((guint32) round (color.green * 255) << 8) |
+         (guint32) round (color.blue * 255);
 }
 
 /* ---- layout ---- */
@@ -234,8 +229,8 @@ static void
 test_bars_proportional (void)
 {
   g_autoptr (FiguresChartData) data = make_bars (EN);
-  g_autoptr (FiguresChartLayout) layout
-    = figures_chart_layout_new (data, 900, 600, FIGURES_CHART_THEME_LIGHT, 1);
+  g_autoptr (FiguresChartLayout) layout =
+    figures_chart_layout_new (data, 900, 600, FIGURES_CHART_THEME_LIGHT, 1);
   guint n = figures_chart_layout_get_n_marks (layout);
   double per_unit = 0;
   double previous_value = G_MAXDOUBLE, previous_y = -1;
@@ -276,8 +271,8 @@ test_bars_proportional (void)
   g_assert_true (has_label (layout, FIGURES_CHART_LABEL_VALUE, "270K person-times"));
   g_assert_true (has_label (layout, FIGURES_CHART_LABEL_VALUE, "≈135K person-times"));
   g_assert_true (has_label (layout, FIGURES_CHART_LABEL_AXIS_TITLE, "person-times"));
-  g_assert_true (has_label (layout, FIGURES_CHART_LABEL_SOURCE,
-                            "Source: 5 reports, 29 statistics"));
+  g_assert_true (
+    has_label (layout, FIGURES_CHART_LABEL_SOURCE, "Source: 5 reports, 29 statistics"));
   g_assert_true (has_label (layout, FIGURES_CHART_LABEL_TICK, "100K"));
   /* Counts only on request. */
   g_assert_false (has_label (layout, FIGURES_CHART_LABEL_COUNTS, NULL));
@@ -325,8 +320,8 @@ static void
 test_compare_colors (void)
 {
   g_autoptr (FiguresChartData) data = make_compare (EN);
-  g_autoptr (FiguresChartLayout) layout
-    = figures_chart_layout_new (data, 1000, 620, FIGURES_CHART_THEME_LIGHT, 1);
+  g_autoptr (FiguresChartLayout) layout =
+    figures_chart_layout_new (data, 1000, 620, FIGURES_CHART_THEME_LIGHT, 1);
   g_autoptr (GHashTable) seen = g_hash_table_new (NULL, NULL);
   guint n = figures_chart_layout_get_n_marks (layout);
   guint bars_per_panel[3] = { 0 };
@@ -377,8 +372,8 @@ static void
 test_years (void)
 {
   g_autoptr (FiguresChartData) data = make_years (EN);
-  g_autoptr (FiguresChartLayout) layout
-    = figures_chart_layout_new (data, 800, 500, FIGURES_CHART_THEME_DARK, 2);
+  g_autoptr (FiguresChartLayout) layout =
+    figures_chart_layout_new (data, 800, 500, FIGURES_CHART_THEME_DARK, 2);
   guint n = figures_chart_layout_get_n_marks (layout);
   double x2018 = -1, x2024 = -1;
 
@@ -410,7 +405,7 @@ test_years (void)
 static void
 test_labels_never_overlap (void)
 {
-  static const double sizes[][2] = { { 160, 120 }, { 320, 240 }, { 480, 300 }, { 800, 500 },
+  static const double sizes[][2] = { { 160, 120 },   { 320, 240 },  { 480, 300 }, { 800, 500 },
                                      { 1600, 1000 }, { 1200, 300 }, { 300, 900 } };
 
   for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
@@ -423,8 +418,8 @@ test_labels_never_overlap (void)
                                                    s == 0 ? "en" : "zh", sizes[z][0], sizes[z][1]);
 
           figures_chart_data_set_show_counts (data, TRUE);
-          layout = figures_chart_layout_new (data, sizes[z][0], sizes[z][1],
-                                             FIGURES_CHART_THEME_LIGHT, 1);
+          layout =
+            figures_chart_layout_new (data, sizes[z][0], sizes[z][1], FIGURES_CHART_THEME_LIGHT, 1);
           assert_labels_fit (layout, what);
         }
 }
@@ -433,8 +428,8 @@ static void
 test_truncation (void)
 {
   g_autoptr (FiguresChartData) data = make_bars (ZH);
-  g_autoptr (FiguresChartLayout) layout
-    = figures_chart_layout_new (data, 360, 700, FIGURES_CHART_THEME_LIGHT, 1);
+  g_autoptr (FiguresChartLayout) layout =
+    figures_chart_layout_new (data, 240, 700, FIGURES_CHART_THEME_LIGHT, 1);
   gboolean cut = FALSE;
 
   /* The long prefecture name is cut short with an ellipsis, not clipped. */
@@ -443,8 +438,8 @@ test_truncation (void)
       FiguresChartLabel label;
 
       figures_chart_layout_get_label (layout, i, &label);
-      if (label.role == FIGURES_CHART_LABEL_CATEGORY && g_str_has_prefix (label.text, "黔西南")
-          && g_str_has_suffix (label.text, "…"))
+      if (label.role == FIGURES_CHART_LABEL_CATEGORY && g_str_has_prefix (label.text, "黔西南") &&
+          g_str_has_suffix (label.text, "…"))
         cut = TRUE;
       g_assert_cmpstr (label.text, !=, "黔西南布依族苗族自治州");
     }
@@ -456,8 +451,8 @@ static void
 test_too_many_rows (void)
 {
   g_autoptr (FiguresChartData) data = make_bars (EN);
-  g_autoptr (FiguresChartLayout) layout
-    = figures_chart_layout_new (data, 600, 200, FIGURES_CHART_THEME_LIGHT, 1);
+  g_autoptr (FiguresChartLayout) layout =
+    figures_chart_layout_new (data, 600, 200, FIGURES_CHART_THEME_LIGHT, 1);
   guint n = figures_chart_layout_get_n_marks (layout);
 
   /* The rows that fit are shown, and the subtitle says how many are not. */
@@ -473,8 +468,8 @@ test_hit_test (void)
   for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
     {
       g_autoptr (FiguresChartData) data = kinds[k].make (EN);
-      g_autoptr (FiguresChartLayout) layout
-        = figures_chart_layout_new (data, 1000, 620, FIGURES_CHART_THEME_LIGHT, 1);
+      g_autoptr (FiguresChartLayout) layout =
+        figures_chart_layout_new (data, 1000, 620, FIGURES_CHART_THEME_LIGHT, 1);
       FiguresChartMark hit;
 
       for (guint i = 0; i < figures_chart_layout_get_n_marks (layout); i++)
@@ -505,8 +500,8 @@ test_hit_test (void)
   /* In a small multiple, off the bars but inside a panel: the panel. */
   {
     g_autoptr (FiguresChartData) data = make_compare (EN);
-    g_autoptr (FiguresChartLayout) layout
-      = figures_chart_layout_new (data, 1000, 620, FIGURES_CHART_THEME_LIGHT, 1);
+    g_autoptr (FiguresChartLayout) layout =
+      figures_chart_layout_new (data, 1000, 620, FIGURES_CHART_THEME_LIGHT, 1);
     FiguresChartMark mark, hit;
     const char *city_storage[2], *metric_storage[2];
     FiguresStatisticsFilter filter;
@@ -520,17 +515,17 @@ test_hit_test (void)
         figures_chart_layout_get_label (layout, i, &label);
         if (label.role == FIGURES_CHART_LABEL_LEGEND)
           {
-            g_assert_true (figures_chart_layout_hit_test (
-              layout, label.rect.x + label.rect.width / 2, label.rect.y + label.rect.height / 2,
-              &hit));
+            g_assert_true (
+              figures_chart_layout_hit_test (layout, label.rect.x + label.rect.width / 2,
+                                             label.rect.y + label.rect.height / 2, &hit));
             g_assert_cmpint (hit.kind, ==, FIGURES_CHART_MARK_LEGEND);
             g_assert_cmpstr (hit.city, ==, label.text);
           }
         if (label.role == FIGURES_CHART_LABEL_PANEL_TITLE)
           {
-            g_assert_true (figures_chart_layout_hit_test (
-              layout, label.rect.x + label.rect.width / 2, label.rect.y + label.rect.height / 2,
-              &hit));
+            g_assert_true (
+              figures_chart_layout_hit_test (layout, label.rect.x + label.rect.width / 2,
+                                             label.rect.y + label.rect.height / 2, &hit));
             g_assert_cmpint (hit.kind, ==, FIGURES_CHART_MARK_PANEL);
             g_assert_cmpstr (hit.metric, ==, compare_metrics[label.panel]);
             g_assert_null (hit.city);
@@ -551,8 +546,8 @@ test_empty (void)
 {
   for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
     {
-      g_autoptr (FiguresChartData) data
-        = figures_chart_data_new ((FiguresChartKind) k); /* BARS, COMPARE, YEARS */
+      g_autoptr (FiguresChartData) data =
+        figures_chart_data_new ((FiguresChartKind) k); /* BARS, COMPARE, YEARS */
       g_autoptr (FiguresChartLayout) layout = NULL;
       g_autoptr (FiguresChartLayout) dark = NULL;
       cairo_surface_t *surface;
@@ -592,8 +587,8 @@ static void
 test_draw_matches_layout (void)
 {
   g_autoptr (FiguresChartData) data = make_compare (EN);
-  g_autoptr (FiguresChartLayout) layout
-    = figures_chart_layout_new (data, 1000, 620, FIGURES_CHART_THEME_LIGHT, 2);
+  g_autoptr (FiguresChartLayout) layout =
+    figures_chart_layout_new (data, 1000, 620, FIGURES_CHART_THEME_LIGHT, 2);
   cairo_surface_t *surface = render (layout, 2);
 
   /* At the centre of every (unhatched) bar, its colour, at 2× too. */
@@ -650,8 +645,8 @@ test_export_png (void)
       g_autoptr (GError) error = NULL;
       cairo_surface_t *png;
 
-      g_assert_true (figures_chart_export (data, path, 640, 400, scales[i],
-                                           FIGURES_CHART_THEME_LIGHT, &error));
+      g_assert_true (
+        figures_chart_export (data, path, 640, 400, scales[i], FIGURES_CHART_THEME_LIGHT, &error));
       g_assert_no_error (error);
       png = cairo_image_surface_create_from_png (path);
       g_assert_cmpint (cairo_surface_status (png), ==, CAIRO_STATUS_SUCCESS);
@@ -695,9 +690,7 @@ test_export_svg (void)
 
 /* strstr for binary contents (a PDF holds NUL bytes). */
 static gboolean
-contains_bytes (const char *haystack,
-                gsize       length,
-                const char *needle)
+contains_bytes (const char *haystack, gsize length, const char *needle)
 {
   gsize n = strlen (needle);
 
@@ -774,31 +767,31 @@ test_export_errors (void)
   g_autofree char *keep = g_build_filename (dir, "keep.png", NULL);
   g_autofree char *after = NULL;
 
-  g_assert_false (figures_chart_export (data, missing, 800, 500, 1, FIGURES_CHART_THEME_LIGHT,
-                                        &error));
+  g_assert_false (
+    figures_chart_export (data, missing, 800, 500, 1, FIGURES_CHART_THEME_LIGHT, &error));
   g_assert_nonnull (error);
   g_assert_nonnull (strstr (error->message, missing));
   g_clear_error (&error);
 
-  g_assert_false (figures_chart_export (data, "chart.gif", 800, 500, 1,
-                                        FIGURES_CHART_THEME_LIGHT, &error));
+  g_assert_false (
+    figures_chart_export (data, "chart.gif", 800, 500, 1, FIGURES_CHART_THEME_LIGHT, &error));
   g_assert_error (error, FIGURES_CHART_ERROR, FIGURES_CHART_ERROR_FORMAT);
   g_assert_nonnull (strstr (error->message, "chart.gif"));
   g_clear_error (&error);
 
-  g_assert_false (figures_chart_export (data, keep, 800, 500, 0.5, FIGURES_CHART_THEME_LIGHT,
-                                        &error));
+  g_assert_false (
+    figures_chart_export (data, keep, 800, 500, 0.5, FIGURES_CHART_THEME_LIGHT, &error));
   g_assert_error (error, FIGURES_CHART_ERROR, FIGURES_CHART_ERROR_INVALID);
   g_clear_error (&error);
-  g_assert_false (figures_chart_export (data, keep, 100000, 500, 1, FIGURES_CHART_THEME_LIGHT,
-                                        &error));
+  g_assert_false (
+    figures_chart_export (data, keep, 100000, 500, 1, FIGURES_CHART_THEME_LIGHT, &error));
   g_assert_error (error, FIGURES_CHART_ERROR, FIGURES_CHART_ERROR_INVALID);
   g_clear_error (&error);
 
   /* Too many pixels for cairo: an error, and the file already there stays. */
   g_assert_true (g_file_set_contents (keep, "old", -1, NULL));
-  g_assert_false (figures_chart_export (data, keep, 20000, 500, 2, FIGURES_CHART_THEME_LIGHT,
-                                        &error));
+  g_assert_false (
+    figures_chart_export (data, keep, 20000, 500, 2, FIGURES_CHART_THEME_LIGHT, &error));
   g_assert_error (error, FIGURES_CHART_ERROR, FIGURES_CHART_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, keep));
   g_assert_true (g_file_get_contents (keep, &after, NULL, NULL));
@@ -824,9 +817,7 @@ test_export_errors (void)
  * and sub-pixel text differences are forgiven, a moved bar or changed
  * colour is not). */
 static guint
-count_different (cairo_surface_t *actual,
-                 cairo_surface_t *reference,
-                 int              threshold)
+count_different (cairo_surface_t *actual, cairo_surface_t *reference, int threshold)
 {
   int width = cairo_image_surface_get_width (actual);
   int height = cairo_image_surface_get_height (actual);
@@ -904,8 +895,8 @@ test_reference (gconstpointer user_data)
       g_autofree char *saved = g_build_filename (g_get_tmp_dir (), name, NULL);
 
       cairo_surface_write_to_png (actual, saved);
-      g_error ("%s: %u pixels differ from %s (budget %d); this rendering is in %s", name,
-               different, reference_path, REFERENCE_BUDGET, saved);
+      g_error ("%s: %u pixels differ from %s (budget %d); this rendering is in %s", name, different,
+               reference_path, REFERENCE_BUDGET, saved);
     }
   g_test_message ("%s: %u pixels differ (budget %d)", name, different, REFERENCE_BUDGET);
 
@@ -920,7 +911,8 @@ test_reference (gconstpointer user_data)
     else if (k == 1)
       add (moved, compare_cities[3], "funding", 0, 0, 1e8, 1, 1, FALSE, "万元"); /* a new bar */
     else
-      add (moved, compare_cities[1], "trainees", 2019, 0, 40000, 0, 0, FALSE, "人次"); /* a new point */
+      add (moved, compare_cities[1], "trainees", 2019, 0, 40000, 0, 0, FALSE,
+           "人次"); /* a new point */
     moved_layout = figures_chart_layout_new (moved, 800, 500, FIGURES_CHART_THEME_LIGHT, 1);
     moved_surface = render (moved_layout, 1);
     different = count_different (moved_surface, reference, REFERENCE_THRESHOLD);
@@ -931,8 +923,8 @@ test_reference (gconstpointer user_data)
 
   /* Nor colour-blind: the dark theme is far off. */
   {
-    g_autoptr (FiguresChartLayout) dark
-      = figures_chart_layout_new (data, 800, 500, FIGURES_CHART_THEME_DARK, 1);
+    g_autoptr (FiguresChartLayout) dark =
+      figures_chart_layout_new (data, 800, 500, FIGURES_CHART_THEME_DARK, 1);
     cairo_surface_t *dark_surface = render (dark, 1);
 
     g_assert_cmpuint (count_different (dark_surface, reference, REFERENCE_THRESHOLD), >,
@@ -945,8 +937,7 @@ test_reference (gconstpointer user_data)
 }
 
 int
-main (int    argc,
-      char **argv)
+main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
 

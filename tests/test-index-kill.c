@@ -172,6 +172,8 @@ test_kill (void)
   char *argv[5];
   int status = 0;
   guint build_ms;
+  /* small transactions, so that kills land between and inside many commits */
+  g_auto (GStrv) envp = g_environ_setenv (g_get_environ (), "FIGURES_INDEX_BATCH", "100", TRUE);
 
   if (exe == NULL)
     {
@@ -200,7 +202,7 @@ test_kill (void)
     argv[2] = calibration_arg;
     argv[3] = docs;
     argv[4] = NULL;
-    g_spawn_sync (NULL, argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL, NULL,
+    g_spawn_sync (NULL, argv, envp, G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL, NULL,
                   NULL, NULL, NULL, &status, &error);
     g_assert_no_error (error);
     build_ms = MAX ((g_get_monotonic_time () - start) / 1000, 20);
@@ -215,7 +217,7 @@ test_kill (void)
       /* the first kill inside the first build, the others inside updates */
       guint delay = g_rand_int_range (rand, build_ms / 20 + 1, k == 0 ? build_ms : build_ms / 2);
 
-      g_spawn_async (NULL, argv, NULL,
+      g_spawn_async (NULL, argv, envp,
                      G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL
                        | G_SPAWN_STDERR_TO_DEV_NULL,
                      NULL, NULL, &pid, &error);

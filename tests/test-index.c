@@ -618,7 +618,18 @@ test_samples_city (Fixture      *f,
   g_assert_no_error (error);
   g_assert_cmpuint (stats->len, >, 0);
   for (guint i = 0; i < stats->len; i++)
-    g_assert_cmpstr (((FiguresStatisticRow *) stats->pdata[i])->statistic->city, ==, "包头市");
+    {
+      FiguresStatisticRow *row = stats->pdata[i];
+      g_autofree char *text = figures_index_dup_document_text (f->index, row->document_id, NULL);
+      g_autofree char *number = g_utf8_substring (text, row->statistic->start,
+                                                  row->statistic->end);
+
+      g_assert_cmpstr (row->statistic->city, ==, "包头市");
+      /* evidence and offsets point into the stored display text */
+      g_assert_nonnull (row->statistic->evidence);
+      g_assert_nonnull (strstr (text, row->statistic->evidence));
+      g_assert_nonnull (strstr (row->statistic->evidence, number));
+    }
 }
 
 /* ---- the real reports in the shared folder ---- */

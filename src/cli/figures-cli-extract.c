@@ -31,16 +31,14 @@ typedef enum
 
 /* TSV has no quoting: tabs and line breaks inside a field become spaces. */
 static void
-append_tsv_field (GString    *out,
-                  const char *s)
+append_tsv_field (GString *out, const char *s)
 {
   for (const char *p = s != NULL ? s : ""; *p != '\0'; p++)
     g_string_append_c (out, (*p == '\t' || *p == '\n' || *p == '\r') ? ' ' : *p);
 }
 
 static void
-append_json_string (GString    *out,
-                    const char *s)
+append_json_string (GString *out, const char *s)
 {
   g_string_append_c (out, '"');
   for (const char *p = s != NULL ? s : ""; *p != '\0'; p++)
@@ -49,44 +47,41 @@ append_json_string (GString    *out,
 
       switch (c)
         {
-        case '"':
-          g_string_append (out, "\\\"");
-          break;
-        case '\\':
-          g_string_append (out, "\\\\");
-          break;
-        case '\n':
-          g_string_append (out, "\\n");
-          break;
-        case '\r':
-          g_string_append (out, "\\r");
-          break;
-        case '\t':
-          g_string_append (out, "\\t");
-          break;
-        case '\b':
-          g_string_append (out, "\\b");
-          break;
-        case '\f':
-          g_string_append (out, "\\f");
-          break;
-        default:
-          if (c < 0x20)
-            g_string_append_printf (out, "\\u%04x", c);
-          else
-            g_string_append_c (out, (char) c);
-          break;
+          case '"':
+            g_string_append (out, "\\\"");
+            break;
+          case '\\':
+            g_string_append (out, "\\\\");
+            break;
+          case '\n':
+            g_string_append (out, "\\n");
+            break;
+          case '\r':
+            g_string_append (out, "\\r");
+            break;
+          case '\t':
+            g_string_append (out, "\\t");
+            break;
+          case '\b':
+            g_string_append (out, "\\b");
+            break;
+          case '\f':
+            g_string_append (out, "\\f");
+            break;
+          default:
+            if (c < 0x20)
+              g_string_append_printf (out, "\\u%04x", c);
+            else
+              g_string_append_c (out, (char) c);
+            break;
         }
     }
   g_string_append_c (out, '"');
 }
 
 static void
-append_row (GString                *out,
-            Format                  format,
-            const char             *file,
-            const FiguresStatistic *stat,
-            gboolean                first)
+append_row (
+  GString *out, Format format, const char *file, const FiguresStatistic *stat, gboolean first)
 {
   g_autofree char *value = figures_decimal_to_string (stat->value);
   const char *metric = figures_metric_to_key (stat->metric);
@@ -122,8 +117,7 @@ append_row (GString                *out,
   g_string_append_printf (out, ", \"value\": %s, \"approx\": %d, \"unit\": ", value,
                           stat->approx ? 1 : 0);
   append_json_string (out, stat->unit);
-  g_string_append_printf (out, ", \"start\": %u, \"end\": %u, \"label\": ", stat->start,
-                          stat->end);
+  g_string_append_printf (out, ", \"start\": %u, \"end\": %u, \"label\": ", stat->start, stat->end);
   append_json_string (out, stat->label);
   g_string_append (out, ", \"evidence\": ");
   append_json_string (out, stat->evidence);
@@ -138,8 +132,7 @@ flush (GString *out)
 }
 
 int
-_figures_cli_extract (int    argc,
-                      char **argv)
+_figures_cli_extract (int argc, char **argv)
 {
   g_autofree char *format_name = NULL;
   g_auto (GStrv) files = NULL;
@@ -158,9 +151,9 @@ _figures_cli_extract (int    argc,
   gboolean first = TRUE;
 
   context = g_option_context_new ("FILE… — print the statistics found in reports");
-  g_option_context_set_summary (context,
-                                "One row per statistic: file, city, place, metric, value, approx,\n"
-                                "unit, start, end, label, evidence (tab separated, with a header).");
+  g_option_context_set_summary (
+    context, "One row per statistic: file, city, place, metric, value, approx,\n"
+             "unit, start, end, label, evidence (tab separated, with a header).");
   g_option_context_add_main_entries (context, entries, NULL);
   g_option_context_set_help_enabled (context, TRUE);
 

@@ -14,18 +14,19 @@
 #include "figures-chart-private.h"
 #include "figures-statistic.h"
 
-G_DEFINE_QUARK (figures-chart-error-quark, figures_chart_error)
+G_DEFINE_QUARK (figures - chart - error - quark, figures_chart_error)
 
-G_DEFINE_BOXED_TYPE (FiguresChartData, figures_chart_data, figures_chart_data_ref,
+G_DEFINE_BOXED_TYPE (FiguresChartData,
+                     figures_chart_data,
+                     figures_chart_data_ref,
                      figures_chart_data_unref)
 
 gboolean
-figures_aggregate_from_string (const char       *text,
-                               FiguresAggregate *aggregate)
+figures_aggregate_from_string (const char *text, FiguresAggregate *aggregate)
 {
   static const struct
   {
-    const char      *name;
+    const char *name;
     FiguresAggregate value;
   } names[] = {
     { "max", FIGURES_AGGREGATE_MAX },
@@ -47,8 +48,7 @@ figures_aggregate_from_string (const char       *text,
 }
 
 gboolean
-figures_chart_sort_from_string (const char       *text,
-                                FiguresChartSort *sort)
+figures_chart_sort_from_string (const char *text, FiguresChartSort *sort)
 {
   FiguresChartSort value;
 
@@ -127,16 +127,13 @@ figures_chart_data_get_kind (FiguresChartData *self)
 }
 
 static char *
-row_key (const char *city,
-         const char *metric,
-         int         year)
+row_key (const char *city, const char *metric, int year)
 {
   return g_strdup_printf ("%s\x1f%s\x1f%d", city, metric, year);
 }
 
 void
-figures_chart_data_add_row (FiguresChartData          *self,
-                            const FiguresAggregateRow *row)
+figures_chart_data_add_row (FiguresChartData *self, const FiguresAggregateRow *row)
 {
   FiguresChartRow *merged;
   g_autofree char *key = NULL;
@@ -144,7 +141,11 @@ figures_chart_data_add_row (FiguresChartData          *self,
 
   g_return_if_fail (self != NULL);
   g_return_if_fail (row != NULL);
-  g_return_if_fail (row->city != NULL && row->metric != NULL);
+  g_return_if_fail (row->metric != NULL);
+
+  /* A chart by city has no place for statistics attributed to none. */
+  if (row->city == NULL || *row->city == '\0')
+    return;
 
   year = self->kind == FIGURES_CHART_YEARS ? row->year : 0;
   key = row_key (row->city, row->metric, year);
@@ -185,8 +186,7 @@ figures_chart_data_add_row (FiguresChartData          *self,
 }
 
 void
-figures_chart_data_add_rows (FiguresChartData *self,
-                             GPtrArray        *rows)
+figures_chart_data_add_rows (FiguresChartData *self, GPtrArray *rows)
 {
   g_return_if_fail (self != NULL);
 
@@ -198,8 +198,7 @@ figures_chart_data_add_rows (FiguresChartData *self,
 }
 
 void
-figures_chart_data_set_aggregate (FiguresChartData *self,
-                                  FiguresAggregate  aggregate)
+figures_chart_data_set_aggregate (FiguresChartData *self, FiguresAggregate aggregate)
 {
   g_return_if_fail (self != NULL);
 
@@ -215,8 +214,7 @@ figures_chart_data_get_aggregate (FiguresChartData *self)
 }
 
 void
-figures_chart_data_set_metrics (FiguresChartData  *self,
-                                const char *const *metrics)
+figures_chart_data_set_metrics (FiguresChartData *self, const char *const *metrics)
 {
   g_return_if_fail (self != NULL);
 
@@ -226,8 +224,7 @@ figures_chart_data_set_metrics (FiguresChartData  *self,
 }
 
 void
-figures_chart_data_set_cities (FiguresChartData  *self,
-                               const char *const *cities)
+figures_chart_data_set_cities (FiguresChartData *self, const char *const *cities)
 {
   g_return_if_fail (self != NULL);
 
@@ -237,8 +234,7 @@ figures_chart_data_set_cities (FiguresChartData  *self,
 }
 
 void
-figures_chart_data_set_sort (FiguresChartData *self,
-                             FiguresChartSort  sort)
+figures_chart_data_set_sort (FiguresChartData *self, FiguresChartSort sort)
 {
   g_return_if_fail (self != NULL);
 
@@ -246,8 +242,7 @@ figures_chart_data_set_sort (FiguresChartData *self,
 }
 
 void
-figures_chart_data_set_show_counts (FiguresChartData *self,
-                                    gboolean          show_counts)
+figures_chart_data_set_show_counts (FiguresChartData *self, gboolean show_counts)
 {
   g_return_if_fail (self != NULL);
 
@@ -255,8 +250,7 @@ figures_chart_data_set_show_counts (FiguresChartData *self,
 }
 
 void
-figures_chart_data_set_style (FiguresChartData  *self,
-                              FiguresNumberStyle style)
+figures_chart_data_set_style (FiguresChartData *self, FiguresNumberStyle style)
 {
   g_return_if_fail (self != NULL);
 
@@ -272,8 +266,7 @@ figures_chart_data_get_style (FiguresChartData *self)
 }
 
 void
-figures_chart_data_set_title (FiguresChartData *self,
-                              const char       *title)
+figures_chart_data_set_title (FiguresChartData *self, const char *title)
 {
   g_return_if_fail (self != NULL);
 
@@ -283,9 +276,9 @@ figures_chart_data_set_title (FiguresChartData *self,
 
 void
 figures_chart_data_set_source (FiguresChartData *self,
-                               guint             n_documents,
-                               guint             n_statistics,
-                               const char       *indexed_date)
+                               guint n_documents,
+                               guint n_statistics,
+                               const char *indexed_date)
 {
   g_return_if_fail (self != NULL);
 
@@ -313,33 +306,28 @@ figures_chart_data_is_empty (FiguresChartData *self)
 }
 
 double
-_figures_chart_row_value (const FiguresChartRow *row,
-                          FiguresAggregate       aggregate,
-                          gboolean              *approx)
+_figures_chart_row_value (const FiguresChartRow *row, FiguresAggregate aggregate, gboolean *approx)
 {
   switch (aggregate)
     {
-    case FIGURES_AGGREGATE_SUM:
-      if (approx != NULL)
-        *approx = row->any_approx;
-      return row->sum;
-    case FIGURES_AGGREGATE_COUNT:
-      if (approx != NULL)
-        *approx = FALSE;
-      return row->mentions;
-    case FIGURES_AGGREGATE_MAX:
-    default:
-      if (approx != NULL)
-        *approx = row->max_approx;
-      return row->max;
+      case FIGURES_AGGREGATE_SUM:
+        if (approx != NULL)
+          *approx = row->any_approx;
+        return row->sum;
+      case FIGURES_AGGREGATE_COUNT:
+        if (approx != NULL)
+          *approx = FALSE;
+        return row->mentions;
+      case FIGURES_AGGREGATE_MAX:
+      default:
+        if (approx != NULL)
+          *approx = row->max_approx;
+        return row->max;
     }
 }
 
 const FiguresChartRow *
-_figures_chart_data_lookup (FiguresChartData *self,
-                            const char       *city,
-                            const char       *metric,
-                            int               year)
+_figures_chart_data_lookup (FiguresChartData *self, const char *city, const char *metric, int year)
 {
   g_autofree char *key = row_key (city, metric, year);
 
@@ -389,9 +377,7 @@ _figures_chart_data_list_metrics (FiguresChartData *self)
 }
 
 static int
-compare_names (gconstpointer a,
-               gconstpointer b,
-               gpointer      user_data)
+compare_names (gconstpointer a, gconstpointer b, gpointer user_data)
 {
   const char *name_a = *(const char *const *) a;
   const char *name_b = *(const char *const *) b;

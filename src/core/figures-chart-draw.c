@@ -12,15 +12,13 @@
 #include "figures-chart-private.h"
 
 static void
-set_color (cairo_t                 *cr,
-           const FiguresChartColor *color)
+set_color (cairo_t *cr, const FiguresChartColor *color)
 {
   cairo_set_source_rgba (cr, color->red, color->green, color->blue, color->alpha);
 }
 
 static void
-draw_hatch (cairo_t                 *cr,
-            const FiguresChartPrim  *prim)
+draw_hatch (cairo_t *cr, const FiguresChartPrim *prim)
 {
   const cairo_rectangle_t *r = &prim->rect;
   double spacing = MAX (3, prim->line_width * 3.5);
@@ -40,8 +38,7 @@ draw_hatch (cairo_t                 *cr,
 }
 
 static void
-draw_line (cairo_t                *cr,
-           const FiguresChartPrim *prim)
+draw_line (cairo_t *cr, const FiguresChartPrim *prim)
 {
   const double *points = (const double *) (gpointer) prim->points->data;
   guint n = prim->points->len / 2;
@@ -60,9 +57,7 @@ draw_line (cairo_t                *cr,
 }
 
 static void
-draw_circle (cairo_t                   *cr,
-             const FiguresChartPrim    *prim,
-             const FiguresChartPalette *palette)
+draw_circle (cairo_t *cr, const FiguresChartPrim *prim, const FiguresChartPalette *palette)
 {
   const cairo_rectangle_t *r = &prim->rect;
 
@@ -85,8 +80,7 @@ draw_circle (cairo_t                   *cr,
 }
 
 void
-figures_chart_layout_draw (FiguresChartLayout *self,
-                           cairo_t            *cr)
+figures_chart_layout_draw (FiguresChartLayout *self, cairo_t *cr)
 {
   const FiguresChartPalette *palette;
 
@@ -107,39 +101,39 @@ figures_chart_layout_draw (FiguresChartLayout *self,
 
       switch (prim->kind)
         {
-        case FIGURES_CHART_PRIM_RECT:
-          set_color (cr, &prim->color);
-          cairo_rectangle (cr, prim->rect.x, prim->rect.y, prim->rect.width, prim->rect.height);
-          cairo_fill (cr);
-          break;
+          case FIGURES_CHART_PRIM_RECT:
+            set_color (cr, &prim->color);
+            cairo_rectangle (cr, prim->rect.x, prim->rect.y, prim->rect.width, prim->rect.height);
+            cairo_fill (cr);
+            break;
 
-        case FIGURES_CHART_PRIM_HATCH:
-          draw_hatch (cr, prim);
-          break;
+          case FIGURES_CHART_PRIM_HATCH:
+            draw_hatch (cr, prim);
+            break;
 
-        case FIGURES_CHART_PRIM_LINE:
-          draw_line (cr, prim);
-          break;
+          case FIGURES_CHART_PRIM_LINE:
+            draw_line (cr, prim);
+            break;
 
-        case FIGURES_CHART_PRIM_CIRCLE:
-          draw_circle (cr, prim, palette);
-          break;
+          case FIGURES_CHART_PRIM_CIRCLE:
+            draw_circle (cr, prim, palette);
+            break;
 
-        case FIGURES_CHART_PRIM_TEXT:
-          {
-            const FiguresChartText *text
-              = &g_array_index (self->texts, FiguresChartText, prim->label);
+          case FIGURES_CHART_PRIM_TEXT:
+            {
+              const FiguresChartText *text =
+                &g_array_index (self->texts, FiguresChartText, prim->label);
 
-            if (!text->placed)
-              break;
-            set_color (cr, &text->color);
-            cairo_move_to (cr, text->rect.x, text->rect.y);
-            pango_cairo_show_layout (cr, text->layout);
-          }
-          break;
+              if (!text->placed)
+                break;
+              set_color (cr, &text->color);
+              cairo_move_to (cr, text->rect.x, text->rect.y);
+              pango_cairo_show_layout (cr, text->layout);
+            }
+            break;
 
-        default:
-          g_assert_not_reached ();
+          default:
+            g_assert_not_reached ();
         }
     }
 

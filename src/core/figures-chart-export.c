@@ -13,18 +13,18 @@
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
 
+#include "figures-chart-png.h"
 #include "figures-chart-private.h"
 
 /* Cairo's image surfaces stop at 32767 pixels a side. */
 #define MAX_PIXELS 32767
 
 gboolean
-figures_chart_format_from_path (const char         *path,
-                                FiguresChartFormat *format)
+figures_chart_format_from_path (const char *path, FiguresChartFormat *format)
 {
   static const struct
   {
-    const char        *suffix;
+    const char *suffix;
     FiguresChartFormat format;
   } suffixes[] = {
     { ".png", FIGURES_CHART_FORMAT_PNG },
@@ -50,14 +50,12 @@ figures_chart_format_from_path (const char         *path,
 typedef struct
 {
   GOutputStream *stream;
-  GCancellable  *cancellable;
-  GError        *error;
+  GCancellable *cancellable;
+  GError *error;
 } WriteClosure;
 
 static cairo_status_t
-write_cb (void                *closure,
-          const unsigned char *data,
-          unsigned int         length)
+write_cb (void *closure, const unsigned char *data, unsigned int length)
 {
   WriteClosure *write = closure;
 
@@ -71,9 +69,7 @@ write_cb (void                *closure,
 }
 
 static gboolean
-check_status (cairo_status_t status,
-              WriteClosure  *write,
-              GError       **error)
+check_status (cairo_status_t status, WriteClosure *write, GError **error)
 {
   if (write->error != NULL)
     {
@@ -92,10 +88,10 @@ check_status (cairo_status_t status,
 
 gboolean
 figures_chart_layout_export_to_stream (FiguresChartLayout *self,
-                                       GOutputStream      *stream,
-                                       FiguresChartFormat  format,
-                                       GCancellable       *cancellable,
-                                       GError            **error)
+                                       GOutputStream *stream,
+                                       FiguresChartFormat format,
+                                       GCancellable *cancellable,
+                                       GError **error)
 {
   WriteClosure write = { stream, cancellable, NULL };
   cairo_surface_t *surface = NULL;
@@ -108,39 +104,39 @@ figures_chart_layout_export_to_stream (FiguresChartLayout *self,
 
   switch (format)
     {
-    case FIGURES_CHART_FORMAT_PNG:
-      {
-        double pixels_wide = ceil (self->width * self->scale);
-        double pixels_high = ceil (self->height * self->scale);
+      case FIGURES_CHART_FORMAT_PNG:
+        {
+          double pixels_wide = ceil (self->width * self->scale);
+          double pixels_high = ceil (self->height * self->scale);
 
-        if (pixels_wide > MAX_PIXELS || pixels_high > MAX_PIXELS)
-          {
-            g_set_error (error, FIGURES_CHART_ERROR, FIGURES_CHART_ERROR_INVALID,
-                         "A PNG of %.0f×%.0f pixels is too large (at most %d a side)",
-                         pixels_wide, pixels_high, MAX_PIXELS);
-            return FALSE;
-          }
-        /* Opaque background: RGB makes a smaller file. */
-        surface
-          = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) pixels_wide, (int) pixels_high);
-      }
-      break;
+          if (pixels_wide > MAX_PIXELS || pixels_high > MAX_PIXELS)
+            {
+              g_set_error (error, FIGURES_CHART_ERROR, FIGURES_CHART_ERROR_INVALID,
+                           "A PNG of %.0f×%.0f pixels is too large (at most %d a side)",
+                           pixels_wide, pixels_high, MAX_PIXELS);
+              return FALSE;
+            }
+          /* Opaque background: RGB makes a smaller file. */
+          surface =
+            cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) pixels_wide, (int) pixels_high);
+        }
+        break;
 
-    case FIGURES_CHART_FORMAT_SVG:
-      surface = cairo_svg_surface_create_for_stream (write_cb, &write, self->width, self->height);
-      cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PX);
-      break;
+      case FIGURES_CHART_FORMAT_SVG:
+        surface = cairo_svg_surface_create_for_stream (write_cb, &write, self->width, self->height);
+        cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PX);
+        break;
 
-    case FIGURES_CHART_FORMAT_PDF:
-      surface = cairo_pdf_surface_create_for_stream (write_cb, &write, self->width, self->height);
-      cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR,
-                                      "Figures " PACKAGE_VERSION);
-      break;
+      case FIGURES_CHART_FORMAT_PDF:
+        surface = cairo_pdf_surface_create_for_stream (write_cb, &write, self->width, self->height);
+        cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR,
+                                        "Figures " PACKAGE_VERSION);
+        break;
 
-    default:
-      g_set_error (error, FIGURES_CHART_ERROR, FIGURES_CHART_ERROR_FORMAT,
-                   "Unknown chart format %d", format);
-      return FALSE;
+      default:
+        g_set_error (error, FIGURES_CHART_ERROR, FIGURES_CHART_ERROR_FORMAT,
+                     "Unknown chart format %d", format);
+        return FALSE;
     }
 
   status = cairo_surface_status (surface);
@@ -158,7 +154,19 @@ figures_chart_layout_export_to_stream (FiguresChartLayout *self,
   cairo_destroy (cr);
 
   if (status == CAIRO_STATUS_SUCCESS && format == FIGURES_CHART_FORMAT_PNG)
-    status = cairo_surface_write_to_png_stream (surface, write_cb, &write);
+    {
+      /* 96 logical units per inch, as GTK counts them. */
+      gboolean written =
+        _figures_chart_write_png (surface, 96 * self->scale, stream, cancellable, &write.error);
+
+      cairo_surface_destroy (surface);
+      if (!written)
+        {
+          g_propagate_error (error, g_steal_pointer (&write.error));
+          return FALSE;
+        }
+      return TRUE;
+    }
   else if (status == CAIRO_STATUS_SUCCESS)
     {
       /* Vector surfaces write as they finish. */
@@ -172,9 +180,9 @@ figures_chart_layout_export_to_stream (FiguresChartLayout *self,
 
 gboolean
 figures_chart_layout_export (FiguresChartLayout *self,
-                             const char         *path,
-                             FiguresChartFormat  format,
-                             GError            **error)
+                             const char *path,
+                             FiguresChartFormat format,
+                             GError **error)
 {
   g_autoptr (GFile) file = NULL;
   g_autoptr (GFileOutputStream) stream = NULL;
@@ -185,8 +193,8 @@ figures_chart_layout_export (FiguresChartLayout *self,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   file = g_file_new_for_path (path);
-  stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL,
-                           &local_error);
+  stream =
+    g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL, &local_error);
   if (stream == NULL)
     {
       g_set_error (error, local_error->domain, local_error->code, "Cannot write “%s”: %s", path,
@@ -219,12 +227,12 @@ figures_chart_layout_export (FiguresChartLayout *self,
 
 gboolean
 figures_chart_export (FiguresChartData *data,
-                      const char       *path,
-                      double            width,
-                      double            height,
-                      double            scale,
+                      const char *path,
+                      double width,
+                      double height,
+                      double scale,
                       FiguresChartTheme theme,
-                      GError          **error)
+                      GError **error)
 {
   g_autoptr (FiguresChartLayout) layout = NULL;
   FiguresChartFormat format;

@@ -19,20 +19,22 @@
 
 #define FONT_FAMILY "Noto Sans CJK SC, Noto Sans, DejaVu Sans, sans-serif"
 
-G_DEFINE_BOXED_TYPE (FiguresChartLayout, figures_chart_layout, figures_chart_layout_ref,
+G_DEFINE_BOXED_TYPE (FiguresChartLayout,
+                     figures_chart_layout,
+                     figures_chart_layout_ref,
                      figures_chart_layout_unref)
 
 /* Everything one layout pass needs. */
 typedef struct
 {
-  FiguresChartLayout        *layout;
-  FiguresChartData          *data;
+  FiguresChartLayout *layout;
+  FiguresChartData *data;
   const FiguresChartPalette *palette;
-  FiguresNumberStyle         style;
-  PangoContext              *context;
-  double                     base;    /* body text size */
-  double                     gap;     /* the usual space between things */
-  gboolean                   any_approx;
+  FiguresNumberStyle style;
+  PangoContext *context;
+  double base; /* body text size */
+  double gap;  /* the usual space between things */
+  gboolean any_approx;
 } Builder;
 
 typedef enum
@@ -63,9 +65,7 @@ separator (Builder *b)
 /* ---- primitives ---- */
 
 static FiguresChartPrim *
-add_prim (Builder             *b,
-          FiguresChartPrimKind kind,
-          FiguresChartColor    color)
+add_prim (Builder *b, FiguresChartPrimKind kind, FiguresChartColor color)
 {
   FiguresChartPrim prim = { 0 };
 
@@ -77,23 +77,16 @@ add_prim (Builder             *b,
 }
 
 static void
-add_rect (Builder          *b,
-          double            x,
-          double            y,
-          double            width,
-          double            height,
-          FiguresChartColor color)
+add_rect (Builder *b, double x, double y, double width, double height, FiguresChartColor color)
 {
   FiguresChartPrim *prim = add_prim (b, FIGURES_CHART_PRIM_RECT, color);
 
-  prim->rect = (cairo_rectangle_t) { x, y, width, height };
+  prim->rect = (cairo_rectangle_t){ x, y, width, height };
 }
 
 /* A crisp line of @width device pixels at logical @pos. */
 static double
-snap (Builder *b,
-      double   pos,
-      double   width)
+snap (Builder *b, double pos, double width)
 {
   double scale = b->layout->scale;
   double device_width = MAX (1, round (width * scale));
@@ -106,13 +99,8 @@ snap (Builder *b,
 }
 
 static void
-add_line (Builder          *b,
-          double            x0,
-          double            y0,
-          double            x1,
-          double            y1,
-          double            width,
-          FiguresChartColor color)
+add_line (
+  Builder *b, double x0, double y0, double x1, double y1, double width, FiguresChartColor color)
 {
   FiguresChartPrim *prim = add_prim (b, FIGURES_CHART_PRIM_LINE, color);
   double points[4];
@@ -133,8 +121,7 @@ add_line (Builder          *b,
 /* ---- text ---- */
 
 static PangoFontDescription *
-font_for (Builder *b,
-          Font     font)
+font_for (Builder *b, Font font)
 {
   PangoFontDescription *desc = pango_font_description_from_string (FONT_FAMILY);
   double size = b->base;
@@ -142,32 +129,32 @@ font_for (Builder *b,
 
   switch (font)
     {
-    case FONT_TITLE:
-      size = b->base * 1.45;
-      weight = PANGO_WEIGHT_BOLD;
-      break;
-    case FONT_SUBTITLE:
-      size = b->base * 0.95;
-      break;
-    case FONT_PANEL_TITLE:
-      size = b->base;
-      weight = PANGO_WEIGHT_BOLD;
-      break;
-    case FONT_LABEL:
-      size = b->base;
-      break;
-    case FONT_VALUE:
-      size = b->base * 0.9;
-      weight = PANGO_WEIGHT_MEDIUM;
-      break;
-    case FONT_SMALL:
-      size = b->base * 0.8;
-      break;
-    case FONT_MESSAGE:
-      size = b->base * 1.1;
-      break;
-    default:
-      g_assert_not_reached ();
+      case FONT_TITLE:
+        size = b->base * 1.45;
+        weight = PANGO_WEIGHT_BOLD;
+        break;
+      case FONT_SUBTITLE:
+        size = b->base * 0.95;
+        break;
+      case FONT_PANEL_TITLE:
+        size = b->base;
+        weight = PANGO_WEIGHT_BOLD;
+        break;
+      case FONT_LABEL:
+        size = b->base;
+        break;
+      case FONT_VALUE:
+        size = b->base * 0.9;
+        weight = PANGO_WEIGHT_MEDIUM;
+        break;
+      case FONT_SMALL:
+        size = b->base * 0.8;
+        break;
+      case FONT_MESSAGE:
+        size = b->base * 1.1;
+        break;
+      default:
+        g_assert_not_reached ();
     }
 
   pango_font_description_set_absolute_size (desc, size * PANGO_SCALE);
@@ -180,10 +167,7 @@ font_for (Builder *b,
  * with "…" when wider (binary search over characters), so the label list
  * says exactly what is drawn. Returns the text set. */
 static char *
-fit_text (PangoLayout    *layout,
-          const char     *text,
-          double          max_width,
-          PangoRectangle *logical)
+fit_text (PangoLayout *layout, const char *text, double max_width, PangoRectangle *logical)
 {
   glong low, high;
   const char *end;
@@ -226,13 +210,13 @@ fit_text (PangoLayout    *layout,
 /* Measures @text; placed later by place_text(). @max_width > 0 cuts it
  * short with "…" when wider. Returns the text's index. */
 static guint
-make_text (Builder              *b,
+make_text (Builder *b,
            FiguresChartLabelRole role,
-           guint                 panel,
-           const char           *text,
-           Font                  font,
-           FiguresChartColor     color,
-           double                max_width)
+           guint panel,
+           const char *text,
+           Font font,
+           FiguresChartColor color,
+           double max_width)
 {
   FiguresChartText item = { 0 };
   PangoFontDescription *desc = font_for (b, font);
@@ -255,18 +239,14 @@ make_text (Builder              *b,
 }
 
 static FiguresChartText *
-get_text (Builder *b,
-          guint    index)
+get_text (Builder *b, guint index)
 {
   return &g_array_index (b->layout->texts, FiguresChartText, index);
 }
 
 /* Puts text @index with its top-left corner at (@x, @y) and queues it. */
 static void
-place_text (Builder *b,
-            guint    index,
-            double   x,
-            double   y)
+place_text (Builder *b, guint index, double x, double y)
 {
   FiguresChartText *text = get_text (b, index);
   FiguresChartPrim *prim;
@@ -280,8 +260,7 @@ place_text (Builder *b,
 
 /* A text measured but never placed is dropped from the label list. */
 static void
-drop_last_text (Builder *b,
-                guint    index)
+drop_last_text (Builder *b, guint index)
 {
   FiguresChartText *text;
 
@@ -292,21 +271,30 @@ drop_last_text (Builder *b,
   g_array_set_size (b->layout->texts, index);
 }
 
+/* The height of one line of @font. */
+static double
+text_height (Builder *b, Font font)
+{
+  guint probe =
+    make_text (b, FIGURES_CHART_LABEL_TICK, 0, "城市 City 0", font, b->palette->foreground, 0);
+  double height = get_text (b, probe)->rect.height;
+
+  drop_last_text (b, probe);
+  return height;
+}
+
 static gboolean
-rects_overlap (const cairo_rectangle_t *a,
-               const cairo_rectangle_t *c)
+rects_overlap (const cairo_rectangle_t *a, const cairo_rectangle_t *c)
 {
   /* Rectangles that touch, or overlap by rounding, do not collide. */
   const double e = 0.01;
 
-  return a->x + e < c->x + c->width && c->x + e < a->x + a->width && a->y + e < c->y + c->height
-         && c->y + e < a->y + a->height;
+  return a->x + e < c->x + c->width && c->x + e < a->x + a->width && a->y + e < c->y + c->height &&
+         c->y + e < a->y + a->height;
 }
 
 static gboolean
-overlaps_any_text (Builder                 *b,
-                   const cairo_rectangle_t *rect,
-                   guint                    skip)
+overlaps_any_text (Builder *b, const cairo_rectangle_t *rect, guint skip)
 {
   for (guint i = 0; i < b->layout->texts->len; i++)
     {
@@ -324,8 +312,7 @@ overlaps_any_text (Builder                 *b,
 /* ---- words ---- */
 
 static const char *
-unit_for_axis (Builder    *b,
-               const char *unit)
+unit_for_axis (Builder *b, const char *unit)
 {
   if (b->data->aggregate == FIGURES_AGGREGATE_COUNT)
     return is_chinese (b) ? "条" : "mentions";
@@ -334,10 +321,7 @@ unit_for_axis (Builder    *b,
 }
 
 static char *
-format_value (Builder    *b,
-              double      value,
-              const char *unit,
-              gboolean    approx)
+format_value (Builder *b, double value, const char *unit, gboolean approx)
 {
   if (b->data->aggregate == FIGURES_AGGREGATE_COUNT)
     {
@@ -353,9 +337,7 @@ format_value (Builder    *b,
 
 /* "≈27万", "270K": for labels whose unit is written nearby. */
 static char *
-format_short_value (Builder *b,
-                    double   value,
-                    gboolean approx)
+format_short_value (Builder *b, double value, gboolean approx)
 {
   g_autofree char *number = NULL;
 
@@ -371,20 +353,18 @@ aggregate_words (Builder *b)
 {
   switch (b->data->aggregate)
     {
-    case FIGURES_AGGREGATE_SUM:
-      return is_chinese (b) ? "各项提及之和" : "sum of distinct mentions";
-    case FIGURES_AGGREGATE_COUNT:
-      return is_chinese (b) ? "提及条数" : "number of mentions";
-    case FIGURES_AGGREGATE_MAX:
-    default:
-      return is_chinese (b) ? "单项最大值" : "largest single mention";
+      case FIGURES_AGGREGATE_SUM:
+        return is_chinese (b) ? "各项提及之和" : "sum of distinct mentions";
+      case FIGURES_AGGREGATE_COUNT:
+        return is_chinese (b) ? "提及条数" : "number of mentions";
+      case FIGURES_AGGREGATE_MAX:
+      default:
+        return is_chinese (b) ? "单项最大值" : "largest single mention";
     }
 }
 
 static char *
-counts_words (Builder *b,
-              guint    mentions,
-              guint    documents)
+counts_words (Builder *b, guint mentions, guint documents)
 {
   if (is_chinese (b))
     return g_strdup_printf ("%u处提及，%u份报告", mentions, documents);
@@ -395,9 +375,7 @@ counts_words (Builder *b,
 
 /* "培训人次（人次）" / "Trainees (person-times)" */
 static char *
-metric_with_unit (Builder    *b,
-                  const char *metric,
-                  const char *unit)
+metric_with_unit (Builder *b, const char *metric, const char *unit)
 {
   const char *name = figures_format_metric_name (metric, b->style);
   const char *unit_name = unit_for_axis (b, unit);
@@ -412,8 +390,7 @@ metric_with_unit (Builder    *b,
 
 /* The base unit of @metric: from its first row with a unit. */
 static char *
-unit_of_metric (Builder    *b,
-                const char *metric)
+unit_of_metric (Builder *b, const char *metric)
 {
   GPtrArray *rows = b->data->rows;
   g_autoptr (GHashTable) counts = g_hash_table_new (g_str_hash, g_str_equal);
@@ -444,18 +421,15 @@ unit_of_metric (Builder    *b,
 
 /* Title, subtitle; returns the y below them. */
 static double
-layout_header (Builder    *b,
-               const char *title,
-               const char *subtitle,
-               double      y)
+layout_header (Builder *b, const char *title, const char *subtitle, double y)
 {
   FiguresChartLayout *l = b->layout;
   double margin = b->gap * 1.6;
   double width = l->width - 2 * margin;
   guint index;
 
-  index = make_text (b, FIGURES_CHART_LABEL_TITLE, 0, title, FONT_TITLE, b->palette->foreground,
-                     width);
+  index =
+    make_text (b, FIGURES_CHART_LABEL_TITLE, 0, title, FONT_TITLE, b->palette->foreground, width);
   place_text (b, index, margin, y);
   y += get_text (b, index)->rect.height + b->gap * 0.2;
 
@@ -499,8 +473,8 @@ layout_footer (Builder *b)
         indexed = g_strdup_printf ("%sindexed %s", separator (b), data->indexed_date);
       text = g_strdup_printf ("Source: %u %s, %u %s%sFigures %s%s", data->n_documents,
                               data->n_documents == 1 ? "report" : "reports", data->n_statistics,
-                              data->n_statistics == 1 ? "statistic" : "statistics",
-                              separator (b), PACKAGE_VERSION, indexed ? indexed : "");
+                              data->n_statistics == 1 ? "statistic" : "statistics", separator (b),
+                              PACKAGE_VERSION, indexed ? indexed : "");
     }
 
   index = make_text (b, FIGURES_CHART_LABEL_SOURCE, 0, text, FONT_SMALL, b->palette->secondary,
@@ -513,10 +487,7 @@ layout_footer (Builder *b)
 
 /* Legend entries in rows; returns the y below them. */
 static double
-layout_legend (Builder   *b,
-               GPtrArray *cities,
-               GArray    *colors,
-               double     y)
+layout_legend (Builder *b, GPtrArray *cities, GArray *colors, double y)
 {
   FiguresChartLayout *l = b->layout;
   double margin = b->gap * 1.6;
@@ -534,8 +505,8 @@ layout_legend (Builder   *b,
       guint index;
       double entry_width;
 
-      index = make_text (b, FIGURES_CHART_LABEL_LEGEND, 0, city, FONT_LABEL,
-                         b->palette->foreground, (right - margin) * 0.5);
+      index = make_text (b, FIGURES_CHART_LABEL_LEGEND, 0, city, FONT_LABEL, b->palette->foreground,
+                         (right - margin) * 0.5);
       text = get_text (b, index);
       entry_width = swatch + b->gap * 0.4 + text->rect.width;
       row_height = MAX (row_height, text->rect.height);
@@ -551,7 +522,7 @@ layout_legend (Builder   *b,
       entry.mark.kind = FIGURES_CHART_MARK_LEGEND;
       entry.mark.city = g_string_chunk_insert_const (l->strings, city);
       entry.mark.color = color;
-      entry.mark.rect = (cairo_rectangle_t) { x, y, entry_width, text->rect.height };
+      entry.mark.rect = (cairo_rectangle_t){ x, y, entry_width, text->rect.height };
       entry.hit = entry.mark.rect;
       g_array_append_val (l->legend, entry);
 
@@ -562,11 +533,8 @@ layout_legend (Builder   *b,
 }
 
 static void
-layout_message (Builder                 *b,
-                const cairo_rectangle_t *area,
-                guint                    panel,
-                const char              *message,
-                Font                     font)
+layout_message (
+  Builder *b, const cairo_rectangle_t *area, guint panel, const char *message, Font font)
 {
   guint index = make_text (b, FIGURES_CHART_LABEL_MESSAGE, panel, message, font,
                            b->palette->secondary, area->width - b->gap);
@@ -580,27 +548,27 @@ layout_message (Builder                 *b,
 
 typedef struct
 {
-  const char            *city;
-  const FiguresChartRow *row;   /* NULL: no data */
-  double                 value;
-  gboolean               approx;
-  FiguresChartColor      color;
+  const char *city;
+  const FiguresChartRow *row; /* NULL: no data */
+  double value;
+  gboolean approx;
+  FiguresChartColor color;
 } BarEntry;
 
 /* Ticks along a horizontal axis from @x0 (value 0) at @per_unit units per
  * value up to @x1: 1-2-5 steps, as many as fit without touching. */
 static void
 layout_x_ticks (Builder *b,
-                guint    panel,
-                double   x0,
-                double   x1,
-                double   top,
-                double   bottom,
-                double   per_unit,
-                double  *labels_bottom)
+                guint panel,
+                double x0,
+                double x1,
+                double top,
+                double bottom,
+                double per_unit,
+                double *labels_bottom)
 {
   double visible_max = (x1 - x0) / per_unit;
-  guint max_ticks = (guint) CLAMP ((x1 - x0) / (b->base * 3.2), 1, 10);
+  guint max_ticks = (guint) CLAMP ((x1 - x0) / (b->base * 2.5), 1, 10);
 
   for (; max_ticks >= 1; max_ticks--)
     {
@@ -626,14 +594,13 @@ layout_x_ticks (Builder *b,
           index = make_text (b, FIGURES_CHART_LABEL_TICK, panel, label, FONT_SMALL,
                              b->palette->secondary, 0);
           text = get_text (b, index);
-          left = CLAMP (x - text->rect.width / 2, x0 - text->rect.width / 2,
-                        x1 - text->rect.width);
+          left = CLAMP (x - text->rect.width / 2, x0 - text->rect.width / 2, x1 - text->rect.width);
           text->rect.x = left;
           text->rect.y = bottom + b->gap * 0.3;
           if (placed->len > 0)
             {
-              FiguresChartText *previous
-                = get_text (b, g_array_index (placed, guint, placed->len - 1));
+              FiguresChartText *previous =
+                get_text (b, g_array_index (placed, guint, placed->len - 1));
 
               if (previous->rect.x + previous->rect.width + b->gap * 0.6 > left)
                 fits = FALSE;
@@ -669,8 +636,7 @@ layout_x_ticks (Builder *b,
 }
 
 static void
-add_hatch (Builder                 *b,
-           const cairo_rectangle_t *bar)
+add_hatch (Builder *b, const cairo_rectangle_t *bar)
 {
   double length = MIN (bar->width * 0.3, bar->height * 1.6);
   FiguresChartColor color = b->palette->background;
@@ -680,21 +646,21 @@ add_hatch (Builder                 *b,
     return;
   color.alpha = 0.6;
   prim = add_prim (b, FIGURES_CHART_PRIM_HATCH, color);
-  prim->rect = (cairo_rectangle_t) { bar->x + bar->width - length, bar->y, length, bar->height };
+  prim->rect = (cairo_rectangle_t){ bar->x + bar->width - length, bar->y, length, bar->height };
   prim->line_width = MAX (1.0, b->base * 0.09);
 }
 
 /* Lays out one bar panel in @area. @entries are in display order. */
 static void
-layout_bar_panel (Builder                 *b,
-                  guint                    panel,
+layout_bar_panel (Builder *b,
+                  guint panel,
                   const cairo_rectangle_t *area,
-                  const char              *metric,
-                  const char              *unit,
-                  const char              *panel_title,
-                  const char              *axis_title,
-                  GArray                  *entries,
-                  guint                   *n_shown)
+                  const char *metric,
+                  const char *unit,
+                  const char *panel_title,
+                  const char *axis_title,
+                  GArray *entries,
+                  guint *n_shown)
 {
   FiguresChartLayout *l = b->layout;
   FiguresChartData *data = b->data;
@@ -719,8 +685,8 @@ layout_bar_panel (Builder                 *b,
 
   /* Room at the bottom for tick labels and the axis title. */
   {
-    guint probe = make_text (b, FIGURES_CHART_LABEL_TICK, panel, "0", FONT_SMALL,
-                             b->palette->secondary, 0);
+    guint probe =
+      make_text (b, FIGURES_CHART_LABEL_TICK, panel, "0", FONT_SMALL, b->palette->secondary, 0);
 
     tick_height = get_text (b, probe)->rect.height;
     drop_last_text (b, probe);
@@ -762,7 +728,7 @@ layout_bar_panel (Builder                 *b,
     {
       BarEntry *entry = &g_array_index (entries, BarEntry, i);
       guint index = make_text (b, FIGURES_CHART_LABEL_CATEGORY, panel, entry->city, FONT_LABEL,
-                               b->palette->foreground, area->width * 0.32);
+                               b->palette->foreground, area->width * 0.38);
 
       category_width = MAX (category_width, get_text (b, index)->rect.width);
     }
@@ -787,8 +753,8 @@ layout_bar_panel (Builder                 *b,
                              b->palette->foreground, 0);
           if (data->show_counts)
             {
-              g_autofree char *words
-                = counts_words (b, entry->row->mentions, entry->row->documents);
+              g_autofree char *words =
+                counts_words (b, entry->row->mentions, entry->row->documents);
 
               counts = make_text (b, FIGURES_CHART_LABEL_COUNTS, panel, words, FONT_SMALL,
                                   b->palette->secondary, 0);
@@ -797,9 +763,9 @@ layout_bar_panel (Builder                 *b,
         }
       else
         {
-          index = make_text (b, FIGURES_CHART_LABEL_VALUE, panel,
-                             is_chinese (b) ? "无数据" : "no data", FONT_SMALL,
-                             b->palette->secondary, 0);
+          index =
+            make_text (b, FIGURES_CHART_LABEL_VALUE, panel, is_chinese (b) ? "无数据" : "no data",
+                       FONT_SMALL, b->palette->secondary, 0);
         }
       g_array_append_val (value_texts, index);
       g_array_append_val (count_texts, counts);
@@ -895,7 +861,7 @@ layout_bar_panel (Builder                 *b,
           }
           item.mark.rect = bar;
           item.mark.color = entry->color;
-          item.hit = (cairo_rectangle_t) { area->x, row_y, area->width, row_height };
+          item.hit = (cairo_rectangle_t){ area->x, row_y, area->width, row_height };
           g_array_append_val (l->marks, item);
         }
       else
@@ -912,8 +878,7 @@ layout_bar_panel (Builder                 *b,
 /* ---- sorting ---- */
 
 static int
-compare_entries_by_value (gconstpointer a,
-                          gconstpointer c)
+compare_entries_by_value (gconstpointer a, gconstpointer c)
 {
   const BarEntry *ea = a;
   const BarEntry *ec = c;
@@ -929,10 +894,7 @@ compare_entries_by_value (gconstpointer a,
 /* ---- chart kinds ---- */
 
 static char *
-make_subtitle (Builder    *b,
-               const char *first,
-               guint       n_hidden,
-               guint       n_without_year)
+make_subtitle (Builder *b, const char *first, guint n_hidden, guint n_without_year)
 {
   GString *s = g_string_new (first);
 
@@ -942,9 +904,9 @@ make_subtitle (Builder    *b,
   if (n_hidden > 0)
     {
       if (is_chinese (b))
-        g_string_append_printf (s, "%s另有%u个城市放不下，未显示", separator (b), n_hidden);
+        g_string_append_printf (s, "%s另有%u个城市未显示", separator (b), n_hidden);
       else
-        g_string_append_printf (s, "%s%u more %s not shown (no room)", separator (b), n_hidden,
+        g_string_append_printf (s, "%s%u more %s not shown", separator (b), n_hidden,
                                 n_hidden == 1 ? "city" : "cities");
     }
   if (n_without_year > 0)
@@ -952,8 +914,8 @@ make_subtitle (Builder    *b,
       if (is_chinese (b))
         g_string_append_printf (s, "%s%u处提及未注明年份，未计入", separator (b), n_without_year);
       else
-        g_string_append_printf (s, "%s%u %s without a year left out", separator (b),
-                                n_without_year, n_without_year == 1 ? "mention" : "mentions");
+        g_string_append_printf (s, "%s%u %s without a year left out", separator (b), n_without_year,
+                                n_without_year == 1 ? "mention" : "mentions");
     }
 
   return g_string_free (s, FALSE);
@@ -962,8 +924,7 @@ make_subtitle (Builder    *b,
 /* The subtitle is laid out before the body: when the body finds it could
  * not show everything, the subtitle says so (same place, one line). */
 static void
-replace_subtitle (Builder    *b,
-                  const char *subtitle)
+replace_subtitle (Builder *b, const char *subtitle)
 {
   FiguresChartLayout *l = b->layout;
 
@@ -982,11 +943,8 @@ replace_subtitle (Builder    *b,
 }
 
 static GArray *
-make_entries (Builder          *b,
-              GPtrArray        *cities,
-              GArray           *colors,
-              const char       *metric,
-              gboolean          only_with_data)
+make_entries (
+  Builder *b, GPtrArray *cities, GArray *colors, const char *metric, gboolean only_with_data)
 {
   GArray *entries = g_array_new (FALSE, TRUE, sizeof (BarEntry));
 
@@ -1018,8 +976,7 @@ entries_any_approx (GArray *entries)
 }
 
 static void
-layout_bars (Builder   *b,
-             GPtrArray *metrics)
+layout_bars (Builder *b, GPtrArray *metrics)
 {
   FiguresChartLayout *l = b->layout;
   FiguresChartData *data = b->data;
@@ -1077,8 +1034,8 @@ layout_bars (Builder   *b,
   subtitle = make_subtitle (b, first, 0, 0);
   top = layout_header (b, title, subtitle, margin);
   bottom = layout_footer (b);
-  body = (cairo_rectangle_t) { margin - b->gap * 0.5, top, l->width - 2 * margin + b->gap,
-                               MAX (0, bottom - top) };
+  body = (cairo_rectangle_t){ margin - b->gap * 0.5, top, l->width - 2 * margin + b->gap,
+                              MAX (0, bottom - top) };
 
   if (entries->len == 0)
     {
@@ -1102,13 +1059,13 @@ layout_bars (Builder   *b,
 /* Rows × columns of panels that gives each panel the most room for
  * @n_rows_each bar rows (or a line plot). */
 static void
-grid_for (Builder                 *b,
-          guint                    n_panels,
+grid_for (Builder *b,
+          guint n_panels,
           const cairo_rectangle_t *body,
-          double                   ideal_width,
-          double                   ideal_height,
-          guint                   *columns,
-          guint                   *rows)
+          double ideal_width,
+          double ideal_height,
+          guint *columns,
+          guint *rows)
 {
   double best = -1;
 
@@ -1138,10 +1095,7 @@ grid_for (Builder                 *b,
 }
 
 static void
-add_panel (Builder                 *b,
-           guint                    panel,
-           const cairo_rectangle_t *rect,
-           const char              *metric)
+add_panel (Builder *b, guint panel, const cairo_rectangle_t *rect, const char *metric)
 {
   FiguresChartLayout *l = b->layout;
   FiguresChartMarkItem item = { 0 };
@@ -1156,8 +1110,7 @@ add_panel (Builder                 *b,
 }
 
 static void
-layout_compare (Builder   *b,
-                GPtrArray *metrics)
+layout_compare (Builder *b, GPtrArray *metrics)
 {
   FiguresChartLayout *l = b->layout;
   FiguresChartData *data = b->data;
@@ -1173,19 +1126,24 @@ layout_compare (Builder   *b,
   cairo_rectangle_t body;
   guint columns, rows;
   guint n_hidden = 0;
+  double panel_height;
+  /* Colours tell cities apart only while there are enough of them; past
+   * that every bar takes the first colour and the names alone say which
+   * city a bar is (no legend). */
+  gboolean colored = cities->len <= figures_chart_palette_get_n_series ();
 
+  /* Chosen cities keep their colour however they are sorted. */
   for (guint i = 0; i < cities->len; i++)
     {
-      FiguresChartColor color = figures_chart_palette_get_series (l->theme, i);
+      FiguresChartColor color = figures_chart_palette_get_series (l->theme, colored ? i : 0);
 
       g_array_append_val (colors, color);
     }
 
   /* One order in every panel: by name, or by the first metric's value. */
   {
-    g_autoptr (GArray) entries
-      = make_entries (b, cities, colors, metrics->len > 0 ? g_ptr_array_index (metrics, 0) : "",
-                      FALSE);
+    g_autoptr (GArray) entries = make_entries (
+      b, cities, colors, metrics->len > 0 ? g_ptr_array_index (metrics, 0) : "", FALSE);
 
     if (data->sort == FIGURES_CHART_SORT_VALUE)
       g_array_sort (entries, compare_entries_by_value);
@@ -1193,6 +1151,9 @@ layout_compare (Builder   *b,
       {
         BarEntry *entry = &g_array_index (entries, BarEntry, i);
 
+        /* Cities found in the data are coloured in the order shown. */
+        if (data->cities == NULL && colored)
+          entry->color = figures_chart_palette_get_series (l->theme, i);
         g_ptr_array_add (order, (gpointer) entry->city);
         g_array_append_val (order_colors, entry->color);
       }
@@ -1200,8 +1161,8 @@ layout_compare (Builder   *b,
 
   for (guint m = 0; m < metrics->len; m++)
     {
-      g_autoptr (GArray) entries
-        = make_entries (b, order, order_colors, g_ptr_array_index (metrics, m), FALSE);
+      g_autoptr (GArray) entries =
+        make_entries (b, order, order_colors, g_ptr_array_index (metrics, m), FALSE);
 
       b->any_approx |= entries_any_approx (entries);
     }
@@ -1211,8 +1172,8 @@ layout_compare (Builder   *b,
   else if (is_chinese (b))
     title = g_strdup_printf ("%u个城市对比", cities->len);
   else
-    title = g_strdup_printf ("%u %s side by side", cities->len,
-                             cities->len == 1 ? "city" : "cities");
+    title =
+      g_strdup_printf ("%u %s side by side", cities->len, cities->len == 1 ? "city" : "cities");
   if (is_chinese (b))
     first = g_strdup_printf ("每项指标取%s，各有其坐标轴", aggregate_words (b));
   else
@@ -1223,10 +1184,10 @@ layout_compare (Builder   *b,
   subtitle = make_subtitle (b, first, 0, 0);
 
   top = layout_header (b, title, subtitle, margin);
-  if (cities->len > 0 && metrics->len > 0)
+  if (colored && cities->len > 0 && metrics->len > 0)
     top = layout_legend (b, order, order_colors, top - b->gap * 0.4);
   bottom = layout_footer (b);
-  body = (cairo_rectangle_t) { margin, top, l->width - 2 * margin, MAX (0, bottom - top) };
+  body = (cairo_rectangle_t){ margin, top, l->width - 2 * margin, MAX (0, bottom - top) };
 
   if (cities->len == 0 || metrics->len == 0 || figures_chart_data_is_empty (data))
     {
@@ -1241,6 +1202,13 @@ layout_compare (Builder   *b,
   grid_for (b, metrics->len, &body, b->base * 22, b->base * (5.5 + 1.75 * order->len), &columns,
             &rows);
 
+  /* Panels no taller than their bars need (the rest stays white). */
+  panel_height = (body.height - (rows - 1) * b->gap) / rows;
+  panel_height =
+    MIN (panel_height, b->gap * 0.5 + text_height (b, FONT_PANEL_TITLE) + b->gap * 0.6 +
+                         order->len * text_height (b, FONT_LABEL) * 2.4 + b->gap * 0.3 +
+                         text_height (b, FONT_SMALL) + b->gap * 1.1);
+
   for (guint m = 0; m < metrics->len; m++)
     {
       const char *metric = g_ptr_array_index (metrics, m);
@@ -1249,7 +1217,7 @@ layout_compare (Builder   *b,
       g_autoptr (GArray) entries = make_entries (b, order, order_colors, metric, FALSE);
       guint c = m % columns, r = m / columns;
       double w = (body.width - (columns - 1) * b->gap) / columns;
-      double h = (body.height - (rows - 1) * b->gap) / rows;
+      double h = panel_height;
       cairo_rectangle_t rect = { body.x + c * (w + b->gap), body.y + r * (h + b->gap), w, h };
       cairo_rectangle_t inner = { rect.x + b->gap * 0.3, rect.y, rect.width - b->gap * 0.6,
                                   rect.height - b->gap * 0.3 };
@@ -1277,10 +1245,7 @@ typedef struct
 } YearRange;
 
 static double
-year_x (const YearRange *range,
-        double           x0,
-        double           x1,
-        int              year)
+year_x (const YearRange *range, double x0, double x1, int year)
 {
   if (range->max_year == range->min_year)
     return (x0 + x1) / 2;
@@ -1289,13 +1254,13 @@ year_x (const YearRange *range,
 }
 
 static void
-layout_years_panel (Builder                 *b,
-                    guint                    panel,
+layout_years_panel (Builder *b,
+                    guint panel,
                     const cairo_rectangle_t *area,
-                    const char              *metric,
-                    GPtrArray               *cities,
-                    GArray                  *colors,
-                    const YearRange         *range)
+                    const char *metric,
+                    GPtrArray *cities,
+                    GArray *colors,
+                    const YearRange *range)
 {
   FiguresChartLayout *l = b->layout;
   FiguresChartData *data = b->data;
@@ -1308,8 +1273,8 @@ layout_years_panel (Builder                 *b,
   g_autoptr (GArray) tick_texts = g_array_new (FALSE, FALSE, sizeof (guint));
   int year_step = 1;
 
-  title_index = make_text (b, FIGURES_CHART_LABEL_PANEL_TITLE, panel, panel_title,
-                           FONT_PANEL_TITLE, b->palette->foreground, area->width - 2 * gap);
+  title_index = make_text (b, FIGURES_CHART_LABEL_PANEL_TITLE, panel, panel_title, FONT_PANEL_TITLE,
+                           b->palette->foreground, area->width - 2 * gap);
   place_text (b, title_index, area->x + gap, top);
   top += get_text (b, title_index)->rect.height + b->gap * 0.8;
 
@@ -1322,8 +1287,8 @@ layout_years_panel (Builder                 *b,
     }
 
   {
-    guint probe = make_text (b, FIGURES_CHART_LABEL_TICK, panel, "2020", FONT_SMALL,
-                             b->palette->secondary, 0);
+    guint probe =
+      make_text (b, FIGURES_CHART_LABEL_TICK, panel, "2020", FONT_SMALL, b->palette->secondary, 0);
 
     tick_height = get_text (b, probe)->rect.height;
     drop_last_text (b, probe);
@@ -1339,8 +1304,8 @@ layout_years_panel (Builder                 *b,
   for (guint i = 0; i * step <= axis_end * (1 + 1e-9); i++)
     {
       g_autofree char *label = figures_format_tick (i * step, step, axis_end, b->style);
-      guint index = make_text (b, FIGURES_CHART_LABEL_TICK, panel, label, FONT_SMALL,
-                               b->palette->secondary, 0);
+      guint index =
+        make_text (b, FIGURES_CHART_LABEL_TICK, panel, label, FONT_SMALL, b->palette->secondary, 0);
 
       tick_width = MAX (tick_width, get_text (b, index)->rect.width);
       g_array_append_val (tick_texts, index);
@@ -1361,8 +1326,8 @@ layout_years_panel (Builder                 *b,
 
   /* Year labels: every year, or every 2nd, 5th … so they never touch. */
   {
-    guint probe = make_text (b, FIGURES_CHART_LABEL_TICK, panel, "2020", FONT_SMALL,
-                             b->palette->secondary, 0);
+    guint probe =
+      make_text (b, FIGURES_CHART_LABEL_TICK, panel, "2020", FONT_SMALL, b->palette->secondary, 0);
     double label_width = get_text (b, probe)->rect.width;
     double span = range->max_year - range->min_year;
     static const int steps[] = { 1, 2, 5, 10, 20, 50, 100 };
@@ -1424,7 +1389,7 @@ layout_years_panel (Builder                 *b,
                 g_autofree char *label = format_value (b, value, unit, approx);
                 double hit = MAX (radius * 2.2, 8);
 
-                prim->rect = (cairo_rectangle_t) { x, y, radius, radius };
+                prim->rect = (cairo_rectangle_t){ x, y, radius, radius };
                 if (approx)
                   prim->line_width = MAX (1.5, b->base * 0.14);
 
@@ -1439,10 +1404,10 @@ layout_years_panel (Builder                 *b,
                 item.mark.documents = row->documents;
                 item.mark.unit = g_string_chunk_insert_const (l->strings, unit);
                 item.mark.label = g_string_chunk_insert_const (l->strings, label);
-                item.mark.rect = (cairo_rectangle_t) { x - radius, y - radius, 2 * radius,
-                                                       2 * radius };
+                item.mark.rect =
+                  (cairo_rectangle_t){ x - radius, y - radius, 2 * radius, 2 * radius };
                 item.mark.color = color;
-                item.hit = (cairo_rectangle_t) { x - hit, y - hit, 2 * hit, 2 * hit };
+                item.hit = (cairo_rectangle_t){ x - hit, y - hit, 2 * hit, 2 * hit };
                 g_array_append_val (l->marks, item);
               }
           }
@@ -1467,8 +1432,7 @@ layout_years_panel (Builder                 *b,
         continue;
       {
         /* The unit is in the panel title: the number alone keeps labels short. */
-        g_autofree char *short_label
-          = format_short_value (b, item->mark.value, item->mark.approx);
+        g_autofree char *short_label = format_short_value (b, item->mark.value, item->mark.approx);
 
         index = make_text (b, FIGURES_CHART_LABEL_VALUE, panel, short_label, FONT_SMALL,
                            b->palette->foreground, 0);
@@ -1507,8 +1471,7 @@ layout_years_panel (Builder                 *b,
 }
 
 static void
-layout_years (Builder   *b,
-              GPtrArray *metrics)
+layout_years (Builder *b, GPtrArray *metrics)
 {
   FiguresChartLayout *l = b->layout;
   FiguresChartData *data = b->data;
@@ -1523,6 +1486,61 @@ layout_years (Builder   *b,
   double top, bottom;
   cairo_rectangle_t body;
   guint columns, rows;
+  guint n_hidden = 0;
+
+  /* One line per city, each its own colour: past the palette's colours, the
+   * cities with the largest values are drawn and the rest counted. */
+  if (cities->len > figures_chart_palette_get_n_series ())
+    {
+      g_autoptr (GArray) ranked = g_array_new (FALSE, TRUE, sizeof (BarEntry));
+      g_autoptr (GHashTable) keep = g_hash_table_new (g_str_hash, g_str_equal);
+      g_autoptr (GHashTable) largest =
+        g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+      g_autoptr (GPtrArray) kept = g_ptr_array_new ();
+
+      /* Each city's largest value in any year. */
+      for (guint i = 0; i < data->rows->len; i++)
+        {
+          FiguresChartRow *row = g_ptr_array_index (data->rows, i);
+          double value, *best;
+
+          if (row->year == 0)
+            continue;
+          value = _figures_chart_row_value (row, data->aggregate, NULL);
+          best = g_hash_table_lookup (largest, row->city);
+          if (best == NULL)
+            {
+              best = g_new (double, 1);
+              *best = value;
+              g_hash_table_insert (largest, row->city, best);
+            }
+          *best = MAX (*best, value);
+        }
+      for (guint c = 0; c < cities->len; c++)
+        {
+          BarEntry entry = { 0 };
+          double *best;
+
+          entry.city = g_ptr_array_index (cities, c);
+          best = g_hash_table_lookup (largest, entry.city);
+          if (best != NULL)
+            {
+              /* Any row will do: it only marks the city as having data. */
+              entry.row = g_ptr_array_index (data->rows, 0);
+              entry.value = *best;
+            }
+          g_array_append_val (ranked, entry);
+        }
+      g_array_sort (ranked, compare_entries_by_value);
+      for (guint i = 0; i < figures_chart_palette_get_n_series (); i++)
+        g_hash_table_add (keep, (gpointer) g_array_index (ranked, BarEntry, i).city);
+      for (guint c = 0; c < cities->len; c++)
+        if (g_hash_table_contains (keep, g_ptr_array_index (cities, c)))
+          g_ptr_array_add (kept, g_ptr_array_index (cities, c));
+      n_hidden = cities->len - kept->len;
+      g_ptr_array_set_size (cities, 0);
+      g_ptr_array_extend (cities, kept, NULL, NULL);
+    }
 
   for (guint i = 0; i < cities->len; i++)
     {
@@ -1539,6 +1557,8 @@ layout_years (Builder   *b,
 
       for (guint m = 0; m < metrics->len && !wanted; m++)
         wanted = strcmp (row->metric, g_ptr_array_index (metrics, m)) == 0;
+      if (n_hidden > 0 && !g_ptr_array_find_with_equal_func (cities, row->city, g_str_equal, NULL))
+        wanted = FALSE;
       if (!wanted)
         continue;
       if (row->year == 0)
@@ -1566,13 +1586,13 @@ layout_years (Builder   *b,
       first = g_strdup_printf ("%s per city and year", aggregate_words (b));
       first[0] = g_ascii_toupper (first[0]);
     }
-  subtitle = make_subtitle (b, first, 0, n_without_year);
+  subtitle = make_subtitle (b, first, n_hidden, n_without_year);
 
   top = layout_header (b, title, subtitle, margin);
   if (cities->len > 0 && range.min_year <= range.max_year)
     top = layout_legend (b, cities, colors, top - b->gap * 0.4);
   bottom = layout_footer (b);
-  body = (cairo_rectangle_t) { margin, top, l->width - 2 * margin, MAX (0, bottom - top) };
+  body = (cairo_rectangle_t){ margin, top, l->width - 2 * margin, MAX (0, bottom - top) };
 
   if (cities->len == 0 || metrics->len == 0 || range.min_year > range.max_year)
     {
@@ -1598,8 +1618,8 @@ layout_years (Builder   *b,
           FiguresChartMarkItem item = { 0 };
 
           item.mark.kind = FIGURES_CHART_MARK_PANEL;
-          item.mark.metric = g_string_chunk_insert_const (l->strings,
-                                                          g_ptr_array_index (metrics, 0));
+          item.mark.metric =
+            g_string_chunk_insert_const (l->strings, g_ptr_array_index (metrics, 0));
           item.mark.rect = rect;
           item.hit = rect;
           g_array_append_val (l->panels, item);
@@ -1615,36 +1635,34 @@ role_rank (FiguresChartLabelRole role)
 {
   switch (role)
     {
-    case FIGURES_CHART_LABEL_TITLE:
-      return 0;
-    case FIGURES_CHART_LABEL_MESSAGE:
-      return 1;
-    case FIGURES_CHART_LABEL_SOURCE:
-      return 2;
-    case FIGURES_CHART_LABEL_SUBTITLE:
-      return 3;
-    case FIGURES_CHART_LABEL_PANEL_TITLE:
-      return 4;
-    case FIGURES_CHART_LABEL_LEGEND:
-      return 5;
-    case FIGURES_CHART_LABEL_CATEGORY:
-      return 6;
-    case FIGURES_CHART_LABEL_VALUE:
-      return 7;
-    case FIGURES_CHART_LABEL_TICK:
-      return 8;
-    case FIGURES_CHART_LABEL_AXIS_TITLE:
-      return 9;
-    case FIGURES_CHART_LABEL_COUNTS:
-    default:
-      return 10;
+      case FIGURES_CHART_LABEL_TITLE:
+        return 0;
+      case FIGURES_CHART_LABEL_MESSAGE:
+        return 1;
+      case FIGURES_CHART_LABEL_SOURCE:
+        return 2;
+      case FIGURES_CHART_LABEL_SUBTITLE:
+        return 3;
+      case FIGURES_CHART_LABEL_PANEL_TITLE:
+        return 4;
+      case FIGURES_CHART_LABEL_LEGEND:
+        return 5;
+      case FIGURES_CHART_LABEL_CATEGORY:
+        return 6;
+      case FIGURES_CHART_LABEL_VALUE:
+        return 7;
+      case FIGURES_CHART_LABEL_TICK:
+        return 8;
+      case FIGURES_CHART_LABEL_AXIS_TITLE:
+        return 9;
+      case FIGURES_CHART_LABEL_COUNTS:
+      default:
+        return 10;
     }
 }
 
 static int
-compare_by_rank (gconstpointer a,
-                 gconstpointer c,
-                 gpointer      user_data)
+compare_by_rank (gconstpointer a, gconstpointer c, gpointer user_data)
 {
   GArray *texts = user_data;
   guint ia = *(const guint *) a, ic = *(const guint *) c;
@@ -1675,9 +1693,9 @@ drop_colliding_labels (Builder *b)
     {
       guint index = g_array_index (order, guint, i);
       FiguresChartText *text = get_text (b, index);
-      gboolean keep = text->rect.x >= -0.01 && text->rect.y >= -0.01
-                      && text->rect.x + text->rect.width <= l->width + 0.01
-                      && text->rect.y + text->rect.height <= l->height + 0.01;
+      gboolean keep = text->rect.x >= -0.01 && text->rect.y >= -0.01 &&
+                      text->rect.x + text->rect.width <= l->width + 0.01 &&
+                      text->rect.y + text->rect.height <= l->height + 0.01;
 
       for (guint j = 0; j < kept->len && keep; j++)
         if (rects_overlap (&text->rect, &get_text (b, g_array_index (kept, guint, j))->rect))
@@ -1695,11 +1713,8 @@ drop_colliding_labels (Builder *b)
 /* ---- public ---- */
 
 FiguresChartLayout *
-figures_chart_layout_new (FiguresChartData *data,
-                          double            width,
-                          double            height,
-                          FiguresChartTheme theme,
-                          double            scale)
+figures_chart_layout_new (
+  FiguresChartData *data, double width, double height, FiguresChartTheme theme, double scale)
 {
   FiguresChartLayout *self;
   PangoFontMap *font_map;
@@ -1739,9 +1754,9 @@ figures_chart_layout_new (FiguresChartData *data,
   cairo_font_options_destroy (options);
   pango_cairo_context_set_resolution (b.context, 96);
   pango_context_set_round_glyph_positions (b.context, FALSE);
-  pango_context_set_language (b.context, pango_language_from_string (
-                                            data->style == FIGURES_NUMBER_STYLE_CHINESE ? "zh-cn"
-                                                                                        : "en"));
+  pango_context_set_language (
+    b.context,
+    pango_language_from_string (data->style == FIGURES_NUMBER_STYLE_CHINESE ? "zh-cn" : "en"));
 
   b.layout = self;
   b.data = data;
@@ -1752,16 +1767,16 @@ figures_chart_layout_new (FiguresChartData *data,
 
   switch (self->kind)
     {
-    case FIGURES_CHART_COMPARE:
-      layout_compare (&b, metrics);
-      break;
-    case FIGURES_CHART_YEARS:
-      layout_years (&b, metrics);
-      break;
-    case FIGURES_CHART_BARS:
-    default:
-      layout_bars (&b, metrics);
-      break;
+      case FIGURES_CHART_COMPARE:
+        layout_compare (&b, metrics);
+        break;
+      case FIGURES_CHART_YEARS:
+        layout_years (&b, metrics);
+        break;
+      case FIGURES_CHART_BARS:
+      default:
+        layout_bars (&b, metrics);
+        break;
     }
   drop_colliding_labels (&b);
 
@@ -1847,9 +1862,7 @@ figures_chart_layout_get_n_marks (FiguresChartLayout *self)
 }
 
 gboolean
-figures_chart_layout_get_mark (FiguresChartLayout *self,
-                               guint               index,
-                               FiguresChartMark   *mark)
+figures_chart_layout_get_mark (FiguresChartLayout *self, guint index, FiguresChartMark *mark)
 {
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (mark != NULL, FALSE);
@@ -1893,9 +1906,7 @@ figures_chart_layout_get_n_labels (FiguresChartLayout *self)
 }
 
 gboolean
-figures_chart_layout_get_label (FiguresChartLayout *self,
-                                guint               index,
-                                FiguresChartLabel  *label)
+figures_chart_layout_get_label (FiguresChartLayout *self, guint index, FiguresChartLabel *label)
 {
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (label != NULL, FALSE);
@@ -1922,8 +1933,8 @@ figures_chart_layout_get_label (FiguresChartLayout *self,
 
 gboolean
 figures_chart_layout_get_city_color (FiguresChartLayout *self,
-                                     const char         *city,
-                                     FiguresChartColor  *color)
+                                     const char *city,
+                                     FiguresChartColor *color)
 {
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (city != NULL, FALSE);
@@ -1955,18 +1966,13 @@ figures_chart_layout_get_city_color (FiguresChartLayout *self,
 }
 
 static gboolean
-contains (const cairo_rectangle_t *rect,
-          double                   x,
-          double                   y)
+contains (const cairo_rectangle_t *rect, double x, double y)
 {
   return x >= rect->x && x < rect->x + rect->width && y >= rect->y && y < rect->y + rect->height;
 }
 
 gboolean
-figures_chart_layout_hit_test (FiguresChartLayout *self,
-                               double              x,
-                               double              y,
-                               FiguresChartMark   *mark)
+figures_chart_layout_hit_test (FiguresChartLayout *self, double x, double y, FiguresChartMark *mark)
 {
   const FiguresChartMarkItem *best = NULL;
   double best_distance = G_MAXDOUBLE;
@@ -2014,9 +2020,9 @@ figures_chart_layout_hit_test (FiguresChartLayout *self,
 }
 
 void
-figures_chart_mark_to_filter (const FiguresChartMark  *mark,
-                              const char             **city_storage,
-                              const char             **metric_storage,
+figures_chart_mark_to_filter (const FiguresChartMark *mark,
+                              const char **city_storage,
+                              const char **metric_storage,
                               FiguresStatisticsFilter *filter)
 {
   g_return_if_fail (mark != NULL);

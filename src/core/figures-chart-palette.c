@@ -11,9 +11,9 @@
 
 #include "figures-chart-palette.h"
 
-#define RGB(hex)                                                                                   \
-  {                                                                                                \
-    ((hex) >> 16 & 0xff) / 255.0, ((hex) >> 8 & 0xff) / 255.0, ((hex) & 0xff) / 255.0, 1.0         \
+#define RGB(hex)                                                                          \
+  {                                                                                       \
+    ((hex) >> 16 & 0xff) / 255.0, ((hex) >> 8 & 0xff) / 255.0, ((hex) &0xff) / 255.0, 1.0 \
   }
 
 /* Okabe & Ito, "Color Universal Design" (2008). Blue and orange first: the
@@ -78,8 +78,7 @@ figures_chart_palette_get_n_series (void)
 }
 
 FiguresChartColor
-figures_chart_palette_get_series (FiguresChartTheme theme,
-                                  guint             index)
+figures_chart_palette_get_series (FiguresChartTheme theme, guint index)
 {
   index %= G_N_ELEMENTS (series_light);
 
@@ -87,8 +86,7 @@ figures_chart_palette_get_series (FiguresChartTheme theme,
 }
 
 gboolean
-figures_chart_theme_from_string (const char        *text,
-                                 FiguresChartTheme *theme)
+figures_chart_theme_from_string (const char *text, FiguresChartTheme *theme)
 {
   FiguresChartTheme value;
 

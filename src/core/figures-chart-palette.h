@@ -34,7 +34,7 @@ typedef struct
   FiguresChartColor secondary;  /* ticks, source line, counts */
   FiguresChartColor grid;
   FiguresChartColor axis;
-  FiguresChartColor panel;      /* small-multiple panel backgrounds */
+  FiguresChartColor panel;        /* small-multiple panel backgrounds */
   FiguresChartColor value_on_bar; /* a value label drawn inside a bar */
 } FiguresChartPalette;
 
@@ -44,11 +44,9 @@ const FiguresChartPalette *figures_chart_palette_get (FiguresChartTheme theme);
 /* Number of distinct series colours before they repeat (8). */
 guint figures_chart_palette_get_n_series (void);
 /* The colour of series @index (wraps around). */
-FiguresChartColor figures_chart_palette_get_series (FiguresChartTheme theme,
-                                                    guint             index);
+FiguresChartColor figures_chart_palette_get_series (FiguresChartTheme theme, guint index);
 
 /* "light" / "dark" */
-gboolean figures_chart_theme_from_string (const char        *text,
-                                          FiguresChartTheme *theme);
+gboolean figures_chart_theme_from_string (const char *text, FiguresChartTheme *theme);
 
 G_END_DECLS

@@ -45,9 +45,9 @@ G_BEGIN_DECLS
 
 typedef enum
 {
-  FIGURES_CHART_ERROR_FAILED,      /* cairo said no: the message says why */
-  FIGURES_CHART_ERROR_FORMAT,      /* not .png, .svg or .pdf */
-  FIGURES_CHART_ERROR_INVALID,     /* a size or scale out of range */
+  FIGURES_CHART_ERROR_FAILED,  /* cairo said no: the message says why */
+  FIGURES_CHART_ERROR_FORMAT,  /* not .png, .svg or .pdf */
+  FIGURES_CHART_ERROR_INVALID, /* a size or scale out of range */
 } FiguresChartError;
 
 GQuark figures_chart_error_quark (void);
@@ -74,10 +74,8 @@ typedef enum
 } FiguresChartSort;
 
 /* "max" "sum" "count" / "city" "year" / "value" "name" */
-gboolean figures_aggregate_from_string  (const char       *text,
-                                         FiguresAggregate *aggregate);
-gboolean figures_chart_sort_from_string (const char       *text,
-                                         FiguresChartSort *sort);
+gboolean figures_aggregate_from_string (const char *text, FiguresAggregate *aggregate);
+gboolean figures_chart_sort_from_string (const char *text, FiguresChartSort *sort);
 
 /* ---- data ---- */
 
@@ -85,56 +83,47 @@ gboolean figures_chart_sort_from_string (const char       *text,
 
 typedef struct _FiguresChartData FiguresChartData;
 
-GType             figures_chart_data_get_type (void) G_GNUC_CONST;
-FiguresChartData *figures_chart_data_new      (FiguresChartKind  kind);
-FiguresChartData *figures_chart_data_ref      (FiguresChartData *self);
-void              figures_chart_data_unref    (FiguresChartData *self);
+GType figures_chart_data_get_type (void) G_GNUC_CONST;
+FiguresChartData *figures_chart_data_new (FiguresChartKind kind);
+FiguresChartData *figures_chart_data_ref (FiguresChartData *self);
+void figures_chart_data_unref (FiguresChartData *self);
 
-FiguresChartKind  figures_chart_data_get_kind (FiguresChartData *self);
+FiguresChartKind figures_chart_data_get_kind (FiguresChartData *self);
 
 /* Adds one aggregate row (copied). Rows with the same city, metric and year
  * are merged (sums and counts added, the larger max kept). For BARS and
- * COMPARE the year is ignored. */
-void     figures_chart_data_add_row      (FiguresChartData          *self,
-                                          const FiguresAggregateRow *row);
+ * COMPARE the year is ignored. Rows without a city are left out. */
+void figures_chart_data_add_row (FiguresChartData *self, const FiguresAggregateRow *row);
 /* FiguresAggregateRow*, as figures_index_aggregate() returns them. */
-void     figures_chart_data_add_rows     (FiguresChartData          *self,
-                                          GPtrArray                 *rows);
+void figures_chart_data_add_rows (FiguresChartData *self, GPtrArray *rows);
 
-void     figures_chart_data_set_aggregate (FiguresChartData *self,
-                                           FiguresAggregate  aggregate);
+void figures_chart_data_set_aggregate (FiguresChartData *self, FiguresAggregate aggregate);
 FiguresAggregate figures_chart_data_get_aggregate (FiguresChartData *self);
 /* The order of panels (metric keys); NULL: the metrics of the rows, in the
  * order of FiguresMetric. Metrics listed without rows get an empty panel. */
-void     figures_chart_data_set_metrics  (FiguresChartData  *self,
-                                          const char *const *metrics);
+void figures_chart_data_set_metrics (FiguresChartData *self, const char *const *metrics);
 /* The chosen cities, in order: they fix each city's colour (the n-th city
  * gets series colour n) and cities listed without rows still appear (as
  * "no data"). NULL: the cities of the rows, by name. */
-void     figures_chart_data_set_cities   (FiguresChartData  *self,
-                                          const char *const *cities);
-void     figures_chart_data_set_sort     (FiguresChartData  *self,
-                                          FiguresChartSort   sort);
+void figures_chart_data_set_cities (FiguresChartData *self, const char *const *cities);
+void figures_chart_data_set_sort (FiguresChartData *self, FiguresChartSort sort);
 /* Show "12 mentions · 3 reports" beside each bar. Off by default; the
  * numbers are always in FiguresChartMark. */
-void     figures_chart_data_set_show_counts (FiguresChartData *self,
-                                             gboolean          show_counts);
+void figures_chart_data_set_show_counts (FiguresChartData *self, gboolean show_counts);
 /* Default: figures_number_style_from_locale() when the data was made. */
-void     figures_chart_data_set_style    (FiguresChartData   *self,
-                                          FiguresNumberStyle  style);
+void figures_chart_data_set_style (FiguresChartData *self, FiguresNumberStyle style);
 FiguresNumberStyle figures_chart_data_get_style (FiguresChartData *self);
 /* NULL: a title made from the metric and the aggregation. */
-void     figures_chart_data_set_title    (FiguresChartData  *self,
-                                          const char        *title);
+void figures_chart_data_set_title (FiguresChartData *self, const char *title);
 /* The source line: "Source: 5 reports, 29 statistics · Figures 0.1.0 ·
  * indexed 2026-11-22" (来源：…). @indexed_date may be NULL. Without it
  * no source line is drawn. */
-void     figures_chart_data_set_source   (FiguresChartData  *self,
-                                          guint              n_documents,
-                                          guint              n_statistics,
-                                          const char        *indexed_date);
+void figures_chart_data_set_source (FiguresChartData *self,
+                                    guint n_documents,
+                                    guint n_statistics,
+                                    const char *indexed_date);
 /* No row to show: the chart says so in words. */
-gboolean figures_chart_data_is_empty     (FiguresChartData  *self);
+gboolean figures_chart_data_is_empty (FiguresChartData *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FiguresChartData, figures_chart_data_unref)
 
@@ -160,25 +149,25 @@ typedef enum
 typedef struct
 {
   FiguresChartMarkKind kind;
-  guint                panel;     /* index of the panel (0 for BARS) */
-  const char          *city;
-  const char          *metric;    /* key: "trainees" */
-  int                  year;      /* 0 unless YEARS */
-  double               value;     /* per the aggregation */
-  gboolean             approx;
-  guint                mentions;
-  guint                documents;
-  const char          *unit;      /* base unit, Chinese: "人次", "元" */
-  const char          *label;     /* the value as drawn: "≈27万人次" */
-  cairo_rectangle_t    rect;      /* the bar; a point's hit area; the panel */
-  FiguresChartColor    color;
+  guint panel; /* index of the panel (0 for BARS) */
+  const char *city;
+  const char *metric; /* key: "trainees" */
+  int year;           /* 0 unless YEARS */
+  double value;       /* per the aggregation */
+  gboolean approx;
+  guint mentions;
+  guint documents;
+  const char *unit;       /* base unit, Chinese: "人次", "元" */
+  const char *label;      /* the value as drawn: "≈27万人次" */
+  cairo_rectangle_t rect; /* the bar; a point's hit area; the panel */
+  FiguresChartColor color;
 } FiguresChartMark;
 
 /* Fills @filter to select the mentions behind @mark, using @city_storage
  * and @metric_storage (arrays of two) for its string vectors. */
-void figures_chart_mark_to_filter (const FiguresChartMark  *mark,
-                                   const char             **city_storage,
-                                   const char             **metric_storage,
+void figures_chart_mark_to_filter (const FiguresChartMark *mark,
+                                   const char **city_storage,
+                                   const char **metric_storage,
                                    FiguresStatisticsFilter *filter);
 
 typedef enum
@@ -186,68 +175,62 @@ typedef enum
   FIGURES_CHART_LABEL_TITLE,
   FIGURES_CHART_LABEL_SUBTITLE,
   FIGURES_CHART_LABEL_PANEL_TITLE,
-  FIGURES_CHART_LABEL_CATEGORY,   /* a city name beside its bar */
-  FIGURES_CHART_LABEL_VALUE,      /* a value at the end of a bar */
-  FIGURES_CHART_LABEL_COUNTS,     /* mentions · reports */
+  FIGURES_CHART_LABEL_CATEGORY, /* a city name beside its bar */
+  FIGURES_CHART_LABEL_VALUE,    /* a value at the end of a bar */
+  FIGURES_CHART_LABEL_COUNTS,   /* mentions · reports */
   FIGURES_CHART_LABEL_TICK,
   FIGURES_CHART_LABEL_AXIS_TITLE,
   FIGURES_CHART_LABEL_LEGEND,
   FIGURES_CHART_LABEL_SOURCE,
-  FIGURES_CHART_LABEL_MESSAGE,    /* "nothing to show" */
+  FIGURES_CHART_LABEL_MESSAGE, /* "nothing to show" */
 } FiguresChartLabelRole;
 
 typedef struct
 {
   FiguresChartLabelRole role;
-  guint                 panel;
-  const char           *text;  /* as drawn, possibly cut short with "…" */
-  cairo_rectangle_t     rect;  /* ink-safe logical extents */
+  guint panel;
+  const char *text;       /* as drawn, possibly cut short with "…" */
+  cairo_rectangle_t rect; /* ink-safe logical extents */
 } FiguresChartLabel;
 
-GType               figures_chart_layout_get_type (void) G_GNUC_CONST;
+GType figures_chart_layout_get_type (void) G_GNUC_CONST;
 /* @width and @height in logical units (at least 160×120), @scale >= 1. */
-FiguresChartLayout *figures_chart_layout_new   (FiguresChartData   *data,
-                                                double              width,
-                                                double              height,
-                                                FiguresChartTheme   theme,
-                                                double              scale);
-FiguresChartLayout *figures_chart_layout_ref   (FiguresChartLayout *self);
-void                figures_chart_layout_unref (FiguresChartLayout *self);
+FiguresChartLayout *figures_chart_layout_new (
+  FiguresChartData *data, double width, double height, FiguresChartTheme theme, double scale);
+FiguresChartLayout *figures_chart_layout_ref (FiguresChartLayout *self);
+void figures_chart_layout_unref (FiguresChartLayout *self);
 
-double   figures_chart_layout_get_width   (FiguresChartLayout *self);
-double   figures_chart_layout_get_height  (FiguresChartLayout *self);
+double figures_chart_layout_get_width (FiguresChartLayout *self);
+double figures_chart_layout_get_height (FiguresChartLayout *self);
 FiguresChartData *figures_chart_layout_get_data (FiguresChartLayout *self);
 /* The kind actually drawn (BARS with several metrics is COMPARE). */
 FiguresChartKind figures_chart_layout_get_kind (FiguresChartLayout *self);
 
 /* Bars and points (not panels or legend entries), in drawing order. */
-guint    figures_chart_layout_get_n_marks (FiguresChartLayout *self);
-gboolean figures_chart_layout_get_mark    (FiguresChartLayout *self,
-                                           guint               index,
-                                           FiguresChartMark   *mark);
-guint    figures_chart_layout_get_n_panels (FiguresChartLayout *self);
+guint figures_chart_layout_get_n_marks (FiguresChartLayout *self);
+gboolean
+figures_chart_layout_get_mark (FiguresChartLayout *self, guint index, FiguresChartMark *mark);
+guint figures_chart_layout_get_n_panels (FiguresChartLayout *self);
 /* Every text drawn. */
-guint    figures_chart_layout_get_n_labels (FiguresChartLayout *self);
-gboolean figures_chart_layout_get_label    (FiguresChartLayout *self,
-                                            guint               index,
-                                            FiguresChartLabel  *label);
+guint figures_chart_layout_get_n_labels (FiguresChartLayout *self);
+gboolean
+figures_chart_layout_get_label (FiguresChartLayout *self, guint index, FiguresChartLabel *label);
 /* The colour @city has in every panel; FALSE when it is not in the chart. */
 gboolean figures_chart_layout_get_city_color (FiguresChartLayout *self,
-                                              const char         *city,
-                                              FiguresChartColor  *color);
+                                              const char *city,
+                                              FiguresChartColor *color);
 
 /* The bar or point under (@x, @y), else the legend entry, else the panel;
  * FALSE (and kind NONE) when none. */
 gboolean figures_chart_layout_hit_test (FiguresChartLayout *self,
-                                        double              x,
-                                        double              y,
-                                        FiguresChartMark   *mark);
+                                        double x,
+                                        double y,
+                                        FiguresChartMark *mark);
 
 /* ---- drawing ---- */
 
 /* Draws the whole chart, background included, at (0, 0). */
-void     figures_chart_layout_draw   (FiguresChartLayout *self,
-                                      cairo_t            *cr);
+void figures_chart_layout_draw (FiguresChartLayout *self, cairo_t *cr);
 
 /* ---- export ---- */
 
@@ -259,29 +242,28 @@ typedef enum
 } FiguresChartFormat;
 
 /* From the file name's extension (case-insensitive). */
-gboolean figures_chart_format_from_path (const char         *path,
-                                         FiguresChartFormat *format);
+gboolean figures_chart_format_from_path (const char *path, FiguresChartFormat *format);
 
 /* PNG: width×scale by height×scale pixels. SVG and PDF: vector, width×height
  * points, text kept as text. */
 gboolean figures_chart_layout_export_to_stream (FiguresChartLayout *self,
-                                                GOutputStream      *stream,
-                                                FiguresChartFormat  format,
-                                                GCancellable       *cancellable,
-                                                GError            **error);
+                                                GOutputStream *stream,
+                                                FiguresChartFormat format,
+                                                GCancellable *cancellable,
+                                                GError **error);
 /* Replaces @path atomically; errors name it. */
 gboolean figures_chart_layout_export (FiguresChartLayout *self,
-                                      const char         *path,
-                                      FiguresChartFormat  format,
-                                      GError            **error);
+                                      const char *path,
+                                      FiguresChartFormat format,
+                                      GError **error);
 /* Layout and export in one call, format from @path's extension. */
-gboolean figures_chart_export        (FiguresChartData   *data,
-                                      const char         *path,
-                                      double              width,
-                                      double              height,
-                                      double              scale,
-                                      FiguresChartTheme   theme,
-                                      GError            **error);
+gboolean figures_chart_export (FiguresChartData *data,
+                               const char *path,
+                               double width,
+                               double height,
+                               double scale,
+                               FiguresChartTheme theme,
+                               GError **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FiguresChartLayout, figures_chart_layout_unref)
 

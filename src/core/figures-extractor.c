@@ -22,13 +22,12 @@
 #include "figures-extractor.h"
 #include "figures-rules.h"
 
-#define HEADING_MAX_CHARS 40  /* spec: a heading is shorter than 40 characters */
-#define TITLE_MAX_CHARS 80    /* the first line is the title when it reads like one */
-#define QUOTED_NAME_MAX 20    /* “三项计划”: numbers inside short quotes are names */
-#define CONTEXT_CHARS 30      /* spec "Counting once" */
-#define SCAN_LIMIT 400        /* how far to look for a sentence boundary */
-#define PHRASE_MAX 24         /* the noun phrase after N个 */
-#define PROVINCE_SUBJECT_MAX 8 /* a province owns a figure only as the sentence's subject */
+#define HEADING_MAX_CHARS 40 /* spec: a heading is shorter than 40 characters */
+#define TITLE_MAX_CHARS 80   /* the first line is the title when it reads like one */
+#define QUOTED_NAME_MAX 20   /* “三项计划”: numbers inside short quotes are names */
+#define CONTEXT_CHARS 30     /* spec "Counting once" */
+#define SCAN_LIMIT 400       /* how far to look for a sentence boundary */
+#define PHRASE_MAX 24        /* the noun phrase after N个 */
 
 typedef enum
 {
@@ -64,6 +63,7 @@ typedef struct
   FiguresDecimal value;
   gboolean approx;
   gsize unit_start; /* of the unit as written, its multiplier included */
+  FiguresUnitKind unit_kind;
   gsize start;
   gsize end;
   char *label_noun;
@@ -96,10 +96,6 @@ typedef struct
 
   const char *doc_province;
   const FiguresPlace *doc_place;
-
-  /* display byte cursor */
-  gsize cursor_char;
-  gsize cursor_byte;
 } Extractor;
 
 /* ------------------------------------------------------------------ */
@@ -109,8 +105,8 @@ typedef struct
 static inline gboolean
 is_han (gunichar c)
 {
-  return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF)
-         || (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x2FFFF);
+  return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
+         (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x2FFFF);
 }
 
 static inline gboolean
@@ -132,26 +128,26 @@ is_numeral_start (gunichar c)
     return TRUE;
   switch (c)
     {
-    case 0x96F6: /* 零 */
-    case 0x3007: /* 〇 */
-    case 0x4E00: /* 一 */
-    case 0x4E8C: /* 二 */
-    case 0x4E24: /* 两 */
-    case 0x4E09: /* 三 */
-    case 0x56DB: /* 四 */
-    case 0x4E94: /* 五 */
-    case 0x516D: /* 六 */
-    case 0x4E03: /* 七 */
-    case 0x516B: /* 八 */
-    case 0x4E5D: /* 九 */
-    case 0x5341: /* 十 */
-    case 0x767E: /* 百 */
-    case 0x5343: /* 千 */
-    case 0x4E07: /* 万 */
-    case 0x4EBF: /* 亿 */
-      return TRUE;
-    default:
-      return FALSE;
+      case 0x96F6: /* 零 */
+      case 0x3007: /* 〇 */
+      case 0x4E00: /* 一 */
+      case 0x4E8C: /* 二 */
+      case 0x4E24: /* 两 */
+      case 0x4E09: /* 三 */
+      case 0x56DB: /* 四 */
+      case 0x4E94: /* 五 */
+      case 0x516D: /* 六 */
+      case 0x4E03: /* 七 */
+      case 0x516B: /* 八 */
+      case 0x4E5D: /* 九 */
+      case 0x5341: /* 十 */
+      case 0x767E: /* 百 */
+      case 0x5343: /* 千 */
+      case 0x4E07: /* 万 */
+      case 0x4EBF: /* 亿 */
+        return TRUE;
+      default:
+        return FALSE;
     }
 }
 
@@ -165,8 +161,8 @@ is_space (gunichar c)
 static inline gboolean
 is_sentence_end (gunichar c)
 {
-  return c == 0x3002 /* 。 */ || c == 0xFF01 /* ！ */ || c == 0xFF1F /* ？ */ || c == '!'
-         || c == '?' || c == '\n';
+  return c == 0x3002 /* 。 */ || c == 0xFF01 /* ！ */ || c == 0xFF1F /* ？ */ || c == '!' ||
+         c == '?' || c == '\n';
 }
 
 /* Clause punctuation (also what disqualifies a heading, spec "Text
@@ -182,8 +178,8 @@ is_clause_punct (gunichar c)
 static inline gboolean
 is_clause_sep (gunichar c)
 {
-  return c == 0xFF0C || c == 0xFF1B || c == 0xFF1A || c == ',' || c == ';' || c == ':'
-         || is_sentence_end (c);
+  return c == 0xFF0C || c == 0xFF1B || c == 0xFF1A || c == ',' || c == ';' || c == ':' ||
+         is_sentence_end (c);
 }
 
 /* Ends a list item: 、 and the clause separators. */
@@ -198,18 +194,18 @@ closing_quote (gunichar c)
 {
   switch (c)
     {
-    case 0x201C: /* “ */
-      return 0x201D;
-    case 0x2018: /* ‘ */
-      return 0x2019;
-    case 0x300C: /* 「 */
-      return 0x300D;
-    case 0x300E: /* 『 */
-      return 0x300F;
-    case '"':
-      return '"';
-    default:
-      return 0;
+      case 0x201C: /* “ */
+        return 0x201D;
+      case 0x2018: /* ‘ */
+        return 0x2019;
+      case 0x300C: /* 「 */
+        return 0x300D;
+      case 0x300E: /* 『 */
+        return 0x300F;
+      case '"':
+        return '"';
+      default:
+        return 0;
     }
 }
 
@@ -218,38 +214,13 @@ closing_quote (gunichar c)
 /* ------------------------------------------------------------------ */
 
 static gsize
-byte_at (Extractor *ex,
-         gsize      char_offset)
+byte_at (Extractor *ex, gsize char_offset)
 {
-  const char *display = ex->text->display;
-
-  if (char_offset > ex->n)
-    char_offset = ex->n;
-
-  /* Moving from the last position is cheap: statistics come in text order. */
-  if (char_offset < ex->cursor_char && char_offset < ex->cursor_char - char_offset)
-    {
-      ex->cursor_char = 0;
-      ex->cursor_byte = 0;
-    }
-  while (ex->cursor_char < char_offset)
-    {
-      ex->cursor_byte = g_utf8_next_char (display + ex->cursor_byte) - display;
-      ex->cursor_char++;
-    }
-  while (ex->cursor_char > char_offset)
-    {
-      ex->cursor_byte = g_utf8_prev_char (display + ex->cursor_byte) - display;
-      ex->cursor_char--;
-    }
-
-  return ex->cursor_byte;
+  return figures_text_char_to_byte (ex->text, MIN (char_offset, ex->n));
 }
 
 static char *
-dup_display (Extractor *ex,
-             gsize      start,
-             gsize      end)
+dup_display (Extractor *ex, gsize start, gsize end)
 {
   gsize b0 = byte_at (ex, start);
   gsize b1 = byte_at (ex, end);
@@ -258,9 +229,7 @@ dup_display (Extractor *ex,
 }
 
 static char *
-dup_folded (Extractor *ex,
-            gsize      start,
-            gsize      end)
+dup_folded (Extractor *ex, gsize start, gsize end)
 {
   return g_ucs4_to_utf8 (ex->t + start, (glong) (end - start), NULL, NULL, NULL);
 }
@@ -269,48 +238,81 @@ dup_folded (Extractor *ex,
 /* Boundaries around a number                                           */
 /* ------------------------------------------------------------------ */
 
-typedef gboolean (*SepFunc) (gunichar c);
-
-static gboolean
-sentence_sep (gunichar c)
+/* The list item, clause and sentence around a number-with-unit, found by
+ * one scan each way. */
+typedef struct
 {
-  return is_sentence_end (c);
-}
+  gsize sent_start;
+  gsize clause_start;
+  gsize item_start;
+  gsize item_end;
+  gsize clause_end;
+  gsize sent_end; /* at the sentence-final punctuation (not included) */
+} Bounds;
 
-static gboolean
-clause_sep (gunichar c)
+static void
+find_bounds (Extractor *ex, gsize num_start, gsize unit_end, Bounds *b)
 {
-  return is_clause_sep (c);
-}
+  const gunichar *t = ex->t;
+  gsize lo = num_start > SCAN_LIMIT ? num_start - SCAN_LIMIT : 0;
+  gsize hi = MIN (ex->n, unit_end + SCAN_LIMIT);
+  gsize p = num_start;
+  gboolean item = FALSE, clause = FALSE;
 
-static gboolean
-item_sep (gunichar c)
-{
-  return is_item_sep (c);
-}
+  b->item_start = b->clause_start = b->sent_start = lo;
+  for (; p > lo; p--)
+    {
+      gunichar c = t[p - 1];
 
-static gsize
-scan_back (Extractor *ex,
-           gsize      pos,
-           SepFunc    sep)
-{
-  gsize lo = pos > SCAN_LIMIT ? pos - SCAN_LIMIT : 0;
+      if (!is_item_sep (c))
+        continue;
+      if (!item)
+        {
+          b->item_start = p;
+          item = TRUE;
+        }
+      if (!clause && is_clause_sep (c))
+        {
+          b->clause_start = p;
+          clause = TRUE;
+        }
+      if (is_sentence_end (c))
+        {
+          b->sent_start = p;
+          break;
+        }
+    }
+  if (!item)
+    b->item_start = p;
+  if (!clause)
+    b->clause_start = p;
+  if (p == lo)
+    b->sent_start = lo;
 
-  while (pos > lo && !sep (ex->t[pos - 1]))
-    pos--;
-  return pos;
-}
+  item = clause = FALSE;
+  b->item_end = b->clause_end = b->sent_end = hi;
+  for (p = unit_end; p < hi; p++)
+    {
+      gunichar c = t[p];
 
-static gsize
-scan_forward (Extractor *ex,
-              gsize      pos,
-              SepFunc    sep)
-{
-  gsize hi = MIN (ex->n, pos + SCAN_LIMIT);
-
-  while (pos < hi && !sep (ex->t[pos]))
-    pos++;
-  return pos;
+      if (!is_item_sep (c))
+        continue;
+      if (!item)
+        {
+          b->item_end = p;
+          item = TRUE;
+        }
+      if (!clause && is_clause_sep (c))
+        {
+          b->clause_end = p;
+          clause = TRUE;
+        }
+      if (is_sentence_end (c))
+        {
+          b->sent_end = p;
+          break;
+        }
+    }
 }
 
 /* ------------------------------------------------------------------ */
@@ -330,10 +332,7 @@ typedef struct
 
 /* The noun of one of @classes ending last in [lo, hi). */
 static Noun
-nearest_noun (Extractor *ex,
-              gsize      lo,
-              gsize      hi,
-              guint      classes)
+nearest_noun (Extractor *ex, gsize lo, gsize hi, guint classes)
 {
   Noun noun = { FALSE, 0, 0, NULL };
 
@@ -348,6 +347,10 @@ nearest_noun (Extractor *ex,
 
           /* A shorter noun of a wanted class may end here too (固定资产投资
            * is macro; 投资 alone would be funding): the longest decides. */
+          if (rule->klass == FIGURES_NOUN_TRAINING &&
+              figures_word_set_match (ex->rules->training_modifier_heads, ex->t, ex->n, end, NULL) >
+                0)
+            continue;
           if (classes & CLASS_BIT (rule->klass))
             {
               noun.found = TRUE;
@@ -364,10 +367,7 @@ nearest_noun (Extractor *ex,
 
 /* The first noun of one of @classes starting in [lo, hi). */
 static Noun
-first_noun (Extractor *ex,
-            gsize      lo,
-            gsize      hi,
-            guint      classes)
+first_noun (Extractor *ex, gsize lo, gsize hi, guint classes)
 {
   Noun noun = { FALSE, 0, 0, NULL };
 
@@ -376,6 +376,10 @@ first_noun (Extractor *ex,
       guint idx = 0;
       gsize len = figures_word_set_match (ex->rules->nouns, ex->t, hi, p, &idx);
 
+      if (len > 0 && figures_rules_noun (idx)->klass == FIGURES_NOUN_TRAINING &&
+          figures_word_set_match (ex->rules->training_modifier_heads, ex->t, ex->n, p + len, NULL) >
+            0)
+        continue;
       if (len > 0 && (classes & CLASS_BIT (figures_rules_noun (idx)->klass)))
         {
           noun.found = TRUE;
@@ -392,9 +396,7 @@ first_noun (Extractor *ex,
 /* Whether [lo, hi) holds anything but function words: an item like
  * `23.5万余人次` has no noun of its own and inherits the previous one. */
 static gboolean
-has_own_words (Extractor *ex,
-               gsize      lo,
-               gsize      hi)
+has_own_words (Extractor *ex, gsize lo, gsize hi)
 {
   gsize p = lo;
 
@@ -419,10 +421,7 @@ has_own_words (Extractor *ex,
 
 /* Per-unit amounts: 人均, 每户, 三个苏木各500万元, 各嘎查每年安排20万元. */
 static gboolean
-is_per_unit (Extractor *ex,
-             gsize      item_start,
-             gsize      num_start,
-             gsize      unit_end)
+is_per_unit (Extractor *ex, gsize item_start, gsize num_start, gsize unit_end)
 {
   const gunichar *t = ex->t;
   gsize p = num_start;
@@ -430,8 +429,7 @@ is_per_unit (Extractor *ex,
   gboolean has_each = FALSE;
   gboolean has_every_period = FALSE;
 
-  if (figures_word_set_find_last (ex->rules->per_unit, t, item_start, num_start, NULL, NULL,
-                                  NULL))
+  if (figures_word_set_find_last (ex->rules->per_unit, t, item_start, num_start, NULL, NULL, NULL))
     return TRUE;
   if (figures_word_set_match (ex->rules->per_unit, t, ex->n, unit_end, NULL) > 0)
     return TRUE;
@@ -456,8 +454,8 @@ is_per_unit (Extractor *ex,
       if (t[q] == 0x5404 && q + 1 < num_start && t[q + 1] != 0x7EA7 /* 级 */
           && t[q + 1] != 0x7C7B /* 类 */ && t[q + 1] != 0x65CF /* 族 */)
         has_each = TRUE;
-      if (t[q] == 0x6BCF /* 每 */ && q + 1 < num_start
-          && (t[q + 1] == 0x5E74 /* 年 */ || t[q + 1] == 0x6708 /* 月 */))
+      if (t[q] == 0x6BCF /* 每 */ && q + 1 < num_start &&
+          (t[q + 1] == 0x5E74 /* 年 */ || t[q + 1] == 0x6708 /* 月 */))
         has_every_period = TRUE;
     }
 
@@ -466,10 +464,7 @@ is_per_unit (Extractor *ex,
 
 /* The noun phrase right after the unit (N个 X), up to a clause break. */
 static void
-phrase_after (Extractor *ex,
-              gsize      unit_end,
-              gsize     *start,
-              gsize     *end)
+phrase_after (Extractor *ex, gsize unit_end, gsize *start, gsize *end)
 {
   const gunichar *t = ex->t;
   gsize p = unit_end;
@@ -480,8 +475,8 @@ phrase_after (Extractor *ex,
   *end = p;
   if (p >= ex->n || !is_han (t[p]))
     return;
-  if (figures_word_set_match (ex->rules->phrase_breaks, t, ex->n, p, NULL) > 0
-      || figures_word_set_match (ex->rules->fillers, t, ex->n, p, NULL) > 0)
+  if (figures_word_set_match (ex->rules->phrase_breaks, t, ex->n, p, NULL) > 0 ||
+      figures_word_set_match (ex->rules->fillers, t, ex->n, p, NULL) > 0)
     return;
 
   while (p < hi)
@@ -499,9 +494,7 @@ phrase_after (Extractor *ex,
 
 /* In the phrase after N个/N项: is 项目 its head noun? */
 static gboolean
-phrase_is_projects (Extractor *ex,
-                    gsize      start,
-                    gsize      end)
+phrase_is_projects (Extractor *ex, gsize start, gsize end)
 {
   for (gsize p = start; p + 1 < end + 1 && p < end; p++)
     {
@@ -517,8 +510,8 @@ phrase_is_projects (Extractor *ex,
           gsize after = p + len;
 
           /* 等项目132个: that 项目 is counted by its own number */
-          while (after < ex->n
-                 && figures_word_set_match (ex->rules->fillers, ex->t, ex->n, after, NULL) > 0)
+          while (after < ex->n &&
+                 figures_word_set_match (ex->rules->fillers, ex->t, ex->n, after, NULL) > 0)
             after += figures_word_set_match (ex->rules->fillers, ex->t, ex->n, after, NULL);
           if (after < ex->n && is_numeral_start (ex->t[after]))
             return FALSE;
@@ -542,10 +535,7 @@ typedef struct
 } Classification;
 
 static char *
-label_from_text (Extractor *ex,
-                 gsize      lo,
-                 gsize      hi,
-                 gboolean   before)
+label_from_text (Extractor *ex, gsize lo, gsize hi, gboolean before)
 {
   const gunichar *t = ex->t;
   gsize a, b;
@@ -565,14 +555,20 @@ label_from_text (Extractor *ex,
           b -= len;
         }
       a = b;
-      while (a > lo && b - a < 4 && is_han (t[a - 1]))
+      while (a > lo && b - a < 4 && is_han (t[a - 1]) && !is_numeral_start (t[a - 1]) &&
+             figures_word_set_match_ending (ex->rules->phrase_breaks, t, lo, a, NULL) == 0 &&
+             figures_word_set_match_ending (ex->rules->fillers, t, lo, a, NULL) == 0)
         a--;
     }
   else
     {
+      /* the head of the phrase after the unit, up to a verb or 的 */
       a = lo;
       b = lo;
-      while (b < hi && b - a < 6 && is_han (t[b]))
+      while (b < hi && b - a < 5 && is_han (t[b]) && t[b] != 0x7684 /* 的 */
+             &&
+             (b == a || (figures_word_set_match (ex->rules->phrase_breaks, t, hi, b, NULL) == 0 &&
+                         figures_word_set_match (ex->rules->fillers, t, hi, b, NULL) == 0)))
         b++;
     }
 
@@ -582,17 +578,14 @@ label_from_text (Extractor *ex,
 }
 
 static Classification
-classify (Extractor      *ex,
-          FiguresUnitKind kind,
-          gsize           num_start,
-          gsize           unit_end)
+classify (Extractor *ex, FiguresUnitKind kind, gsize num_start, gsize unit_end, const Bounds *b)
 {
   Classification cls = { FIGURES_METRIC_OTHER, NULL };
   const FiguresRules *r = ex->rules;
-  gsize item_start = scan_back (ex, num_start, item_sep);
-  gsize clause_start = scan_back (ex, num_start, clause_sep);
-  gsize item_end = scan_forward (ex, unit_end, item_sep);
-  gsize clause_end = scan_forward (ex, unit_end, clause_sep);
+  gsize item_start = b->item_start;
+  gsize clause_start = b->clause_start;
+  gsize item_end = b->item_end;
+  gsize clause_end = b->clause_end;
   gsize ph_start, ph_end;
   gboolean own;
   Noun noun;
@@ -606,107 +599,111 @@ classify (Extractor      *ex,
 
   switch (kind)
     {
-    case FIGURES_UNIT_MONEY:
-      {
-        guint money = CLASS_BIT (FIGURES_NOUN_FUNDING) | CLASS_BIT (FIGURES_NOUN_MACRO);
-        Noun m = nearest_noun (ex, clause_start, num_start, money);
+      case FIGURES_UNIT_MONEY:
+        {
+          guint money = CLASS_BIT (FIGURES_NOUN_FUNDING) | CLASS_BIT (FIGURES_NOUN_MACRO);
+          Noun m = nearest_noun (ex, clause_start, num_start, money);
 
-        /* 一般公共预算支出安排210亿元: the verb funds what the macro noun names */
-        if (m.found && m.rule->klass == FIGURES_NOUN_FUNDING
-            && figures_word_set_match (r->funding_verbs, ex->t, ex->n, m.start, NULL) == m.len)
-          {
-            Noun macro = nearest_noun (ex, item_start, m.start, CLASS_BIT (FIGURES_NOUN_MACRO));
-            Noun funding = nearest_noun (ex, item_start, m.start, CLASS_BIT (FIGURES_NOUN_FUNDING));
+          /* 一般公共预算支出安排210亿元: the verb funds what the macro noun names */
+          if (m.found && m.rule->klass == FIGURES_NOUN_FUNDING &&
+              figures_word_set_match (r->funding_verbs, ex->t, ex->n, m.start, NULL) == m.len)
+            {
+              Noun macro = nearest_noun (ex, item_start, m.start, CLASS_BIT (FIGURES_NOUN_MACRO));
+              Noun funding =
+                nearest_noun (ex, item_start, m.start, CLASS_BIT (FIGURES_NOUN_FUNDING));
 
-            if (macro.found && (!funding.found || funding.start < macro.start))
-              m = macro;
-          }
-        if (!m.found)
-          m = first_noun (ex, unit_end, item_end, money);
-        if (is_per_unit (ex, item_start, num_start, unit_end))
-          cls.metric = FIGURES_METRIC_OTHER;
-        else if (m.found && m.rule->klass == FIGURES_NOUN_FUNDING)
-          cls.metric = FIGURES_METRIC_FUNDING;
-        if (m.found)
-          {
-            cls.label_noun = g_strdup (m.rule->label);
-            return cls;
-          }
+              if (macro.found && (!funding.found || funding.start < macro.start))
+                m = macro;
+            }
+          if (!m.found)
+            m = first_noun (ex, unit_end, item_end, money);
+          if (is_per_unit (ex, item_start, num_start, unit_end))
+            cls.metric = FIGURES_METRIC_OTHER;
+          else if (m.found && m.rule->klass == FIGURES_NOUN_FUNDING)
+            cls.metric = FIGURES_METRIC_FUNDING;
+          if (m.found)
+            {
+              cls.label_noun = g_strdup (m.rule->label);
+              return cls;
+            }
+          break;
+        }
+
+      case FIGURES_UNIT_PEOPLE:
+        {
+          guint training = CLASS_BIT (FIGURES_NOUN_TRAINING);
+          gboolean in_item = nearest_noun (ex, item_start, num_start, training).found ||
+                             first_noun (ex, unit_end, item_end, training).found;
+          gboolean in_clause = nearest_noun (ex, clause_start, num_start, training).found ||
+                               first_noun (ex, unit_end, clause_end, training).found;
+          gboolean outreach =
+            noun.found && noun.rule->klass == FIGURES_NOUN_OUTREACH && noun.start >= item_start;
+          /* 通过培训实现转移就业3000人: what training led to, not who was trained */
+          gboolean outcome = figures_word_set_find_last (r->training_outcomes, ex->t, clause_start,
+                                                         num_start, NULL, NULL, NULL);
+
+          if (!is_per_unit (ex, item_start, num_start, unit_end) && !outcome &&
+              (in_item || (in_clause && !outreach)))
+            {
+              cls.metric = FIGURES_METRIC_TRAINEES;
+              cls.label_noun = g_strdup ("培训");
+              return cls;
+            }
+          break;
+        }
+
+      case FIGURES_UNIT_EVENT:
+        {
+          Noun counted = noun;
+
+          if (!counted.found && !own && ph_end > ph_start)
+            counted = first_noun (ex, ph_start, ph_end, ALL_CLASSES);
+          if (counted.found && counted.rule->klass == FIGURES_NOUN_TRAINING &&
+              !is_per_unit (ex, item_start, num_start, unit_end))
+            {
+              cls.metric = FIGURES_METRIC_TRAINING_SESSIONS;
+              cls.label_noun = g_strdup ("培训");
+              return cls;
+            }
+          if (counted.found)
+            {
+              cls.label_noun = g_strdup (counted.rule->label);
+              return cls;
+            }
+          break;
+        }
+
+      case FIGURES_UNIT_ITEM:
+        {
+          if (ph_end > ph_start)
+            {
+              if (phrase_is_projects (ex, ph_start, ph_end) &&
+                  !is_per_unit (ex, item_start, num_start, unit_end))
+                {
+                  cls.metric = FIGURES_METRIC_PROJECTS;
+                  cls.label_noun = g_strdup ("项目");
+                  return cls;
+                }
+              noun = first_noun (ex, ph_start, ph_end, ALL_CLASSES);
+              if (noun.found)
+                cls.label_noun = g_strdup (noun.rule->label);
+              else
+                cls.label_noun = label_from_text (ex, ph_start, ph_end, FALSE);
+              return cls;
+            }
+          if (noun.found && noun.rule->klass == FIGURES_NOUN_PROJECT &&
+              !is_per_unit (ex, item_start, num_start, unit_end))
+            {
+              cls.metric = FIGURES_METRIC_PROJECTS;
+              cls.label_noun = g_strdup ("项目");
+              return cls;
+            }
+          break;
+        }
+
+      case FIGURES_UNIT_MEASURE:
+      default:
         break;
-      }
-
-    case FIGURES_UNIT_PEOPLE:
-      {
-        guint training = CLASS_BIT (FIGURES_NOUN_TRAINING);
-        gboolean in_item = nearest_noun (ex, item_start, num_start, training).found
-                           || first_noun (ex, unit_end, item_end, training).found;
-        gboolean in_clause = nearest_noun (ex, clause_start, num_start, training).found
-                             || first_noun (ex, unit_end, clause_end, training).found;
-        gboolean outreach = noun.found && noun.rule->klass == FIGURES_NOUN_OUTREACH
-                            && noun.start >= item_start;
-
-        if (!is_per_unit (ex, item_start, num_start, unit_end)
-            && (in_item || (in_clause && !outreach)))
-          {
-            cls.metric = FIGURES_METRIC_TRAINEES;
-            cls.label_noun = g_strdup ("培训");
-            return cls;
-          }
-        break;
-      }
-
-    case FIGURES_UNIT_EVENT:
-      {
-        Noun counted = noun;
-
-        if (!counted.found && !own && ph_end > ph_start)
-          counted = first_noun (ex, ph_start, ph_end, ALL_CLASSES);
-        if (counted.found && counted.rule->klass == FIGURES_NOUN_TRAINING
-            && !is_per_unit (ex, item_start, num_start, unit_end))
-          {
-            cls.metric = FIGURES_METRIC_TRAINING_SESSIONS;
-            cls.label_noun = g_strdup ("培训");
-            return cls;
-          }
-        if (counted.found)
-          {
-            cls.label_noun = g_strdup (counted.rule->label);
-            return cls;
-          }
-        break;
-      }
-
-    case FIGURES_UNIT_ITEM:
-      {
-        if (ph_end > ph_start)
-          {
-            if (phrase_is_projects (ex, ph_start, ph_end)
-                && !is_per_unit (ex, item_start, num_start, unit_end))
-              {
-                cls.metric = FIGURES_METRIC_PROJECTS;
-                cls.label_noun = g_strdup ("项目");
-                return cls;
-              }
-            noun = first_noun (ex, ph_start, ph_end, ALL_CLASSES);
-            if (noun.found)
-              cls.label_noun = g_strdup (noun.rule->label);
-            else
-              cls.label_noun = label_from_text (ex, ph_start, ph_end, FALSE);
-            return cls;
-          }
-        if (noun.found && noun.rule->klass == FIGURES_NOUN_PROJECT
-            && !is_per_unit (ex, item_start, num_start, unit_end))
-          {
-            cls.metric = FIGURES_METRIC_PROJECTS;
-            cls.label_noun = g_strdup ("项目");
-            return cls;
-          }
-        break;
-      }
-
-    case FIGURES_UNIT_MEASURE:
-    default:
-      break;
     }
 
   /* other: name what it counts */
@@ -735,8 +732,7 @@ mention_is_county (const Mention *m)
 
 /* 武川县可镇, 新城区毫沁营镇: a town named right after a county. */
 static void
-find_town (Extractor *ex,
-           Mention   *m)
+find_town (Extractor *ex, Mention *m)
 {
   const gunichar *t = ex->t;
 
@@ -747,14 +743,14 @@ find_town (Extractor *ex,
     {
       gsize len;
 
-      if (!is_han (t[s - 1]) || is_numeral_start (t[s - 1])
-          || figures_word_set_match (ex->rules->town_name_stops, t, ex->n, s - 1, NULL) > 0)
+      if (!is_han (t[s - 1]) || is_numeral_start (t[s - 1]) ||
+          figures_word_set_match (ex->rules->town_name_stops, t, ex->n, s - 1, NULL) > 0)
         return;
       len = figures_word_set_match (ex->rules->town_suffixes, t, ex->n, s, NULL);
       if (len == 0)
         continue;
-      if (figures_word_set_match (ex->rules->town_not, t, ex->n, s - 1, NULL) > 0
-          || figures_word_set_match (ex->rules->town_not, t, ex->n, s, NULL) > 0)
+      if (figures_word_set_match (ex->rules->town_not, t, ex->n, s - 1, NULL) > 0 ||
+          figures_word_set_match (ex->rules->town_not, t, ex->n, s, NULL) > 0)
         return;
       m->town_start = m->end;
       m->town_end = s + len;
@@ -763,16 +759,13 @@ find_town (Extractor *ex,
 }
 
 static void
-flag_mention (Extractor *ex,
-              Mention   *m,
-              gint       book_depth)
+flag_mention (Extractor *ex, Mention *m, gint book_depth)
 {
   const gunichar *t = ex->t;
   gsize lo = m->start > 6 ? m->start - 6 : 0;
   gsize p;
-  Mention *prev = ex->mentions->len > 0
-                    ? &g_array_index (ex->mentions, Mention, ex->mentions->len - 1)
-                    : NULL;
+  Mention *prev =
+    ex->mentions->len > 0 ? &g_array_index (ex->mentions, Mention, ex->mentions->len - 1) : NULL;
   gboolean chained = FALSE;
 
   if (book_depth > 0)
@@ -801,19 +794,23 @@ flag_mention (Extractor *ex,
         break;
       }
 
-  /* 自治区补助, 自治区财政下达: right after the place, or after 财政/本级 */
+  /* 自治区补助, 内蒙古自治区财政厅下达: right after the place and its
+   * organisation (财政, 民委, 人民政府 …) */
   p = m->end;
-  if (p + 1 < ex->n && t[p] == 0x8D22 /* 财 */ && t[p + 1] == 0x653F /* 政 */)
-    p += 2;
-  else if (p + 1 < ex->n && t[p] == 0x672C /* 本 */ && t[p + 1] == 0x7EA7 /* 级 */)
-    p += 2;
+  for (guint k = 0; k < 3; k++)
+    {
+      gsize len = figures_word_set_match (ex->rules->organisations, t, ex->n, p, NULL);
+
+      if (len == 0)
+        break;
+      p += len;
+    }
   if (figures_word_set_match (ex->rules->givers_after, t, ex->n, p, NULL) > 0)
     m->flags |= MENTION_GIVER;
 }
 
 static const FiguresPlace *
-pick_candidate (Extractor *ex,
-                const Mention *m)
+pick_candidate (Extractor *ex, const Mention *m)
 {
   if (m->n_candidates == 0)
     return NULL;
@@ -825,8 +822,7 @@ pick_candidate (Extractor *ex,
 }
 
 static const FiguresPlace *
-lookup_place (Extractor  *ex,
-              const char *name)
+lookup_place (Extractor *ex, const char *name)
 {
   if (name == NULL || ex->gazetteer == NULL)
     return NULL;
@@ -835,11 +831,7 @@ lookup_place (Extractor  *ex,
 
 /* The most specific place named in [start, end) of @line, scope words aside. */
 static const Mention *
-best_mention_in (Extractor  *ex,
-                 const Line *line,
-                 gsize       start,
-                 gsize       end,
-                 gboolean    allow_province)
+best_mention_in (Extractor *ex, const Line *line, gsize start, gsize end, gboolean allow_province)
 {
   const Mention *best = NULL;
 
@@ -855,8 +847,8 @@ best_mention_in (Extractor  *ex,
         continue;
       if (!allow_province && m->place->level == FIGURES_PLACE_PROVINCE)
         continue;
-      if (best == NULL || m->place->level > best->place->level
-          || (m->town_end > 0 && best->town_end == 0 && m->place->level == best->place->level))
+      if (best == NULL || m->place->level > best->place->level ||
+          (m->town_end > 0 && best->town_end == 0 && m->place->level == best->place->level))
         best = m;
     }
 
@@ -868,10 +860,7 @@ best_mention_in (Extractor  *ex,
 /* ------------------------------------------------------------------ */
 
 static int
-sentence_year (Extractor *ex,
-               gsize      sent_start,
-               gsize      sent_end,
-               gsize      num_start)
+sentence_year (Extractor *ex, gsize sent_start, gsize sent_end, gsize num_start)
 {
   const gunichar *t = ex->t;
   int before = 0;
@@ -883,11 +872,11 @@ sentence_year (Extractor *ex,
 
       if (!is_ascii_digit (t[p]) || (p > 0 && is_ascii_digit (t[p - 1])))
         continue;
-      if (!is_ascii_digit (t[p + 1]) || !is_ascii_digit (t[p + 2]) || !is_ascii_digit (t[p + 3])
-          || t[p + 4] != 0x5E74 /* 年 */)
+      if (!is_ascii_digit (t[p + 1]) || !is_ascii_digit (t[p + 2]) || !is_ascii_digit (t[p + 3]) ||
+          t[p + 4] != 0x5E74 /* 年 */)
         continue;
-      year = (int) ((t[p] - '0') * 1000 + (t[p + 1] - '0') * 100 + (t[p + 2] - '0') * 10
-                    + (t[p + 3] - '0'));
+      year = (int) ((t[p] - '0') * 1000 + (t[p + 1] - '0') * 100 + (t[p + 2] - '0') * 10 +
+                    (t[p + 3] - '0'));
       if (year < 1900 || year > 2199)
         continue;
       if (p < num_start)
@@ -902,10 +891,52 @@ sentence_year (Extractor *ex,
 /* The owner of a figure: the nearest place named before it in its
  * sentence; a scope word (全市, 该市) only when no place is named, so that
  * in `杭锦旗是全市…旗，今年争取资金…` the banner keeps its figure. */
+/* 翁牛特旗、巴林右旗分别举办培训班6期、4期: the k-th figure after 分别
+ * belongs to the k-th place of the list before it. */
 static int
-find_owner (Extractor *ex,
-            gsize      sent_start,
-            gsize      num_start)
+respective_owner (Extractor *ex, guint last, gsize sent_start, gsize num_start)
+{
+  const gunichar *t = ex->t;
+  guint first = last;
+  gsize p;
+  guint k = 0;
+
+  while (first > 0)
+    {
+      const Mention *a = &g_array_index (ex->mentions, Mention, first - 1);
+      const Mention *b = &g_array_index (ex->mentions, Mention, first);
+
+      if (a->start < sent_start || a->scope >= 0 || b->start != a->end + 1 ||
+          (t[a->end] != 0x3001 /* 、 */ && t[a->end] != 0x548C /* 和 */ &&
+           t[a->end] != 0x53CA /* 及 */))
+        break;
+      first--;
+    }
+  if (first == last)
+    return (int) last;
+
+  /* 分别 between the list and the number */
+  p = g_array_index (ex->mentions, Mention, last).end;
+  while (p + 1 < num_start && !(t[p] == 0x5206 && t[p + 1] == 0x522B))
+    p++;
+  if (p + 1 >= num_start)
+    return (int) last;
+
+  for (guint r = ex->raws->len; r > 0; r--)
+    {
+      const Raw *raw = &g_array_index (ex->raws, Raw, r - 1);
+
+      if (raw->start < p)
+        break;
+      k++;
+    }
+  if (k > last - first)
+    return (int) last;
+  return (int) (first + k);
+}
+
+static int
+find_owner (Extractor *ex, gsize sent_start, gsize num_start)
 {
   int scope_owner = -1;
 
@@ -935,13 +966,15 @@ find_owner (Extractor *ex,
           province = FALSE;
       if (province)
         {
-          gboolean first = i == 1
-                           || g_array_index (ex->mentions, Mention, i - 2).start < sent_start;
+          gboolean first =
+            i == 1 || g_array_index (ex->mentions, Mention, i - 2).start < sent_start;
 
-          if (!first || m->start - sent_start > PROVINCE_SUBJECT_MAX)
+          /* the subject opens its sentence or a clause: not 围绕内蒙古… */
+          if (!first || (m->start > sent_start && !is_clause_sep (ex->t[m->start - 1]) &&
+                         !is_space (ex->t[m->start - 1])))
             continue;
         }
-      return (int) (i - 1);
+      return respective_owner (ex, i - 1, sent_start, num_start);
     }
 
   return scope_owner;
@@ -951,10 +984,7 @@ find_owner (Extractor *ex,
  * multiplier the number reader took (6.29亿元 → 亿元), other units do not
  * (23.5万人次 → 人次). */
 static gsize
-unit_as_written (Extractor           *ex,
-                 const FiguresNumber *num,
-                 FiguresUnitKind      kind,
-                 gsize                unit_start)
+unit_as_written (Extractor *ex, const FiguresNumber *num, FiguresUnitKind kind, gsize unit_start)
 {
   static const gunichar multipliers[][3] = {
     { 0x4E07, 0x4EBF, 0 }, /* 万亿 */
@@ -988,10 +1018,7 @@ unit_as_written (Extractor           *ex,
 }
 
 static gsize
-process_number (Extractor           *ex,
-                const FiguresNumber *num,
-                gsize                quote_end,
-                gint                 book_depth)
+process_number (Extractor *ex, const FiguresNumber *num, gsize quote_end, gint book_depth)
 {
   const gunichar *t = ex->t;
   const FiguresRules *r = ex->rules;
@@ -1004,6 +1031,7 @@ process_number (Extractor           *ex,
   gboolean approx = num->approx;
   FiguresDecimal value = num->value;
   Classification cls;
+  Bounds bounds;
   Raw raw = { 0 };
 
   /* names and titles: 《…》, “三项计划” */
@@ -1011,9 +1039,8 @@ process_number (Extractor           *ex,
     return num->end;
   if (num->start > 0 && (is_ascii_letter (t[num->start - 1]) || t[num->start - 1] == '.'))
     return num->end;
-  if (figures_word_set_match_ending (r->not_before_number, t,
-                                     num->start > 4 ? num->start - 4 : 0, num->start, NULL)
-      > 0)
+  if (figures_word_set_match_ending (r->not_before_number, t, num->start > 4 ? num->start - 4 : 0,
+                                     num->start, NULL) > 0)
     return num->end;
 
   for (gsize p = num->start; p < num->end; p++)
@@ -1022,9 +1049,9 @@ process_number (Extractor           *ex,
 
   /* 一 alone is an article more often than a count (一次性, 一个中心);
    * a bare 百/千/万 is a figure of speech (百场, 千家). */
-  if (!has_digit && num->end - num->start == 1
-      && (t[num->start] == 0x4E00 || t[num->start] == 0x767E || t[num->start] == 0x5343
-          || t[num->start] == 0x4E07 || t[num->start] == 0x4EBF))
+  if (!has_digit && num->end - num->start == 1 &&
+      (t[num->start] == 0x4E00 || t[num->start] == 0x767E || t[num->start] == 0x5343 ||
+       t[num->start] == 0x4E07 || t[num->start] == 0x4EBF))
     return num->end;
 
   while (unit_start < ex->n && t[unit_start] == ' ' && unit_start < num->end + 1)
@@ -1037,58 +1064,61 @@ process_number (Extractor           *ex,
   if (figures_rules_unit_blocked (unit_index, t, ex->n, unit_end))
     return num->end;
   /* 5个多月, 3个半月 */
-  if (unit_end < ex->n && (t[unit_end] == 0x591A || t[unit_end] == 0x534A)
-      && unit_rule->kind == FIGURES_UNIT_ITEM && unit_end + 1 < ex->n
-      && (t[unit_end + 1] == 0x6708 || t[unit_end + 1] == 0x5C0F))
+  if (unit_end < ex->n && (t[unit_end] == 0x591A || t[unit_end] == 0x534A) &&
+      unit_rule->kind == FIGURES_UNIT_ITEM && unit_end + 1 < ex->n &&
+      (t[unit_end + 1] == 0x6708 || t[unit_end + 1] == 0x5C0F))
     return num->end;
   /* a unit word written with its multiplier the reader left alone */
   switch (t[unit_start])
     {
-    case 0x4E07: /* 万 */
-    case 0x4EBF: /* 亿 */
-    case 0x5343: /* 千 */
-    case 0x767E: /* 百 */
-      if (unit_len > 1)
-        {
-          guint pow = t[unit_start] == 0x4E07 ? 4 : t[unit_start] == 0x4EBF ? 8
-                      : t[unit_start] == 0x5343 ? 3 : 2;
+      case 0x4E07: /* 万 */
+      case 0x4EBF: /* 亿 */
+      case 0x5343: /* 千 */
+      case 0x767E: /* 百 */
+        if (unit_len > 1)
+          {
+            guint pow = t[unit_start] == 0x4E07   ? 4
+                        : t[unit_start] == 0x4EBF ? 8
+                        : t[unit_start] == 0x5343 ? 3
+                                                  : 2;
 
-          while (pow-- > 0 && value.mantissa < G_MAXINT64 / 10)
-            {
-              if (value.scale > 0)
-                value.scale--;
-              else
-                value.mantissa *= 10;
-            }
-        }
-      break;
-    default:
-      break;
+            while (pow-- > 0 && value.mantissa < G_MAXINT64 / 10)
+              {
+                if (value.scale > 0)
+                  value.scale--;
+                else
+                  value.mantissa *= 10;
+              }
+          }
+        break;
+      default:
+        break;
     }
 
   /* approximation words that touch the number or its unit */
   if (figures_word_set_match_ending (r->approx_before, t, num->start > 4 ? num->start - 4 : 0,
-                                     num->start, NULL)
-      > 0)
+                                     num->start, NULL) > 0)
     approx = TRUE;
   if (figures_word_set_match (r->approx_after, t, ex->n, unit_end, NULL) > 0)
     approx = TRUE;
 
-  cls = classify (ex, unit_rule->kind, num->start, unit_end);
+  find_bounds (ex, num->start, unit_end, &bounds);
+  cls = classify (ex, unit_rule->kind, num->start, unit_end, &bounds);
 
   raw.metric = cls.metric;
   raw.value = value;
   raw.approx = approx;
   raw.unit_start = unit_as_written (ex, num, unit_rule->kind, unit_start);
+  raw.unit_kind = unit_rule->kind;
   raw.start = num->start;
   raw.end = unit_end;
   raw.label_noun = cls.label_noun;
 
-  raw.sent_start = scan_back (ex, num->start, sentence_sep);
+  raw.sent_start = bounds.sent_start;
   while (raw.sent_start < num->start && is_space (t[raw.sent_start]))
     raw.sent_start++;
-  raw.sent_end = scan_forward (ex, unit_end, sentence_sep);
-  if (raw.sent_end < ex->n && t[raw.sent_end] != '\n')
+  raw.sent_end = bounds.sent_end;
+  if (raw.sent_end < ex->n && is_sentence_end (t[raw.sent_end]) && t[raw.sent_end] != '\n')
     raw.sent_end++;
   while (raw.sent_end > unit_end && is_space (t[raw.sent_end - 1]))
     raw.sent_end--;
@@ -1101,12 +1131,8 @@ process_number (Extractor           *ex,
 }
 
 static void
-finish_line (Extractor *ex,
-             gsize      start,
-             gsize      end,
-             gboolean   punct,
-             guint      first_mention,
-             guint      first_raw)
+finish_line (
+  Extractor *ex, gsize start, gsize end, gboolean punct, guint first_mention, guint first_raw)
 {
   const gunichar *t = ex->t;
   Line line;
@@ -1176,6 +1202,35 @@ finish_line (Extractor *ex,
     }
 }
 
+/* What the scan loop must look at, per BMP code point: one table lookup
+ * instead of a dozen comparisons for the common case. */
+enum
+{
+  CHAR_HAN = 1 << 0,
+  CHAR_NUMERAL = 1 << 1,
+  CHAR_PUNCT = 1 << 2,
+  CHAR_MARK = 1 << 3, /* 《 》 and opening quotes */
+};
+
+static const guint8 *
+char_flags (void)
+{
+  static gsize flags = 0; /* the table, once built */
+
+  if (g_once_init_enter (&flags))
+    {
+      guint8 *table = g_new0 (guint8, 0x10000);
+
+      for (gunichar c = 0; c < 0x10000; c++)
+        table[c] = (is_han (c) ? CHAR_HAN : 0) | (is_numeral_start (c) ? CHAR_NUMERAL : 0) |
+                   (is_clause_punct (c) ? CHAR_PUNCT : 0) |
+                   (c == 0x300A || c == 0x300B || closing_quote (c) != 0 ? CHAR_MARK : 0);
+      g_once_init_leave (&flags, (gsize) table);
+    }
+
+  return (const guint8 *) flags;
+}
+
 static void
 scan (Extractor *ex)
 {
@@ -1188,10 +1243,13 @@ scan (Extractor *ex)
   gint book_depth = 0;
   gsize quote_end = 0;
   gsize i = 0;
+  const guint8 *scope_starts = figures_word_set_start_bitmap (ex->rules->scope);
+  const guint8 *flags_table = char_flags ();
 
   while (i <= n)
     {
       gunichar c;
+      guint flags;
 
       if (i == n || t[i] == '\n')
         {
@@ -1206,20 +1264,22 @@ scan (Extractor *ex)
         }
 
       c = t[i];
-      if (c < 0x3000 && !is_ascii_digit (c) && c != '"' && c != 0x2018 && c != 0x201C
-          && !is_clause_punct (c) && c != '<' && c != '>')
+      flags = c < 0x10000 ? flags_table[c] : (is_han (c) ? CHAR_HAN : 0);
+      if (flags == 0)
         {
           i++;
           continue;
         }
 
-      if (is_clause_punct (c))
+      if (flags & CHAR_PUNCT)
         line_punct = TRUE;
+      else if (!(flags & CHAR_MARK))
+        ;
       else if (c == 0x300A) /* 《 */
         book_depth++;
       else if (c == 0x300B) /* 》 */
         book_depth = MAX (0, book_depth - 1);
-      else if (closing_quote (c) != 0 && i >= quote_end)
+      else if (i >= quote_end)
         {
           gunichar close = closing_quote (c);
 
@@ -1231,7 +1291,7 @@ scan (Extractor *ex)
               }
         }
 
-      if (is_han (c))
+      if (flags & CHAR_HAN)
         {
           const FiguresPlace *const *candidates = NULL;
           gsize place_len = 0;
@@ -1240,9 +1300,11 @@ scan (Extractor *ex)
           gsize scope_len;
 
           if (ex->gazetteer != NULL)
-            n_candidates = figures_gazetteer_match (ex->gazetteer, t, n, i, &place_len,
-                                                    &candidates);
-          scope_len = figures_word_set_match (ex->rules->scope, t, n, i, &scope_index);
+            n_candidates =
+              figures_gazetteer_match (ex->gazetteer, t, n, i, &place_len, &candidates);
+          scope_len = 0;
+          if (c >= 0x10000 || (scope_starts[c >> 3] & (1u << (c & 7))) != 0)
+            scope_len = figures_word_set_match (ex->rules->scope, t, n, i, &scope_index);
           if (n_candidates == 0)
             place_len = 0;
 
@@ -1263,7 +1325,7 @@ scan (Extractor *ex)
                   m.end = i + scope_len;
                   m.scope = (int) figures_rules_scope (scope_index)->kind;
                 }
-              flag_mention (ex, &m, book_depth);
+              flag_mention (ex, &m, i < quote_end ? 1 : book_depth);
               if (m.scope < 0)
                 find_town (ex, &m);
               g_array_append_val (ex->mentions, m);
@@ -1272,7 +1334,7 @@ scan (Extractor *ex)
             }
         }
 
-      if (is_numeral_start (c))
+      if (flags & CHAR_NUMERAL)
         {
           FiguresNumber num;
 
@@ -1312,8 +1374,7 @@ resolve_mentions (Extractor *ex)
       if (m->n_candidates != 1 || m->candidates[0]->province == NULL)
         continue;
       count = GPOINTER_TO_UINT (g_hash_table_lookup (counts, m->candidates[0]->province)) + 1;
-      g_hash_table_insert (counts, (gpointer) m->candidates[0]->province,
-                           GUINT_TO_POINTER (count));
+      g_hash_table_insert (counts, (gpointer) m->candidates[0]->province, GUINT_TO_POINTER (count));
       if (count > best)
         {
           best = count;
@@ -1334,8 +1395,7 @@ resolve_mentions (Extractor *ex)
 }
 
 static const FiguresPlace *
-prefecture_of (Extractor          *ex,
-               const FiguresPlace *place)
+prefecture_of (Extractor *ex, const FiguresPlace *place)
 {
   const FiguresPlace *p;
 
@@ -1374,8 +1434,8 @@ resolve_document_place (Extractor *ex)
         const char *name;
         guint count;
 
-        if (mm->place == NULL || mm->place->level == FIGURES_PLACE_PROVINCE
-            || mm->place->prefecture == NULL || (mm->flags & MENTION_PARTNER))
+        if (mm->place == NULL || mm->place->level == FIGURES_PLACE_PROVINCE ||
+            mm->place->prefecture == NULL || (mm->flags & MENTION_PARTNER))
           continue;
         name = mm->place->prefecture;
         count = GPOINTER_TO_UINT (g_hash_table_lookup (counts, name)) + 1;
@@ -1407,16 +1467,8 @@ resolve_document_place (Extractor *ex)
   }
 }
 
-typedef struct
-{
-  const FiguresPlace *place;
-  const Mention *mention; /* for a town name */
-} Scope;
-
 static const FiguresPlace *
-heading_place (Extractor  *ex,
-               const Line *line,
-               const Mention **mention)
+heading_place (Extractor *ex, const Line *line, const Mention **mention)
 {
   const Mention *m = best_mention_in (ex, line, line->start, line->end, TRUE);
 
@@ -1424,18 +1476,15 @@ heading_place (Extractor  *ex,
   if (m == NULL)
     return NULL;
   /* a heading naming only the region counts in a region-wide text */
-  if (m->place->level == FIGURES_PLACE_PROVINCE
-      && (ex->doc_place == NULL || ex->doc_place != m->place))
+  if (m->place->level == FIGURES_PLACE_PROVINCE &&
+      (ex->doc_place == NULL || ex->doc_place != m->place))
     return NULL;
   *mention = m;
   return m->place;
 }
 
 static void
-set_place (Extractor          *ex,
-           FiguresStatistic   *stat,
-           const FiguresPlace *place,
-           const Mention      *town)
+set_place (Extractor *ex, FiguresStatistic *stat, const FiguresPlace *place, const Mention *town)
 {
   if (place == NULL)
     {
@@ -1454,8 +1503,7 @@ set_place (Extractor          *ex,
 }
 
 static guint
-context_hash (Extractor *ex,
-              const Raw *raw)
+context_hash (Extractor *ex, const Raw *raw)
 {
   guint h = 2166136261u;
   gsize lo = raw->start > CONTEXT_CHARS ? raw->start - CONTEXT_CHARS : 0;
@@ -1471,9 +1519,7 @@ context_hash (Extractor *ex,
 }
 
 static gboolean
-same_context (Extractor *ex,
-              const Raw *a,
-              const Raw *b)
+same_context (Extractor *ex, const Raw *a, const Raw *b)
 {
   gsize alo = a->start > CONTEXT_CHARS ? a->start - CONTEXT_CHARS : 0;
   gsize blo = b->start > CONTEXT_CHARS ? b->start - CONTEXT_CHARS : 0;
@@ -1486,8 +1532,8 @@ same_context (Extractor *ex,
     return FALSE;
   if (a->end - a->start != b->end - b->start)
     return FALSE;
-  return memcmp (ex->t + alo, ex->t + blo, (a->start - alo) * sizeof (gunichar)) == 0
-         && memcmp (ex->t + a->end, ex->t + b->end, (ahi - a->end) * sizeof (gunichar)) == 0;
+  return memcmp (ex->t + alo, ex->t + blo, (a->start - alo) * sizeof (gunichar)) == 0 &&
+         memcmp (ex->t + a->end, ex->t + b->end, (ahi - a->end) * sizeof (gunichar)) == 0;
 }
 
 static void
@@ -1529,7 +1575,9 @@ count_once (Extractor *ex)
 
           if (j == i || body->in_heading || body->dropped)
             continue;
-          if (body->metric == head->metric && figures_decimal_equal (body->value, head->value))
+          /* the same figure, whatever the headline's wording made of it */
+          if (body->unit_kind == head->unit_kind &&
+              figures_decimal_equal (body->value, head->value))
             {
               head->dropped = TRUE;
               break;
@@ -1548,10 +1596,10 @@ build (Extractor *ex)
 
   extraction->statistics = g_ptr_array_new_with_free_func ((GDestroyNotify) figures_statistic_free);
   if (ex->doc_place != NULL)
-    extraction->city = g_strdup (ex->doc_place->level == FIGURES_PLACE_PROVINCE
-                                     || ex->doc_place->prefecture == NULL
-                                   ? ex->doc_place->name
-                                   : ex->doc_place->prefecture);
+    extraction->city =
+      g_strdup (ex->doc_place->level == FIGURES_PLACE_PROVINCE || ex->doc_place->prefecture == NULL
+                  ? ex->doc_place->name
+                  : ex->doc_place->prefecture);
 
   for (guint i = 0; i < ex->raws->len; i++)
     {
@@ -1567,7 +1615,10 @@ build (Extractor *ex)
           const Mention *hm = NULL;
           const FiguresPlace *hp = heading_place (ex, &g_array_index (ex->headings, Line, h), &hm);
 
-          if (hp != NULL)
+          /* once in a city's section, a heading naming only the region is
+           * a slogan (打造内蒙古…升级版), not a new section */
+          if (hp != NULL && !(hp->level == FIGURES_PLACE_PROVINCE && section != NULL &&
+                              section->level != FIGURES_PLACE_PROVINCE))
             {
               section = hp;
               section_mention = hm;
@@ -1585,20 +1636,38 @@ build (Extractor *ex)
 
           switch (m->scope)
             {
-            case FIGURES_SCOPE_CURRENT:
-              place = scope_place;
-              town = section != NULL ? section_mention : NULL;
-              break;
-            case FIGURES_SCOPE_CITY:
-              place = prefecture_of (ex, scope_place);
-              break;
-            case FIGURES_SCOPE_CAPITAL:
-              place = m->place != NULL ? m->place : scope_place;
-              break;
-            default:
-              place = m->place;
-              town = m;
-              break;
+              case FIGURES_SCOPE_CURRENT:
+                place = scope_place;
+                town = section != NULL ? section_mention : NULL;
+                break;
+              case FIGURES_SCOPE_CITY:
+                /* 全市 in a county-level city's text (满洲里市) is that city */
+                if (scope_place != NULL && scope_place->level == FIGURES_PLACE_COUNTY &&
+                    g_str_has_suffix (scope_place->name, "市"))
+                  place = scope_place;
+                else
+                  place = prefecture_of (ex, scope_place);
+                break;
+              case FIGURES_SCOPE_DISTRICT:
+                /* 全区: the district in scope, else the autonomous region */
+                if (scope_place != NULL && scope_place->level == FIGURES_PLACE_COUNTY &&
+                    g_str_has_suffix (scope_place->name, "区"))
+                  {
+                    place = scope_place;
+                    town = section != NULL ? section_mention : NULL;
+                  }
+                else if (ex->doc_province != NULL && g_str_has_suffix (ex->doc_province, "自治区"))
+                  place = lookup_place (ex, ex->doc_province);
+                else
+                  place = scope_place;
+                break;
+              case FIGURES_SCOPE_CAPITAL:
+                place = m->place != NULL ? m->place : scope_place;
+                break;
+              default:
+                place = m->place;
+                town = m;
+                break;
             }
         }
       if (place == NULL)
@@ -1630,8 +1699,7 @@ build (Extractor *ex)
 }
 
 FiguresExtraction *
-figures_extract (const FiguresText *text,
-                 FiguresGazetteer  *gazetteer)
+figures_extract (const FiguresText *text, FiguresGazetteer *gazetteer)
 {
   Extractor ex = { 0 };
   FiguresExtraction *extraction;

@@ -40,7 +40,7 @@ figures_number_style_from_locale (void)
 /* Multipliers, largest first. */
 typedef struct
 {
-  double      factor;
+  double factor;
   const char *suffix;
 } Multiplier;
 
@@ -84,9 +84,7 @@ trim_zeros (GString *s)
 
 /* "%.*f" without the locale's decimal point, trailing zeros trimmed. */
 static void
-append_fixed (GString *s,
-              double   x,
-              int      decimals)
+append_fixed (GString *s, double x, int decimals)
 {
   char buffer[G_ASCII_DTOSTR_BUF_SIZE];
   char format[16];
@@ -104,9 +102,7 @@ append_fixed (GString *s,
 
 /* Thousands separators on the integer part of a plain number. */
 static void
-append_grouped (GString *s,
-                double   x,
-                int      decimals)
+append_grouped (GString *s, double x, int decimals)
 {
   g_autoptr (GString) plain = g_string_new (NULL);
   const char *digits;
@@ -133,9 +129,7 @@ append_grouped (GString *s,
 }
 
 static void
-append_number (GString           *s,
-               double             value,
-               FiguresNumberStyle style)
+append_number (GString *s, double value, FiguresNumberStyle style)
 {
   const Multiplier *table;
   guint n_table;
@@ -197,8 +191,7 @@ append_number (GString           *s,
 }
 
 char *
-figures_format_number (double             value,
-                       FiguresNumberStyle style)
+figures_format_number (double value, FiguresNumberStyle style)
 {
   GString *s = g_string_new (NULL);
 
@@ -207,10 +200,7 @@ figures_format_number (double             value,
 }
 
 char *
-figures_format_value (double             value,
-                      const char        *unit,
-                      gboolean           approx,
-                      FiguresNumberStyle style)
+figures_format_value (double value, const char *unit, gboolean approx, FiguresNumberStyle style)
 {
   GString *s = g_string_new (NULL);
   const char *name = figures_format_unit_name (unit, style);
@@ -229,10 +219,7 @@ figures_format_value (double             value,
 }
 
 char *
-figures_format_tick (double             value,
-                     double             step,
-                     double             axis_max,
-                     FiguresNumberStyle style)
+figures_format_tick (double value, double step, double axis_max, FiguresNumberStyle style)
 {
   const Multiplier *table;
   guint n_table;
@@ -283,8 +270,7 @@ figures_format_tick (double             value,
 }
 
 char *
-figures_format_base_unit (const char *metric_key,
-                          const char *written)
+figures_format_base_unit (const char *metric_key, const char *written)
 {
   static const char *const multipliers[] = { "万亿", "亿", "万", "千", "百", "十" };
 
@@ -342,8 +328,7 @@ static const Translation units[] = {
 };
 
 const char *
-figures_format_unit_name (const char        *unit,
-                          FiguresNumberStyle style)
+figures_format_unit_name (const char *unit, FiguresNumberStyle style)
 {
   if (unit == NULL)
     return "";
@@ -370,8 +355,7 @@ static const struct
 };
 
 const char *
-figures_format_metric_name (const char        *metric_key,
-                            FiguresNumberStyle style)
+figures_format_metric_name (const char *metric_key, FiguresNumberStyle style)
 {
   if (metric_key == NULL)
     return "";
@@ -385,9 +369,7 @@ figures_format_metric_name (const char        *metric_key,
 }
 
 double
-figures_format_nice_axis (double  max,
-                          guint   max_ticks,
-                          double *step)
+figures_format_nice_axis (double max, guint max_ticks, double *step)
 {
   double raw, magnitude, normalised, nice, end;
 

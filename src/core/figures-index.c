@@ -2,9 +2,13 @@
  *
  * Schema (PRAGMA user_version = SCHEMA_VERSION; meta.tokenizer = the
  * tokenizer's version): documents, statistics, skipped, and an external
- * content FTS5 table `search` over documents.text, kept in step by
- * triggers. The "figures" tokenizer folds Traditional→Simplified, so the
- * index is over the folded text while documents.text stays the display text.
+ * content FTS5 table `search` over documents.text, kept in step by the
+ * writer (not by triggers: FTS5 flushes its pending terms at every
+ * statement savepoint, and a trigger per document made building twice as
+ * slow). The "figures" tokenizer folds Traditional→Simplified, so the
+ * index is over the folded text while documents.text keeps the display text,
+ * deflated (documents.text_size is its length in bytes): the FTS5 table is
+ * contentless, and the writer gives it the text again to delete a document.
  *
  * Building runs two threads: a reader thread reads, hashes, decodes and
  * extracts each new or changed file and hands the result to the calling
@@ -22,6 +26,7 @@
 #include <errno.h>
 #include <glib/gstdio.h>
 #include <sqlite3.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/types.h>
@@ -33,11 +38,14 @@
 #include "figures-text.h"
 #include "figures-tokenizer.h"
 
-#define SCHEMA_VERSION 1
+#define SCHEMA_VERSION 4
 
-/* a transaction is committed after this many documents or bytes of text */
-#define BATCH_DOCUMENTS 500
-#define BATCH_BYTES (16 * 1024 * 1024)
+/* A transaction is committed after this many documents or bytes of text.
+ * Large batches matter: FTS5 writes its pending terms as a new segment at
+ * each commit, and fewer, larger segments mean less merging. The kill test
+ * sets $FIGURES_INDEX_BATCH to commit more often. */
+#define BATCH_DOCUMENTS 4000
+#define BATCH_BYTES (32 * 1024 * 1024)
 /* the queue between the reader and the writer holds at most */
 #define QUEUE_ITEMS 64
 #define QUEUE_BYTES (24 * 1024 * 1024)
@@ -67,7 +75,8 @@ static const char schema_sql[] =
   "  title TEXT,"
   "  date TEXT,"
   "  city TEXT,"
-  "  text TEXT NOT NULL,"
+  "  text BLOB NOT NULL,"
+  "  text_size INTEGER NOT NULL,"
   "  n_statistics INTEGER NOT NULL DEFAULT 0);"
   "CREATE INDEX documents_hash ON documents (hash);"
   "CREATE INDEX documents_city ON documents (city);"
@@ -90,24 +99,13 @@ static const char schema_sql[] =
   "  year INTEGER NOT NULL DEFAULT 0);"
   "CREATE INDEX statistics_document ON statistics (document_id);"
   "CREATE INDEX statistics_metric_city ON statistics (metric, city);"
-  "CREATE INDEX statistics_city_metric ON statistics (city, metric);"
   "CREATE TABLE skipped (path TEXT PRIMARY KEY, reason TEXT NOT NULL, \"when\" INTEGER NOT NULL);"
-  "CREATE VIRTUAL TABLE search USING fts5 (text, content='documents', content_rowid='id',"
+  "CREATE VIRTUAL TABLE search USING fts5 (text, content='',"
   "  tokenize='" FIGURES_TOKENIZER_NAME "');"
-  "CREATE TRIGGER documents_ai AFTER INSERT ON documents BEGIN"
-  "  INSERT INTO search (rowid, text) VALUES (new.id, new.text);"
-  "END;"
-  "CREATE TRIGGER documents_ad AFTER DELETE ON documents BEGIN"
-  "  INSERT INTO search (search, rowid, text) VALUES ('delete', old.id, old.text);"
-  "  DELETE FROM statistics WHERE document_id = old.id;"
-  "END;"
-  "CREATE TRIGGER documents_au AFTER UPDATE OF text ON documents BEGIN"
-  "  INSERT INTO search (search, rowid, text) VALUES ('delete', old.id, old.text);"
-  "  INSERT INTO search (rowid, text) VALUES (new.id, new.text);"
-  "END;"
   /* fewer, larger segments: faster bulk building */
-  "INSERT INTO search (search, rank) VALUES ('automerge', 8);"
-  "INSERT INTO search (search, rank) VALUES ('crisismerge', 32);";
+  "INSERT INTO search (search, rank) VALUES ('automerge', 16);"
+  "INSERT INTO search (search, rank) VALUES ('crisismerge', 64);"
+  "INSERT INTO search (search, rank) VALUES ('hashsize', 33554432);";
 
 /* ---- helpers ---- */
 
@@ -214,6 +212,102 @@ static char *
 hash_to_string (guint64 h)
 {
   return g_strdup_printf ("%016" G_GINT64_MODIFIER "x", h);
+}
+
+/* ---- stored text: raw deflate ---- */
+
+static guint8 *
+deflate_text (const char *text,
+              gsize       len,
+              gsize      *out_len)
+{
+  g_autoptr (GZlibCompressor) compressor =
+    g_zlib_compressor_new (G_ZLIB_COMPRESSOR_FORMAT_RAW, 1);
+  gsize capacity = len / 2 + 64;
+  guint8 *out = g_malloc (capacity);
+  gsize done_in = 0, done_out = 0;
+
+  for (;;)
+    {
+      g_autoptr (GError) error = NULL;
+      gsize bytes_read = 0, bytes_written = 0;
+      GConverterResult result;
+
+      result = g_converter_convert (G_CONVERTER (compressor), text + done_in, len - done_in,
+                                    out + done_out, capacity - done_out,
+                                    G_CONVERTER_INPUT_AT_END, &bytes_read, &bytes_written,
+                                    &error);
+      if (result == G_CONVERTER_ERROR)
+        {
+          /* only ever out of room */
+          capacity *= 2;
+          out = g_realloc (out, capacity);
+          continue;
+        }
+      done_in += bytes_read;
+      done_out += bytes_written;
+      if (result == G_CONVERTER_FINISHED)
+        break;
+      if (done_out == capacity)
+        {
+          capacity *= 2;
+          out = g_realloc (out, capacity);
+        }
+    }
+  *out_len = done_out;
+  return out;
+}
+
+/* NULL when the data is damaged. */
+static char *
+inflate_text (const void *data,
+              gsize       len,
+              gsize       size)
+{
+  g_autoptr (GZlibDecompressor) decompressor =
+    g_zlib_decompressor_new (G_ZLIB_COMPRESSOR_FORMAT_RAW);
+  char *out = g_malloc (size + 1);
+  gsize done_in = 0, done_out = 0;
+
+  if (data == NULL)
+    len = 0;
+  for (;;)
+    {
+      g_autoptr (GError) error = NULL;
+      gsize bytes_read = 0, bytes_written = 0;
+      GConverterResult result;
+
+      result = g_converter_convert (G_CONVERTER (decompressor), (const guint8 *) data + done_in,
+                                    len - done_in, out + done_out, size + 1 - done_out,
+                                    G_CONVERTER_INPUT_AT_END, &bytes_read, &bytes_written,
+                                    &error);
+      if (result == G_CONVERTER_ERROR)
+        {
+          g_warning ("A stored text is damaged: %s", error->message);
+          g_free (out);
+          return NULL;
+        }
+      done_in += bytes_read;
+      done_out += bytes_written;
+      if (result == G_CONVERTER_FINISHED)
+        break;
+      if (bytes_read == 0 && bytes_written == 0)
+        {
+          g_free (out);
+          return NULL;
+        }
+    }
+  out[MIN (done_out, size)] = '\0';
+  return out;
+}
+
+/* The display text of a row whose columns @i and @i + 1 are text, text_size */
+static char *
+column_text (sqlite3_stmt *stmt,
+             int           i)
+{
+  return inflate_text (sqlite3_column_blob (stmt, i), sqlite3_column_bytes (stmt, i),
+                       sqlite3_column_int64 (stmt, i + 1));
 }
 
 /* ---- opening ---- */
@@ -372,7 +466,8 @@ figures_index_open (const char *path,
                 "PRAGMA journal_mode = WAL;"
                 "PRAGMA synchronous = NORMAL;"
                 "PRAGMA temp_store = MEMORY;"
-                "PRAGMA cache_size = -16000;",
+                "PRAGMA cache_size = -16000;"
+                "PRAGMA wal_autocheckpoint = 4000;",
                 error)
       || !ensure_schema (db, error))
     {
@@ -637,6 +732,8 @@ typedef struct
   char *reason;     /* ITEM_SKIPPED */
   char *display;
   gsize display_len;
+  guint8 *packed; /* @display, deflated */
+  gsize packed_len;
   const char *encoding;
   char *title;
   char *date;
@@ -651,6 +748,7 @@ item_free (Item *item)
   g_free (item->hash);
   g_free (item->reason);
   g_free (item->display);
+  g_free (item->packed);
   g_free (item->title);
   g_free (item->date);
   g_free (item->city);
@@ -795,8 +893,24 @@ read_candidate (Pipeline        *pipeline,
       item->city = g_steal_pointer (&extraction->city);
       item->statistics = g_steal_pointer (&extraction->statistics);
     }
+  /* Evidence that is just its range of the text is not stored twice. */
+  for (guint i = 0; item->statistics != NULL && i < item->statistics->len; i++)
+    {
+      FiguresStatistic *s = item->statistics->pdata[i];
+      gsize from, to;
+
+      if (s->evidence == NULL || s->evidence_end <= s->evidence_start
+          || s->evidence_end > text->n_chars)
+        continue;
+      from = figures_text_char_to_byte (text, s->evidence_start);
+      to = figures_text_char_to_byte (text, s->evidence_end);
+      if (strlen (s->evidence) == to - from
+          && memcmp (s->evidence, text->display + from, to - from) == 0)
+        g_clear_pointer (&s->evidence, g_free);
+    }
   item->display = g_steal_pointer (&text->display);
   item->display_len = text->display_len;
+  item->packed = deflate_text (item->display, item->display_len, &item->packed_len);
 
   return item;
 }
@@ -838,6 +952,9 @@ typedef struct
   sqlite3_stmt *delete_statistics;
   sqlite3_stmt *insert_statistic;
   sqlite3_stmt *insert_skipped;
+  sqlite3_stmt *insert_search;
+  sqlite3_stmt *delete_search;
+  sqlite3_stmt *select_text;
 } Writer;
 
 static void
@@ -850,6 +967,9 @@ writer_clear (Writer *writer)
   g_clear_pointer (&writer->delete_statistics, sqlite3_finalize);
   g_clear_pointer (&writer->insert_statistic, sqlite3_finalize);
   g_clear_pointer (&writer->insert_skipped, sqlite3_finalize);
+  g_clear_pointer (&writer->insert_search, sqlite3_finalize);
+  g_clear_pointer (&writer->delete_search, sqlite3_finalize);
+  g_clear_pointer (&writer->select_text, sqlite3_finalize);
 }
 
 static gboolean
@@ -861,13 +981,14 @@ writer_init (Writer  *writer,
   return (writer->insert_document =
             prepare (db,
                      "INSERT INTO documents (path, size, mtime, hash, encoding, title, date, "
-                     "city, text, n_statistics) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                     "city, text, n_statistics, text_size) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, "
+                     "?8, ?9, ?10, ?12)",
                      error))
          && (writer->update_document =
                prepare (db,
                         "UPDATE documents SET path = ?1, size = ?2, mtime = ?3, hash = ?4, "
                         "encoding = ?5, title = ?6, date = ?7, city = ?8, text = ?9, "
-                        "n_statistics = ?10 WHERE id = ?11",
+                        "n_statistics = ?10, text_size = ?12 WHERE id = ?11",
                         error))
          && (writer->update_file =
                prepare (db, "UPDATE documents SET path = ?1, size = ?2, mtime = ?3 WHERE id = ?4",
@@ -882,6 +1003,13 @@ writer_init (Writer  *writer,
                         "evidence_start, evidence_end, year) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, "
                         "?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
                         error))
+         && (writer->insert_search =
+               prepare (db, "INSERT INTO search (rowid, text) VALUES (?1, ?2)", error))
+         && (writer->delete_search =
+               prepare (db, "INSERT INTO search (search, rowid, text) VALUES ('delete', ?1, ?2)",
+                        error))
+         && (writer->select_text =
+               prepare (db, "SELECT text, text_size FROM documents WHERE id = ?1", error))
          && (writer->insert_skipped =
                prepare (db,
                         "INSERT OR REPLACE INTO skipped (path, reason, \"when\") VALUES (?1, ?2, ?3)",
@@ -914,11 +1042,40 @@ write_skip (Writer     *writer,
   return step_done (writer->insert_skipped, writer->db, error);
 }
 
+/* Its terms out of the full-text index, while its text is still there */
+static gboolean
+unindex_document (Writer *writer,
+                  gint64  id,
+                  GError **error)
+{
+  g_autofree char *text = NULL;
+  int rc;
+
+  sqlite3_bind_int64 (writer->select_text, 1, id);
+  rc = sqlite3_step (writer->select_text);
+  if (rc == SQLITE_ROW)
+    text = column_text (writer->select_text, 0);
+  sqlite3_reset (writer->select_text);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return sqlite_error (error, writer->db, "Could not read the index");
+  if (text != NULL)
+    {
+      sqlite3_bind_int64 (writer->delete_search, 1, id);
+      sqlite3_bind_text (writer->delete_search, 2, text, -1, SQLITE_STATIC);
+      if (!step_done (writer->delete_search, writer->db, error))
+        return FALSE;
+    }
+  sqlite3_bind_int64 (writer->delete_statistics, 1, id);
+  return step_done (writer->delete_statistics, writer->db, error);
+}
+
 static gboolean
 delete_document (Writer *writer,
                  gint64  id,
                  GError **error)
 {
+  if (!unindex_document (writer, id, error))
+    return FALSE;
   sqlite3_bind_int64 (writer->delete_document, 1, id);
   return step_done (writer->delete_document, writer->db, error);
 }
@@ -932,6 +1089,9 @@ write_document (Writer *writer,
   guint n_statistics = item->statistics != NULL ? item->statistics->len : 0;
   gint64 id;
 
+  if (item->id != 0 && !unindex_document (writer, item->id, error))
+    return FALSE;
+
   sqlite3_bind_text (stmt, 1, item->path, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 2, item->size);
   sqlite3_bind_int64 (stmt, 3, item->mtime);
@@ -940,22 +1100,20 @@ write_document (Writer *writer,
   bind_text (stmt, 6, item->title);
   bind_text (stmt, 7, item->date);
   bind_text (stmt, 8, item->city);
-  sqlite3_bind_text (stmt, 9, item->display, item->display_len, SQLITE_STATIC);
+  sqlite3_bind_blob (stmt, 9, item->packed, item->packed_len, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 12, item->display_len);
   sqlite3_bind_int (stmt, 10, n_statistics);
   if (item->id != 0)
     sqlite3_bind_int64 (stmt, 11, item->id);
   if (!step_done (stmt, writer->db, error))
     return FALSE;
 
-  if (item->id != 0)
-    {
-      id = item->id;
-      sqlite3_bind_int64 (writer->delete_statistics, 1, id);
-      if (!step_done (writer->delete_statistics, writer->db, error))
-        return FALSE;
-    }
-  else
-    id = sqlite3_last_insert_rowid (writer->db);
+  id = item->id != 0 ? item->id : sqlite3_last_insert_rowid (writer->db);
+
+  sqlite3_bind_int64 (writer->insert_search, 1, id);
+  sqlite3_bind_text (writer->insert_search, 2, item->display, item->display_len, SQLITE_STATIC);
+  if (!step_done (writer->insert_search, writer->db, error))
+    return FALSE;
 
   for (guint i = 0; i < n_statistics; i++)
     {
@@ -1091,9 +1249,13 @@ figures_index_update (FiguresIndex              *self,
   gboolean cancelled = FALSE;
   gboolean ok = TRUE;
   gint64 last_progress = 0;
+  guint batch_limit = BATCH_DOCUMENTS;
 
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (roots != NULL, FALSE);
+
+  if (g_getenv ("FIGURES_INDEX_BATCH") != NULL)
+    batch_limit = MAX (1, atoi (g_getenv ("FIGURES_INDEX_BATCH")));
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   if (summary == NULL)
@@ -1198,7 +1360,7 @@ figures_index_update (FiguresIndex              *self,
           batch_bytes += item->display_len;
           state.files_done++;
           state.bytes_done += item->size;
-          if (ok && (batch_documents >= BATCH_DOCUMENTS || batch_bytes >= BATCH_BYTES))
+          if (ok && (batch_documents >= batch_limit || batch_bytes >= BATCH_BYTES))
             {
               ok = exec (self->db, "COMMIT", &write_error)
                    && exec (self->db, "BEGIN", &write_error);
@@ -1430,13 +1592,20 @@ figures_index_dup_document_text (FiguresIndex *self,
 
   g_return_val_if_fail (self != NULL, NULL);
 
-  stmt = prepare (self->db, "SELECT text FROM documents WHERE id = ?1", error);
+  stmt = prepare (self->db, "SELECT text, text_size FROM documents WHERE id = ?1", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
-    return column_dup (stmt, 0);
+    {
+      char *text = column_text (stmt, 0);
+
+      if (text == NULL)
+        g_set_error (error, FIGURES_INDEX_ERROR, FIGURES_INDEX_ERROR_FAILED,
+                     "The text of document %" G_GINT64_FORMAT " is damaged in the index", id);
+      return text;
+    }
   if (rc == SQLITE_DONE)
     g_set_error (error, FIGURES_INDEX_ERROR, FIGURES_INDEX_ERROR_NOT_FOUND,
                  "No document %" G_GINT64_FORMAT " in the index", id);
@@ -1558,6 +1727,64 @@ prepare_filtered (FiguresIndex                  *self,
   return stmt;
 }
 
+/* The text of one document at a time, for evidence cut from it */
+typedef struct
+{
+  gint64 id;
+  char *text;
+  GArray *offsets; /* guint32 byte offset of each code point, and of the end */
+} TextCache;
+
+static void
+text_cache_clear (TextCache *cache)
+{
+  g_clear_pointer (&cache->text, g_free);
+  g_clear_pointer (&cache->offsets, g_array_unref);
+  cache->id = 0;
+}
+
+static char *
+text_cache_cut (TextCache    *cache,
+                sqlite3      *db,
+                gint64        id,
+                guint         start,
+                guint         end)
+{
+  if (cache->id != id)
+    {
+      g_autoptr (sqlite3_stmt) stmt = NULL;
+
+      text_cache_clear (cache);
+      cache->id = id;
+      if (sqlite3_prepare_v2 (db, "SELECT text, text_size FROM documents WHERE id = ?1", -1,
+                              &stmt, NULL)
+          != SQLITE_OK)
+        return NULL;
+      sqlite3_bind_int64 (stmt, 1, id);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        cache->text = column_text (stmt, 0);
+      if (cache->text != NULL)
+        {
+          const char *p = cache->text;
+          guint32 offset;
+
+          cache->offsets = g_array_new (FALSE, FALSE, sizeof (guint32));
+          for (; *p; p = g_utf8_next_char (p))
+            {
+              offset = p - cache->text;
+              g_array_append_val (cache->offsets, offset);
+            }
+          offset = p - cache->text;
+          g_array_append_val (cache->offsets, offset);
+        }
+    }
+  if (cache->text == NULL || end <= start || end >= cache->offsets->len)
+    return NULL;
+  return g_strndup (cache->text + g_array_index (cache->offsets, guint32, start),
+                    g_array_index (cache->offsets, guint32, end)
+                      - g_array_index (cache->offsets, guint32, start));
+}
+
 GPtrArray *
 figures_index_list_statistics (FiguresIndex                  *self,
                                const FiguresStatisticsFilter *filter,
@@ -1565,6 +1792,7 @@ figures_index_list_statistics (FiguresIndex                  *self,
 {
   g_autoptr (sqlite3_stmt) stmt = NULL;
   g_autoptr (GPtrArray) rows = NULL;
+  TextCache cache = { 0 };
   int rc;
 
   g_return_val_if_fail (self != NULL, NULL);
@@ -1572,7 +1800,8 @@ figures_index_list_statistics (FiguresIndex                  *self,
   stmt = prepare_filtered (self,
                            "SELECT s.document_id, d.path, d.title, s.city, s.place, s.metric, "
                            "s.value_text, s.approx, s.unit, s.start, s.\"end\", s.label, "
-                           "s.evidence, s.evidence_start, s.evidence_end, s.year "
+                           "s.evidence, "
+                           "s.evidence_start, s.evidence_end, s.year "
                            "FROM statistics s JOIN documents d ON d.id = s.document_id",
                            filter, "ORDER BY d.path, s.document_id, s.start, s.id", error);
   if (stmt == NULL)
@@ -1603,9 +1832,13 @@ figures_index_list_statistics (FiguresIndex                  *self,
       s->evidence_start = sqlite3_column_int (stmt, 13);
       s->evidence_end = sqlite3_column_int (stmt, 14);
       s->year = sqlite3_column_int (stmt, 15);
+      if (s->evidence == NULL)
+        s->evidence = text_cache_cut (&cache, self->db, row->document_id, s->evidence_start,
+                                      s->evidence_end);
       row->statistic = s;
       g_ptr_array_add (rows, row);
     }
+  text_cache_clear (&cache);
   if (rc != SQLITE_DONE)
     {
       sqlite_error (error, self->db, "Could not read the index");
@@ -1908,7 +2141,7 @@ figures_index_search (FiguresIndex *self,
 
       sql = g_string_new (NULL);
       if (match != NULL)
-        g_string_append (sql, "SELECT count(*) FROM search JOIN documents d ON d.id = "
+        g_string_append (sql, "SELECT count(*) FROM search CROSS JOIN documents d ON d.id = "
                               "search.rowid WHERE search MATCH ?1");
       else
         g_string_append (sql, "SELECT count(*) FROM documents d WHERE 1");
@@ -1930,20 +2163,20 @@ figures_index_search (FiguresIndex *self,
 
   sql = g_string_new (NULL);
   if (match != NULL && cities == NULL)
-    g_string_append (sql, "SELECT d.id, d.path, d.title, d.city, d.date, r.rank, d.text FROM "
+    g_string_append (sql, "SELECT d.id, d.path, d.title, d.city, d.date, r.rank, d.text, d.text_size FROM "
                           "(SELECT rowid, rank FROM search WHERE search MATCH ?1 ORDER BY rank "
                           "LIMIT ?2) r JOIN documents d ON d.id = r.rowid ORDER BY r.rank");
   else if (match != NULL)
     {
-      g_string_append (sql, "SELECT d.id, d.path, d.title, d.city, d.date, search.rank, d.text "
-                            "FROM search JOIN documents d ON d.id = search.rowid "
+      g_string_append (sql, "SELECT d.id, d.path, d.title, d.city, d.date, search.rank, d.text, d.text_size "
+                            "FROM search CROSS JOIN documents d ON d.id = search.rowid "
                             "WHERE search MATCH ?1");
       append_city_filter (sql, 3, cities);
       g_string_append (sql, " ORDER BY search.rank LIMIT ?2");
     }
   else
     {
-      g_string_append (sql, "SELECT d.id, d.path, d.title, d.city, d.date, 0.0, d.text "
+      g_string_append (sql, "SELECT d.id, d.path, d.title, d.city, d.date, 0.0, d.text, d.text_size "
                             "FROM documents d WHERE 1");
       append_city_filter (sql, 3, cities);
       g_string_append (sql, " ORDER BY d.date IS NULL, d.date DESC, d.title LIMIT ?2");
@@ -1966,7 +2199,11 @@ figures_index_search (FiguresIndex *self,
       hit->city = column_dup (stmt, 3);
       hit->date = column_dup (stmt, 4);
       hit->score = sqlite3_column_double (stmt, 5);
-      make_snippet (hit, query, (const char *) sqlite3_column_text (stmt, 6));
+      {
+        g_autofree char *text = column_text (stmt, 6);
+
+        make_snippet (hit, query, text != NULL ? text : "");
+      }
       g_ptr_array_add (hits, hit);
     }
   if (rc != SQLITE_DONE)

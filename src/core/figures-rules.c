@@ -46,8 +46,7 @@ static const FiguresUnitRule unit_rules[] = {
   { "批次", FIGURES_UNIT_EVENT, NULL },
   { "堂", FIGURES_UNIT_EVENT, NULL },
   /* items */
-  { "个", FIGURES_UNIT_ITEM,
-    "月|小时|工作日|星期|季度|百分点|多月|半月|世纪|人|性|体|别|案|子" },
+  { "个", FIGURES_UNIT_ITEM, "月|小时|工作日|星期|季度|百分点|多月|半月|世纪|人|性|体|别|案|子" },
   { "项", FIGURES_UNIT_ITEM, "目|链" },
   /* everything else */
   { "篇", FIGURES_UNIT_MEASURE, NULL },
@@ -179,6 +178,22 @@ static const FiguresNounRule noun_rules[] = {
   { "市值", FIGURES_NOUN_MACRO, "市值" },
   { "消费", FIGURES_NOUN_MACRO, "消费" },
   { "营业", FIGURES_NOUN_MACRO, "营业收入" },
+  { "销售", FIGURES_NOUN_MACRO, "销售额" },
+  { "效益", FIGURES_NOUN_MACRO, "效益" },
+  { "合同", FIGURES_NOUN_MACRO, "合同金额" },
+  { "签约", FIGURES_NOUN_MACRO, "合同金额" },
+  { "融资", FIGURES_NOUN_MACRO, "融资" },
+  { "罚款", FIGURES_NOUN_MACRO, "罚款" },
+  { "罚没", FIGURES_NOUN_MACRO, "罚款" },
+  { "损失", FIGURES_NOUN_MACRO, "损失" },
+  { "节约资金", FIGURES_NOUN_MACRO, "节约" },
+  { "节省资金", FIGURES_NOUN_MACRO, "节约" },
+  { "减免", FIGURES_NOUN_MACRO, "减免" },
+  { "欠薪", FIGURES_NOUN_MACRO, "欠薪" },
+  { "追缴", FIGURES_NOUN_MACRO, "追缴" },
+  { "价格", FIGURES_NOUN_MACRO, "价格" },
+  { "单价", FIGURES_NOUN_MACRO, "价格" },
+  { "均价", FIGURES_NOUN_MACRO, "价格" },
 
   /* projects, and what 项 counts when it is not a project */
   { "项目", FIGURES_NOUN_PROJECT, "项目" },
@@ -245,6 +260,19 @@ static const FiguresNounRule noun_rules[] = {
   { "短信", FIGURES_NOUN_OTHER, "短信" },
 };
 
+/* A training word followed by these names a thing, not training
+ * (培训基地可容纳500人, 培训中心3个). */
+static const char *const training_modifier_heads[] = {
+  "基地", "中心", "学校", "学院", "机构", "场所", "教室", "设施", "大楼",
+  "楼",   "费",   "经费", "资金", "计划", "方案", "教材", "需求", "师资",
+};
+
+/* What training leads to: people counted after these are not trainees
+ * (通过培训实现转移就业3000人). */
+static const char *const training_outcome_words[] = {
+  "就业", "创业", "脱贫", "增收", "致富", "上岗", "录用", "取得", "获得", "持证", "考核合格",
+};
+
 /* Funding words that are verbs: they fund what the item names, so a
  * macro noun before them still decides (一般公共预算支出安排210亿元). */
 static const char *const funding_verbs[] = {
@@ -256,8 +284,8 @@ static const char *const funding_verbs[] = {
 /* ------------------------------------------------------------------ */
 
 static const char *const approx_before_words[] = {
-  "近", "将近", "接近", "约", "大约", "约为", "超过", "超", "逾", "不低于", "不少于", "至少",
-  "多达", "达近", "高达近",
+  "近", "将近",   "接近",   "约",   "大约", "约为", "超过",   "超",
+  "逾", "不低于", "不少于", "至少", "多达", "达近", "高达近",
 };
 
 static const char *const approx_after_words[] = {
@@ -269,16 +297,16 @@ static const char *const approx_after_words[] = {
 /* ------------------------------------------------------------------ */
 
 static const char *const per_unit_words[] = {
-  "人均", "户均", "村均", "亩均", "校均", "平均", "年均", "每人", "每户", "每个", "每名",
-  "每位", "每家", "每村", "每所", "每亩", "每项", "每处", "每座", "每校", "每嘎查", "每苏木",
-  "每镇", "每乡", "每乡镇", "每社区", "每期", "每场", "每次", "每班", "每生", "每名学员", "/人",
-  "/户", "/亩", "/年", "/个",
+  "人均",   "户均",     "村均", "亩均", "校均",   "平均",   "年均", "每人", "每户", "每个",
+  "每名",   "每位",     "每家", "每村", "每所",   "每亩",   "每项", "每处", "每座", "每校",
+  "每嘎查", "每苏木",   "每镇", "每乡", "每乡镇", "每社区", "每期", "每场", "每次", "每班",
+  "每生",   "每名学员", "/人",  "/户",  "/亩",    "/年",    "/个",
 };
 
 /* 各 followed by one of these, then the number: each got the same figure. */
 static const char *const each_verbs[] = {
-  "安排", "补助", "奖励", "奖补", "拨付", "投入", "支持", "资助", "补贴", "发放", "下达",
-  "给予", "投资", "落实", "获得",
+  "安排", "补助", "奖励", "奖补", "拨付", "投入", "支持", "资助",
+  "补贴", "发放", "下达", "给予", "投资", "落实", "获得",
 };
 
 /* ------------------------------------------------------------------ */
@@ -286,9 +314,9 @@ static const char *const each_verbs[] = {
 /* ------------------------------------------------------------------ */
 
 static const char *const filler_words[] = {
-  "累计", "共", "共计", "合计", "总计", "计", "达", "达到", "其中", "分别", "分别为", "另",
-  "以及", "和", "及", "并", "为", "是", "有", "了", "约", "近", "超过", "逾", "全年", "当年",
-  "年内", "同比", "新增", "增加", "总数", "数量", "规模",
+  "累计", "共",   "共计", "合计", "总计", "计",   "达",   "达到", "其中", "分别", "分别为",
+  "另",   "以及", "和",   "及",   "并",   "为",   "是",   "有",   "了",   "约",   "近",
+  "超过", "逾",   "全年", "当年", "年内", "同比", "新增", "增加", "总数", "数量", "规模",
 };
 
 /* ------------------------------------------------------------------ */
@@ -313,8 +341,8 @@ static const FiguresScopeRule scope_rules[] = {
   { "本盟", FIGURES_SCOPE_CITY },     { "该盟", FIGURES_SCOPE_CITY },
   { "盟委", FIGURES_SCOPE_CITY },     { "全州", FIGURES_SCOPE_CITY },
   { "我州", FIGURES_SCOPE_CITY },     { "全地区", FIGURES_SCOPE_CITY },
-  { "全区", FIGURES_SCOPE_CURRENT },  { "我区", FIGURES_SCOPE_CURRENT },
-  { "本区", FIGURES_SCOPE_CURRENT },  { "该区", FIGURES_SCOPE_CURRENT },
+  { "全区", FIGURES_SCOPE_DISTRICT }, { "我区", FIGURES_SCOPE_DISTRICT },
+  { "本区", FIGURES_SCOPE_DISTRICT }, { "该区", FIGURES_SCOPE_DISTRICT },
   { "全旗", FIGURES_SCOPE_CURRENT },  { "我旗", FIGURES_SCOPE_CURRENT },
   { "本旗", FIGURES_SCOPE_CURRENT },  { "该旗", FIGURES_SCOPE_CURRENT },
   { "全县", FIGURES_SCOPE_CURRENT },  { "我县", FIGURES_SCOPE_CURRENT },
@@ -325,10 +353,8 @@ static const FiguresScopeRule scope_rules[] = {
 
 /* 首府 names the capital of an autonomous region. */
 static const FiguresCapitalRule capital_rules[] = {
-  { "内蒙古自治区", "呼和浩特市" },
-  { "广西壮族自治区", "南宁市" },
-  { "西藏自治区", "拉萨市" },
-  { "宁夏回族自治区", "银川市" },
+  { "内蒙古自治区", "呼和浩特市" },     { "广西壮族自治区", "南宁市" },
+  { "西藏自治区", "拉萨市" },           { "宁夏回族自治区", "银川市" },
   { "新疆维吾尔自治区", "乌鲁木齐市" },
 };
 
@@ -342,6 +368,35 @@ static const char *const giver_after_words[] = {
   "补助", "下达", "下拨", "奖补", "资助", "转移支付", "专项补助", "支持资金", "奖励",
 };
 
+/* Organisations named after a place, skipped to find what the place does
+ * (内蒙古自治区民委下达…: the region gives). */
+static const char *const organisation_words[] = {
+  "财政",
+  "财政厅",
+  "财政局",
+  "本级",
+  "级",
+  "政府",
+  "人民政府",
+  "党委",
+  "民委",
+  "民宗委",
+  "民族事务委员会",
+  "民族宗教事务委员会",
+  "民族宗教事务局",
+  "宗教局",
+  "发改委",
+  "发展改革委",
+  "乡村振兴局",
+  "有关部门",
+  "各部门",
+  "统战部",
+  "委员会",
+  "厅",
+  "局",
+  "委",
+};
+
 /* A place right after these is a partner, never the subject. */
 static const char *const partner_words[] = {
   "与", "同", "跟", "联合", "会同", "携手", "对口", "对", "赴", "到", "前往", "来自",
@@ -349,25 +404,27 @@ static const char *const partner_words[] = {
 
 /* The noun phrase after N个 stops at these (a verb or a new clause). */
 static const char *const phrase_break_words[] = {
-  "并", "用于", "涉及", "其中", "共计", "累计", "完成", "达到", "带动", "覆盖", "实现", "总投资",
-  "投资", "资金", "开展", "进行", "参加", "参与", "建立", "设立", "签订", "提出", "获得",
-  "成为", "已", "正在", "全部", "均", "有", "中", "实施", "推进", "支持", "组织", "举办",
-  "带领", "围绕",
+  "并",   "用于", "涉及", "其中", "共计", "累计", "完成", "达到", "带动", "覆盖", "实现", "总投资",
+  "投资", "资金", "开展", "进行", "参加", "参与", "建立", "设立", "签订", "提出", "获得", "成为",
+  "已",   "正在", "全部", "均",   "有",   "中",   "实施", "推进", "支持", "组织", "举办", "带领",
+  "围绕", "共",   "安排", "投入", "争取", "选择", "参观", "接待", "发放", "签约",
 };
 
 /* 项目 followed by these is a modifier, not the head noun (项目单位). */
 static const char *const project_not_head_words[] = {
-  "单位", "区", "村", "库", "点", "资金", "经费", "办", "部", "组", "负责", "管理", "法人",
-  "业主", "工地", "名单", "清单", "申报", "储备", "化", "制", "建设资金", "人员", "专员",
+  "单位", "区",   "村",   "库",   "点",   "资金", "经费", "办", "部", "组",       "负责", "管理",
+  "法人", "业主", "工地", "名单", "清单", "申报", "储备", "化", "制", "建设资金", "人员", "专员",
 };
 
 static const char *const publisher_words[] = {
-  "发文机构", "发布机构", "发文单位", "发布单位", "信息来源", "来源", "发布者", "供稿",
-  "作者单位",
+  "发文机构", "发布机构", "发文单位", "发布单位", "信息来源", "来源", "发布者", "供稿", "作者单位",
 };
 
 static const char *const town_suffix_words[] = {
-  "镇", "乡", "苏木", "街道",
+  "镇",
+  "乡",
+  "苏木",
+  "街道",
 };
 
 /* Characters that never occur in the short town name between a county and
@@ -381,8 +438,8 @@ static const char *const town_name_stop_chars[] = {
 
 /* No town is named by these: 城乡, 乡镇, 村镇 … */
 static const char *const town_not_words[] = {
-  "城乡", "乡镇", "村镇", "城镇", "集镇", "乡村", "村村", "农村", "镇村", "乡里", "重镇",
-  "小镇", "市镇", "本乡", "家乡", "村社区", "牧区", "街道办",
+  "城乡", "乡镇", "村镇", "城镇", "集镇", "乡村", "村村",   "农村", "镇村",
+  "乡里", "重镇", "小镇", "市镇", "本乡", "家乡", "村社区", "牧区", "街道办",
 };
 
 /* ------------------------------------------------------------------ */
@@ -392,26 +449,35 @@ static const char *const town_not_words[] = {
 typedef struct
 {
   gunichar *chars;
-  guint     len;
-  guint     index;
+  guint len;
+  guint index;
 } Word;
+
+typedef struct
+{
+  gunichar key; /* 0: empty */
+  guint start;  /* into bucket_words */
+  guint len;
+} Slot;
 
 struct _FiguresWordSet
 {
-  Word       *words;
-  guint       n_words;
-  GHashTable *by_first; /* first code point → GArray of guint (word index), longest first */
-  GHashTable *by_last;  /* last code point → GArray of guint, longest first */
-  guint8      may_start[8192]; /* bitmap of first code points in the BMP */
-  guint8      may_end[8192];   /* bitmap of last code points in the BMP */
-  guint       max_len;
-  gboolean    has_astral_end;
+  Word *words;
+  guint n_words;
+  /* first (last) code point → its words, longest first: an open-addressing
+   * table of slots into a flat array of word indices */
+  Slot *by_first;
+  Slot *by_last;
+  guint mask;
+  guint *bucket_words;
+  guint8 may_start[8192]; /* bitmap of first code points in the BMP */
+  guint8 may_end[8192];   /* bitmap of last code points in the BMP */
+  guint max_len;
+  gboolean has_astral_end;
 };
 
 static gint
-compare_by_length_desc (gconstpointer a,
-                        gconstpointer b,
-                        gpointer      user_data)
+compare_by_length_desc (gconstpointer a, gconstpointer b, gpointer user_data)
 {
   const Word *words = user_data;
   guint ia = *(const guint *) a;
@@ -421,9 +487,7 @@ compare_by_length_desc (gconstpointer a,
 }
 
 static void
-add_to_bucket (GHashTable *table,
-               gunichar    key,
-               guint       value)
+add_to_bucket (GHashTable *table, gunichar key, guint value)
 {
   GArray *bucket = g_hash_table_lookup (table, GUINT_TO_POINTER (key));
 
@@ -435,28 +499,66 @@ add_to_bucket (GHashTable *table,
   g_array_append_val (bucket, value);
 }
 
-static void
-sort_bucket (gpointer key,
-             gpointer value,
-             gpointer user_data)
+static inline guint
+slot_hash (gunichar c, guint mask)
 {
-  GArray *bucket = value;
+  return (c * 2654435761u) >> 7 & mask;
+}
 
-  g_array_sort_with_data (bucket, compare_by_length_desc, user_data);
+static inline const Slot *
+slot_lookup (const Slot *slots, guint mask, gunichar c)
+{
+  for (guint h = slot_hash (c, mask);; h = (h + 1) & mask)
+    {
+      if (slots[h].key == c)
+        return &slots[h];
+      if (slots[h].key == 0)
+        return NULL;
+    }
+}
+
+/* Turns a build-time table (code point → GArray of word indices) into the
+ * flat slots used for matching. */
+static Slot *
+flatten (FiguresWordSet *set, GHashTable *table, GArray *bucket_words)
+{
+  Slot *slots = g_new0 (Slot, set->mask + 1);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_iter_init (&iter, table);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      GArray *bucket = value;
+      gunichar c = GPOINTER_TO_UINT (key);
+      guint h = slot_hash (c, set->mask);
+
+      g_array_sort_with_data (bucket, compare_by_length_desc, set->words);
+      while (slots[h].key != 0)
+        h = (h + 1) & set->mask;
+      slots[h].key = c;
+      slots[h].start = bucket_words->len;
+      slots[h].len = bucket->len;
+      g_array_append_vals (bucket_words, bucket->data, bucket->len);
+    }
+
+  return slots;
 }
 
 /* @rows points at an array of @n_rows structs of @stride bytes whose first
  * member is the word (const char *). */
 static FiguresWordSet *
-word_set_new (gconstpointer rows,
-              gsize         stride,
-              guint         n_rows)
+word_set_new (gconstpointer rows, gsize stride, guint n_rows)
 {
   FiguresWordSet *set = g_new0 (FiguresWordSet, 1);
 
+  g_autoptr (GHashTable) by_first = NULL;
+  g_autoptr (GHashTable) by_last = NULL;
+  GArray *bucket_words = g_array_new (FALSE, FALSE, sizeof (guint));
+
   set->words = g_new0 (Word, n_rows);
-  set->by_first = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_array_unref);
-  set->by_last = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_array_unref);
+  by_first = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_array_unref);
+  by_last = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_array_unref);
 
   for (guint i = 0; i < n_rows; i++)
     {
@@ -473,8 +575,8 @@ word_set_new (gconstpointer rows,
       w->chars = chars;
       w->len = (guint) len;
       w->index = i;
-      add_to_bucket (set->by_first, chars[0], set->n_words);
-      add_to_bucket (set->by_last, chars[len - 1], set->n_words);
+      add_to_bucket (by_first, chars[0], set->n_words);
+      add_to_bucket (by_last, chars[len - 1], set->n_words);
       if (chars[0] < 0x10000)
         set->may_start[chars[0] >> 3] |= (guint8) (1u << (chars[0] & 7));
       if (chars[len - 1] < 0x10000)
@@ -485,8 +587,13 @@ word_set_new (gconstpointer rows,
       set->n_words++;
     }
 
-  g_hash_table_foreach (set->by_first, sort_bucket, set->words);
-  g_hash_table_foreach (set->by_last, sort_bucket, set->words);
+  /* a table at most half full */
+  set->mask = 15;
+  while (set->mask + 1 < 2 * MAX (g_hash_table_size (by_first), g_hash_table_size (by_last)))
+    set->mask = set->mask * 2 + 1;
+  set->by_first = flatten (set, by_first, bucket_words);
+  set->by_last = flatten (set, by_last, bucket_words);
+  set->bucket_words = (guint *) g_array_free (bucket_words, FALSE);
 
   return set;
 }
@@ -494,33 +601,39 @@ word_set_new (gconstpointer rows,
 #define WORD_SET_FROM_STRINGS(array) word_set_new (array, sizeof (array[0]), G_N_ELEMENTS (array))
 
 gboolean
-figures_word_set_may_start (const FiguresWordSet *set,
-                            gunichar              c)
+figures_word_set_may_start (const FiguresWordSet *set, gunichar c)
 {
   if (c < 0x10000)
     return (set->may_start[c >> 3] & (1u << (c & 7))) != 0;
-  return g_hash_table_contains (set->by_first, GUINT_TO_POINTER (c));
+  return slot_lookup (set->by_first, set->mask, c) != NULL;
+}
+
+const guint8 *
+figures_word_set_start_bitmap (const FiguresWordSet *set)
+{
+  return set->may_start;
 }
 
 gsize
-figures_word_set_match (const FiguresWordSet *set,
-                        const gunichar       *text,
-                        gsize                 n,
-                        gsize                 pos,
-                        guint                *index)
+figures_word_set_match (
+  const FiguresWordSet *set, const gunichar *text, gsize n, gsize pos, guint *index)
 {
-  GArray *bucket;
+  const Slot *bucket;
+  gunichar c;
 
-  if (pos >= n || !figures_word_set_may_start (set, text[pos]))
+  if (pos >= n)
+    return 0;
+  c = text[pos];
+  if (c < 0x10000 && !(set->may_start[c >> 3] & (1u << (c & 7))))
     return 0;
 
-  bucket = g_hash_table_lookup (set->by_first, GUINT_TO_POINTER (text[pos]));
+  bucket = slot_lookup (set->by_first, set->mask, c);
   if (bucket == NULL)
     return 0;
 
   for (guint b = 0; b < bucket->len; b++)
     {
-      const Word *w = &set->words[g_array_index (bucket, guint, b)];
+      const Word *w = &set->words[set->bucket_words[bucket->start + b]];
       guint k;
 
       if (pos + w->len > n)
@@ -540,13 +653,10 @@ figures_word_set_match (const FiguresWordSet *set,
 }
 
 gsize
-figures_word_set_match_ending (const FiguresWordSet *set,
-                               const gunichar       *text,
-                               gsize                 lo,
-                               gsize                 end,
-                               guint                *index)
+figures_word_set_match_ending (
+  const FiguresWordSet *set, const gunichar *text, gsize lo, gsize end, guint *index)
 {
-  GArray *bucket;
+  const Slot *bucket;
 
   if (end == 0 || end <= lo)
     return 0;
@@ -558,13 +668,13 @@ figures_word_set_match_ending (const FiguresWordSet *set,
   else if (!set->has_astral_end)
     return 0;
 
-  bucket = g_hash_table_lookup (set->by_last, GUINT_TO_POINTER (text[end - 1]));
+  bucket = slot_lookup (set->by_last, set->mask, text[end - 1]);
   if (bucket == NULL)
     return 0;
 
   for (guint b = 0; b < bucket->len; b++)
     {
-      const Word *w = &set->words[g_array_index (bucket, guint, b)];
+      const Word *w = &set->words[set->bucket_words[bucket->start + b]];
       gsize start;
       guint k;
 
@@ -587,12 +697,12 @@ figures_word_set_match_ending (const FiguresWordSet *set,
 
 gboolean
 figures_word_set_find_last (const FiguresWordSet *set,
-                            const gunichar       *text,
-                            gsize                 lo,
-                            gsize                 hi,
-                            gsize                *found,
-                            gsize                *found_len,
-                            guint                *index)
+                            const gunichar *text,
+                            gsize lo,
+                            gsize hi,
+                            gsize *found,
+                            gsize *found_len,
+                            guint *index)
 {
   /* The word ending last wins; among those, the longest. Scan the end
    * positions backwards. */
@@ -644,6 +754,8 @@ figures_rules_get (void)
       rules.approx_before = WORD_SET_FROM_STRINGS (approx_before_words);
       rules.approx_after = WORD_SET_FROM_STRINGS (approx_after_words);
       rules.funding_verbs = WORD_SET_FROM_STRINGS (funding_verbs);
+      rules.training_modifier_heads = WORD_SET_FROM_STRINGS (training_modifier_heads);
+      rules.training_outcomes = WORD_SET_FROM_STRINGS (training_outcome_words);
       rules.per_unit = WORD_SET_FROM_STRINGS (per_unit_words);
       rules.each_verbs = WORD_SET_FROM_STRINGS (each_verbs);
       rules.fillers = WORD_SET_FROM_STRINGS (filler_words);
@@ -651,6 +763,7 @@ figures_rules_get (void)
       rules.scope = word_set_new (scope_rules, sizeof scope_rules[0], G_N_ELEMENTS (scope_rules));
       rules.givers_before = WORD_SET_FROM_STRINGS (giver_before_words);
       rules.givers_after = WORD_SET_FROM_STRINGS (giver_after_words);
+      rules.organisations = WORD_SET_FROM_STRINGS (organisation_words);
       rules.partners = WORD_SET_FROM_STRINGS (partner_words);
       rules.phrase_breaks = WORD_SET_FROM_STRINGS (phrase_break_words);
       rules.project_not_head = WORD_SET_FROM_STRINGS (project_not_head_words);
@@ -675,10 +788,7 @@ figures_rules_unit (guint index)
 }
 
 gboolean
-figures_rules_unit_blocked (guint           index,
-                            const gunichar *text,
-                            gsize           n,
-                            gsize           pos)
+figures_rules_unit_blocked (guint index, const gunichar *text, gsize n, gsize pos)
 {
   g_return_val_if_fail (index < G_N_ELEMENTS (unit_rules), FALSE);
 

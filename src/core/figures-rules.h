@@ -28,11 +28,11 @@ typedef enum
 
 typedef struct
 {
-  const char     *word;
+  const char *word;
   FiguresUnitKind kind;
   /* Words that, right after the unit, show it is no unit at all (个月: a
    * duration; 期间: a period), separated by "|"; NULL for none. */
-  const char     *not_followed_by;
+  const char *not_followed_by;
 } FiguresUnitRule;
 
 /* The class of a counted noun (or of the verb that stands for it). */
@@ -49,22 +49,23 @@ typedef enum
 
 typedef struct
 {
-  const char      *word;
+  const char *word;
   FiguresNounClass klass;
-  const char      *label; /* the label's noun; NULL: the word itself */
+  const char *label; /* the label's noun; NULL: the word itself */
 } FiguresNounRule;
 
 /* What a scope word (全市, 首府) refers to. */
 typedef enum
 {
-  FIGURES_SCOPE_CURRENT, /* the place in scope: 全区, 全旗, 本地 */
-  FIGURES_SCOPE_CITY,    /* the prefecture in scope: 全市, 我市, 市委 */
-  FIGURES_SCOPE_CAPITAL, /* the capital of the document's region: 首府 */
+  FIGURES_SCOPE_CURRENT,  /* the place in scope: 全区, 全旗, 本地 */
+  FIGURES_SCOPE_CITY,     /* the prefecture in scope: 全市, 我市, 市委 */
+  FIGURES_SCOPE_CAPITAL,  /* the capital of the document's region: 首府 */
+  FIGURES_SCOPE_DISTRICT, /* 全区: a district (区) in scope, else the autonomous region */
 } FiguresScopeKind;
 
 typedef struct
 {
-  const char      *word;
+  const char *word;
   FiguresScopeKind kind;
 } FiguresScopeRule;
 
@@ -80,64 +81,60 @@ typedef struct _FiguresWordSet FiguresWordSet;
 
 /* Longest word of @set starting at @pos; returns its length (0: none) and
  * sets @index to its row in the table the set was built from. */
-gsize figures_word_set_match        (const FiguresWordSet *set,
-                                     const gunichar       *text,
-                                     gsize                 n,
-                                     gsize                 pos,
-                                     guint                *index);
+gsize figures_word_set_match (
+  const FiguresWordSet *set, const gunichar *text, gsize n, gsize pos, guint *index);
 /* Longest word of @set ending exactly at @end and starting at or after @lo. */
-gsize figures_word_set_match_ending (const FiguresWordSet *set,
-                                     const gunichar       *text,
-                                     gsize                 lo,
-                                     gsize                 end,
-                                     guint                *index);
+gsize figures_word_set_match_ending (
+  const FiguresWordSet *set, const gunichar *text, gsize lo, gsize end, guint *index);
 /* Whether some word of @set starts at any position of [@lo, @hi) and ends
  * by @hi; the position of the last such word is returned in @found. */
 gboolean figures_word_set_find_last (const FiguresWordSet *set,
-                                     const gunichar       *text,
-                                     gsize                 lo,
-                                     gsize                 hi,
-                                     gsize                *found,
-                                     gsize                *found_len,
-                                     guint                *index);
+                                     const gunichar *text,
+                                     gsize lo,
+                                     gsize hi,
+                                     gsize *found,
+                                     gsize *found_len,
+                                     guint *index);
+/* 8192 bytes: bit c is set when a word of @set may start with code point c
+ * (c < 0x10000), for a filter inlined in a hot loop. */
+const guint8 *figures_word_set_start_bitmap (const FiguresWordSet *set);
 /* Whether the first code point could start a word of @set (cheap filter). */
-gboolean figures_word_set_may_start (const FiguresWordSet *set,
-                                     gunichar              c);
+gboolean figures_word_set_may_start (const FiguresWordSet *set, gunichar c);
 
 typedef struct
 {
-  FiguresWordSet *units;             /* FiguresUnitRule rows: figures_rules_unit () */
-  FiguresWordSet *nouns;             /* FiguresNounRule rows: figures_rules_noun () */
-  FiguresWordSet *funding_verbs;     /* 拨付, 安排 …: funding words that are verbs */
-  FiguresWordSet *approx_before;     /* 近, 约, 超过 … touching the number */
-  FiguresWordSet *approx_after;      /* 以上, 左右 … right after the unit */
-  FiguresWordSet *per_unit;          /* 人均, 每户 …: a rate, not a total */
-  FiguresWordSet *each_verbs;        /* 安排, 补助 … between 各 and the number */
-  FiguresWordSet *fillers;           /* 累计, 共, 达 …: not a noun of an item's own */
-  FiguresWordSet *not_before_number; /* 第, 百分之, 届 …: no quantity follows */
-  FiguresWordSet *scope;             /* FiguresScopeRule rows: figures_rules_scope () */
-  FiguresWordSet *givers_before;     /* 争取, 上级 …: the place after gives the money */
-  FiguresWordSet *givers_after;      /* 补助, 下达 …: the place before gives the money */
-  FiguresWordSet *partners;          /* 与, 同, 联合 …: the place after is a partner */
-  FiguresWordSet *phrase_breaks;     /* words that end the noun phrase after N个 */
-  FiguresWordSet *project_not_head;  /* 项目单位, 项目区 …: 项目 is no head noun */
-  FiguresWordSet *publisher_keys;    /* 发文机构, 来源 …: the publisher's line */
-  FiguresWordSet *town_suffixes;     /* 镇, 乡, 苏木, 街道 … */
-  FiguresWordSet *town_not;          /* 城乡, 乡镇 …: no town name */
-  FiguresWordSet *town_name_stops;   /* 把, 开 …: never inside a town's name */
+  FiguresWordSet *units;                   /* FiguresUnitRule rows: figures_rules_unit () */
+  FiguresWordSet *nouns;                   /* FiguresNounRule rows: figures_rules_noun () */
+  FiguresWordSet *funding_verbs;           /* 拨付, 安排 …: funding words that are verbs */
+  FiguresWordSet *training_modifier_heads; /* 培训基地: 培训 is no training there */
+  FiguresWordSet *training_outcomes;       /* 就业, 创业 …: what training led to */
+  FiguresWordSet *approx_before;           /* 近, 约, 超过 … touching the number */
+  FiguresWordSet *approx_after;            /* 以上, 左右 … right after the unit */
+  FiguresWordSet *per_unit;                /* 人均, 每户 …: a rate, not a total */
+  FiguresWordSet *each_verbs;              /* 安排, 补助 … between 各 and the number */
+  FiguresWordSet *fillers;                 /* 累计, 共, 达 …: not a noun of an item's own */
+  FiguresWordSet *not_before_number;       /* 第, 百分之, 届 …: no quantity follows */
+  FiguresWordSet *scope;                   /* FiguresScopeRule rows: figures_rules_scope () */
+  FiguresWordSet *givers_before;           /* 争取, 上级 …: the place after gives the money */
+  FiguresWordSet *givers_after;     /* 补助, 下达 …: the place before gives the money */
+  FiguresWordSet *organisations;    /* 财政, 民委 …: an organisation after a place */
+  FiguresWordSet *partners;         /* 与, 同, 联合 …: the place after is a partner */
+  FiguresWordSet *phrase_breaks;    /* words that end the noun phrase after N个 */
+  FiguresWordSet *project_not_head; /* 项目单位, 项目区 …: 项目 is no head noun */
+  FiguresWordSet *publisher_keys;   /* 发文机构, 来源 …: the publisher's line */
+  FiguresWordSet *town_suffixes;    /* 镇, 乡, 苏木, 街道 … */
+  FiguresWordSet *town_not;         /* 城乡, 乡镇 …: no town name */
+  FiguresWordSet *town_name_stops;  /* 把, 开 …: never inside a town's name */
 } FiguresRules;
 
 /* The tables, built on first use. Thread-safe. */
-const FiguresRules       *figures_rules_get     (void);
-const FiguresUnitRule    *figures_rules_unit    (guint index);
+const FiguresRules *figures_rules_get (void);
+const FiguresUnitRule *figures_rules_unit (guint index);
 /* Whether what follows the unit at @pos shows it is no unit (个月, 期间). */
-gboolean                  figures_rules_unit_blocked (guint           index,
-                                                      const gunichar *text,
-                                                      gsize           n,
-                                                      gsize           pos);
-const FiguresNounRule    *figures_rules_noun    (guint index);
-const FiguresScopeRule   *figures_rules_scope   (guint index);
+gboolean figures_rules_unit_blocked (guint index, const gunichar *text, gsize n, gsize pos);
+const FiguresNounRule *figures_rules_noun (guint index);
+const FiguresScopeRule *figures_rules_scope (guint index);
 /* The capital of @province for 首府, or NULL. */
-const char               *figures_rules_capital (const char *province);
+const char *figures_rules_capital (const char *province);
 
 G_END_DECLS

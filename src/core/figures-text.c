@@ -141,8 +141,7 @@ han_classes (void)
 
 /* The class of @c, or of its Simplified form when that is more common. */
 static inline guint
-han_class (const guint8 *classes,
-           gunichar      c)
+han_class (const guint8 *classes, gunichar c)
 {
   guint k = classes[c - HAN_BITMAP_FIRST];
 
@@ -314,17 +313,17 @@ reading_score (const UChar *u, gsize n, Reading *r)
         {
           switch (han_class (classes, c))
             {
-            case HAN_COMMON:
-              s = 3;
-              good = TRUE;
-              break;
-            case HAN_LEVEL1:
-              s = 1.5;
-              good = TRUE;
-              break;
-            default:
-              s = 0;
-              break;
+              case HAN_COMMON:
+                s = 3;
+                good = TRUE;
+                break;
+              case HAN_LEVEL1:
+                s = 1.5;
+                good = TRUE;
+                break;
+              default:
+                s = 0;
+                break;
             }
         }
       else if ((c >= 0x3000 && c <= 0x303F) || (c >= 0xFF01 && c <= 0xFF5E))

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "figures-application.h"
+#include "figures-chart-view.h"
 #include "figures-gui-build.h"
 #include "figures-index.h"
 #include "figures-preferences-window.h"
@@ -21,6 +22,8 @@ struct _FiguresApplication
 
   GSettings *settings;
   GDBusProxy *portal;
+  GtkCssProvider *metric_css;
+  GtkCssProvider *style_css;
 };
 
 G_DEFINE_FINAL_TYPE (FiguresApplication, figures_application, GTK_TYPE_APPLICATION)
@@ -180,6 +183,23 @@ portal_proxy_cb (GObject      *object,
                      G_DBUS_CALL_FLAGS_NONE, 2000, NULL, portal_read_cb, NULL);
 }
 
+/* The metric colours of the chart palette, for the dots in lists. */
+static void
+update_metric_css (FiguresApplication *self)
+{
+  g_autoptr(GString) css = g_string_new (NULL);
+  FiguresChartTheme theme = figures_gui_get_chart_theme ();
+
+  for (guint m = 0; m < FIGURES_N_METRICS; m++)
+    {
+      FiguresChartColor c = figures_chart_palette_get_series (theme, m);
+
+      g_string_append_printf (css, ".metric-dot-%u { background-color: rgb(%d, %d, %d); }\n", m,
+                              (int) (c.red * 255), (int) (c.green * 255), (int) (c.blue * 255));
+    }
+  gtk_css_provider_load_from_data (self->metric_css, css->str, css->len);
+}
+
 /* ---- actions ---- */
 
 static void
@@ -264,6 +284,22 @@ figures_application_startup (GApplication *app)
 
   self->settings = figures_settings_new ();
 
+  /* Plain GTK does not load the application's style sheet by itself. */
+  self->style_css = gtk_css_provider_new ();
+  gtk_css_provider_load_from_resource (self->style_css, RESOURCE_BASE "/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                              GTK_STYLE_PROVIDER (self->style_css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+
+  self->metric_css = gtk_css_provider_new ();
+  update_metric_css (self);
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                              GTK_STYLE_PROVIDER (self->metric_css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  g_signal_connect_object (gtk_settings_get_default (),
+                           "notify::gtk-application-prefer-dark-theme",
+                           G_CALLBACK (update_metric_css), self, G_CONNECT_SWAPPED);
+
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions),
                                    self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
@@ -285,6 +321,8 @@ figures_application_dispose (GObject *object)
   FiguresApplication *self = FIGURES_APPLICATION (object);
 
   g_clear_object (&self->portal);
+  g_clear_object (&self->metric_css);
+  g_clear_object (&self->style_css);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (figures_application_parent_class)->dispose (object);

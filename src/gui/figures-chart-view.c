@@ -40,6 +40,8 @@ struct _FiguresChartView
   GPtrArray *cities; /* chosen, compare only; NULL-terminated */
   GtkStringList *all_cities;
   GtkStringFilter *city_filter;
+  GPtrArray *city_checks; /* bound check buttons, unowned */
+  gboolean syncing_checks;
   int focus_mark;
 
   GtkPaned *paned;
@@ -529,7 +531,7 @@ mentions_cb (GObject      *object,
   g_list_store_splice (self->mentions_store, 0,
                        g_list_model_get_n_items (G_LIST_MODEL (self->mentions_store)),
                        items->pdata, items->len);
-  heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s: %u mention", "%s: %u mentions",
+  heading = g_strdup_printf (ngettext ("%s: %u mention", "%s: %u mentions",
                                           rows->len),
                              title, rows->len);
   gtk_label_set_text (self->mentions_label, heading);
@@ -665,10 +667,16 @@ cities_changed (FiguresChartView *self)
     g_settings_set_strv (self->settings, "compare-cities",
                          (const char *const *) self->cities->pdata);
   /* Check boxes follow the chosen set. */
-  gtk_widget_queue_draw (GTK_WIDGET (self->cities_list));
-  g_list_model_items_changed (G_LIST_MODEL (self->all_cities), 0,
-                              g_list_model_get_n_items (G_LIST_MODEL (self->all_cities)),
-                              g_list_model_get_n_items (G_LIST_MODEL (self->all_cities)));
+  self->syncing_checks = TRUE;
+  for (guint i = 0; i < self->city_checks->len; i++)
+    {
+      GtkCheckButton *check = g_ptr_array_index (self->city_checks, i);
+      const char *city = g_object_get_data (G_OBJECT (check), "city");
+
+      if (city != NULL)
+        gtk_check_button_set_active (check, is_chosen (self, city));
+    }
+  self->syncing_checks = FALSE;
   figures_chart_view_reload (self);
 }
 
@@ -770,7 +778,7 @@ city_toggled_cb (GtkCheckButton   *check,
 {
   const char *city = g_object_get_data (G_OBJECT (check), "city");
 
-  if (city != NULL)
+  if (city != NULL && !self->syncing_checks)
     toggle_city (self, city, gtk_check_button_get_active (check));
 }
 
@@ -799,6 +807,18 @@ city_bind_cb (GtkSignalListItemFactory *factory,
   gtk_check_button_set_label (check, city);
   gtk_check_button_set_active (check, is_chosen (self, city));
   g_object_set_data_full (G_OBJECT (check), "city", g_strdup (city), g_free);
+  g_ptr_array_add (self->city_checks, check);
+}
+
+static void
+city_unbind_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                FiguresChartView         *self)
+{
+  GtkWidget *check = gtk_list_item_get_child (item);
+
+  g_ptr_array_remove (self->city_checks, check);
+  g_object_set_data (G_OBJECT (check), "city", NULL);
 }
 
 static void
@@ -876,7 +896,7 @@ export_csv_cb (GObject      *object,
       message = g_strdup_printf (_("Could not export the statistics: %s"), error->message);
     }
   else
-    message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Exported %zd statistic to %s",
+    message = g_strdup_printf (ngettext ("Exported %zd statistic to %s",
                                             "Exported %zd statistics to %s", n),
                                n, name);
   if (FIGURES_IS_WINDOW (root))
@@ -996,6 +1016,7 @@ figures_chart_view_finalize (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->load_cancellable);
   g_clear_pointer (&self->cities, g_ptr_array_unref);
+  g_clear_pointer (&self->city_checks, g_ptr_array_unref);
   g_free (self->index_path);
 
   G_OBJECT_CLASS (figures_chart_view_parent_class)->finalize (object);
@@ -1062,6 +1083,7 @@ figures_chart_view_init (FiguresChartView *self)
   self->cancellable = g_cancellable_new ();
   self->cities = g_ptr_array_new_with_free_func (g_free);
   g_ptr_array_add (self->cities, NULL);
+  self->city_checks = g_ptr_array_new ();
   self->focus_mark = -1;
 
   self->setting_up = TRUE;
@@ -1092,6 +1114,7 @@ figures_chart_view_init (FiguresChartView *self)
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect (factory, "setup", G_CALLBACK (city_setup_cb), self);
   g_signal_connect (factory, "bind", G_CALLBACK (city_bind_cb), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (city_unbind_cb), self);
   gtk_list_view_set_model (self->cities_list,
                            GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (filtered))));
   gtk_list_view_set_factory (self->cities_list, factory);

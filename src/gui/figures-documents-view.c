@@ -32,6 +32,7 @@ struct _FiguresDocumentsView
   int n_results_total;
   gboolean updating_cities;
 
+  GtkPaned *paned;
   GtkStack *toolbar_stack;
   GtkDropDown *city_dropdown;
   GtkStringList *city_model;
@@ -325,7 +326,7 @@ search_cb (GObject      *object,
     count = g_strdup_printf (_("%u reports match, the best %u shown"), found->total,
                              found->hits->len);
   else
-    count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u report matches",
+    count = g_strdup_printf (ngettext ("%u report matches",
                                           "%u reports match", found->total),
                              found->total);
   gtk_label_set_text (self->results_label, count);
@@ -442,7 +443,7 @@ export_cb (GObject      *object,
       message = g_strdup_printf (_("Could not export the statistics: %s"), error->message);
     }
   else
-    message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Exported %zd statistic to %s",
+    message = g_strdup_printf (ngettext ("Exported %zd statistic to %s",
                                             "Exported %zd statistics to %s", n),
                                n, name);
   if (FIGURES_IS_WINDOW (root))
@@ -580,6 +581,7 @@ figures_documents_view_class_init (FiguresDocumentsViewClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/ui/figures-documents-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, FiguresDocumentsView, paned);
   gtk_widget_class_bind_template_child (widget_class, FiguresDocumentsView, toolbar_stack);
   gtk_widget_class_bind_template_child (widget_class, FiguresDocumentsView, city_dropdown);
   gtk_widget_class_bind_template_child (widget_class, FiguresDocumentsView, city_model);

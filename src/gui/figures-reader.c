@@ -182,7 +182,7 @@ update_hit_label (FiguresReader *self)
     return;
 
   if (self->current_hit < 0)
-    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u match", "%u matches",
+    text = g_strdup_printf (ngettext ("%u match", "%u matches",
                                          self->hits->len),
                             self->hits->len);
   else
@@ -384,7 +384,7 @@ load_cb (GObject      *object,
       g_ptr_array_add (self->statistics, figures_statistic_copy (statistic));
     }
 
-  stats_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u Statistic", "%u Statistics",
+  stats_text = g_strdup_printf (ngettext ("%u Statistic", "%u Statistics",
                                              loaded->rows->len),
                                 loaded->rows->len);
   gtk_label_set_text (self->stats_label, stats_text);
@@ -506,8 +506,15 @@ figures_reader_show_statistic_at (FiguresReader *self,
   gtk_text_view_get_iter_location (self->text_view, &iter, &location);
   gtk_text_view_buffer_to_window_coords (self->text_view, GTK_TEXT_WINDOW_WIDGET, location.x,
                                          location.y, &x, &y);
-  location.x = x;
-  location.y = y;
+  /* The popover hangs off the reader, which presents it when allocated. */
+  {
+    double rx = 0, ry = 0;
+
+    gtk_widget_translate_coordinates (GTK_WIDGET (self->text_view), GTK_WIDGET (self), x, y, &rx,
+                                      &ry);
+    location.x = (int) rx;
+    location.y = (int) ry;
+  }
 
   value = format_statistic_value (statistic);
   unit = figures_format_base_unit (figures_metric_to_key (statistic->metric), statistic->unit);
@@ -616,6 +623,19 @@ theme_changed_cb (FiguresReader *self)
 }
 
 static void
+figures_reader_size_allocate (GtkWidget *widget,
+                              int        width,
+                              int        height,
+                              int        baseline)
+{
+  FiguresReader *self = FIGURES_READER (widget);
+
+  GTK_WIDGET_CLASS (figures_reader_parent_class)->size_allocate (widget, width, height, baseline);
+  if (self->popover != NULL)
+    gtk_popover_present (self->popover);
+}
+
+static void
 figures_reader_dispose (GObject *object)
 {
   FiguresReader *self = FIGURES_READER (object);
@@ -652,6 +672,7 @@ figures_reader_class_init (FiguresReaderClass *klass)
 
   object_class->dispose = figures_reader_dispose;
   object_class->finalize = figures_reader_finalize;
+  widget_class->size_allocate = figures_reader_size_allocate;
 
   /* Emitted when a report has been shown. */
   signals[SIGNAL_LOADED] = g_signal_new ("loaded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
@@ -695,7 +716,7 @@ figures_reader_init (FiguresReader *self)
   gtk_label_set_selectable (self->popover_label, TRUE);
   self->popover = GTK_POPOVER (gtk_popover_new ());
   gtk_popover_set_child (self->popover, GTK_WIDGET (self->popover_label));
-  gtk_widget_set_parent (GTK_WIDGET (self->popover), GTK_WIDGET (self->text_view));
+  gtk_widget_set_parent (GTK_WIDGET (self->popover), GTK_WIDGET (self));
 
   g_signal_connect_object (gtk_settings_get_default (),
                            "notify::gtk-application-prefer-dark-theme",

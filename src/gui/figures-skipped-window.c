@@ -73,7 +73,7 @@ skipped_cb (GObject      *object,
   if (skipped->len == 0)
     summary = g_strdup (_("Every file in your folders was indexed."));
   else
-    summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+    summary = g_strdup_printf (ngettext (
                                             "%u file could not be indexed. Fix or convert it, "
                                             "and it is read at the next update.",
                                             "%u files could not be indexed. Fix or convert "

@@ -388,7 +388,7 @@ update_thread (GTask        *task,
   if (job->rebuild)
     remove_index_files (job->index_path);
 
-  index = figures_index_open (job->index_path, &error);
+  index = figures_worker_open_index (job->index_path, &error);
   if (index == NULL
       || !figures_index_update (index, (const char *const *) job->roots, NULL, update_progress_cb,
                                 job->state, cancellable, summary, &error))
@@ -441,7 +441,7 @@ update_done_cb (GObject      *object,
       if (summary->skipped > 0)
         {
           g_autofree char *message =
-            g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+            g_strdup_printf (ngettext (
                                           "%u file could not be indexed: see Skipped Files in the main menu.",
                                           "%u files could not be indexed: see Skipped Files in the main menu.",
                                           summary->skipped),
@@ -721,6 +721,38 @@ figures_window_init (FiguresWindow *self)
 #endif
 }
 
+static gpointer
+prepare_job (FiguresIndex *index,
+             gpointer      data,
+             GCancellable *cancellable,
+             GError      **error)
+{
+  return GINT_TO_POINTER (TRUE);
+}
+
+static void
+prepare_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  FiguresWindow *self = FIGURES_WINDOW (object);
+  g_autoptr(GError) error = NULL;
+
+  if (figures_worker_finish (result, &error) == NULL)
+    {
+      g_autofree char *message = NULL;
+
+      if (figures_worker_error_is_cancelled (error))
+        return;
+      /* The update below reports why the index cannot be written. */
+      message = g_strdup_printf (_("The index could not be opened: %s"), error->message);
+      figures_window_show_message (self, message);
+    }
+
+  reload_views (self);
+  start_update (self, FALSE);
+}
+
 FiguresWindow *
 figures_window_new (FiguresApplication *application)
 {
@@ -753,9 +785,11 @@ figures_window_new (FiguresApplication *application)
   setup_monitors (self);
   _figures_window_actions_update (self);
 
-  /* Whatever is already indexed shows at once; the update catches up. */
-  reload_views (self);
-  start_update (self, FALSE);
+  /* Open (and create) the index once before anything reads it, so no two
+   * connections race to create its schema; then whatever is already
+   * indexed shows at once and the update catches up. */
+  figures_worker_run (self, self->index_path, prepare_job, NULL, NULL, NULL, self->cancellable,
+                      prepare_cb, NULL);
 
   return self;
 }

@@ -21,6 +21,23 @@ typedef struct
   GDestroyNotify result_free;
 } Job;
 
+/* figures_index_open() creates the schema of a new (or rebuilt) index; two
+ * connections doing it at once can drop each other's tables. Opening is
+ * quick, so this process opens one connection at a time. */
+static GMutex open_mutex;
+
+FiguresIndex *
+figures_worker_open_index (const char *index_path,
+                           GError    **error)
+{
+  FiguresIndex *index;
+
+  g_mutex_lock (&open_mutex);
+  index = figures_index_open (index_path, error);
+  g_mutex_unlock (&open_mutex);
+  return index;
+}
+
 static void
 job_free (Job *job)
 {
@@ -44,7 +61,7 @@ worker_thread (GTask        *task,
   if (g_task_return_error_if_cancelled (task))
     return;
 
-  index = figures_index_open (job->index_path, &error);
+  index = figures_worker_open_index (job->index_path, &error);
   if (index == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));

@@ -19,6 +19,10 @@ typedef gpointer (*FiguresWorkerFunc) (FiguresIndex *index,
                                        GCancellable *cancellable,
                                        GError      **error);
 
+/* figures_index_open(), one connection at a time in this process. */
+FiguresIndex *figures_worker_open_index (const char *index_path,
+                                         GError    **error);
+
 void     figures_worker_run    (gpointer            source_object,
                                 const char         *index_path,
                                 FiguresWorkerFunc   func,

@@ -1,0 +1,502 @@
+/* test-extractor.c: the extractor's rules, one invented sentence at a time
+ *
+ * Every text here was written for this test (none comes from a real
+ * report); each test states one rule of ../shared/spec/statistics.md.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <locale.h>
+#include <string.h>
+
+#include "figures-extractor.h"
+#include "figures-rules.h"
+
+static FiguresExtraction *
+extract (const char *utf8)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (FiguresText) text = NULL;
+  FiguresExtraction *extraction;
+
+  text = figures_text_new_from_bytes ((const guint8 *) utf8, strlen (utf8), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (text);
+  extraction = figures_extract (text, figures_gazetteer_get_default ());
+  g_assert_nonnull (extraction);
+  g_assert_nonnull (extraction->statistics);
+  return extraction;
+}
+
+static void
+dump (const FiguresExtraction *extraction)
+{
+  for (guint i = 0; i < extraction->statistics->len; i++)
+    {
+      const FiguresStatistic *s = g_ptr_array_index (extraction->statistics, i);
+      g_autofree char *value = figures_decimal_to_string (s->value);
+
+      g_test_message ("  %s %s approx=%d unit=%s city=%s place=%s label=%s year=%d «%s»",
+                      figures_metric_to_key (s->metric), value, s->approx, s->unit, s->city,
+                      s->place, s->label, s->year, s->evidence);
+    }
+}
+
+/* The statistics whose value is @value (a plain decimal). */
+static guint
+count_value (const FiguresExtraction *extraction, const char *value)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < extraction->statistics->len; i++)
+    {
+      const FiguresStatistic *s = g_ptr_array_index (extraction->statistics, i);
+      g_autofree char *v = figures_decimal_to_string (s->value);
+
+      if (strcmp (v, value) == 0)
+        n++;
+    }
+  return n;
+}
+
+static const FiguresStatistic *
+find_value (const FiguresExtraction *extraction, const char *value)
+{
+  for (guint i = 0; i < extraction->statistics->len; i++)
+    {
+      const FiguresStatistic *s = g_ptr_array_index (extraction->statistics, i);
+      g_autofree char *v = figures_decimal_to_string (s->value);
+
+      if (strcmp (v, value) == 0)
+        return s;
+    }
+  dump (extraction);
+  g_error ("no statistic with value %s", value);
+  return NULL;
+}
+
+/* Asserts the statistic of @value has this metric and approximation, and,
+ * unless NULL, this city. */
+static void
+check (const FiguresExtraction *extraction,
+       const char *value,
+       FiguresMetric metric,
+       gboolean approx,
+       const char *city)
+{
+  const FiguresStatistic *s = find_value (extraction, value);
+
+  if (s->metric != metric || (s->approx != FALSE) != approx ||
+      (city != NULL && g_strcmp0 (s->city, city) != 0))
+    dump (extraction);
+  g_assert_cmpstr (figures_metric_to_key (s->metric), ==, figures_metric_to_key (metric));
+  g_assert_cmpint (s->approx != FALSE, ==, approx);
+  if (city != NULL)
+    g_assert_cmpstr (s->city, ==, city);
+}
+
+static void
+test_training (void)
+{
+  g_autoptr (FiguresExtraction) e = extract ("通辽市民委年度总结\n"
+                                             "今年全市举办民族政策培训班45期，培训村干部3120人次。"
+                                             "另有210余名社区书记参加集中培训。"
+                                             "开展基层干部轮训7轮。"
+                                             "新建的培训基地可容纳学员560人。"
+                                             "通过技能培训实现转移就业3300人。\n");
+
+  check (e, "45", FIGURES_METRIC_TRAINING_SESSIONS, FALSE, "通辽市");
+  check (e, "3120", FIGURES_METRIC_TRAINEES, FALSE, "通辽市");
+  check (e, "210", FIGURES_METRIC_TRAINEES, TRUE, "通辽市");
+  check (e, "7", FIGURES_METRIC_TRAINING_SESSIONS, FALSE, "通辽市");
+  check (e, "560", FIGURES_METRIC_OTHER, FALSE, "通辽市");  /* a training base, not training */
+  check (e, "3300", FIGURES_METRIC_OTHER, FALSE, "通辽市"); /* what training led to */
+  g_assert_cmpstr (find_value (e, "45")->label, ==, "培训 期");
+}
+
+static void
+test_list_inheritance (void)
+{
+  g_autoptr (FiguresExtraction) e = extract ("赤峰市民委工作总结\n"
+                                             "全年累计举办各类干部教育培训860余次、4.2万余人次。"
+                                             "组织培训75期、主题宣讲320场、专题研讨64次。\n");
+
+  check (e, "860", FIGURES_METRIC_TRAINING_SESSIONS, TRUE, NULL);
+  check (e, "42000", FIGURES_METRIC_TRAINEES, TRUE, NULL);
+  check (e, "75", FIGURES_METRIC_TRAINING_SESSIONS, FALSE, NULL);
+  check (e, "320", FIGURES_METRIC_OTHER, FALSE, NULL);
+  check (e, "64", FIGURES_METRIC_OTHER, FALSE, NULL);
+}
+
+static void
+test_outreach (void)
+{
+  g_autoptr (FiguresExtraction) e =
+    extract ("乌海市民委工作总结\n"
+             "开展主题宣讲活动410场，专题讲座38场，"
+             "覆盖各族群众3.1万人次。组织2600多名学生参加研学活动。\n");
+
+  check (e, "410", FIGURES_METRIC_OTHER, FALSE, "乌海市");
+  check (e, "38", FIGURES_METRIC_OTHER, FALSE, NULL);
+  check (e, "31000", FIGURES_METRIC_OTHER, FALSE, NULL);
+  check (e, "2600", FIGURES_METRIC_OTHER, TRUE, NULL);
+  g_assert_cmpstr (find_value (e, "410")->label, ==, "活动 场");
+}
+
+static void
+test_funding (void)
+{
+  g_autoptr (FiguresExtraction) e = extract ("兴安盟民族工作情况\n"
+                                             "盟财政拨付专项经费150万元，下达补助资金2.5亿元、"
+                                             "整合涉农资金8600多万元，当年完成投资12亿元。\n");
+
+  check (e, "1500000", FIGURES_METRIC_FUNDING, FALSE, "兴安盟");
+  check (e, "250000000", FIGURES_METRIC_FUNDING, FALSE, NULL);
+  check (e, "86000000", FIGURES_METRIC_FUNDING, TRUE, NULL);
+  check (e, "1200000000", FIGURES_METRIC_FUNDING, FALSE, NULL);
+  g_assert_cmpstr (find_value (e, "250000000")->unit, ==, "亿元");
+  g_assert_cmpstr (find_value (e, "250000000")->label, ==, "资金 亿元");
+}
+
+static void
+test_macro_distractors (void)
+{
+  g_autoptr (FiguresExtraction) e = extract ("阿拉善盟经济运行情况\n"
+                                             "全盟地区生产总值完成2150亿元，社会消费品零售总额"
+                                             "达到312亿元，一般公共预算收入120亿元，"
+                                             "一般公共预算支出安排98亿元，农牧民人均可支配收入"
+                                             "达到23800元，规上工业增加值增长8.5%。\n");
+
+  check (e, "215000000000", FIGURES_METRIC_OTHER, FALSE, NULL);
+  check (e, "31200000000", FIGURES_METRIC_OTHER, FALSE, NULL);
+  check (e, "12000000000", FIGURES_METRIC_OTHER, FALSE, NULL);
+  check (e, "9800000000", FIGURES_METRIC_OTHER, FALSE, NULL);
+  check (e, "23800", FIGURES_METRIC_OTHER, FALSE, NULL);
+  g_assert_cmpuint (count_value (e, "8.5"), ==, 0);
+}
+
+static void
+test_projects (void)
+{
+  g_autoptr (FiguresExtraction) e = extract ("巴彦淖尔市民委工作总结\n"
+                                             "新建32个道路硬化、饮水安全和危房改造项目。"
+                                             "实施产业发展项目17个，建设、改造等项目23个。"
+                                             "确定5项重点调研课题，办理议案12件。"
+                                             "建成9个嘎查文化室。\n");
+
+  check (e, "32", FIGURES_METRIC_PROJECTS, FALSE, "巴彦淖尔市");
+  check (e, "17", FIGURES_METRIC_PROJECTS, FALSE, NULL);
+  check (e, "23", FIGURES_METRIC_PROJECTS, FALSE, NULL);
+  check (e, "5", FIGURES_METRIC_OTHER, FALSE, NULL);
+  check (e, "12", FIGURES_METRIC_OTHER, FALSE, NULL);
+  check (e, "9", FIGURES_METRIC_OTHER, FALSE, NULL);
+}
+
+static void
+test_per_unit (void)
+{
+  g_autoptr (FiguresExtraction) e =
+    extract ("鄂尔多斯市民委工作总结\n"
+             "对4个示范嘎查各补助30万元，每户补贴5000元，"
+             "带动牧民人均增收1800元。各苏木每年安排工作经费12万元。\n");
+
+  check (e, "300000", FIGURES_METRIC_OTHER, FALSE, NULL);
+  check (e, "5000", FIGURES_METRIC_OTHER, FALSE, NULL);
+  check (e, "1800", FIGURES_METRIC_OTHER, FALSE, NULL);
+  check (e, "120000", FIGURES_METRIC_OTHER, FALSE, NULL);
+}
+
+static void
+test_approximation (void)
+{
+  g_autoptr (FiguresExtraction) e = extract ("包头市民委工作总结\n"
+                                             "近5年累计投入资金3.6亿元。投入建设资金近1.7亿元。"
+                                             "培训干部2000人次以上，组织约800名代表参加培训。"
+                                             "投入培训经费3至5万元。\n");
+
+  check (e, "360000000", FIGURES_METRIC_FUNDING, FALSE, NULL);
+  check (e, "170000000", FIGURES_METRIC_FUNDING, TRUE, NULL);
+  check (e, "2000", FIGURES_METRIC_TRAINEES, TRUE, NULL);
+  check (e, "800", FIGURES_METRIC_TRAINEES, TRUE, NULL);
+  check (e, "50000", FIGURES_METRIC_FUNDING, TRUE, NULL);
+  g_assert_cmpuint (count_value (e, "5"), ==, 0); /* 近5年 is a duration */
+}
+
+static void
+test_not_statistics (void)
+{
+  g_autoptr (FiguresExtraction) e =
+    extract ("乌兰察布市民委文件\n"
+             "根据《关于做好2024年12项重点工作的通知》（第36号），2023年10月8日起，"
+             "实施“三项工程”和“8+1”行动，培育六大产业集群，连续3年开展督查，"
+             "用3个月完成整改，位列全区第4位，增长12.5%，举办专题培训班。\n");
+
+  if (e->statistics->len != 0)
+    dump (e);
+  g_assert_cmpuint (e->statistics->len, ==, 0);
+}
+
+static void
+test_city_by_subject_and_rollup (void)
+{
+  g_autoptr (FiguresExtraction) e = extract ("乌兰察布市民族工作总结\n"
+                                             "卓资县投入资金800万元，实施项目6个。"
+                                             "化德县、商都县分别举办培训班14期、9期。"
+                                             "全市培训干部1500人次。\n");
+
+  check (e, "8000000", FIGURES_METRIC_FUNDING, FALSE, "乌兰察布市");
+  g_assert_cmpstr (find_value (e, "8000000")->place, ==, "卓资县");
+  check (e, "6", FIGURES_METRIC_PROJECTS, FALSE, "乌兰察布市");
+  check (e, "1500", FIGURES_METRIC_TRAINEES, FALSE, "乌兰察布市");
+  g_assert_cmpstr (find_value (e, "14")->place, ==, "化德县");
+  g_assert_cmpstr (find_value (e, "9")->place, ==, "商都县");
+  g_assert_cmpstr (find_value (e, "1500")->place, ==, "乌兰察布市");
+  g_assert_cmpstr (e->city, ==, "乌兰察布市");
+}
+
+static void
+test_city_by_heading (void)
+{
+  g_autoptr (FiguresExtraction) e = extract ("全区民族工作会议发言摘编\n"
+                                             "会议在呼和浩特市召开，总结了全区工作。\n"
+                                             "包头市民族事务委员会\n"
+                                             "举办培训班18期，拨付资金260万元。\n"
+                                             "扎实推进各项创建\n"
+                                             "新建项目11个。\n"
+                                             "锡林郭勒盟苏尼特左旗民族事务委员会\n"
+                                             "投入资金430万元。\n");
+
+  check (e, "18", FIGURES_METRIC_TRAINING_SESSIONS, FALSE, "包头市");
+  check (e, "2600000", FIGURES_METRIC_FUNDING, FALSE, "包头市");
+  check (e, "11", FIGURES_METRIC_PROJECTS, FALSE, "包头市");
+  check (e, "4300000", FIGURES_METRIC_FUNDING, FALSE, "锡林郭勒盟");
+  g_assert_cmpstr (find_value (e, "4300000")->place, ==, "苏尼特左旗");
+}
+
+static void
+test_city_by_document (void)
+{
+  /* no place in the title: the prefecture named most often, aliases included */
+  g_autoptr (FiguresExtraction) e = extract ("关于人大代表建议的答复\n"
+                                             "青城各族群众积极参与，首府各部门协同推进，"
+                                             "呼和浩特市委高度重视。全年安排资金90万元。\n");
+
+  check (e, "900000", FIGURES_METRIC_FUNDING, FALSE, "呼和浩特市");
+  g_assert_cmpstr (e->city, ==, "呼和浩特市");
+}
+
+static void
+test_region_wide (void)
+{
+  g_autoptr (FiguresExtraction) e = extract ("内蒙古民族团结进步创建综述\n"
+                                             "全区累计举办培训班2300期，投入资金5.2亿元。\n");
+
+  check (e, "2300", FIGURES_METRIC_TRAINING_SESSIONS, FALSE, "内蒙古自治区");
+  check (e, "520000000", FIGURES_METRIC_FUNDING, FALSE, "内蒙古自治区");
+}
+
+static void
+test_partners_and_givers (void)
+{
+  g_autoptr (FiguresExtraction) e = extract ("通辽市民委工作总结\n"
+                                             "与银川市、宜昌市等6个城市签订合作协议。"
+                                             "争取自治区补助资金500万元。"
+                                             "围绕内蒙古发展大局，投入资金320万元。"
+                                             "内蒙古自治区民委下达我市发展资金610万元。"
+                                             "组织“走进呼和浩特”研学活动14场。\n");
+
+  check (e, "6", FIGURES_METRIC_OTHER, FALSE, "通辽市");
+  check (e, "5000000", FIGURES_METRIC_FUNDING, FALSE, "通辽市");
+  check (e, "3200000", FIGURES_METRIC_FUNDING, FALSE, "通辽市");
+  check (e, "6100000", FIGURES_METRIC_FUNDING, FALSE, "通辽市");
+  check (e, "14", FIGURES_METRIC_OTHER, FALSE, "通辽市"); /* a name in quotes owns nothing */
+}
+
+static void
+test_outside_region (void)
+{
+  g_autoptr (FiguresExtraction) e = extract ("银川市民族宗教事务委员会工作报告\n"
+                                             "兴庆区举办培训班5期，培训社区工作者超过300人。\n");
+
+  check (e, "5", FIGURES_METRIC_TRAINING_SESSIONS, FALSE, "银川市");
+  g_assert_cmpstr (find_value (e, "5")->place, ==, "兴庆区");
+  check (e, "300", FIGURES_METRIC_TRAINEES, TRUE, "银川市");
+}
+
+static void
+test_counting_once (void)
+{
+  g_autoptr (FiguresExtraction) e = extract (
+    "呼伦贝尔市民委工作总结\n"
+    "为推进示范创建，各旗市区共同发力、持续用力、久久为功，今年投入创建工作资金"
+    "720万元，用于示范单位建设和宣传教育，群众满意度持续提升，创建氛围日益浓厚。\n"
+    "建设和宣传教育。持续推进示范创建，各旗市区共同发力、持续用力、久久为功，今年投入创建工作资金"
+    "720万元，用于示范单位建设和宣传教育，群众满意度持续提升，创建氛围日益浓厚。\n"
+    "鄂温克族自治旗：资金来源为发展资金45万元。\n"
+    "莫力达瓦达斡尔族自治旗：资金来源为发展资金45万元。\n");
+
+  g_assert_cmpuint (count_value (e, "7200000"), ==, 1);
+  g_assert_cmpuint (count_value (e, "450000"), ==, 2);
+}
+
+static void
+test_headline (void)
+{
+  g_autoptr (FiguresExtraction) e =
+    extract ("杭锦旗获批600万元扶持资金\n"
+             "近日，杭锦旗共投入扶持资金600万元，支持民族特色村寨建设。\n");
+  const FiguresStatistic *s;
+
+  g_assert_cmpuint (count_value (e, "6000000"), ==, 1);
+  s = find_value (e, "6000000");
+  g_assert_cmpuint (s->start, >, 20); /* the body's, not the title's */
+  g_assert_cmpstr (s->city, ==, "鄂尔多斯市");
+  g_assert_cmpint (s->metric, ==, FIGURES_METRIC_FUNDING);
+}
+
+static void
+test_headline_other_wording (void)
+{
+  /* the title's 获批 makes no funding word: still the body's figure */
+  g_autoptr (FiguresExtraction) e = extract ("准格尔旗获批430万元\n"
+                                             "近日，准格尔旗争取少数民族发展资金430万元。\n");
+
+  g_assert_cmpuint (count_value (e, "4300000"), ==, 1);
+  check (e, "4300000", FIGURES_METRIC_FUNDING, FALSE, "鄂尔多斯市");
+}
+
+static void
+test_year_and_evidence (void)
+{
+  g_autoptr (FiguresExtraction) e = extract ("通辽市民委工作总结\n"
+                                             "截至2023年6月，全市组织培训92期。新建项目4个。\n");
+  const FiguresStatistic *s = find_value (e, "92");
+
+  g_assert_cmpint (s->year, ==, 2023);
+  /* the display text is NFKC: the full-width comma is an ASCII one */
+  g_assert_cmpstr (s->evidence, ==, "截至2023年6月,全市组织培训92期。");
+  g_assert_cmpint (find_value (e, "4")->year, ==, 0);
+}
+
+static void
+test_traditional (void)
+{
+  g_autoptr (FiguresExtraction) e =
+    extract ("呼倫貝爾市民族工作總結\n"
+             "舉辦專題培訓班12期，投入資金3.4億元，實施項目56個。\n");
+  const FiguresStatistic *s;
+
+  check (e, "12", FIGURES_METRIC_TRAINING_SESSIONS, FALSE, "呼伦贝尔市");
+  check (e, "340000000", FIGURES_METRIC_FUNDING, FALSE, "呼伦贝尔市");
+  check (e, "56", FIGURES_METRIC_PROJECTS, FALSE, NULL);
+  s = find_value (e, "340000000");
+  g_assert_cmpstr (s->unit, ==, "億元");
+  g_assert_cmpstr (s->evidence, ==, "舉辦專題培訓班12期,投入資金3.4億元,實施項目56個。");
+}
+
+static void
+test_offsets (void)
+{
+  const char *doc = "包头市工作总结\n拨付资金260万元。\n";
+  g_autoptr (GError) error = NULL;
+  g_autoptr (FiguresText) text =
+    figures_text_new_from_bytes ((const guint8 *) doc, strlen (doc), &error);
+  g_autoptr (FiguresExtraction) e = NULL;
+  const FiguresStatistic *s;
+  g_autofree char *span = NULL;
+
+  g_assert_no_error (error);
+  e = figures_extract (text, figures_gazetteer_get_default ());
+  g_assert_cmpuint (e->statistics->len, ==, 1);
+  s = g_ptr_array_index (e->statistics, 0);
+  span = figures_text_dup_range (text, s->start, s->end);
+  g_assert_cmpstr (span, ==, "260万元");
+  g_assert_cmpuint (s->evidence_start, <, s->start);
+  g_assert_cmpuint (s->evidence_end, >=, s->end);
+}
+
+static void
+test_empty_and_no_places (void)
+{
+  g_autoptr (FiguresExtraction) e = extract ("会议纪要\n举办培训班3期。\n");
+
+  check (e, "3", FIGURES_METRIC_TRAINING_SESSIONS, FALSE, "");
+  g_assert_null (e->city);
+}
+
+static gpointer
+thread_func (gpointer data)
+{
+  const char *doc = data;
+
+  for (guint i = 0; i < 20; i++)
+    {
+      g_autoptr (FiguresExtraction) e = extract (doc);
+
+      g_assert_cmpuint (e->statistics->len, ==, 3);
+    }
+  return NULL;
+}
+
+static void
+test_threads (void)
+{
+  const char *doc = "赤峰市工作总结\n举办培训班8期，培训干部640人次，拨付经费30万元。\n";
+  GThread *threads[4];
+
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    threads[i] = g_thread_new ("extract", thread_func, (gpointer) doc);
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    g_thread_join (threads[i]);
+}
+
+static void
+test_rules_tables (void)
+{
+  const FiguresRules *rules = figures_rules_get ();
+  const gunichar text[] = { 0x4E07, 0x5143, 0x4EE5, 0x4E0A, 0 }; /* 万元以上 */
+  guint index = 0;
+
+  g_assert_cmpuint (figures_word_set_match (rules->units, text, 4, 0, &index), ==, 2);
+  g_assert_cmpint (figures_rules_unit (index)->kind, ==, FIGURES_UNIT_MONEY);
+  g_assert_cmpuint (figures_word_set_match (rules->approx_after, text, 4, 2, NULL), ==, 2);
+  g_assert_cmpuint (figures_word_set_match_ending (rules->approx_after, text, 0, 4, NULL), ==, 2);
+  g_assert_cmpstr (figures_rules_capital ("内蒙古自治区"), ==, "呼和浩特市");
+  g_assert_null (figures_rules_capital ("河北省"));
+}
+
+int
+main (int argc, char *argv[])
+{
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/extractor/training", test_training);
+  g_test_add_func ("/extractor/list-inheritance", test_list_inheritance);
+  g_test_add_func ("/extractor/outreach", test_outreach);
+  g_test_add_func ("/extractor/funding", test_funding);
+  g_test_add_func ("/extractor/macro-distractors", test_macro_distractors);
+  g_test_add_func ("/extractor/projects", test_projects);
+  g_test_add_func ("/extractor/per-unit", test_per_unit);
+  g_test_add_func ("/extractor/approximation", test_approximation);
+  g_test_add_func ("/extractor/not-statistics", test_not_statistics);
+  g_test_add_func ("/extractor/city/subject-and-rollup", test_city_by_subject_and_rollup);
+  g_test_add_func ("/extractor/city/heading", test_city_by_heading);
+  g_test_add_func ("/extractor/city/document", test_city_by_document);
+  g_test_add_func ("/extractor/city/region-wide", test_region_wide);
+  g_test_add_func ("/extractor/city/partners-and-givers", test_partners_and_givers);
+  g_test_add_func ("/extractor/city/outside-region", test_outside_region);
+  g_test_add_func ("/extractor/counting-once", test_counting_once);
+  g_test_add_func ("/extractor/headline", test_headline);
+  g_test_add_func ("/extractor/headline-other-wording", test_headline_other_wording);
+  g_test_add_func ("/extractor/year-and-evidence", test_year_and_evidence);
+  g_test_add_func ("/extractor/traditional", test_traditional);
+  g_test_add_func ("/extractor/offsets", test_offsets);
+  g_test_add_func ("/extractor/no-places", test_empty_and_no_places);
+  g_test_add_func ("/extractor/threads", test_threads);
+  g_test_add_func ("/extractor/rules-tables", test_rules_tables);
+
+  return g_test_run ();
+}
