@@ -117,6 +117,7 @@ run_figures (FiguresApplication *app,
     g_signal_handlers_disconnect_by_data (first, &loaded);
   }
   *rows_seconds = (g_get_monotonic_time () - start) / 1e6;
+
   *n_documents = g_list_model_get_n_items (documents);
 
   gtk_window_destroy (GTK_WINDOW (window));

@@ -1,6 +1,11 @@
 /* test-extract-samples.c: the extractor against the hand-annotated gold of
  * the bundled sample reports (data/samples/gold.tsv)
  *
+ * The same checks serve other fixture sets (tests/fixtures/unseen, test
+ * `extract-unseen`): `--fixtures=DIR` (the reports), `--gold=PATH` (default
+ * DIR/gold.tsv), `--expect=N` (how many reports, default 10) and
+ * `--name=NAME` (the test path prefix, default extract-samples).
+ *
  * One test per sample file. Every gold row is checked:
  * - a core row (training_sessions, trainees, funding, projects) must be found
  *   with the same metric, value, approx and city, its [start, end) inside the
@@ -32,6 +37,8 @@ static GPtrArray *gold_rows;
 static char *gold_error;
 static GPtrArray *sample_names;
 static char *samples_dir;
+static const char *set_name = "extract-samples";
+static guint expected_files = 10;
 
 static void
 sample_case_free (gpointer data)
@@ -395,9 +402,9 @@ test_gold_covers_files (void)
         }
     }
 
-  if (sample_names->len < 10)
-    g_test_fail_printf ("only %u sample reports in %s, expected 10", sample_names->len,
-                        samples_dir);
+  if (sample_names->len < expected_files)
+    g_test_fail_printf ("only %u sample reports in %s, expected %u", sample_names->len, samples_dir,
+                        expected_files);
   else if (n_fail > 0)
     g_test_fail_printf ("%u mismatches between gold.tsv and the sample files", n_fail);
 }
@@ -410,23 +417,51 @@ main (int argc, char *argv[])
   g_autofree char *gold_path = NULL;
   const char *source_dir = g_getenv ("FIGURES_SOURCE_DIR");
   g_autofree char **args = g_new0 (char *, argc + 2);
+  g_autofree char *fixtures_arg = NULL;
+  g_autofree char *gold_arg = NULL;
+  g_autofree char *test_name = NULL;
+  int n_args = 0;
   int ret;
 
-  /* Each sample is its own report: keep going after one fails, so that a
-   * run lists the mismatches of every file. */
+  /* Our own options first (g_test_init would reject them); then, since each
+   * sample is its own report, keep going after one fails, so that a run
+   * lists the mismatches of every file. */
   for (int i = 0; i < argc; i++)
-    args[i] = argv[i];
-  args[argc++] = (char *) "--keep-going";
+    {
+      if (g_str_has_prefix (argv[i], "--fixtures="))
+        fixtures_arg = g_strdup (argv[i] + strlen ("--fixtures="));
+      else if (g_str_has_prefix (argv[i], "--gold="))
+        gold_arg = g_strdup (argv[i] + strlen ("--gold="));
+      else if (g_str_has_prefix (argv[i], "--expect="))
+        expected_files = (guint) g_ascii_strtoull (argv[i] + strlen ("--expect="), NULL, 10);
+      else if (g_str_has_prefix (argv[i], "--name="))
+        test_name = g_strdup (argv[i] + strlen ("--name="));
+      else
+        args[n_args++] = argv[i];
+    }
+  args[n_args++] = (char *) "--keep-going";
+  argc = n_args;
   argv = args;
+  if (test_name != NULL)
+    set_name = test_name;
 
   setlocale (LC_ALL, "");
   g_test_init (&argc, &argv, NULL);
 
-  if (source_dir != NULL)
+  if (fixtures_arg != NULL && source_dir != NULL && !g_path_is_absolute (fixtures_arg))
+    samples_dir = g_build_filename (source_dir, fixtures_arg, NULL);
+  else if (fixtures_arg != NULL)
+    samples_dir = g_strdup (fixtures_arg);
+  else if (source_dir != NULL)
     samples_dir = g_build_filename (source_dir, "data", "samples", NULL);
   else
     samples_dir = g_strdup (SOURCE_SAMPLES_DIR);
-  gold_path = g_build_filename (samples_dir, "gold.tsv", NULL);
+  if (gold_arg != NULL && source_dir != NULL && !g_path_is_absolute (gold_arg))
+    gold_path = g_build_filename (source_dir, gold_arg, NULL);
+  else if (gold_arg != NULL)
+    gold_path = g_strdup (gold_arg);
+  else
+    gold_path = g_build_filename (samples_dir, "gold.tsv", NULL);
 
   gold_rows = gold_load (gold_path, &error);
   if (gold_rows == NULL)
@@ -445,7 +480,11 @@ main (int argc, char *argv[])
       g_clear_error (&error);
     }
 
-  g_test_add_func ("/extract-samples/gold-covers-files", test_gold_covers_files);
+  {
+    g_autofree char *covers_path = g_strdup_printf ("/%s/gold-covers-files", set_name);
+
+    g_test_add_func (covers_path, test_gold_covers_files);
+  }
 
   cases = g_ptr_array_new_with_free_func (sample_case_free);
   for (guint i = 0; i < sample_names->len; i++)
@@ -453,7 +492,7 @@ main (int argc, char *argv[])
       const char *name = g_ptr_array_index (sample_names, i);
       SampleCase *sc = g_new0 (SampleCase, 1);
       g_autofree char *stem = g_strndup (name, strlen (name) - strlen (".txt"));
-      g_autofree char *test_path = g_strdup_printf ("/extract-samples/%s", stem);
+      g_autofree char *test_path = g_strdup_printf ("/%s/%s", set_name, stem);
 
       sc->name = g_strdup (name);
       sc->path = g_build_filename (samples_dir, name, NULL);

@@ -367,6 +367,158 @@ test_headline_other_wording (void)
   check (e, "4300000", FIGURES_METRIC_FUNDING, FALSE, "鄂尔多斯市");
 }
 
+/* Beyond Inner Mongolia: invented sentences in the style of reports from
+ * other provinces (tests/fixtures/unseen holds whole reports). */
+
+static void
+test_counted_noun_after_unit (void)
+{
+  g_autoptr (FiguresExtraction) e = extract ("遵义市人大常委会工作总结\n"
+                                             "机关举办4期青年干部培训班，召开3次专题会议。\n");
+
+  /* 举办4期…培训班: the noun phrase after N期 is the counted noun */
+  check (e, "4", FIGURES_METRIC_TRAINING_SESSIONS, FALSE, "遵义市");
+  check (e, "3", FIGURES_METRIC_OTHER, FALSE, "遵义市");
+  g_assert_cmpstr (find_value (e, "3")->label, ==, "会议 次");
+}
+
+static void
+test_training_outcome_order (void)
+{
+  g_autoptr (FiguresExtraction) e = extract ("百色市人社局年度总结\n"
+                                             "靖西市开展致富带头人培训18期、培训820人。"
+                                             "通过技能培训实现转移就业1800人。\n");
+
+  /* 致富 names who is trained, before the training word: not an outcome */
+  check (e, "820", FIGURES_METRIC_TRAINEES, FALSE, "百色市");
+  check (e, "18", FIGURES_METRIC_TRAINING_SESSIONS, FALSE, "百色市");
+  g_assert_cmpstr (find_value (e, "820")->place, ==, "靖西市");
+  check (e, "1800", FIGURES_METRIC_OTHER, FALSE, "百色市");
+}
+
+static void
+test_province_scope (void)
+{
+  g_autoptr (FiguresExtraction) e = extract ("云南省民族工作总结\n"
+                                             "全省举办培训班64期。\n"
+                                             "大理白族自治州\n"
+                                             "全州投入资金4.2亿元。\n"
+                                             "三、宣传教育\n"
+                                             "全省累计培训双语教师1.2万人次。\n");
+  g_autoptr (FiguresExtraction) city =
+    extract ("定西市2023年工作总结\n"
+             "我市争取资金3亿元，在我省率先培训农民1500人次。\n");
+
+  check (e, "64", FIGURES_METRIC_TRAINING_SESSIONS, FALSE, "云南省");
+  check (e, "420000000", FIGURES_METRIC_FUNDING, FALSE, "大理白族自治州");
+  /* 全省 under a prefecture's section is still the province */
+  check (e, "12000", FIGURES_METRIC_TRAINEES, FALSE, "云南省");
+  /* in a city's report 我省 is the city's province */
+  check (city, "300000000", FIGURES_METRIC_FUNDING, FALSE, "定西市");
+  check (city, "1500", FIGURES_METRIC_TRAINEES, FALSE, "甘肃省");
+}
+
+static void
+test_bare_multiplier_bound (void)
+{
+  g_autoptr (FiguresExtraction) e = extract ("伊犁哈萨克自治州工作总结\n"
+                                             "计划轮训村级干部上千人次，举办培训班近百期，"
+                                             "惠及千家万户。\n");
+
+  /* 上千人次: a written numeral with a bound word, 1000 approx */
+  check (e, "1000", FIGURES_METRIC_TRAINEES, TRUE, NULL);
+  check (e, "100", FIGURES_METRIC_TRAINING_SESSIONS, TRUE, NULL);
+  /* 千家万户 is a figure of speech */
+  g_assert_cmpuint (e->statistics->len, ==, 2);
+}
+
+static void
+test_session_ordinal (void)
+{
+  g_autoptr (FiguresExtraction) e = extract ("伊犁哈萨克自治州人民政府\n"
+                                             "关于州十六届人大三次会议第45号建议的答复。"
+                                             "全年召开常委会会议7次。\n");
+
+  /* 人大三次会议 is the third session, an ordinal like 第三次 */
+  g_assert_cmpuint (count_value (e, "3"), ==, 0);
+  g_assert_cmpuint (count_value (e, "45"), ==, 0);
+  check (e, "7", FIGURES_METRIC_OTHER, FALSE, NULL);
+}
+
+static void
+test_unit_around_approx (void)
+{
+  g_autoptr (FiguresExtraction) e =
+    extract ("绵阳市\n"
+             "北川羌族自治县投入资金5万余元，争取资金2.5亿多元。\n");
+
+  check (e, "50000", FIGURES_METRIC_FUNDING, TRUE, "绵阳市");
+  check (e, "250000000", FIGURES_METRIC_FUNDING, TRUE, "绵阳市");
+  /* the unit keeps its multiplier when 余/多 stands between them */
+  g_assert_cmpstr (find_value (e, "50000")->unit, ==, "万元");
+  g_assert_cmpstr (find_value (e, "250000000")->unit, ==, "亿元");
+  g_assert_cmpstr (find_value (e, "50000")->place, ==, "北川羌族自治县");
+}
+
+static void
+test_masthead_publisher (void)
+{
+  g_autoptr (FiguresExtraction) e = extract ("首页 > 新闻中心 > 县区动态\n"
+                                             "遵义市人民政府门户网站\n"
+                                             "客商到访：观山湖区、云岩区企业家考察湄潭县茶产业\n"
+                                             "观山湖区、云岩区和南明区的企业家代表到访。"
+                                             "今年以来，全县举办招商推介培训班6期。\n");
+
+  /* the masthead is the publisher: the document is 遵义市's, though 贵阳市's
+   * districts are named more often */
+  g_assert_cmpstr (e->city, ==, "遵义市");
+  check (e, "6", FIGURES_METRIC_TRAINING_SESSIONS, FALSE, "遵义市");
+}
+
+static void
+test_relative_year (void)
+{
+  g_autoptr (FiguresExtraction) dated =
+    extract ("政府工作报告\n"
+             "——2024年1月10日在凉山彝族自治州人民代表大会上\n"
+             "去年全州实施项目280个。今年全州计划实施重点项目300个。"
+             "2025年新建项目50个。\n");
+  g_autoptr (FiguresExtraction) undated = extract ("凉山彝族自治州工作要点\n"
+                                                   "今年全州计划实施重点项目300个。\n");
+  g_autoptr (FiguresExtraction) signed_ = extract ("伊犁哈萨克自治州人民政府\n"
+                                                   "今年以来，全州举办培训班38期。\n"
+                                                   "2023年8月15日\n");
+
+  g_assert_cmpint (find_value (dated, "280")->year, ==, 2023);
+  g_assert_cmpint (find_value (dated, "300")->year, ==, 2024);
+  g_assert_cmpint (find_value (dated, "50")->year, ==, 2025);
+  /* no date in the document: 今年 is unknown */
+  g_assert_cmpint (find_value (undated, "300")->year, ==, 0);
+  /* the signature's date */
+  g_assert_cmpint (find_value (signed_, "38")->year, ==, 2023);
+}
+
+static void
+test_other_provinces_places (void)
+{
+  g_autoptr (FiguresExtraction) e = extract ("兰州市民政局\n"
+                                             "城关区举办培训班12期。"
+                                             "七里河区实施项目8个。\n");
+  g_autoptr (FiguresExtraction) w = extract ("温州市年度总结\n"
+                                             "瑞安市投入资金300万元，乐清市实施项目１２个，"
+                                             "培训 300 人次。\n");
+
+  /* 城关区 is in 兰州市 and 拉萨市: the document's province decides */
+  check (e, "12", FIGURES_METRIC_TRAINING_SESSIONS, FALSE, "兰州市");
+  g_assert_cmpstr (find_value (e, "12")->place, ==, "城关区");
+  check (e, "8", FIGURES_METRIC_PROJECTS, FALSE, "兰州市");
+  /* county-level cities roll up; full-width digits and spaces */
+  check (w, "3000000", FIGURES_METRIC_FUNDING, FALSE, "温州市");
+  g_assert_cmpstr (find_value (w, "3000000")->place, ==, "瑞安市");
+  check (w, "12", FIGURES_METRIC_PROJECTS, FALSE, "温州市");
+  check (w, "300", FIGURES_METRIC_TRAINEES, FALSE, "温州市");
+}
+
 static void
 test_year_and_evidence (void)
 {
@@ -492,6 +644,15 @@ main (int argc, char *argv[])
   g_test_add_func ("/extractor/headline", test_headline);
   g_test_add_func ("/extractor/headline-other-wording", test_headline_other_wording);
   g_test_add_func ("/extractor/year-and-evidence", test_year_and_evidence);
+  g_test_add_func ("/extractor/counted-noun-after-unit", test_counted_noun_after_unit);
+  g_test_add_func ("/extractor/training-outcome-order", test_training_outcome_order);
+  g_test_add_func ("/extractor/city/province-scope", test_province_scope);
+  g_test_add_func ("/extractor/bare-multiplier-bound", test_bare_multiplier_bound);
+  g_test_add_func ("/extractor/session-ordinal", test_session_ordinal);
+  g_test_add_func ("/extractor/unit-around-approx", test_unit_around_approx);
+  g_test_add_func ("/extractor/city/masthead-publisher", test_masthead_publisher);
+  g_test_add_func ("/extractor/relative-year", test_relative_year);
+  g_test_add_func ("/extractor/city/other-provinces", test_other_provinces_places);
   g_test_add_func ("/extractor/traditional", test_traditional);
   g_test_add_func ("/extractor/offsets", test_offsets);
   g_test_add_func ("/extractor/no-places", test_empty_and_no_places);

@@ -19,13 +19,12 @@
 #define N_FILES 1000
 #define N_KILLS 6
 
-static const char *const cities[] = { "包头市", "赤峰市", "通辽市", "鄂尔多斯市", "呼伦贝尔市",
-                                      "乌海市" };
+static const char *const cities[] = { "包头市",     "赤峰市",     "通辽市",
+                                      "鄂尔多斯市", "呼伦贝尔市", "乌海市" };
 
 /* Invented sentences, with figures the extractor counts. */
 static char *
-make_report (GRand *rand,
-             guint  n)
+make_report (GRand *rand, guint n)
 {
   GString *s = g_string_new (NULL);
   const char *city = cities[g_rand_int_range (rand, 0, G_N_ELEMENTS (cities))];
@@ -36,21 +35,23 @@ make_report (GRand *rand,
     {
       switch (g_rand_int_range (rand, 0, 4))
         {
-        case 0:
-          g_string_append_printf (s, "%s全年举办各类培训班%d期，培训干部%d人次。", city,
-                                  g_rand_int_range (rand, 2, 90), g_rand_int_range (rand, 50, 9000));
-          break;
-        case 1:
-          g_string_append_printf (s, "落实专项资金%d万元，实施项目%d个，推动经济发展。",
-                                  g_rand_int_range (rand, 10, 5000), g_rand_int_range (rand, 1, 60));
-          break;
-        case 2:
-          g_string_append_printf (s, "%s坚持民族团结进步，开展宣讲活动%d场次。", city,
-                                  g_rand_int_range (rand, 3, 300));
-          break;
-        default:
-          g_string_append (s, "各部门认真落实工作要求，持续改进作风，取得明显成效。");
-          break;
+          case 0:
+            g_string_append_printf (s, "%s全年举办各类培训班%d期，培训干部%d人次。", city,
+                                    g_rand_int_range (rand, 2, 90),
+                                    g_rand_int_range (rand, 50, 9000));
+            break;
+          case 1:
+            g_string_append_printf (s, "落实专项资金%d万元，实施项目%d个，推动经济发展。",
+                                    g_rand_int_range (rand, 10, 5000),
+                                    g_rand_int_range (rand, 1, 60));
+            break;
+          case 2:
+            g_string_append_printf (s, "%s坚持民族团结进步，开展宣讲活动%d场次。", city,
+                                    g_rand_int_range (rand, 3, 300));
+            break;
+          default:
+            g_string_append (s, "各部门认真落实工作要求，持续改进作风，取得明显成效。");
+            break;
         }
       g_string_append (s, "\n");
     }
@@ -58,9 +59,7 @@ make_report (GRand *rand,
 }
 
 static void
-write_report (GRand      *rand,
-              const char *dir,
-              guint       n)
+write_report (GRand *rand, const char *dir, guint n)
 {
   g_autofree char *name = g_strdup_printf ("report-%04u.txt", n);
   g_autofree char *path = g_build_filename (dir, n % 3 == 0 ? "sub" : ".", name, NULL);
@@ -72,8 +71,7 @@ write_report (GRand      *rand,
 }
 
 static gint64
-query_int (sqlite3    *db,
-           const char *sql)
+query_int (sqlite3 *db, const char *sql)
 {
   sqlite3_stmt *stmt = NULL;
   gint64 value;
@@ -116,8 +114,7 @@ check_database (const char *path)
 
   /* the full-text index matches the documents exactly */
   if (sqlite3_exec (db, "INSERT INTO search (search) VALUES ('integrity-check')", NULL, NULL,
-                    NULL)
-      != SQLITE_OK)
+                    NULL) != SQLITE_OK)
     g_error ("FTS integrity-check: %s", sqlite3_errmsg (db));
 
   /* each document whole with its statistics, no orphans */
@@ -218,8 +215,8 @@ test_kill (void)
       guint delay = g_rand_int_range (rand, build_ms / 20 + 1, k == 0 ? build_ms : build_ms / 2);
 
       g_spawn_async (NULL, argv, envp,
-                     G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL
-                       | G_SPAWN_STDERR_TO_DEV_NULL,
+                     G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL |
+                       G_SPAWN_STDERR_TO_DEV_NULL,
                      NULL, NULL, &pid, &error);
       g_assert_no_error (error);
       g_usleep (delay * 1000);
@@ -246,8 +243,7 @@ test_kill (void)
 }
 
 int
-main (int    argc,
-      char **argv)
+main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
 

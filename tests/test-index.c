@@ -26,12 +26,10 @@ static const char fixture_a[] =
   "2024年3月12日\n"
   "包头市今年共举办培训班12期，培训干部1500人次。全市推动经济发展，落实资金3000万元。\n"
   "公曰不可。\n";
-static const char fixture_b[] =
-  "赤峰市經濟發展報告\n"
-  "赤峰市堅持民族團結，推動經濟發展。舉辦培訓班8期。\n";
-static const char fixture_c[] =
-  "呼和浩特市工作总结\n"
-  "民族地区干部……团结一心。公曰：“不可。”GDP增长6.3%。\n";
+static const char fixture_b[] = "赤峰市經濟發展報告\n"
+                                "赤峰市堅持民族團結，推動經濟發展。舉辦培訓班8期。\n";
+static const char fixture_c[] = "呼和浩特市工作总结\n"
+                                "民族地区干部……团结一心。公曰：“不可。”GDP增长6.3%。\n";
 
 typedef struct
 {
@@ -42,10 +40,7 @@ typedef struct
 } Fixture;
 
 static void
-write_file (const char *dir,
-            const char *name,
-            const char *contents,
-            gssize      len)
+write_file (const char *dir, const char *name, const char *contents, gssize len)
 {
   g_autofree char *path = g_build_filename (dir, name, NULL);
   g_autoptr (GError) error = NULL;
@@ -55,8 +50,7 @@ write_file (const char *dir,
 }
 
 static void
-fixture_set_up (Fixture      *f,
-                gconstpointer data)
+fixture_set_up (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
 
@@ -84,8 +78,8 @@ remove_tree (const char *path)
           g_autofree char *child = g_build_filename (path, name, NULL);
 
           g_chmod (child, 0700);
-          if (!g_file_test (child, G_FILE_TEST_IS_SYMLINK)
-              && g_file_test (child, G_FILE_TEST_IS_DIR))
+          if (!g_file_test (child, G_FILE_TEST_IS_SYMLINK) &&
+              g_file_test (child, G_FILE_TEST_IS_DIR))
             remove_tree (child);
           else
             g_unlink (child);
@@ -96,8 +90,7 @@ remove_tree (const char *path)
 }
 
 static void
-fixture_tear_down (Fixture      *f,
-                   gconstpointer data)
+fixture_tear_down (Fixture *f, gconstpointer data)
 {
   g_clear_pointer (&f->index, figures_index_close);
   remove_tree (f->dir);
@@ -107,17 +100,15 @@ fixture_tear_down (Fixture      *f,
 }
 
 static FiguresIndexSummary
-update (Fixture    *f,
-        const char *root,
-        gsize       max_size)
+update (Fixture *f, const char *root, gsize max_size)
 {
   const char *roots[] = { root != NULL ? root : f->docs, NULL };
   FiguresIndexOptions options = { max_size };
   FiguresIndexSummary summary = { 0 };
   g_autoptr (GError) error = NULL;
 
-  g_assert_true (figures_index_update (f->index, roots, &options, NULL, NULL, NULL, &summary,
-                                       &error));
+  g_assert_true (
+    figures_index_update (f->index, roots, &options, NULL, NULL, NULL, &summary, &error));
   g_assert_no_error (error);
   g_test_message ("%u indexed, %u unchanged, %u moved, %u removed, %u skipped", summary.indexed,
                   summary.unchanged, summary.moved, summary.removed, summary.skipped);
@@ -134,17 +125,14 @@ add_fixtures (Fixture *f)
 }
 
 static int
-compare_names (gconstpointer a,
-               gconstpointer b)
+compare_names (gconstpointer a, gconstpointer b)
 {
   return g_strcmp0 (*(const char *const *) a, *(const char *const *) b);
 }
 
 /* The base names of the files found, sorted: "a.txt b.txt". */
 static char *
-search_names (Fixture    *f,
-              const char *query,
-              guint      *total)
+search_names (Fixture *f, const char *query, guint *total)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) hits = figures_index_search (f->index, query, 1000, total, &error);
@@ -170,9 +158,7 @@ search_names (Fixture    *f,
 }
 
 static void
-assert_search (Fixture    *f,
-               const char *query,
-               const char *expected)
+assert_search (Fixture *f, const char *query, const char *expected)
 {
   g_autofree char *got = search_names (f, query, NULL);
 
@@ -180,8 +166,7 @@ assert_search (Fixture    *f,
 }
 
 static void
-test_search_fixtures (Fixture      *f,
-                      gconstpointer data)
+test_search_fixtures (Fixture *f, gconstpointer data)
 {
   FiguresIndexSummary summary;
   g_autoptr (GPtrArray) hits = NULL;
@@ -242,8 +227,7 @@ test_search_fixtures (Fixture      *f,
 }
 
 static void
-test_metadata (Fixture      *f,
-               gconstpointer data)
+test_metadata (Fixture *f, gconstpointer data)
 {
   g_autoptr (GPtrArray) docs = NULL;
   g_autoptr (GError) error = NULL;
@@ -257,7 +241,8 @@ test_metadata (Fixture      *f,
   g_assert_cmpuint (docs->len, ==, 3);
   /* newest first, undated last */
   g_assert_cmpstr (((FiguresDocumentInfo *) docs->pdata[0])->date, ==, "2024-03-12");
-  g_assert_cmpstr (((FiguresDocumentInfo *) docs->pdata[0])->title, ==, "包头市举办民族团结进步培训班");
+  g_assert_cmpstr (((FiguresDocumentInfo *) docs->pdata[0])->title, ==,
+                   "包头市举办民族团结进步培训班");
   g_assert_null (((FiguresDocumentInfo *) docs->pdata[2])->date);
 
   title = figures_metadata_find_title ("索引号：11150100/2024-00123\n发布机构：某市人民政府\n\n"
@@ -276,16 +261,20 @@ test_metadata (Fixture      *f,
   date = figures_metadata_find_date ("报告\n发布时间: 2022-08-23 10:31\n");
   g_assert_cmpstr (date, ==, "2022-08-23");
   g_clear_pointer (&date, g_free);
-  date = figures_metadata_find_date ("报告\n正文没有日期。\n\n某市人民政府\n二〇二三年十二月二十五日\n");
+  date =
+    figures_metadata_find_date ("报告\n正文没有日期。\n\n某市人民政府\n二〇二三年十二月二十五日\n");
   g_assert_cmpstr (date, ==, "2023-12-25");
+  g_clear_pointer (&date, g_free);
+  /* a field run into the next line by the decoder */
+  date = figures_metadata_find_date ("某局工作总结\n成文日期:2024-01-102023年，全局工作。\n");
+  g_assert_cmpstr (date, ==, "2024-01-10");
   g_clear_pointer (&date, g_free);
   date = figures_metadata_find_date ("报告\n2024年13月40日\n");
   g_assert_null (date);
 }
 
 static void
-test_incremental (Fixture      *f,
-                  gconstpointer data)
+test_incremental (Fixture *f, gconstpointer data)
 {
   FiguresIndexSummary s;
   g_autofree char *a = g_build_filename (f->docs, "a.txt", NULL);
@@ -353,8 +342,7 @@ test_incremental (Fixture      *f,
 }
 
 static const char *
-reason_of (GPtrArray  *skipped,
-           const char *name)
+reason_of (GPtrArray *skipped, const char *name)
 {
   for (guint i = 0; i < skipped->len; i++)
     {
@@ -368,10 +356,10 @@ reason_of (GPtrArray  *skipped,
 }
 
 static void
-test_bad_files (Fixture      *f,
-                gconstpointer data)
+test_bad_files (Fixture *f, gconstpointer data)
 {
-  static const char binary[] = "abc\0\0\0\x01\x02\x03" "def\0ghi";
+  static const char binary[] = "abc\0\0\0\x01\x02\x03"
+                               "def\0ghi";
   guint8 junk[400];
   g_autofree char *big = NULL;
   g_autofree char *dangling = g_build_filename (f->docs, "dangling.txt", NULL);
@@ -435,8 +423,7 @@ test_bad_files (Fixture      *f,
 }
 
 static void
-test_rebuild_on_version (Fixture      *f,
-                         gconstpointer data)
+test_rebuild_on_version (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
   char *message = NULL;
@@ -449,9 +436,9 @@ test_rebuild_on_version (Fixture      *f,
 
   /* another tokenizer version: the index empties itself */
   g_assert_cmpint (sqlite3_open (f->db, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, "UPDATE meta SET value = '0' WHERE key = 'tokenizer'", NULL,
-                                 NULL, &message),
-                   ==, SQLITE_OK);
+  g_assert_cmpint (
+    sqlite3_exec (db, "UPDATE meta SET value = '0' WHERE key = 'tokenizer'", NULL, NULL, &message),
+    ==, SQLITE_OK);
   sqlite3_close (db);
   f->index = figures_index_open (f->db, &error);
   g_assert_no_error (error);
@@ -471,6 +458,39 @@ test_rebuild_on_version (Fixture      *f,
   }
 }
 
+static void
+cancel_cb (const FiguresIndexProgress *progress, gpointer user_data)
+{
+  if (progress->files_total > 0)
+    g_cancellable_cancel (user_data);
+}
+
+static void
+test_cancel (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr (GError) error = NULL;
+  const char *roots[] = { f->docs, NULL };
+  FiguresIndexSummary s = { 0 };
+
+  for (guint i = 0; i < 30; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("r%02u.txt", i);
+      g_autofree char *text = g_strdup_printf ("%s\n第%u份。\n", fixture_a, i);
+
+      write_file (f->docs, name, text, -1);
+    }
+  g_assert_false (
+    figures_index_update (f->index, roots, NULL, cancel_cb, cancellable, cancellable, &s, &error));
+  g_assert_error (error, FIGURES_INDEX_ERROR, FIGURES_INDEX_ERROR_CANCELLED);
+  g_assert_cmpuint (figures_index_count_documents (f->index, NULL, NULL), <, 30);
+
+  /* the next run completes */
+  s = update (f, NULL, 0);
+  g_assert_cmpuint (s.indexed + s.unchanged, ==, 30);
+  g_assert_cmpuint (figures_index_count_documents (f->index, NULL, NULL), ==, 30);
+}
+
 /* ---- the bundled samples ---- */
 
 static char *
@@ -480,8 +500,7 @@ samples_dir (void)
 }
 
 static gunichar *
-fold_text (const char *text,
-           glong      *n)
+fold_text (const char *text, glong *n)
 {
   gunichar *chars = g_utf8_to_ucs4_fast (text, -1, n);
 
@@ -492,10 +511,7 @@ fold_text (const char *text,
 }
 
 static gboolean
-contains (const gunichar *text,
-          glong           n,
-          const gunichar *needle,
-          glong           m)
+contains (const gunichar *text, glong n, const gunichar *needle, glong m)
 {
   for (glong i = 0; i + m <= n; i++)
     if (memcmp (text + i, needle, m * sizeof (gunichar)) == 0)
@@ -504,8 +520,7 @@ contains (const gunichar *text,
 }
 
 static gboolean
-all_han (const gunichar *s,
-         glong           n)
+all_han (const gunichar *s, glong n)
 {
   for (glong i = 0; i < n; i++)
     if (!((s[i] >= 0x4E00 && s[i] <= 0x9FFF) || (s[i] >= 0x3400 && s[i] <= 0x4DBF)))
@@ -515,8 +530,7 @@ all_han (const gunichar *s,
 
 /* The index finds exactly the documents a plain substring scan finds. */
 static void
-test_substring_scan (Fixture      *f,
-                     gconstpointer data)
+test_substring_scan (Fixture *f, gconstpointer data)
 {
   g_autofree char *samples = samples_dir ();
   const char *roots[] = { samples, f->docs, NULL };
@@ -526,8 +540,9 @@ test_substring_scan (Fixture      *f,
   g_autoptr (GPtrArray) queries = g_ptr_array_new_with_free_func (g_free);
   g_autoptr (GError) error = NULL;
   guint checked = 0;
-  static const char *const fixed[] = { "民族团结", "公曰不可", "经济发展", "經濟發展", "培训",
-                                       "资金", "项目", "发展", "城", "不存在的内容" };
+  static const char *const fixed[] = { "民族团结", "公曰不可",    "经济发展", "經濟發展",
+                                       "培训",     "资金",        "项目",     "发展",
+                                       "城",       "不存在的内容" };
 
   add_fixtures (f);
   g_assert_true (figures_index_update (f->index, roots, NULL, NULL, NULL, NULL, NULL, &error));
@@ -574,8 +589,8 @@ test_substring_scan (Fixture      *f,
       for (guint i = 0; i < docs->len; i++)
         {
           FiguresDocumentInfo *doc = docs->pdata[i];
-          gboolean expected = contains (texts->pdata[i], g_array_index (lengths, glong, i),
-                                        needle, m);
+          gboolean expected =
+            contains (texts->pdata[i], g_array_index (lengths, glong, i), needle, m);
 
           if (expected != g_hash_table_contains (found, &doc->id))
             g_error ("«%s» in %s: the substring scan says %d, the index %d", query, doc->path,
@@ -588,8 +603,7 @@ test_substring_scan (Fixture      *f,
 }
 
 static void
-test_samples_city (Fixture      *f,
-                   gconstpointer data)
+test_samples_city (Fixture *f, gconstpointer data)
 {
   g_autofree char *samples = samples_dir ();
   g_autoptr (GPtrArray) hits = NULL;
@@ -621,8 +635,7 @@ test_samples_city (Fixture      *f,
     {
       FiguresStatisticRow *row = stats->pdata[i];
       g_autofree char *text = figures_index_dup_document_text (f->index, row->document_id, NULL);
-      g_autofree char *number = g_utf8_substring (text, row->statistic->start,
-                                                  row->statistic->end);
+      g_autofree char *number = g_utf8_substring (text, row->statistic->start, row->statistic->end);
 
       g_assert_cmpstr (row->statistic->city, ==, "包头市");
       /* evidence and offsets point into the stored display text */
@@ -635,16 +648,14 @@ test_samples_city (Fixture      *f,
 /* ---- the real reports in the shared folder ---- */
 
 static void
-test_seeds (Fixture      *f,
-            gconstpointer data)
+test_seeds (Fixture *f, gconstpointer data)
 {
   const char *shared = g_getenv ("FIGURES_SHARED_DIR");
   g_autofree char *seeds = NULL;
   g_autofree char *found = NULL;
 
-  if (shared == NULL
-      || !g_file_test ((seeds = g_build_filename (shared, "corpus", "seeds", NULL)),
-                       G_FILE_TEST_IS_DIR))
+  if (shared == NULL || !g_file_test ((seeds = g_build_filename (shared, "corpus", "seeds", NULL)),
+                                      G_FILE_TEST_IS_DIR))
     {
       g_test_skip ("no shared folder of real reports ($FIGURES_SHARED_DIR)");
       return;
@@ -665,10 +676,7 @@ test_seeds (Fixture      *f,
 /* ---- the command line ---- */
 
 static int
-run (char      **out,
-     char      **err,
-     const char *first,
-     ...)
+run (char **out, char **err, const char *first, ...)
 {
   g_autoptr (GPtrArray) argv = g_ptr_array_new ();
   g_autoptr (GError) error = NULL;
@@ -690,8 +698,7 @@ run (char      **out,
 }
 
 static void
-test_cli (Fixture      *f,
-          gconstpointer data)
+test_cli (Fixture *f, gconstpointer data)
 {
   g_autofree char *db = g_build_filename (f->dir, "cli.db", NULL);
   g_autofree char *db_arg = g_strdup_printf ("--db=%s", db);
@@ -760,7 +767,8 @@ test_cli (Fixture      *f,
   g_clear_pointer (&err, g_free);
 
   g_assert_cmpint (run (&out, &err, "stats", db_arg, "--format=csv", "--by=city", NULL), ==, 0);
-  g_assert_true (g_str_has_prefix (out, "\xEF\xBB\xBF" "city,metric,sum,max,mentions,documents\r\n"));
+  g_assert_true (g_str_has_prefix (out, "\xEF\xBB\xBF"
+                                        "city,metric,sum,max,mentions,documents\r\n"));
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
@@ -777,8 +785,7 @@ test_cli (Fixture      *f,
 }
 
 int
-main (int    argc,
-      char **argv)
+main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
 
@@ -788,6 +795,7 @@ main (int    argc,
   ADD ("/index/incremental", test_incremental);
   ADD ("/index/bad-files", test_bad_files);
   ADD ("/index/rebuild-on-version", test_rebuild_on_version);
+  ADD ("/index/cancel", test_cancel);
   ADD ("/index/substring-scan", test_substring_scan);
   ADD ("/index/samples-city", test_samples_city);
   ADD ("/index/seeds", test_seeds);

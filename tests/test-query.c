@@ -11,8 +11,7 @@
 #include "figures-tokenizer.h"
 
 static void
-assert_fts5 (const char *text,
-             const char *expected)
+assert_fts5 (const char *text, const char *expected)
 {
   g_autoptr (FiguresQuery) query = figures_query_parse (text);
   g_autofree char *fts5 = figures_query_to_fts5 (query);
@@ -125,10 +124,34 @@ static void
 test_fts5_accepts (void)
 {
   static const char *const queries[] = {
-    "培训", "\"培训", "培训\"", "\"\"\"", "a\"\"b", "(培训", "培训)", "NOT 培训", "培训 NOT",
-    "NEAR(培训 资金)", "培训 AND", "*", "^培训", "培训:资金", "col:培训", "- - -", "--培训",
-    "\\\"", "培训 OR OR 资金", "OR OR", "\"a\" OR", "city:包头市 -", "'", "培训\t资金\n",
-    "“培训", "”", "\xff\xfe", "培\x01训",
+    "培训",
+    "\"培训",
+    "培训\"",
+    "\"\"\"",
+    "a\"\"b",
+    "(培训",
+    "培训)",
+    "NOT 培训",
+    "培训 NOT",
+    "NEAR(培训 资金)",
+    "培训 AND",
+    "*",
+    "^培训",
+    "培训:资金",
+    "col:培训",
+    "- - -",
+    "--培训",
+    "\\\"",
+    "培训 OR OR 资金",
+    "OR OR",
+    "\"a\" OR",
+    "city:包头市 -",
+    "'",
+    "培训\t资金\n",
+    "“培训",
+    "”",
+    "\xff\xfe",
+    "培\x01训",
   };
   sqlite3 *db = NULL;
   g_autoptr (GError) error = NULL;
@@ -150,9 +173,9 @@ test_fts5_accepts (void)
 
       if (fts5 == NULL)
         continue;
-      g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT count(*) FROM t WHERE t MATCH ?1", -1,
-                                           &stmt, NULL),
-                       ==, SQLITE_OK);
+      g_assert_cmpint (
+        sqlite3_prepare_v2 (db, "SELECT count(*) FROM t WHERE t MATCH ?1", -1, &stmt, NULL), ==,
+        SQLITE_OK);
       sqlite3_bind_text (stmt, 1, fts5, -1, SQLITE_STATIC);
       rc = sqlite3_step (stmt);
       if (rc != SQLITE_ROW)
@@ -176,9 +199,7 @@ ranges_to_string (GArray *ranges)
 }
 
 static void
-assert_matches (const char *query_text,
-                const char *display,
-                const char *expected)
+assert_matches (const char *query_text, const char *display, const char *expected)
 {
   g_autoptr (FiguresQuery) query = figures_query_parse (query_text);
   g_autoptr (GArray) ranges = figures_query_find_matches (query, display);
@@ -207,8 +228,7 @@ test_find_matches (void)
 }
 
 int
-main (int    argc,
-      char **argv)
+main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
 

@@ -11,12 +11,7 @@
 #include "figures-tokenizer.h"
 
 static int
-collect_cb (gpointer    user_data,
-            gboolean    colocated,
-            const char *token,
-            int         len,
-            int         start,
-            int         end)
+collect_cb (gpointer user_data, gboolean colocated, const char *token, int len, int start, int end)
 {
   GString *out = user_data;
 
@@ -30,12 +25,8 @@ collect_cb (gpointer    user_data,
 }
 
 static int
-collect_plain_cb (gpointer    user_data,
-                  gboolean    colocated,
-                  const char *token,
-                  int         len,
-                  int         start,
-                  int         end)
+collect_plain_cb (
+  gpointer user_data, gboolean colocated, const char *token, int len, int start, int end)
 {
   GString *out = user_data;
 
@@ -48,9 +39,7 @@ collect_plain_cb (gpointer    user_data,
 }
 
 static char *
-tokens (const char         *text,
-        FiguresTokenizeMode mode,
-        gboolean            offsets)
+tokens (const char *text, FiguresTokenizeMode mode, gboolean offsets)
 {
   GString *out = g_string_new (NULL);
 
@@ -60,9 +49,7 @@ tokens (const char         *text,
 }
 
 static void
-assert_tokens (const char         *text,
-               FiguresTokenizeMode mode,
-               const char         *expected)
+assert_tokens (const char *text, FiguresTokenizeMode mode, const char *expected)
 {
   g_autofree char *got = tokens (text, mode, FALSE);
 
@@ -154,15 +141,14 @@ test_invalid_utf8 (void)
 
 /* Runs @match on a table of @docs; returns the rowids found, "1 3". */
 static char *
-fts_match (sqlite3           *db,
-           const char        *match)
+fts_match (sqlite3 *db, const char *match)
 {
   sqlite3_stmt *stmt = NULL;
   GString *out = g_string_new (NULL);
 
-  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT rowid FROM t WHERE t MATCH ?1 ORDER BY rowid",
-                                       -1, &stmt, NULL),
-                   ==, SQLITE_OK);
+  g_assert_cmpint (
+    sqlite3_prepare_v2 (db, "SELECT rowid FROM t WHERE t MATCH ?1 ORDER BY rowid", -1, &stmt, NULL),
+    ==, SQLITE_OK);
   sqlite3_bind_text (stmt, 1, match, -1, SQLITE_STATIC);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     g_string_append_printf (out, "%s%lld", out->len > 0 ? " " : "",
@@ -175,10 +161,10 @@ static void
 test_fts5 (void)
 {
   static const char *const docs[] = {
-    "坚持民族团结进步。",           /* 1 */
-    "民族地区……团结一心",           /* 2 */
-    "公曰：“不可。”",               /* 3 */
-    "公曰不可",                     /* 4 */
+    "坚持民族团结进步。",            /* 1 */
+    "民族地区……团结一心",            /* 2 */
+    "公曰：“不可。”",                /* 3 */
+    "公曰不可",                      /* 4 */
     "推動經濟發展，2024年GDP增长。", /* 5 */
   };
   static const struct
@@ -186,18 +172,10 @@ test_fts5 (void)
     const char *match;
     const char *rows;
   } cases[] = {
-    { "\"民族团结\"", "1" },
-    { "\"民族\"", "1 2" },
-    { "\"团结\"", "1 2" },
-    { "\"公曰不可\"", "4" },
-    { "\"不可\"", "3 4" },
-    { "\"民\"", "1 2" },
-    { "\"发展\"", "5" },
-    { "\"經濟\"", "5" },
-    { "\"2024年\"", "5" },
-    { "\"gdp\"", "5" },
-    { "\"族团结进\"", "1" },
-    { "\"团结一心\"", "2" },
+    { "\"民族团结\"", "1" }, { "\"民族\"", "1 2" },   { "\"团结\"", "1 2" },
+    { "\"公曰不可\"", "4" }, { "\"不可\"", "3 4" },   { "\"民\"", "1 2" },
+    { "\"发展\"", "5" },     { "\"經濟\"", "5" },     { "\"2024年\"", "5" },
+    { "\"gdp\"", "5" },      { "\"族团结进\"", "1" }, { "\"团结一心\"", "2" },
     { "\"结进步一\"", "" },
   };
   sqlite3 *db = NULL;
@@ -226,8 +204,7 @@ test_fts5 (void)
 }
 
 int
-main (int    argc,
-      char **argv)
+main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
 

@@ -21,10 +21,7 @@
 /* ---- shared ---- */
 
 static gboolean
-parse_options (GOptionContext *context,
-               int            *argc,
-               char         ***argv,
-               const char     *command)
+parse_options (GOptionContext *context, int *argc, char ***argv, const char *command)
 {
   g_autoptr (GError) error = NULL;
 
@@ -37,8 +34,7 @@ parse_options (GOptionContext *context,
 }
 
 static FiguresIndex *
-open_existing_index (const char *command,
-                     const char *db)
+open_existing_index (const char *command, const char *db)
 {
   g_autofree char *path = db != NULL ? g_strdup (db) : figures_index_dup_default_path ();
   g_autoptr (GError) error = NULL;
@@ -65,14 +61,13 @@ typedef struct
 } ProgressState;
 
 static void
-progress_cb (const FiguresIndexProgress *progress,
-             gpointer                    user_data)
+progress_cb (const FiguresIndexProgress *progress, gpointer user_data)
 {
   ProgressState *state = user_data;
   gint64 now = g_get_monotonic_time ();
 
-  if (!state->tty || (now - state->last < G_USEC_PER_SEC / 10
-                      && progress->files_done != progress->files_total))
+  if (!state->tty ||
+      (now - state->last < G_USEC_PER_SEC / 10 && progress->files_done != progress->files_total))
     return;
   state->last = now;
   if (progress->files_total == 0)
@@ -85,8 +80,7 @@ progress_cb (const FiguresIndexProgress *progress,
 }
 
 static gboolean
-parse_size (const char *text,
-            gsize      *size)
+parse_size (const char *text, gsize *size)
 {
   char *end = NULL;
   guint64 value;
@@ -97,22 +91,22 @@ parse_size (const char *text,
   value = g_ascii_strtoull (text, &end, 10);
   switch (g_ascii_toupper (*end))
     {
-    case '\0':
-      break;
-    case 'K':
-      multiplier = 1024;
-      end++;
-      break;
-    case 'M':
-      multiplier = 1024 * 1024;
-      end++;
-      break;
-    case 'G':
-      multiplier = 1024 * 1024 * 1024;
-      end++;
-      break;
-    default:
-      return FALSE;
+      case '\0':
+        break;
+      case 'K':
+        multiplier = 1024;
+        end++;
+        break;
+      case 'M':
+        multiplier = 1024 * 1024;
+        end++;
+        break;
+      case 'G':
+        multiplier = 1024 * 1024 * 1024;
+        end++;
+        break;
+      default:
+        return FALSE;
     }
   if (g_ascii_toupper (*end) == 'B')
     end++;
@@ -170,8 +164,7 @@ typedef struct
 } ReasonCount;
 
 static int
-compare_reasons (gconstpointer a,
-                 gconstpointer b)
+compare_reasons (gconstpointer a, gconstpointer b)
 {
   const ReasonCount *ra = a;
   const ReasonCount *rb = b;
@@ -198,8 +191,8 @@ skipped_summary (FiguresIndex *index)
     {
       FiguresSkippedFile *file = skipped->pdata[i];
       const char *colon = strchr (file->reason, ':');
-      char *kind = colon != NULL ? g_strndup (file->reason, colon - file->reason)
-                                 : g_strdup (file->reason);
+      char *kind =
+        colon != NULL ? g_strndup (file->reason, colon - file->reason) : g_strdup (file->reason);
       guint count = GPOINTER_TO_UINT (g_hash_table_lookup (counts, kind));
 
       g_printerr ("skipped “%s”: %s\n", file->path, file->reason);
@@ -221,8 +214,7 @@ skipped_summary (FiguresIndex *index)
 }
 
 int
-_figures_cli_index (int    argc,
-                    char **argv)
+_figures_cli_index (int argc, char **argv)
 {
   g_autofree char *db = NULL;
   g_autofree char *max_size = NULL;
@@ -325,8 +317,7 @@ mark_snippet (const FiguresSearchHit *hit)
 }
 
 int
-_figures_cli_search (int    argc,
-                     char **argv)
+_figures_cli_search (int argc, char **argv)
 {
   g_autofree char *db = NULL;
   g_autofree char *format_name = NULL;
@@ -339,8 +330,9 @@ _figures_cli_search (int    argc,
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &words, NULL, "QUERY" },
     { NULL },
   };
-  static const char *const columns[] = { "rank", "file", "title", "city", "score", "snippet",
-                                         NULL };
+  static const char *const columns[] = {
+    "rank", "file", "title", "city", "score", "snippet", NULL
+  };
   static const gboolean numeric[] = { TRUE, FALSE, FALSE, FALSE, TRUE, FALSE };
   g_autoptr (GOptionContext) context = g_option_context_new ("QUERY — search the index");
   g_autoptr (FiguresIndex) index = NULL;
@@ -353,9 +345,8 @@ _figures_cli_search (int    argc,
   g_option_context_add_main_entries (context, entries, NULL);
   if (!parse_options (context, &argc, &argv, "search"))
     return FIGURES_EXIT_USAGE;
-  if (format_name != NULL
-      && (!figures_cli_format_from_string (format_name, &format)
-          || format == FIGURES_CLI_FORMAT_CSV))
+  if (format_name != NULL &&
+      (!figures_cli_format_from_string (format_name, &format) || format == FIGURES_CLI_FORMAT_CSV))
     {
       g_printerr ("figures search: --format: “%s” is not tsv or json\n", format_name);
       return FIGURES_EXIT_USAGE;
@@ -388,12 +379,13 @@ _figures_cli_search (int    argc,
       FiguresSearchHit *hit = hits->pdata[i];
       g_autofree char *rank = g_strdup_printf ("%u", i + 1);
       g_autofree char *snippet = mark_snippet (hit);
+      g_autofree char *file = figures_cli_display_path (hit->path);
       char score[G_ASCII_DTOSTR_BUF_SIZE];
       const char *values[6];
 
-      g_ascii_formatd (score, sizeof score, "%.4f", hit->score);
+      g_ascii_formatd (score, sizeof score, "%.6g", hit->score);
       values[0] = rank;
-      values[1] = hit->path;
+      values[1] = file;
       values[2] = hit->title != NULL ? hit->title : "";
       values[3] = hit->city != NULL ? hit->city : "";
       values[4] = score;
@@ -411,8 +403,7 @@ static char *
 canonical_city (const char *name)
 {
   FiguresGazetteer *gazetteer = figures_gazetteer_get_default ();
-  const FiguresPlace *place = gazetteer != NULL ? figures_gazetteer_lookup (gazetteer, name)
-                                                : NULL;
+  const FiguresPlace *place = gazetteer != NULL ? figures_gazetteer_lookup (gazetteer, name) : NULL;
 
   if (place == NULL)
     return g_strdup (name);
@@ -420,8 +411,7 @@ canonical_city (const char *name)
 }
 
 int
-_figures_cli_stats (int    argc,
-                    char **argv)
+_figures_cli_stats (int argc, char **argv)
 {
   g_autofree char *db = NULL;
   g_autofree char *format_name = NULL;
@@ -440,8 +430,8 @@ _figures_cli_stats (int    argc,
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &rest, NULL, NULL },
     { NULL },
   };
-  static const char *const by_columns[] = { "city", "metric", "sum", "max", "mentions",
-                                            "documents", NULL };
+  static const char *const by_columns[] = { "city",     "metric",    "sum", "max",
+                                            "mentions", "documents", NULL };
   static const gboolean by_numeric[] = { FALSE, FALSE, TRUE, TRUE, TRUE, TRUE };
   g_autoptr (GOptionContext) context = g_option_context_new ("— the statistics in the index");
   g_autoptr (FiguresIndex) index = NULL;
@@ -524,7 +514,8 @@ _figures_cli_stats (int    argc,
   for (guint i = 0; i < rows->len; i++)
     {
       FiguresStatisticRow *row = rows->pdata[i];
-      g_auto (GStrv) fields = figures_cli_statistic_fields (row->path, row->statistic);
+      g_autofree char *file = figures_cli_display_path (row->path);
+      g_auto (GStrv) fields = figures_cli_statistic_fields (file, row->statistic);
 
       figures_cli_table_add_row (table, (const char *const *) fields);
     }

@@ -22,8 +22,8 @@ struct _FiguresCliTable
 };
 
 const char *const figures_cli_statistic_columns[] = {
-  "file", "city", "place", "metric", "value", "approx", "unit", "start", "end", "label", "evidence",
-  NULL,
+  "file", "city",  "place", "metric", "value",    "approx",
+  "unit", "start", "end",   "label",  "evidence", NULL,
 };
 
 const gboolean figures_cli_statistic_numeric[] = {
@@ -31,8 +31,7 @@ const gboolean figures_cli_statistic_numeric[] = {
 };
 
 gboolean
-figures_cli_format_from_string (const char       *name,
-                                FiguresCliFormat *format)
+figures_cli_format_from_string (const char *name, FiguresCliFormat *format)
 {
   if (g_strcmp0 (name, "tsv") == 0)
     *format = FIGURES_CLI_FORMAT_TSV;
@@ -46,16 +45,14 @@ figures_cli_format_from_string (const char       *name,
 }
 
 static void
-put_tsv (FILE       *out,
-         const char *value)
+put_tsv (FILE *out, const char *value)
 {
   for (const char *p = value; p != NULL && *p; p++)
     fputc (*p == '\t' || *p == '\n' || *p == '\r' ? ' ' : *p, out);
 }
 
 static void
-put_csv (FILE       *out,
-         const char *value)
+put_csv (FILE *out, const char *value)
 {
   if (value == NULL)
     return;
@@ -75,42 +72,40 @@ put_csv (FILE       *out,
 }
 
 static void
-put_json_string (FILE       *out,
-                 const char *value)
+put_json_string (FILE *out, const char *value)
 {
   fputc ('"', out);
   for (const guchar *p = (const guchar *) value; *p; p++)
     {
       switch (*p)
         {
-        case '"':
-          fputs ("\\\"", out);
-          break;
-        case '\\':
-          fputs ("\\\\", out);
-          break;
-        case '\n':
-          fputs ("\\n", out);
-          break;
-        case '\r':
-          fputs ("\\r", out);
-          break;
-        case '\t':
-          fputs ("\\t", out);
-          break;
-        default:
-          if (*p < 0x20)
-            fprintf (out, "\\u%04x", *p);
-          else
-            fputc (*p, out);
+          case '"':
+            fputs ("\\\"", out);
+            break;
+          case '\\':
+            fputs ("\\\\", out);
+            break;
+          case '\n':
+            fputs ("\\n", out);
+            break;
+          case '\r':
+            fputs ("\\r", out);
+            break;
+          case '\t':
+            fputs ("\\t", out);
+            break;
+          default:
+            if (*p < 0x20)
+              fprintf (out, "\\u%04x", *p);
+            else
+              fputc (*p, out);
         }
     }
   fputc ('"', out);
 }
 
 static void
-put_row (FiguresCliTable   *table,
-         const char *const *values)
+put_row (FiguresCliTable *table, const char *const *values)
 {
   for (guint i = 0; i < table->n_columns; i++)
     {
@@ -131,10 +126,10 @@ put_row (FiguresCliTable   *table,
 }
 
 FiguresCliTable *
-figures_cli_table_new (FILE              *out,
-                       FiguresCliFormat   format,
+figures_cli_table_new (FILE *out,
+                       FiguresCliFormat format,
                        const char *const *columns,
-                       const gboolean    *numeric)
+                       const gboolean *numeric)
 {
   FiguresCliTable *table = g_new0 (FiguresCliTable, 1);
 
@@ -148,24 +143,23 @@ figures_cli_table_new (FILE              *out,
 
   switch (format)
     {
-    case FIGURES_CLI_FORMAT_CSV:
-      fputs ("\xEF\xBB\xBF", out); /* BOM: spreadsheets then read UTF-8 */
-      put_row (table, columns);
-      break;
-    case FIGURES_CLI_FORMAT_TSV:
-      put_row (table, columns);
-      break;
-    case FIGURES_CLI_FORMAT_JSON:
-    default:
-      fputs ("[", out);
-      break;
+      case FIGURES_CLI_FORMAT_CSV:
+        fputs ("\xEF\xBB\xBF", out); /* BOM: spreadsheets then read UTF-8 */
+        put_row (table, columns);
+        break;
+      case FIGURES_CLI_FORMAT_TSV:
+        put_row (table, columns);
+        break;
+      case FIGURES_CLI_FORMAT_JSON:
+      default:
+        fputs ("[", out);
+        break;
     }
   return table;
 }
 
 void
-figures_cli_table_add_row (FiguresCliTable   *table,
-                           const char *const *values)
+figures_cli_table_add_row (FiguresCliTable *table, const char *const *values)
 {
   g_return_if_fail (table != NULL);
 
@@ -207,8 +201,7 @@ figures_cli_table_finish (FiguresCliTable *table)
 }
 
 GStrv
-figures_cli_statistic_fields (const char             *file,
-                              const FiguresStatistic *s)
+figures_cli_statistic_fields (const char *file, const FiguresStatistic *s)
 {
   GStrv fields = g_new0 (char *, FIGURES_CLI_N_STATISTIC_COLUMNS + 1);
 
@@ -233,4 +226,17 @@ figures_cli_format_double (double value)
 
   g_ascii_formatd (buf, sizeof buf, "%.15g", value);
   return g_strdup (buf);
+}
+
+char *
+figures_cli_display_path (const char *path)
+{
+  g_autofree char *cwd = g_get_current_dir ();
+  gsize n = strlen (cwd);
+
+  if (path == NULL)
+    return g_strdup ("");
+  if (n > 1 && strncmp (path, cwd, n) == 0 && path[n] == G_DIR_SEPARATOR && path[n + 1] != '\0')
+    return g_strdup (path + n + 1);
+  return g_strdup (path);
 }

@@ -25,22 +25,20 @@ typedef enum
 } FiguresCliFormat;
 
 /* "tsv", "csv", "json"; FALSE for anything else */
-gboolean figures_cli_format_from_string (const char       *name,
-                                         FiguresCliFormat *format);
+gboolean figures_cli_format_from_string (const char *name, FiguresCliFormat *format);
 
 typedef struct _FiguresCliTable FiguresCliTable;
 
 /* @numeric: which columns are numbers in JSON (may be NULL: all strings).
  * Prints the header (TSV, CSV) at once. */
-FiguresCliTable *figures_cli_table_new     (FILE               *out,
-                                            FiguresCliFormat    format,
-                                            const char *const  *columns,
-                                            const gboolean     *numeric);
+FiguresCliTable *figures_cli_table_new (FILE *out,
+                                        FiguresCliFormat format,
+                                        const char *const *columns,
+                                        const gboolean *numeric);
 /* As many values as columns; NULL prints as empty (JSON null). */
-void             figures_cli_table_add_row (FiguresCliTable    *table,
-                                            const char *const  *values);
+void figures_cli_table_add_row (FiguresCliTable *table, const char *const *values);
 /* Ends the table (JSON: the closing bracket) and frees it. */
-void             figures_cli_table_finish  (FiguresCliTable    *table);
+void figures_cli_table_finish (FiguresCliTable *table);
 
 /* The statistic columns, in order. */
 extern const char *const figures_cli_statistic_columns[];
@@ -49,8 +47,11 @@ extern const gboolean figures_cli_statistic_numeric[];
 
 /* file city place metric value approx unit start end label evidence:
  * value as its exact decimal, approx 1 or 0. */
-GStrv figures_cli_statistic_fields (const char             *file,
-                                    const FiguresStatistic *statistic);
+GStrv figures_cli_statistic_fields (const char *file, const FiguresStatistic *statistic);
+
+/* How a stored (absolute) path prints: relative to the current folder when
+ * it is under it, as `figures extract dir/file.txt` prints it; else as is. */
+char *figures_cli_display_path (const char *path);
 
 /* 1.5, 435000000: shortest plain form of a double */
 char *figures_cli_format_double (double value);

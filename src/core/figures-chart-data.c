@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include <unicode/ucol.h>
@@ -145,6 +146,10 @@ figures_chart_data_add_row (FiguresChartData *self, const FiguresAggregateRow *r
 
   /* A chart by city has no place for statistics attributed to none. */
   if (row->city == NULL || *row->city == '\0')
+    return;
+
+  /* Values the chart cannot place are left out rather than drawn wrong. */
+  if (!isfinite (row->sum) || !isfinite (row->max))
     return;
 
   year = self->kind == FIGURES_CHART_YEARS ? row->year : 0;

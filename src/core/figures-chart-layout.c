@@ -567,7 +567,11 @@ layout_x_ticks (Builder *b,
                 double per_unit,
                 double *labels_bottom)
 {
-  double visible_max = (x1 - x0) / per_unit;
+  double visible_max;
+
+  if (!(per_unit > 0) || !isfinite (per_unit) || !(x1 > x0))
+    return;
+  visible_max = (x1 - x0) / per_unit;
   guint max_ticks = (guint) CLAMP ((x1 - x0) / (b->base * 2.5), 1, 10);
 
   for (; max_ticks >= 1; max_ticks--)
@@ -588,7 +592,7 @@ layout_x_ticks (Builder *b,
           guint index;
           double left;
 
-          if (x > x1 + 0.5)
+          if (x > x1 + 0.5 || i > 20)
             break;
           label = figures_format_tick (value, step, visible_max, b->style);
           index = make_text (b, FIGURES_CHART_LABEL_TICK, panel, label, FONT_SMALL,
@@ -1301,7 +1305,7 @@ layout_years_panel (Builder *b,
   /* Value ticks: as many as fit vertically, labels measured for the margin. */
   max_ticks = (guint) CLAMP ((plot_bottom - plot_top) / (tick_height * 2.2), 1, 8);
   axis_end = figures_format_nice_axis (max_value, max_ticks, &step);
-  for (guint i = 0; i * step <= axis_end * (1 + 1e-9); i++)
+  for (guint i = 0; i * step <= axis_end * (1 + 1e-9) && i <= 20; i++)
     {
       g_autofree char *label = figures_format_tick (i * step, step, axis_end, b->style);
       guint index =

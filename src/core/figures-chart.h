@@ -116,8 +116,9 @@ FiguresNumberStyle figures_chart_data_get_style (FiguresChartData *self);
 /* NULL: a title made from the metric and the aggregation. */
 void figures_chart_data_set_title (FiguresChartData *self, const char *title);
 /* The source line: "Source: 5 reports, 29 statistics · Figures 0.1.0 ·
- * indexed 2026-11-22" (来源：…). @indexed_date may be NULL. Without it
- * no source line is drawn. */
+ * indexed 2026-11-22" (来源：…): @n_documents the reports in the index,
+ * @n_statistics the mentions drawn. @indexed_date may be NULL. Without a
+ * call no source line is drawn. */
 void figures_chart_data_set_source (FiguresChartData *self,
                                     guint n_documents,
                                     guint n_statistics,

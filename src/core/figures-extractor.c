@@ -28,6 +28,10 @@
 #define CONTEXT_CHARS 30     /* spec "Counting once" */
 #define SCAN_LIMIT 400       /* how far to look for a sentence boundary */
 #define PHRASE_MAX 24        /* the noun phrase after N个 */
+#define MASTHEAD_LINES 6     /* a website's masthead is among the first lines */
+#define NO_YEAR G_MININT
+#define LABEL_BEFORE_MAX 4 /* Han characters of a label read before the number */
+#define LABEL_MAX 6        /* … and after its unit */
 
 typedef enum
 {
@@ -63,6 +67,9 @@ typedef struct
   FiguresDecimal value;
   gboolean approx;
   gsize unit_start; /* of the unit as written, its multiplier included */
+  gsize mult_start; /* 5万余元: the multiplier, apart from the unit word when */
+  gsize mult_end;   /* 余/多 stands between them (mult_end > mult_start) */
+  gsize word_start; /* the unit word after it */
   FiguresUnitKind unit_kind;
   gsize start;
   gsize end;
@@ -70,7 +77,8 @@ typedef struct
   gsize sent_start;
   gsize sent_end;
   int year;
-  int owner; /* mention index, -1: none */
+  int year_offset; /* 今年 0, 去年 -1: relative to the document's date; NO_YEAR: none */
+  int owner;       /* mention index, -1: none */
   gboolean in_heading;
   gboolean dropped;
 } Raw;
@@ -93,6 +101,9 @@ typedef struct
   Line byline;
   gboolean has_publisher;
   Line publisher;
+  guint n_lines; /* non-blank lines seen */
+  int head_year; /* the year of a date in the first lines (byline, 发布时间), 0: none */
+  int tail_year; /* the year of the last line when it is a date (the signature) */
 
   const char *doc_province;
   const FiguresPlace *doc_place;
@@ -555,7 +566,9 @@ label_from_text (Extractor *ex, gsize lo, gsize hi, gboolean before)
           b -= len;
         }
       a = b;
-      while (a > lo && b - a < 4 && is_han (t[a - 1]) && !is_numeral_start (t[a - 1]) &&
+      while (a > lo && b - a < LABEL_BEFORE_MAX && is_han (t[a - 1]) &&
+             !is_numeral_start (t[a - 1]) &&
+             figures_word_set_match_ending (ex->rules->label_verbs, t, lo, a, NULL) == 0 &&
              figures_word_set_match_ending (ex->rules->phrase_breaks, t, lo, a, NULL) == 0 &&
              figures_word_set_match_ending (ex->rules->fillers, t, lo, a, NULL) == 0)
         a--;
@@ -565,8 +578,10 @@ label_from_text (Extractor *ex, gsize lo, gsize hi, gboolean before)
       /* the head of the phrase after the unit, up to a verb or 的 */
       a = lo;
       b = lo;
-      while (b < hi && b - a < 5 && is_han (t[b]) && t[b] != 0x7684 /* 的 */
+      while (b < hi && b - a < LABEL_MAX && is_han (t[b]) && t[b] != 0x7684 /* 的 */
              &&
+             (b == a || (figures_word_set_match (ex->rules->label_stops, t, hi, b, NULL) == 0 &&
+                         figures_word_set_match (ex->rules->label_verbs, t, hi, b, NULL) == 0)) &&
              (b == a || (figures_word_set_match (ex->rules->phrase_breaks, t, hi, b, NULL) == 0 &&
                          figures_word_set_match (ex->rules->fillers, t, hi, b, NULL) == 0)))
         b++;
@@ -632,15 +647,22 @@ classify (Extractor *ex, FiguresUnitKind kind, gsize num_start, gsize unit_end, 
       case FIGURES_UNIT_PEOPLE:
         {
           guint training = CLASS_BIT (FIGURES_NOUN_TRAINING);
-          gboolean in_item = nearest_noun (ex, item_start, num_start, training).found ||
+          /* the training word ending last before the number in its clause;
+           * it is in the item when it starts there (no word spans a 、) */
+          Noun last_training = nearest_noun (ex, clause_start, num_start, training);
+          gboolean in_item = (last_training.found && last_training.start >= item_start) ||
                              first_noun (ex, unit_end, item_end, training).found;
-          gboolean in_clause = nearest_noun (ex, clause_start, num_start, training).found ||
-                               first_noun (ex, unit_end, clause_end, training).found;
+          gboolean in_clause =
+            last_training.found || first_noun (ex, unit_end, clause_end, training).found;
           gboolean outreach =
             noun.found && noun.rule->klass == FIGURES_NOUN_OUTREACH && noun.start >= item_start;
-          /* 通过培训实现转移就业3000人: what training led to, not who was trained */
-          gboolean outcome = figures_word_set_find_last (r->training_outcomes, ex->t, clause_start,
-                                                         num_start, NULL, NULL, NULL);
+          /* 通过培训实现转移就业3000人: what training led to, not who was
+           * trained; the outcome comes after the training word (致富带头人培训
+           * is training of would-be entrepreneurs) */
+          gboolean outcome = figures_word_set_find_last (
+            r->training_outcomes, ex->t,
+            last_training.found ? last_training.start + last_training.len : clause_start, num_start,
+            NULL, NULL, NULL);
 
           if (!is_per_unit (ex, item_start, num_start, unit_end) && !outcome &&
               (in_item || (in_clause && !outreach)))
@@ -656,7 +678,10 @@ classify (Extractor *ex, FiguresUnitKind kind, gsize num_start, gsize unit_end, 
         {
           Noun counted = noun;
 
-          if (!counted.found && !own && ph_end > ph_start)
+          /* 举办4期培训班: the noun phrase after N期 is the counted noun
+           * when the item names none before the number (spec "Which
+           * metric": the nearest noun before it, or the phrase after it) */
+          if (!counted.found && ph_end > ph_start)
             counted = first_noun (ex, ph_start, ph_end, ALL_CLASSES);
           if (counted.found && counted.rule->klass == FIGURES_NOUN_TRAINING &&
               !is_per_unit (ex, item_start, num_start, unit_end))
@@ -859,18 +884,38 @@ best_mention_in (Extractor *ex, const Line *line, gsize start, gsize end, gboole
 /* The pass                                                             */
 /* ------------------------------------------------------------------ */
 
+/* The year a sentence says: the last NNNN年 before the number, else the
+ * first after it; 0 when none. @offset gets 今年 0, 去年 -1, 明年 1 (before
+ * the number, relative to the document's date), else NO_YEAR. */
 static int
-sentence_year (Extractor *ex, gsize sent_start, gsize sent_end, gsize num_start)
+sentence_year (Extractor *ex, gsize sent_start, gsize sent_end, gsize num_start, int *offset)
 {
   const gunichar *t = ex->t;
   int before = 0;
   int after = 0;
 
-  for (gsize p = sent_start; p + 4 < sent_end; p++)
+  *offset = NO_YEAR;
+  for (gsize p = sent_start; p + 1 < sent_end; p++)
     {
       int year = 0;
 
-      if (!is_ascii_digit (t[p]) || (p > 0 && is_ascii_digit (t[p - 1])))
+      if (t[p + 1] == 0x5E74 /* 年 */ && p + 1 < num_start)
+        switch (t[p])
+          {
+            case 0x4ECA: /* 今 */
+            case 0x672C: /* 本 */
+              *offset = 0;
+              break;
+            case 0x53BB: /* 去 */
+              *offset = -1;
+              break;
+            case 0x660E: /* 明 */
+              *offset = 1;
+              break;
+            default:
+              break;
+          }
+      if (!is_ascii_digit (t[p]) || (p > 0 && is_ascii_digit (t[p - 1])) || p + 4 >= sent_end)
         continue;
       if (!is_ascii_digit (t[p + 1]) || !is_ascii_digit (t[p + 2]) || !is_ascii_digit (t[p + 3]) ||
           t[p + 4] != 0x5E74 /* 年 */)
@@ -886,6 +931,43 @@ sentence_year (Extractor *ex, gsize sent_start, gsize sent_end, gsize num_start)
     }
 
   return before != 0 ? before : after;
+}
+
+/* 2024年1月18日, 2023-11-08: the year of the first full date in
+ * [start, end), 0 when none. */
+static int
+date_year (Extractor *ex, gsize start, gsize end)
+{
+  const gunichar *t = ex->t;
+
+  for (gsize p = start; p + 6 < end; p++)
+    {
+      gsize q;
+      int year;
+
+      if (!is_ascii_digit (t[p]) || (p > start && is_ascii_digit (t[p - 1])))
+        continue;
+      if (!is_ascii_digit (t[p + 1]) || !is_ascii_digit (t[p + 2]) || !is_ascii_digit (t[p + 3]))
+        continue;
+      year = (int) ((t[p] - '0') * 1000 + (t[p + 1] - '0') * 100 + (t[p + 2] - '0') * 10 +
+                    (t[p + 3] - '0'));
+      if (year < 1900 || year > 2199)
+        continue;
+      q = p + 4;
+      if (t[q] != 0x5E74 /* 年 */ && t[q] != '-' && t[q] != '.' && t[q] != '/')
+        continue;
+      q++;
+      if (q >= end || !is_ascii_digit (t[q]))
+        continue;
+      while (q < end && is_ascii_digit (t[q]))
+        q++;
+      /* a month, then a day */
+      if (q < end && (t[q] == 0x6708 /* 月 */ || t[q] == '-' || t[q] == '.' || t[q] == '/') &&
+          q + 1 < end && is_ascii_digit (t[q + 1]))
+        return year;
+    }
+
+  return 0;
 }
 
 /* The owner of a figure: the nearest place named before it in its
@@ -984,7 +1066,12 @@ find_owner (Extractor *ex, gsize sent_start, gsize num_start)
  * multiplier the number reader took (6.29亿元 → 亿元), other units do not
  * (23.5万人次 → 人次). */
 static gsize
-unit_as_written (Extractor *ex, const FiguresNumber *num, FiguresUnitKind kind, gsize unit_start)
+unit_as_written (Extractor *ex,
+                 const FiguresNumber *num,
+                 FiguresUnitKind kind,
+                 gsize unit_start,
+                 gsize *apart_start,
+                 gsize *apart_end)
 {
   static const gunichar multipliers[][3] = {
     { 0x4E07, 0x4EBF, 0 }, /* 万亿 */
@@ -993,6 +1080,17 @@ unit_as_written (Extractor *ex, const FiguresNumber *num, FiguresUnitKind kind, 
     { 0x5343, 0 },         /* 千 */
   };
   gsize mult_start = unit_start;
+  gsize end = num->end;
+  gboolean apart = FALSE;
+
+  *apart_start = *apart_end = 0;
+  /* 5万余元, 2.5亿多元: the multiplier stands before 余/多 */
+  if (end > num->start + 1 && end == unit_start &&
+      (ex->t[end - 1] == 0x4F59 /* 余 */ || ex->t[end - 1] == 0x591A /* 多 */))
+    {
+      end--;
+      apart = TRUE;
+    }
 
   if (kind == FIGURES_UNIT_MONEY && num->multiplier != NULL && num->multiplier[0] != '\0')
     for (guint k = 0; k < G_N_ELEMENTS (multipliers); k++)
@@ -1002,14 +1100,20 @@ unit_as_written (Extractor *ex, const FiguresNumber *num, FiguresUnitKind kind, 
 
         while (multipliers[k][len] != 0)
           len++;
-        if (num->end < num->start + len)
+        if (end < num->start + len)
           continue;
         for (gsize j = 0; j < len; j++)
-          if (ex->t[num->end - len + j] != multipliers[k][j])
+          if (ex->t[end - len + j] != multipliers[k][j])
             match = FALSE;
         if (match && num->end == unit_start)
           {
-            mult_start = num->end - len;
+            if (apart)
+              {
+                *apart_start = end - len;
+                *apart_end = end;
+              }
+            else
+              mult_start = end - len;
             break;
           }
       }
@@ -1052,7 +1156,15 @@ process_number (Extractor *ex, const FiguresNumber *num, gsize quote_end, gint b
   if (!has_digit && num->end - num->start == 1 &&
       (t[num->start] == 0x4E00 || t[num->start] == 0x767E || t[num->start] == 0x5343 ||
        t[num->start] == 0x4E07 || t[num->start] == 0x4EBF))
-    return num->end;
+    {
+      /* …unless a bound word touches it: 上千人次, 近万人, 逾百场 are
+       * figures (1000, approx) */
+      if (t[num->start] == 0x4E00 ||
+          figures_word_set_match_ending (
+            r->bound_before_bare, t, num->start > 2 ? num->start - 2 : 0, num->start, NULL) == 0)
+        return num->end;
+      approx = TRUE;
+    }
 
   while (unit_start < ex->n && t[unit_start] == ' ' && unit_start < num->end + 1)
     unit_start++;
@@ -1062,6 +1174,12 @@ process_number (Extractor *ex, const FiguresNumber *num, gsize quote_end, gint b
   unit_rule = figures_rules_unit (unit_index);
   unit_end = unit_start + unit_len;
   if (figures_rules_unit_blocked (unit_index, t, ex->n, unit_end))
+    return num->end;
+  /* 人大三次会议, 政协二次全会: the session's ordinal, like 第N次 */
+  if (unit_rule->kind == FIGURES_UNIT_EVENT && t[unit_start] == 0x6B21 /* 次 */ && unit_len == 1 &&
+      figures_word_set_match (r->session_nouns, t, ex->n, unit_end, NULL) > 0 &&
+      figures_word_set_match_ending (r->session_bodies, t, num->start > 4 ? num->start - 4 : 0,
+                                     num->start, NULL) > 0)
     return num->end;
   /* 5个多月, 3个半月 */
   if (unit_end < ex->n && (t[unit_end] == 0x591A || t[unit_end] == 0x534A) &&
@@ -1108,7 +1226,9 @@ process_number (Extractor *ex, const FiguresNumber *num, gsize quote_end, gint b
   raw.metric = cls.metric;
   raw.value = value;
   raw.approx = approx;
-  raw.unit_start = unit_as_written (ex, num, unit_rule->kind, unit_start);
+  raw.unit_start =
+    unit_as_written (ex, num, unit_rule->kind, unit_start, &raw.mult_start, &raw.mult_end);
+  raw.word_start = unit_start;
   raw.unit_kind = unit_rule->kind;
   raw.start = num->start;
   raw.end = unit_end;
@@ -1122,7 +1242,7 @@ process_number (Extractor *ex, const FiguresNumber *num, gsize quote_end, gint b
     raw.sent_end++;
   while (raw.sent_end > unit_end && is_space (t[raw.sent_end - 1]))
     raw.sent_end--;
-  raw.year = sentence_year (ex, raw.sent_start, raw.sent_end, num->start);
+  raw.year = sentence_year (ex, raw.sent_start, raw.sent_end, num->start, &raw.year_offset);
   raw.owner = find_owner (ex, raw.sent_start, num->start);
 
   g_array_append_val (ex->raws, raw);
@@ -1193,6 +1313,18 @@ finish_line (
             }
         }
     }
+
+  /* a masthead near the top (XX市人民政府门户网站) names the publisher */
+  if (!ex->has_publisher && ex->n_lines < MASTHEAD_LINES && len < HEADING_MAX_CHARS &&
+      figures_word_set_find_last (ex->rules->masthead_words, t, start, end, NULL, NULL, NULL))
+    {
+      ex->has_publisher = TRUE;
+      ex->publisher = line;
+    }
+  if (ex->n_lines < MASTHEAD_LINES && ex->head_year == 0)
+    ex->head_year = date_year (ex, start, end);
+  ex->tail_year = len < HEADING_MAX_CHARS ? date_year (ex, start, end) : 0;
+  ex->n_lines++;
 
   if (!punct && len < HEADING_MAX_CHARS)
     {
@@ -1661,6 +1793,16 @@ build (Extractor *ex)
                 else
                   place = scope_place;
                 break;
+              case FIGURES_SCOPE_PROVINCE:
+                /* 全省, 我省: the province of the place in scope */
+                if (scope_place != NULL && scope_place->level != FIGURES_PLACE_PROVINCE &&
+                    scope_place->province != NULL)
+                  place = lookup_place (ex, scope_place->province);
+                else if (scope_place == NULL && ex->doc_province != NULL)
+                  place = lookup_place (ex, ex->doc_province);
+                else
+                  place = scope_place;
+                break;
               case FIGURES_SCOPE_CAPITAL:
                 place = m->place != NULL ? m->place : scope_place;
                 break;
@@ -1681,7 +1823,15 @@ build (Extractor *ex)
       stat->metric = raw->metric;
       stat->value = raw->value;
       stat->approx = raw->approx;
-      stat->unit = dup_display (ex, raw->unit_start, raw->end);
+      if (raw->mult_end > raw->mult_start)
+        {
+          g_autofree char *mult = dup_display (ex, raw->mult_start, raw->mult_end);
+          g_autofree char *word = dup_display (ex, raw->word_start, raw->end);
+
+          stat->unit = g_strconcat (mult, word, NULL);
+        }
+      else
+        stat->unit = dup_display (ex, raw->unit_start, raw->end);
       stat->start = (guint) raw->start;
       stat->end = (guint) raw->end;
       if (raw->label_noun != NULL)
@@ -1692,6 +1842,14 @@ build (Extractor *ex)
       stat->evidence_start = (guint) raw->sent_start;
       stat->evidence_end = (guint) raw->sent_end;
       stat->year = raw->year;
+      /* 今年: the year of the document's date (its byline or signature), if known */
+      if (stat->year == 0 && raw->year_offset != NO_YEAR)
+        {
+          int doc_year = ex->head_year != 0 ? ex->head_year : ex->tail_year;
+
+          if (doc_year != 0)
+            stat->year = doc_year + raw->year_offset;
+        }
       g_ptr_array_add (extraction->statistics, stat);
     }
 

@@ -12,7 +12,8 @@
  * points. Keys are kept in buckets by their first two code points (every
  * name has two at least), each bucket sorted longest first, so
  * figures_gazetteer_match() is a longest match that costs a bit test at most
- * positions and one hash lookup where a name may start. A few names are
+ * positions (a filter of the pairs' hashes) and one probe of an
+ * open-addressing table where a name may start. A few names are
  * kept out of matching (still found by figures_gazetteer_lookup()): generic
  * district names (城区, 郊区, 矿区 …) and two-character county names whose
  * first character usually ends another word, so that they would match across
@@ -37,6 +38,9 @@
 #define PLACES_RESOURCE "/org/figuresapp/Figures/data/places.tsv"
 #define ALIASES_RESOURCE "/org/figuresapp/Figures/data/places-aliases.tsv"
 
+#define PAIR_FILTER_SHIFT 17
+#define PAIR_FILTER_BITS (1u << PAIR_FILTER_SHIFT)
+
 typedef struct
 {
   gunichar *key; /* folded code points, 0-terminated */
@@ -48,10 +52,16 @@ typedef struct
 struct _FiguresGazetteer
 {
   GStringChunk *strings;
-  GPtrArray *places;             /* FiguresPlace *, owned */
-  GHashTable *entries;           /* folded UTF-8 key → Entry *, owned */
-  GHashTable *buckets;           /* first two code points → GPtrArray of Entry * */
-  guint8 first_bmp[0x10000 / 8]; /* quick "no name starts with this" test */
+  GPtrArray *places;   /* FiguresPlace *, owned */
+  GHashTable *entries; /* folded UTF-8 key → Entry *, owned */
+  GHashTable *buckets; /* first two code points → GPtrArray of Entry * */
+  /* For figures_gazetteer_match(), rebuilt from @buckets after each load: a
+   * filter of the pairs' hashes (a clear bit: no name starts with the pair)
+   * and an open-addressing table of the buckets by pair. */
+  guint8 pair_filter[PAIR_FILTER_BITS / 8];
+  gint64 *slot_pairs; /* -1: empty */
+  GPtrArray **slot_buckets;
+  guint slot_mask; /* n_slots - 1; n_slots a power of two, or no table (NULL) */
 };
 
 /* Generic names: never matched in running text. */
@@ -132,6 +142,8 @@ figures_gazetteer_free (FiguresGazetteer *self)
 {
   if (self == NULL)
     return;
+  g_free (self->slot_pairs);
+  g_free (self->slot_buckets);
   g_hash_table_unref (self->buckets);
   g_hash_table_unref (self->entries);
   g_ptr_array_unref (self->places);
@@ -177,11 +189,17 @@ pair_key (gunichar a, gunichar b)
   return ((gint64) a << 21) | (gint64) b;
 }
 
+static inline guint32
+pair_hash (gunichar a, gunichar b)
+{
+  guint32 h = (a * 0x9E3779B1u) ^ (b * 0x85EBCA77u);
+
+  return h ^ (h >> 15);
+}
+
 static void
 entry_add (FiguresGazetteer *self, Entry *entry, const FiguresPlace *place, gboolean matchable)
 {
-  gunichar first;
-
   if (!g_ptr_array_find (entry->candidates, place, NULL))
     g_ptr_array_add (entry->candidates, (gpointer) place);
 
@@ -190,7 +208,6 @@ entry_add (FiguresGazetteer *self, Entry *entry, const FiguresPlace *place, gboo
     return;
 
   entry->matchable = TRUE;
-  first = entry->key[0];
   {
     gint64 pair = pair_key (entry->key[0], entry->key[1]);
     GPtrArray *bucket = g_hash_table_lookup (self->buckets, &pair);
@@ -202,8 +219,6 @@ entry_add (FiguresGazetteer *self, Entry *entry, const FiguresPlace *place, gboo
       }
     g_ptr_array_add (bucket, entry);
   }
-  if (first < 0x10000)
-    self->first_bmp[first >> 3] |= (guint8) (1u << (first & 7));
 }
 
 static gint
@@ -217,15 +232,45 @@ entry_longer_first (gconstpointer a, gconstpointer b)
   return 0;
 }
 
+/* Sorts the buckets and rebuilds the pair filter and table from them. */
 static void
 sort_buckets (FiguresGazetteer *self)
 {
   GHashTableIter iter;
-  gpointer value;
+  gpointer key, value;
+  guint n_slots = 16;
+
+  while (n_slots < 2 * g_hash_table_size (self->buckets))
+    n_slots *= 2;
+  g_free (self->slot_pairs);
+  g_free (self->slot_buckets);
+  self->slot_pairs = g_new (gint64, n_slots);
+  self->slot_buckets = g_new0 (GPtrArray *, n_slots);
+  self->slot_mask = n_slots - 1;
+  for (guint k = 0; k < n_slots; k++)
+    self->slot_pairs[k] = -1;
+  memset (self->pair_filter, 0, sizeof self->pair_filter);
 
   g_hash_table_iter_init (&iter, self->buckets);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
-    g_ptr_array_sort ((GPtrArray *) value, entry_longer_first);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      GPtrArray *bucket = value;
+      const Entry *entry;
+      guint32 h;
+      guint slot;
+
+      g_ptr_array_sort (bucket, entry_longer_first);
+
+      entry = g_ptr_array_index (bucket, 0);
+      h = pair_hash (entry->key[0], entry->key[1]);
+      self->pair_filter[(h >> (32 - PAIR_FILTER_SHIFT)) >> 3] |=
+        (guint8) (1u << ((h >> (32 - PAIR_FILTER_SHIFT)) & 7));
+      for (slot = h & self->slot_mask; self->slot_pairs[slot] != -1;
+           slot = (slot + 1) & self->slot_mask)
+        ;
+      self->slot_pairs[slot] = *(const gint64 *) key;
+      self->slot_buckets[slot] = bucket;
+    }
 }
 
 static gboolean
@@ -514,9 +559,10 @@ figures_gazetteer_match (FiguresGazetteer *self,
                          gsize *match_len,
                          const FiguresPlace *const **candidates)
 {
-  GPtrArray *bucket;
-  gunichar first;
+  GPtrArray *bucket = NULL;
+  gunichar first, second;
   gint64 pair;
+  guint32 h, f;
 
   g_return_val_if_fail (self != NULL, 0);
 
@@ -528,10 +574,19 @@ figures_gazetteer_match (FiguresGazetteer *self,
     return 0; /* every name has two code points at least */
 
   first = text[pos];
-  if (first < 0x10000 && !(self->first_bmp[first >> 3] & (1u << (first & 7))))
+  second = text[pos + 1];
+  h = pair_hash (first, second);
+  f = h >> (32 - PAIR_FILTER_SHIFT);
+  if (!(self->pair_filter[f >> 3] & (1u << (f & 7))) || self->slot_pairs == NULL)
     return 0;
-  pair = pair_key (first, text[pos + 1]);
-  bucket = g_hash_table_lookup (self->buckets, &pair);
+  pair = pair_key (first, second);
+  for (guint slot = h & self->slot_mask; self->slot_pairs[slot] != -1;
+       slot = (slot + 1) & self->slot_mask)
+    if (self->slot_pairs[slot] == pair)
+      {
+        bucket = self->slot_buckets[slot];
+        break;
+      }
   if (bucket == NULL)
     return 0;
 

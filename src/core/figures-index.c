@@ -55,7 +55,7 @@
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 
-G_DEFINE_QUARK (figures-index-error-quark, figures_index_error)
+G_DEFINE_QUARK (figures - index - error - quark, figures_index_error)
 
 struct _FiguresIndex
 {
@@ -110,9 +110,7 @@ static const char schema_sql[] =
 /* ---- helpers ---- */
 
 static gboolean
-sqlite_error (GError    **error,
-              sqlite3    *db,
-              const char *what)
+sqlite_error (GError **error, sqlite3 *db, const char *what)
 {
   int code = sqlite3_extended_errcode (db);
 
@@ -122,9 +120,7 @@ sqlite_error (GError    **error,
 }
 
 static gboolean
-exec (sqlite3    *db,
-      const char *sql,
-      GError    **error)
+exec (sqlite3 *db, const char *sql, GError **error)
 {
   char *message = NULL;
 
@@ -139,9 +135,7 @@ exec (sqlite3    *db,
 }
 
 static sqlite3_stmt *
-prepare (sqlite3    *db,
-         const char *sql,
-         GError    **error)
+prepare (sqlite3 *db, const char *sql, GError **error)
 {
   sqlite3_stmt *stmt = NULL;
 
@@ -154,8 +148,7 @@ prepare (sqlite3    *db,
 }
 
 static char *
-column_dup (sqlite3_stmt *stmt,
-            int           i)
+column_dup (sqlite3_stmt *stmt, int i)
 {
   const char *text = (const char *) sqlite3_column_text (stmt, i);
 
@@ -163,9 +156,7 @@ column_dup (sqlite3_stmt *stmt,
 }
 
 static void
-bind_text (sqlite3_stmt *stmt,
-           int           i,
-           const char   *text)
+bind_text (sqlite3_stmt *stmt, int i, const char *text)
 {
   if (text != NULL)
     sqlite3_bind_text (stmt, i, text, -1, SQLITE_TRANSIENT);
@@ -175,8 +166,7 @@ bind_text (sqlite3_stmt *stmt,
 
 /* A fast 64-bit content hash (xxhash-like: 8 bytes per round). */
 static guint64
-hash64 (const guint8 *data,
-        gsize         len)
+hash64 (const guint8 *data, gsize len)
 {
   const guint64 p1 = 0x9E3779B185EBCA87ULL;
   const guint64 p2 = 0xC2B2AE3D27D4EB4FULL;
@@ -217,12 +207,9 @@ hash_to_string (guint64 h)
 /* ---- stored text: raw deflate ---- */
 
 static guint8 *
-deflate_text (const char *text,
-              gsize       len,
-              gsize      *out_len)
+deflate_text (const char *text, gsize len, gsize *out_len)
 {
-  g_autoptr (GZlibCompressor) compressor =
-    g_zlib_compressor_new (G_ZLIB_COMPRESSOR_FORMAT_RAW, 1);
+  g_autoptr (GZlibCompressor) compressor = g_zlib_compressor_new (G_ZLIB_COMPRESSOR_FORMAT_RAW, 1);
   gsize capacity = len / 2 + 64;
   guint8 *out = g_malloc (capacity);
   gsize done_in = 0, done_out = 0;
@@ -234,9 +221,8 @@ deflate_text (const char *text,
       GConverterResult result;
 
       result = g_converter_convert (G_CONVERTER (compressor), text + done_in, len - done_in,
-                                    out + done_out, capacity - done_out,
-                                    G_CONVERTER_INPUT_AT_END, &bytes_read, &bytes_written,
-                                    &error);
+                                    out + done_out, capacity - done_out, G_CONVERTER_INPUT_AT_END,
+                                    &bytes_read, &bytes_written, &error);
       if (result == G_CONVERTER_ERROR)
         {
           /* only ever out of room */
@@ -260,9 +246,7 @@ deflate_text (const char *text,
 
 /* NULL when the data is damaged. */
 static char *
-inflate_text (const void *data,
-              gsize       len,
-              gsize       size)
+inflate_text (const void *data, gsize len, gsize size)
 {
   g_autoptr (GZlibDecompressor) decompressor =
     g_zlib_decompressor_new (G_ZLIB_COMPRESSOR_FORMAT_RAW);
@@ -279,8 +263,7 @@ inflate_text (const void *data,
 
       result = g_converter_convert (G_CONVERTER (decompressor), (const guint8 *) data + done_in,
                                     len - done_in, out + done_out, size + 1 - done_out,
-                                    G_CONVERTER_INPUT_AT_END, &bytes_read, &bytes_written,
-                                    &error);
+                                    G_CONVERTER_INPUT_AT_END, &bytes_read, &bytes_written, &error);
       if (result == G_CONVERTER_ERROR)
         {
           g_warning ("A stored text is damaged: %s", error->message);
@@ -303,8 +286,7 @@ inflate_text (const void *data,
 
 /* The display text of a row whose columns @i and @i + 1 are text, text_size */
 static char *
-column_text (sqlite3_stmt *stmt,
-             int           i)
+column_text (sqlite3_stmt *stmt, int i)
 {
   return inflate_text (sqlite3_column_blob (stmt, i), sqlite3_column_bytes (stmt, i),
                        sqlite3_column_int64 (stmt, i + 1));
@@ -323,13 +305,11 @@ get_user_version (sqlite3 *db)
 }
 
 static char *
-get_meta (sqlite3    *db,
-          const char *key)
+get_meta (sqlite3 *db, const char *key)
 {
   g_autoptr (sqlite3_stmt) stmt = NULL;
 
-  if (sqlite3_prepare_v2 (db, "SELECT value FROM meta WHERE key = ?", -1, &stmt, NULL)
-      != SQLITE_OK)
+  if (sqlite3_prepare_v2 (db, "SELECT value FROM meta WHERE key = ?", -1, &stmt, NULL) != SQLITE_OK)
     return NULL;
   sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
   if (sqlite3_step (stmt) == SQLITE_ROW)
@@ -338,9 +318,7 @@ get_meta (sqlite3    *db,
 }
 
 static gboolean
-count_tables (sqlite3 *db,
-              int     *n,
-              GError **error)
+count_tables (sqlite3 *db, int *n, GError **error)
 {
   g_autoptr (sqlite3_stmt) stmt =
     prepare (db, "SELECT count(*) FROM sqlite_master WHERE type = 'table'", error);
@@ -354,8 +332,7 @@ count_tables (sqlite3 *db,
 }
 
 static gboolean
-drop_everything (sqlite3 *db,
-                 GError **error)
+drop_everything (sqlite3 *db, GError **error)
 {
   g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   g_autoptr (sqlite3_stmt) stmt = NULL;
@@ -386,8 +363,7 @@ drop_everything (sqlite3 *db,
 }
 
 static gboolean
-ensure_schema (sqlite3 *db,
-               GError **error)
+ensure_schema (sqlite3 *db, GError **error)
 {
   int version = get_user_version (db);
   g_autofree char *tokenizer = NULL;
@@ -429,8 +405,7 @@ fail:
 }
 
 FiguresIndex *
-figures_index_open (const char *path,
-                    GError    **error)
+figures_index_open (const char *path, GError **error)
 {
   g_autofree char *dir = NULL;
   sqlite3 *db = NULL;
@@ -461,15 +436,15 @@ figures_index_open (const char *path,
   sqlite3_busy_timeout (db, 10000);
   sqlite3_extended_result_codes (db, 1);
 
-  if (!figures_tokenizer_register (db, error)
-      || !exec (db,
-                "PRAGMA journal_mode = WAL;"
-                "PRAGMA synchronous = NORMAL;"
-                "PRAGMA temp_store = MEMORY;"
-                "PRAGMA cache_size = -16000;"
-                "PRAGMA wal_autocheckpoint = 4000;",
-                error)
-      || !ensure_schema (db, error))
+  if (!figures_tokenizer_register (db, error) ||
+      !exec (db,
+             "PRAGMA journal_mode = WAL;"
+             "PRAGMA synchronous = NORMAL;"
+             "PRAGMA temp_store = MEMORY;"
+             "PRAGMA cache_size = -16000;"
+             "PRAGMA wal_autocheckpoint = 4000;",
+             error) ||
+      !ensure_schema (db, error))
     {
       GError *inner = error != NULL ? *error : NULL;
 
@@ -543,11 +518,11 @@ typedef struct
 
 typedef struct
 {
-  GHashTable *existing;   /* path → Existing */
-  GArray *todo;           /* Candidate */
-  GArray *skips;          /* Skip */
-  GHashTable *dirs;       /* "dev:ino" of folders walked */
-  GHashTable *files;      /* paths found, against duplicates */
+  GHashTable *existing; /* path → Existing */
+  GArray *todo;         /* Candidate */
+  GArray *skips;        /* Skip */
+  GHashTable *dirs;     /* "dev:ino" of folders walked */
+  GHashTable *files;    /* paths found, against duplicates */
   GPtrArray *failed_roots;
   guint unchanged;
   guint found;
@@ -557,9 +532,7 @@ typedef struct
 } Walk;
 
 static void
-add_skip (Walk       *walk,
-          const char *path,
-          const char *reason)
+add_skip (Walk *walk, const char *path, const char *reason)
 {
   Skip skip = { g_strdup (path), g_strdup (reason) };
 
@@ -571,13 +544,12 @@ has_report_suffix (const char *name)
 {
   const char *dot = strrchr (name, '.');
 
-  return dot != NULL && (g_ascii_strcasecmp (dot, ".txt") == 0 || g_ascii_strcasecmp (dot, ".md") == 0);
+  return dot != NULL &&
+         (g_ascii_strcasecmp (dot, ".txt") == 0 || g_ascii_strcasecmp (dot, ".md") == 0);
 }
 
 static void
-add_file (Walk              *walk,
-          const char        *path,
-          const struct stat *st)
+add_file (Walk *walk, const char *path, const struct stat *st)
 {
   Existing *existing;
   Candidate candidate;
@@ -587,8 +559,8 @@ add_file (Walk              *walk,
   walk->found++;
 
   existing = g_hash_table_lookup (walk->existing, path);
-  if (existing != NULL && existing->size == (gint64) st->st_size
-      && existing->mtime == (gint64) st->st_mtime)
+  if (existing != NULL && existing->size == (gint64) st->st_size &&
+      existing->mtime == (gint64) st->st_mtime)
     {
       existing->seen = TRUE;
       walk->unchanged++;
@@ -611,9 +583,7 @@ add_file (Walk              *walk,
 }
 
 static void
-walk_dir (Walk       *walk,
-          const char *path,
-          int         depth)
+walk_dir (Walk *walk, const char *path, int depth)
 {
   g_autoptr (GDir) dir = NULL;
   g_autoptr (GError) error = NULL;
@@ -665,8 +635,7 @@ walk_dir (Walk       *walk,
 }
 
 static void
-walk_root (Walk       *walk,
-           const char *root)
+walk_root (Walk *walk, const char *root)
 {
   struct stat st;
 
@@ -688,8 +657,8 @@ walk_root (Walk       *walk,
       g_hash_table_add (walk->dirs, g_steal_pointer (&key));
       walk_dir (walk, root, 0);
       /* the root itself could not be listed */
-      if (walk->skips->len > before
-          && strcmp (g_array_index (walk->skips, Skip, before).path, root) == 0)
+      if (walk->skips->len > before &&
+          strcmp (g_array_index (walk->skips, Skip, before).path, root) == 0)
         g_ptr_array_add (walk->failed_roots, g_strdup (root));
     }
   else if (S_ISREG (st.st_mode))
@@ -702,8 +671,7 @@ walk_root (Walk       *walk,
 }
 
 static gboolean
-under_root (const char *path,
-            const char *root)
+under_root (const char *path, const char *root)
 {
   gsize n = strlen (root);
 
@@ -727,9 +695,9 @@ typedef struct
   char *path;
   gint64 size;
   gint64 mtime;
-  gint64 id;        /* the existing document at this path, or the moved one */
+  gint64 id; /* the existing document at this path, or the moved one */
   char *hash;
-  char *reason;     /* ITEM_SKIPPED */
+  char *reason; /* ITEM_SKIPPED */
   char *display;
   gsize display_len;
   guint8 *packed; /* @display, deflated */
@@ -764,19 +732,18 @@ typedef struct
   gsize bytes;
   gint stop;
 
-  GArray *todo;          /* Candidate */
-  GHashTable *vanished;  /* hash → Existing*, documents not found at their path */
-  GHashTable *moved;     /* gint64* ids of vanished documents found at a new path */
+  GArray *todo;         /* Candidate */
+  GHashTable *vanished; /* hash → Existing*, documents not found at their path */
+  GHashTable *moved;    /* gint64* ids of vanished documents found at a new path */
   gsize max_size;
 } Pipeline;
 
 static void
-pipeline_push (Pipeline *pipeline,
-               Item     *item)
+pipeline_push (Pipeline *pipeline, Item *item)
 {
   g_mutex_lock (&pipeline->mutex);
-  while (!g_atomic_int_get (&pipeline->stop) && pipeline->items.length > 0
-         && (pipeline->items.length >= QUEUE_ITEMS || pipeline->bytes >= QUEUE_BYTES))
+  while (!g_atomic_int_get (&pipeline->stop) && pipeline->items.length > 0 &&
+         (pipeline->items.length >= QUEUE_ITEMS || pipeline->bytes >= QUEUE_BYTES))
     g_cond_wait (&pipeline->cond, &pipeline->mutex);
   g_queue_push_tail (&pipeline->items, item);
   pipeline->bytes += item->display_len;
@@ -806,24 +773,23 @@ text_error_reason (const GError *error)
     {
       switch (error->code)
         {
-        case FIGURES_TEXT_ERROR_EMPTY:
-          return "empty";
-        case FIGURES_TEXT_ERROR_BINARY:
-          return "binary";
-        case FIGURES_TEXT_ERROR_UNDECODABLE:
-          return "undecodable";
-        case FIGURES_TEXT_ERROR_TOO_LARGE:
-          return "too large";
-        default:
-          break;
+          case FIGURES_TEXT_ERROR_EMPTY:
+            return "empty";
+          case FIGURES_TEXT_ERROR_BINARY:
+            return "binary";
+          case FIGURES_TEXT_ERROR_UNDECODABLE:
+            return "undecodable";
+          case FIGURES_TEXT_ERROR_TOO_LARGE:
+            return "too large";
+          default:
+            break;
         }
     }
   return "unreadable";
 }
 
 static Item *
-read_candidate (Pipeline        *pipeline,
-                const Candidate *candidate)
+read_candidate (Pipeline *pipeline, const Candidate *candidate)
 {
   g_autoptr (GError) error = NULL;
   g_autofree char *data = NULL;
@@ -841,9 +807,9 @@ read_candidate (Pipeline        *pipeline,
   if ((gsize) candidate->size > pipeline->max_size)
     {
       item->kind = ITEM_SKIPPED;
-      item->reason = g_strdup_printf ("too large: %" G_GINT64_FORMAT " bytes, the limit is %"
-                                      G_GSIZE_FORMAT,
-                                      candidate->size, pipeline->max_size);
+      item->reason =
+        g_strdup_printf ("too large: %" G_GINT64_FORMAT " bytes, the limit is %" G_GSIZE_FORMAT,
+                         candidate->size, pipeline->max_size);
       return item;
     }
 
@@ -861,8 +827,8 @@ read_candidate (Pipeline        *pipeline,
       item->kind = ITEM_TOUCHED;
       return item;
     }
-  if (candidate->existing == NULL
-      && (vanished = g_hash_table_lookup (pipeline->vanished, item->hash)) != NULL)
+  if (candidate->existing == NULL &&
+      (vanished = g_hash_table_lookup (pipeline->vanished, item->hash)) != NULL)
     {
       item->kind = ITEM_MOVED;
       item->id = vanished->id;
@@ -899,13 +865,13 @@ read_candidate (Pipeline        *pipeline,
       FiguresStatistic *s = item->statistics->pdata[i];
       gsize from, to;
 
-      if (s->evidence == NULL || s->evidence_end <= s->evidence_start
-          || s->evidence_end > text->n_chars)
+      if (s->evidence == NULL || s->evidence_end <= s->evidence_start ||
+          s->evidence_end > text->n_chars)
         continue;
       from = figures_text_char_to_byte (text, s->evidence_start);
       to = figures_text_char_to_byte (text, s->evidence_end);
-      if (strlen (s->evidence) == to - from
-          && memcmp (s->evidence, text->display + from, to - from) == 0)
+      if (strlen (s->evidence) == to - from &&
+          memcmp (s->evidence, text->display + from, to - from) == 0)
         g_clear_pointer (&s->evidence, g_free);
     }
   item->display = g_steal_pointer (&text->display);
@@ -925,8 +891,8 @@ reader_thread (gpointer data)
     {
       if (g_atomic_int_get (&pipeline->stop))
         break;
-      pipeline_push (pipeline, read_candidate (pipeline, &g_array_index (pipeline->todo,
-                                                                         Candidate, i)));
+      pipeline_push (pipeline,
+                     read_candidate (pipeline, &g_array_index (pipeline->todo, Candidate, i)));
     }
 
   end = g_new0 (Item, 1);
@@ -973,9 +939,7 @@ writer_clear (Writer *writer)
 }
 
 static gboolean
-writer_init (Writer  *writer,
-             sqlite3 *db,
-             GError **error)
+writer_init (Writer *writer, sqlite3 *db, GError **error)
 {
   writer->db = db;
   return (writer->insert_document =
@@ -983,43 +947,38 @@ writer_init (Writer  *writer,
                      "INSERT INTO documents (path, size, mtime, hash, encoding, title, date, "
                      "city, text, n_statistics, text_size) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, "
                      "?8, ?9, ?10, ?12)",
-                     error))
-         && (writer->update_document =
-               prepare (db,
-                        "UPDATE documents SET path = ?1, size = ?2, mtime = ?3, hash = ?4, "
-                        "encoding = ?5, title = ?6, date = ?7, city = ?8, text = ?9, "
-                        "n_statistics = ?10, text_size = ?12 WHERE id = ?11",
-                        error))
-         && (writer->update_file =
-               prepare (db, "UPDATE documents SET path = ?1, size = ?2, mtime = ?3 WHERE id = ?4",
-                        error))
-         && (writer->delete_document = prepare (db, "DELETE FROM documents WHERE id = ?1", error))
-         && (writer->delete_statistics =
-               prepare (db, "DELETE FROM statistics WHERE document_id = ?1", error))
-         && (writer->insert_statistic =
-               prepare (db,
-                        "INSERT INTO statistics (document_id, city, place, metric, value, "
-                        "value_text, approx, unit, start, \"end\", label, evidence, "
-                        "evidence_start, evidence_end, year) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, "
-                        "?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
-                        error))
-         && (writer->insert_search =
-               prepare (db, "INSERT INTO search (rowid, text) VALUES (?1, ?2)", error))
-         && (writer->delete_search =
-               prepare (db, "INSERT INTO search (search, rowid, text) VALUES ('delete', ?1, ?2)",
-                        error))
-         && (writer->select_text =
-               prepare (db, "SELECT text, text_size FROM documents WHERE id = ?1", error))
-         && (writer->insert_skipped =
-               prepare (db,
-                        "INSERT OR REPLACE INTO skipped (path, reason, \"when\") VALUES (?1, ?2, ?3)",
-                        error));
+                     error)) &&
+         (writer->update_document =
+            prepare (db,
+                     "UPDATE documents SET path = ?1, size = ?2, mtime = ?3, hash = ?4, "
+                     "encoding = ?5, title = ?6, date = ?7, city = ?8, text = ?9, "
+                     "n_statistics = ?10, text_size = ?12 WHERE id = ?11",
+                     error)) &&
+         (writer->update_file = prepare (
+            db, "UPDATE documents SET path = ?1, size = ?2, mtime = ?3 WHERE id = ?4", error)) &&
+         (writer->delete_document = prepare (db, "DELETE FROM documents WHERE id = ?1", error)) &&
+         (writer->delete_statistics =
+            prepare (db, "DELETE FROM statistics WHERE document_id = ?1", error)) &&
+         (writer->insert_statistic =
+            prepare (db,
+                     "INSERT INTO statistics (document_id, city, place, metric, value, "
+                     "value_text, approx, unit, start, \"end\", label, evidence, "
+                     "evidence_start, evidence_end, year) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, "
+                     "?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+                     error)) &&
+         (writer->insert_search =
+            prepare (db, "INSERT INTO search (rowid, text) VALUES (?1, ?2)", error)) &&
+         (writer->delete_search = prepare (
+            db, "INSERT INTO search (search, rowid, text) VALUES ('delete', ?1, ?2)", error)) &&
+         (writer->select_text =
+            prepare (db, "SELECT text, text_size FROM documents WHERE id = ?1", error)) &&
+         (writer->insert_skipped = prepare (
+            db, "INSERT OR REPLACE INTO skipped (path, reason, \"when\") VALUES (?1, ?2, ?3)",
+            error));
 }
 
 static gboolean
-step_done (sqlite3_stmt *stmt,
-           sqlite3      *db,
-           GError      **error)
+step_done (sqlite3_stmt *stmt, sqlite3 *db, GError **error)
 {
   int rc = sqlite3_step (stmt);
 
@@ -1031,10 +990,7 @@ step_done (sqlite3_stmt *stmt,
 }
 
 static gboolean
-write_skip (Writer     *writer,
-            const char *path,
-            const char *reason,
-            GError    **error)
+write_skip (Writer *writer, const char *path, const char *reason, GError **error)
 {
   sqlite3_bind_text (writer->insert_skipped, 1, path, -1, SQLITE_STATIC);
   sqlite3_bind_text (writer->insert_skipped, 2, reason, -1, SQLITE_STATIC);
@@ -1044,9 +1000,7 @@ write_skip (Writer     *writer,
 
 /* Its terms out of the full-text index, while its text is still there */
 static gboolean
-unindex_document (Writer *writer,
-                  gint64  id,
-                  GError **error)
+unindex_document (Writer *writer, gint64 id, GError **error)
 {
   g_autofree char *text = NULL;
   int rc;
@@ -1070,9 +1024,7 @@ unindex_document (Writer *writer,
 }
 
 static gboolean
-delete_document (Writer *writer,
-                 gint64  id,
-                 GError **error)
+delete_document (Writer *writer, gint64 id, GError **error)
 {
   if (!unindex_document (writer, id, error))
     return FALSE;
@@ -1081,9 +1033,7 @@ delete_document (Writer *writer,
 }
 
 static gboolean
-write_document (Writer *writer,
-                Item   *item,
-                GError **error)
+write_document (Writer *writer, Item *item, GError **error)
 {
   sqlite3_stmt *stmt = item->id != 0 ? writer->update_document : writer->insert_document;
   guint n_statistics = item->statistics != NULL ? item->statistics->len : 0;
@@ -1143,42 +1093,39 @@ write_document (Writer *writer,
 }
 
 static gboolean
-write_item (Writer              *writer,
-            Item                *item,
-            FiguresIndexSummary *summary,
-            GError             **error)
+write_item (Writer *writer, Item *item, FiguresIndexSummary *summary, GError **error)
 {
   switch (item->kind)
     {
-    case ITEM_DOCUMENT:
-      summary->indexed++;
-      return write_document (writer, item, error);
+      case ITEM_DOCUMENT:
+        summary->indexed++;
+        return write_document (writer, item, error);
 
-    case ITEM_TOUCHED:
-      summary->unchanged++;
-      sqlite3_bind_text (writer->update_file, 1, item->path, -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (writer->update_file, 2, item->size);
-      sqlite3_bind_int64 (writer->update_file, 3, item->mtime);
-      sqlite3_bind_int64 (writer->update_file, 4, item->id);
-      return step_done (writer->update_file, writer->db, error);
+      case ITEM_TOUCHED:
+        summary->unchanged++;
+        sqlite3_bind_text (writer->update_file, 1, item->path, -1, SQLITE_STATIC);
+        sqlite3_bind_int64 (writer->update_file, 2, item->size);
+        sqlite3_bind_int64 (writer->update_file, 3, item->mtime);
+        sqlite3_bind_int64 (writer->update_file, 4, item->id);
+        return step_done (writer->update_file, writer->db, error);
 
-    case ITEM_MOVED:
-      summary->moved++;
-      sqlite3_bind_text (writer->update_file, 1, item->path, -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (writer->update_file, 2, item->size);
-      sqlite3_bind_int64 (writer->update_file, 3, item->mtime);
-      sqlite3_bind_int64 (writer->update_file, 4, item->id);
-      return step_done (writer->update_file, writer->db, error);
+      case ITEM_MOVED:
+        summary->moved++;
+        sqlite3_bind_text (writer->update_file, 1, item->path, -1, SQLITE_STATIC);
+        sqlite3_bind_int64 (writer->update_file, 2, item->size);
+        sqlite3_bind_int64 (writer->update_file, 3, item->mtime);
+        sqlite3_bind_int64 (writer->update_file, 4, item->id);
+        return step_done (writer->update_file, writer->db, error);
 
-    case ITEM_SKIPPED:
-      summary->skipped++;
-      if (item->id != 0 && !delete_document (writer, item->id, error))
-        return FALSE;
-      return write_skip (writer, item->path, item->reason, error);
+      case ITEM_SKIPPED:
+        summary->skipped++;
+        if (item->id != 0 && !delete_document (writer, item->id, error))
+          return FALSE;
+        return write_skip (writer, item->path, item->reason, error);
 
-    case ITEM_END:
-    default:
-      return TRUE;
+      case ITEM_END:
+      default:
+        return TRUE;
     }
 }
 
@@ -1201,12 +1148,10 @@ walk_clear (Walk *walk)
 }
 
 static gboolean
-load_existing (sqlite3    *db,
-               GHashTable *existing,
-               GError    **error)
+load_existing (sqlite3 *db, GHashTable *existing, GError **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = prepare (db, "SELECT id, path, size, mtime, hash FROM documents",
-                                           error);
+  g_autoptr (sqlite3_stmt) stmt =
+    prepare (db, "SELECT id, path, size, mtime, hash FROM documents", error);
   int rc;
 
   if (stmt == NULL)
@@ -1227,14 +1172,14 @@ load_existing (sqlite3    *db,
 }
 
 gboolean
-figures_index_update (FiguresIndex              *self,
-                      const char *const         *roots,
+figures_index_update (FiguresIndex *self,
+                      const char *const *roots,
                       const FiguresIndexOptions *options,
-                      FiguresIndexProgressFunc   progress,
-                      gpointer                   progress_data,
-                      GCancellable              *cancellable,
-                      FiguresIndexSummary       *summary,
-                      GError                   **error)
+                      FiguresIndexProgressFunc progress,
+                      gpointer progress_data,
+                      GCancellable *cancellable,
+                      FiguresIndexSummary *summary,
+                      GError **error)
 {
   FiguresIndexSummary local_summary = { 0 };
   Walk walk = { 0 };
@@ -1262,8 +1207,8 @@ figures_index_update (FiguresIndex              *self,
     summary = &local_summary;
   memset (summary, 0, sizeof *summary);
 
-  walk.existing = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                         (GDestroyNotify) existing_free);
+  walk.existing =
+    g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) existing_free);
   walk.todo = g_array_new (FALSE, FALSE, sizeof (Candidate));
   walk.skips = g_array_new (FALSE, FALSE, sizeof (Skip));
   walk.dirs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -1362,8 +1307,8 @@ figures_index_update (FiguresIndex              *self,
           state.bytes_done += item->size;
           if (ok && (batch_documents >= batch_limit || batch_bytes >= BATCH_BYTES))
             {
-              ok = exec (self->db, "COMMIT", &write_error)
-                   && exec (self->db, "BEGIN", &write_error);
+              ok =
+                exec (self->db, "COMMIT", &write_error) && exec (self->db, "BEGIN", &write_error);
               in_transaction = ok;
               batch_documents = 0;
               batch_bytes = 0;
@@ -1372,7 +1317,8 @@ figures_index_update (FiguresIndex              *self,
             {
               gint64 now = g_get_monotonic_time ();
 
-              if (now - last_progress > G_USEC_PER_SEC / 20 || state.files_done == state.files_total)
+              if (now - last_progress > G_USEC_PER_SEC / 20 ||
+                  state.files_done == state.files_total)
                 {
                   state.current_path = item->path;
                   progress (&state, progress_data);
@@ -1482,9 +1428,7 @@ document_from_row (sqlite3_stmt *stmt)
 }
 
 guint
-figures_index_count_documents (FiguresIndex *self,
-                               const char   *city,
-                               GError      **error)
+figures_index_count_documents (FiguresIndex *self, const char *city, GError **error)
 {
   g_autoptr (sqlite3_stmt) stmt = NULL;
 
@@ -1507,12 +1451,12 @@ figures_index_count_documents (FiguresIndex *self,
 }
 
 GPtrArray *
-figures_index_list_documents (FiguresIndex       *self,
-                              const char         *city,
+figures_index_list_documents (FiguresIndex *self,
+                              const char *city,
                               FiguresDocumentSort sort,
-                              guint               offset,
-                              guint               limit,
-                              GError            **error)
+                              guint offset,
+                              guint limit,
+                              GError **error)
 {
   g_autoptr (sqlite3_stmt) stmt = NULL;
   g_autoptr (GPtrArray) documents = NULL;
@@ -1524,16 +1468,16 @@ figures_index_list_documents (FiguresIndex       *self,
 
   switch (sort)
     {
-    case FIGURES_DOCUMENT_SORT_DATE:
-      order = "date IS NULL, date DESC, title, path";
-      break;
-    case FIGURES_DOCUMENT_SORT_CITY:
-      order = "city IS NULL, city, title, path";
-      break;
-    case FIGURES_DOCUMENT_SORT_TITLE:
-    default:
-      order = "title, path";
-      break;
+      case FIGURES_DOCUMENT_SORT_DATE:
+        order = "date IS NULL, date DESC, title, path";
+        break;
+      case FIGURES_DOCUMENT_SORT_CITY:
+        order = "city IS NULL, city, title, path";
+        break;
+      case FIGURES_DOCUMENT_SORT_TITLE:
+      default:
+        order = "title, path";
+        break;
     }
   sql = g_strdup_printf ("SELECT " DOCUMENT_COLUMNS " FROM documents %s ORDER BY %s LIMIT ?2 "
                          "OFFSET ?3",
@@ -1558,9 +1502,7 @@ figures_index_list_documents (FiguresIndex       *self,
 }
 
 FiguresDocumentInfo *
-figures_index_get_document (FiguresIndex *self,
-                            gint64        id,
-                            GError      **error)
+figures_index_get_document (FiguresIndex *self, gint64 id, GError **error)
 {
   g_autoptr (sqlite3_stmt) stmt = NULL;
   int rc;
@@ -1583,9 +1525,7 @@ figures_index_get_document (FiguresIndex *self,
 }
 
 char *
-figures_index_dup_document_text (FiguresIndex *self,
-                                 gint64        id,
-                                 GError      **error)
+figures_index_dup_document_text (FiguresIndex *self, gint64 id, GError **error)
 {
   g_autoptr (sqlite3_stmt) stmt = NULL;
   int rc;
@@ -1674,15 +1614,12 @@ parse_decimal (const char *text)
 }
 
 /* The year a statistic counts for: its own, else its document's. */
-#define EFFECTIVE_YEAR                                                                     \
+#define EFFECTIVE_YEAR                                                                          \
   "(CASE WHEN s.year != 0 THEN s.year ELSE coalesce(CAST(substr(d.date, 1, 4) AS INTEGER), 0) " \
   "END)"
 
 static void
-append_in (GString           *sql,
-           const char        *column,
-           const char *const *values,
-           GPtrArray         *bindings)
+append_in (GString *sql, const char *column, const char *const *values, GPtrArray *bindings)
 {
   g_string_append_printf (sql, " AND %s IN (", column);
   for (guint i = 0; values[i] != NULL; i++)
@@ -1695,11 +1632,11 @@ append_in (GString           *sql,
 
 /* WHERE clause for @filter; string bindings first, numbers after */
 static sqlite3_stmt *
-prepare_filtered (FiguresIndex                  *self,
-                  const char                    *select,
+prepare_filtered (FiguresIndex *self,
+                  const char *select,
                   const FiguresStatisticsFilter *filter,
-                  const char                    *tail,
-                  GError                       **error)
+                  const char *tail,
+                  GError **error)
 {
   g_autoptr (GString) sql = g_string_new (select);
   g_autoptr (GPtrArray) bindings = g_ptr_array_new ();
@@ -1744,11 +1681,7 @@ text_cache_clear (TextCache *cache)
 }
 
 static char *
-text_cache_cut (TextCache    *cache,
-                sqlite3      *db,
-                gint64        id,
-                guint         start,
-                guint         end)
+text_cache_cut (TextCache *cache, sqlite3 *db, gint64 id, guint start, guint end)
 {
   if (cache->id != id)
     {
@@ -1756,9 +1689,8 @@ text_cache_cut (TextCache    *cache,
 
       text_cache_clear (cache);
       cache->id = id;
-      if (sqlite3_prepare_v2 (db, "SELECT text, text_size FROM documents WHERE id = ?1", -1,
-                              &stmt, NULL)
-          != SQLITE_OK)
+      if (sqlite3_prepare_v2 (db, "SELECT text, text_size FROM documents WHERE id = ?1", -1, &stmt,
+                              NULL) != SQLITE_OK)
         return NULL;
       sqlite3_bind_int64 (stmt, 1, id);
       if (sqlite3_step (stmt) == SQLITE_ROW)
@@ -1781,14 +1713,14 @@ text_cache_cut (TextCache    *cache,
   if (cache->text == NULL || end <= start || end >= cache->offsets->len)
     return NULL;
   return g_strndup (cache->text + g_array_index (cache->offsets, guint32, start),
-                    g_array_index (cache->offsets, guint32, end)
-                      - g_array_index (cache->offsets, guint32, start));
+                    g_array_index (cache->offsets, guint32, end) -
+                      g_array_index (cache->offsets, guint32, start));
 }
 
 GPtrArray *
-figures_index_list_statistics (FiguresIndex                  *self,
+figures_index_list_statistics (FiguresIndex *self,
                                const FiguresStatisticsFilter *filter,
-                               GError                       **error)
+                               GError **error)
 {
   g_autoptr (sqlite3_stmt) stmt = NULL;
   g_autoptr (GPtrArray) rows = NULL;
@@ -1833,8 +1765,8 @@ figures_index_list_statistics (FiguresIndex                  *self,
       s->evidence_end = sqlite3_column_int (stmt, 14);
       s->year = sqlite3_column_int (stmt, 15);
       if (s->evidence == NULL)
-        s->evidence = text_cache_cut (&cache, self->db, row->document_id, s->evidence_start,
-                                      s->evidence_end);
+        s->evidence =
+          text_cache_cut (&cache, self->db, row->document_id, s->evidence_start, s->evidence_end);
       row->statistic = s;
       g_ptr_array_add (rows, row);
     }
@@ -1854,8 +1786,7 @@ typedef struct
 } AggregateState;
 
 static void
-finish_aggregate (FiguresAggregateRow *row,
-                  AggregateState      *state)
+finish_aggregate (FiguresAggregateRow *row, AggregateState *state)
 {
   GHashTableIter iter;
   gpointer key, value;
@@ -1879,15 +1810,15 @@ finish_aggregate (FiguresAggregateRow *row,
 }
 
 GPtrArray *
-figures_index_aggregate (FiguresIndex                  *self,
+figures_index_aggregate (FiguresIndex *self,
                          const FiguresStatisticsFilter *filter,
-                         FiguresGroupBy                 group_by,
-                         GError                       **error)
+                         FiguresGroupBy group_by,
+                         GError **error)
 {
   g_autoptr (sqlite3_stmt) stmt = NULL;
   g_autoptr (GPtrArray) rows = NULL;
-  g_autoptr (GHashTable) documents = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
-                                                            NULL);
+  g_autoptr (GHashTable) documents =
+    g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_autoptr (GHashTable) units = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   AggregateState state = { documents, units };
   FiguresAggregateRow *row = NULL;
@@ -1900,8 +1831,7 @@ figures_index_aggregate (FiguresIndex                  *self,
                            "SELECT coalesce(s.city, ''), s.metric, " EFFECTIVE_YEAR ", s.value, "
                            "s.approx, s.unit, s.document_id "
                            "FROM statistics s JOIN documents d ON d.id = s.document_id",
-                           filter,
-                           by_year ? "ORDER BY 1, 2, 3" : "ORDER BY 1, 2", error);
+                           filter, by_year ? "ORDER BY 1, 2, 3" : "ORDER BY 1, 2", error);
   if (stmt == NULL)
     return NULL;
 
@@ -1916,8 +1846,8 @@ figures_index_aggregate (FiguresIndex                  *self,
       const char *unit = (const char *) sqlite3_column_text (stmt, 5);
       gint64 document = sqlite3_column_int64 (stmt, 6);
 
-      if (row == NULL || g_strcmp0 (row->city, city) != 0 || g_strcmp0 (row->metric, metric) != 0
-          || row->year != year)
+      if (row == NULL || g_strcmp0 (row->city, city) != 0 || g_strcmp0 (row->metric, metric) != 0 ||
+          row->year != year)
         {
           if (row != NULL)
             finish_aggregate (row, &state);
@@ -1956,9 +1886,7 @@ figures_index_aggregate (FiguresIndex                  *self,
 }
 
 GStrv
-figures_index_list_cities (FiguresIndex *self,
-                           const char   *metric,
-                           GError      **error)
+figures_index_list_cities (FiguresIndex *self, const char *metric, GError **error)
 {
   g_autoptr (sqlite3_stmt) stmt = NULL;
   g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
@@ -2009,11 +1937,16 @@ is_sentence_end (gunichar c)
          || c == 0xFF1B /* ； */ || c == '!' || c == '?' || c == ';' || c == '\n';
 }
 
+static gboolean
+is_clause_break (gunichar c)
+{
+  return c == ',' || c == 0xFF0C /* ， */ || c == 0x3001 /* 、 */ || c == ':' || c == 0xFF1A ||
+         c == ' ' || c == 0x3000;
+}
+
 /* Cuts the sentence around the first match, at most SNIPPET_CHARS long. */
 static void
-make_snippet (FiguresSearchHit *hit,
-              FiguresQuery     *query,
-              const char       *display)
+make_snippet (FiguresSearchHit *hit, FiguresQuery *query, const char *display)
 {
   g_autoptr (GArray) matches = figures_query_find_matches (query, display);
   g_autofree gunichar *chars = NULL;
@@ -2054,7 +1987,18 @@ make_snippet (FiguresSearchHit *hit,
   if (end - start > SNIPPET_CHARS)
     {
       if (anchor > start + SNIPPET_BEFORE)
-        start = anchor - SNIPPET_BEFORE;
+        {
+          gsize from = anchor - SNIPPET_BEFORE;
+
+          /* start after a clause break rather than inside a word */
+          for (gsize i = from; i < anchor; i++)
+            if (is_clause_break (chars[i]))
+              {
+                from = i + 1;
+                break;
+              }
+          start = from;
+        }
       end = MIN (end, start + SNIPPET_CHARS);
     }
   while (start < end && (g_unichar_isspace (chars[start]) || chars[start] == 0x3000))
@@ -2087,18 +2031,14 @@ make_snippet (FiguresSearchHit *hit,
 }
 
 static void
-bind_cities (sqlite3_stmt      *stmt,
-             int                first,
-             const char *const *cities)
+bind_cities (sqlite3_stmt *stmt, int first, const char *const *cities)
 {
   for (guint i = 0; cities != NULL && cities[i] != NULL; i++)
     sqlite3_bind_text (stmt, first + i, cities[i], -1, SQLITE_TRANSIENT);
 }
 
 static void
-append_city_filter (GString           *sql,
-                    int                first,
-                    const char *const *cities)
+append_city_filter (GString *sql, int first, const char *const *cities)
 {
   if (cities == NULL)
     return;
@@ -2108,12 +2048,34 @@ append_city_filter (GString           *sql,
   g_string_append (sql, ")");
 }
 
+/* bm25 costs a look-up per matching document: for a query that matches
+ * more than RANK_WINDOW documents (a common character in a large corpus,
+ * where bm25 hardly tells documents apart anyway), only the RANK_WINDOW
+ * most recently indexed matches are ranked. Returns the smallest rowid to
+ * rank, 0 for all. */
+#define RANK_WINDOW 3000
+
+static gint64
+rank_window_start (FiguresIndex *self, const char *match)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+
+  stmt = prepare (self->db,
+                  "SELECT rowid FROM search WHERE search MATCH ?1 ORDER BY rowid DESC "
+                  "LIMIT 1 OFFSET ?2",
+                  NULL);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_text (stmt, 1, match, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 2, RANK_WINDOW - 1);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    return sqlite3_column_int64 (stmt, 0);
+  return 0;
+}
+
 GPtrArray *
-figures_index_search (FiguresIndex *self,
-                      const char   *query_text,
-                      guint         limit,
-                      guint        *total,
-                      GError      **error)
+figures_index_search (
+  FiguresIndex *self, const char *query_text, guint limit, guint *total, GError **error)
 {
   g_autoptr (FiguresQuery) query = NULL;
   g_autoptr (GPtrArray) hits = NULL;
@@ -2163,21 +2125,26 @@ figures_index_search (FiguresIndex *self,
 
   sql = g_string_new (NULL);
   if (match != NULL && cities == NULL)
-    g_string_append (sql, "SELECT d.id, d.path, d.title, d.city, d.date, r.rank, d.text, d.text_size FROM "
-                          "(SELECT rowid, rank FROM search WHERE search MATCH ?1 ORDER BY rank "
-                          "LIMIT ?2) r JOIN documents d ON d.id = r.rowid ORDER BY r.rank");
+    g_string_append (
+      sql, "SELECT d.id, d.path, d.title, d.city, d.date, r.rank, d.text, d.text_size FROM "
+           "(SELECT rowid, rank FROM search WHERE search MATCH ?1 AND rowid >= ?3 "
+           "ORDER BY rank LIMIT ?2) r JOIN documents d ON d.id = r.rowid ORDER BY r.rank");
   else if (match != NULL)
     {
-      g_string_append (sql, "SELECT d.id, d.path, d.title, d.city, d.date, search.rank, d.text, d.text_size "
-                            "FROM search CROSS JOIN documents d ON d.id = search.rowid "
-                            "WHERE search MATCH ?1");
+      /* the matches first, then their city: FTS5 checking documents one
+       * by one against the query costs more, even for a small city */
+      g_string_append (
+        sql, "SELECT d.id, d.path, d.title, d.city, d.date, search.rank, d.text, d.text_size "
+             "FROM search CROSS JOIN documents d ON d.id = search.rowid "
+             "WHERE search MATCH ?1");
       append_city_filter (sql, 3, cities);
       g_string_append (sql, " ORDER BY search.rank LIMIT ?2");
     }
   else
     {
-      g_string_append (sql, "SELECT d.id, d.path, d.title, d.city, d.date, 0.0, d.text, d.text_size "
-                            "FROM documents d WHERE 1");
+      g_string_append (sql,
+                       "SELECT d.id, d.path, d.title, d.city, d.date, 0.0, d.text, d.text_size "
+                       "FROM documents d WHERE 1");
       append_city_filter (sql, 3, cities);
       g_string_append (sql, " ORDER BY d.date IS NULL, d.date DESC, d.title LIMIT ?2");
     }
@@ -2187,6 +2154,8 @@ figures_index_search (FiguresIndex *self,
   if (match != NULL)
     sqlite3_bind_text (stmt, 1, match, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 2, limit > 0 ? (gint64) limit : -1);
+  if (cities == NULL)
+    sqlite3_bind_int64 (stmt, 3, match != NULL ? rank_window_start (self, match) : 0);
   bind_cities (stmt, 3, cities);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -2230,8 +2199,7 @@ figures_skipped_file_free (FiguresSkippedFile *skipped)
 }
 
 GPtrArray *
-figures_index_list_skipped (FiguresIndex *self,
-                            GError      **error)
+figures_index_list_skipped (FiguresIndex *self, GError **error)
 {
   g_autoptr (sqlite3_stmt) stmt = NULL;
   g_autoptr (GPtrArray) list = NULL;

@@ -98,21 +98,21 @@ looks_like_title (const char *line)
     {
       switch (g_utf8_get_char (p))
         {
-        case 0x3002: /* 。 */
-        case 0xFF0C: /* ， */
-        case ',':
-        case 0xFF1B: /* ； */
-        case ';':
-        case 0xFF01: /* ！ */
-        case '!':
-        case 0xFF1F: /* ？ */
-        case '?':
-        case '>':    /* breadcrumbs: 首页 > 政务公开 */
-        case 0x203A:
-        case '|':
-          return FALSE;
-        default:
-          break;
+          case 0x3002: /* 。 */
+          case 0xFF0C: /* ， */
+          case ',':
+          case 0xFF1B: /* ； */
+          case ';':
+          case 0xFF01: /* ！ */
+          case '!':
+          case 0xFF1F: /* ？ */
+          case '?':
+          case '>': /* breadcrumbs: 首页 > 政务公开 */
+          case 0x203A:
+          case '|':
+            return FALSE;
+          default:
+            break;
         }
     }
 
@@ -145,8 +145,8 @@ figures_metadata_find_title (const char *display)
       label = field_label_length (line);
       if (label > 0)
         {
-          if (g_str_has_prefix (line, "标题") || g_str_has_prefix (line, "名称")
-              || g_str_has_prefix (line, "题名"))
+          if (g_str_has_prefix (line, "标题") || g_str_has_prefix (line, "名称") ||
+              g_str_has_prefix (line, "题名"))
             {
               const char *value = g_utf8_offset_to_pointer (line, label + 1);
               g_autofree char *title = strip_line (value);
@@ -251,9 +251,7 @@ parse_year (const char *s)
 }
 
 static char *
-make_date (const char *ys,
-           const char *ms,
-           const char *ds)
+make_date (const char *ys, const char *ms, const char *ds)
 {
   int y = parse_year (ys);
   int m = parse_small_number (ms);
@@ -277,7 +275,7 @@ date_regex (void)
       GRegex *r = g_regex_new (
         "(?<label>成文日期|发布日期|发布时间|印发日期|发文日期|日期|时间)?\\s*[:：]?\\s*"
         "(?:(?<y>(?<!\\d)\\d{4})\\s*(?:年|-|/|\\.)\\s*(?<m>\\d{1,2})\\s*(?:月|-|/|\\.)\\s*"
-        "(?<d>\\d{1,2})(?!\\d)"
+        "(?<d>\\d{2}|\\d(?!\\d))"
         "|(?<cy>" CN_DIGIT "{4})年(?<cm>" CN_SMALL ")月(?<cd>" CN_SMALL ")日)",
         G_REGEX_OPTIMIZE, 0, NULL);
       g_assert (r != NULL);

@@ -17,6 +17,6 @@ char *figures_metadata_find_title (const char *display);
 /* The publication date as ISO yyyy-mm-dd: a labelled date (成文日期:,
  * 发布时间: …) anywhere near the top, else a date among the first lines,
  * else among the last lines (the signature). NULL when none. */
-char *figures_metadata_find_date  (const char *display);
+char *figures_metadata_find_date (const char *display);
 
 G_END_DECLS

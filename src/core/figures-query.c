@@ -94,8 +94,7 @@ word_end (const char *p)
 }
 
 static gboolean
-has_prefix_ci (const char *s,
-               const char *prefix)
+has_prefix_ci (const char *s, const char *prefix)
 {
   return g_ascii_strncasecmp (s, prefix, strlen (prefix)) == 0;
 }
@@ -113,8 +112,7 @@ city_prefix (const char *p)
 }
 
 static char *
-normalise_term (const char *start,
-                gssize      len)
+normalise_term (const char *start, gssize len)
 {
   g_autofree char *valid = g_utf8_make_valid (start, len);
   char *nfkc = g_utf8_normalize (valid, -1, G_NORMALIZE_NFKC);
@@ -237,15 +235,15 @@ figures_query_parse (const char *text)
         {
           g_autofree char *city = canonical_city (item->text);
 
-          if (*city != '\0' && !g_ptr_array_find_with_equal_func (query->cities, city, g_str_equal,
-                                                                   NULL))
+          if (*city != '\0' &&
+              !g_ptr_array_find_with_equal_func (query->cities, city, g_str_equal, NULL))
             g_ptr_array_add (query->cities, g_steal_pointer (&city));
           continue;
         }
 
       /* OR between two positive terms joins them; anywhere else it is a word */
-      if (!item->quoted && !item->negative && strcmp (item->text, "OR") == 0
-          && last_group != NULL && !pending_or && i + 1 < items->len)
+      if (!item->quoted && !item->negative && strcmp (item->text, "OR") == 0 &&
+          last_group != NULL && !pending_or && i + 1 < items->len)
         {
           Item *next = &g_array_index (items, Item, i + 1);
 
@@ -305,8 +303,7 @@ figures_query_is_empty (FiguresQuery *query)
 }
 
 static void
-append_quoted (GString    *out,
-               const char *term)
+append_quoted (GString *out, const char *term)
 {
   g_string_append_c (out, '"');
   for (const char *p = term; *p; p++)
@@ -379,8 +376,7 @@ fold_for_match (gunichar c)
 }
 
 static gunichar *
-fold_utf8 (const char *s,
-           gsize      *n_out)
+fold_utf8 (const char *s, gsize *n_out)
 {
   glong n = 0;
   gunichar *chars = g_utf8_to_ucs4_fast (s, -1, &n);
@@ -392,8 +388,7 @@ fold_utf8 (const char *s,
 }
 
 static int
-compare_ranges (gconstpointer a,
-                gconstpointer b)
+compare_ranges (gconstpointer a, gconstpointer b)
 {
   const FiguresRange *ra = a;
   const FiguresRange *rb = b;
@@ -406,10 +401,7 @@ compare_ranges (gconstpointer a,
 }
 
 static void
-find_term (const gunichar *text,
-           gsize           n,
-           const char     *term,
-           GArray         *ranges)
+find_term (const gunichar *text, gsize n, const char *term, GArray *ranges)
 {
   gsize m = 0;
   g_autofree gunichar *needle = fold_utf8 (term, &m);
@@ -438,8 +430,7 @@ find_term (const gunichar *text,
 }
 
 GArray *
-figures_query_find_matches (FiguresQuery *query,
-                            const char   *display)
+figures_query_find_matches (FiguresQuery *query, const char *display)
 {
   GArray *ranges;
   GArray *merged;

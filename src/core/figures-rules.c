@@ -347,7 +347,11 @@ static const FiguresScopeRule scope_rules[] = {
   { "本旗", FIGURES_SCOPE_CURRENT },  { "该旗", FIGURES_SCOPE_CURRENT },
   { "全县", FIGURES_SCOPE_CURRENT },  { "我县", FIGURES_SCOPE_CURRENT },
   { "本县", FIGURES_SCOPE_CURRENT },  { "该县", FIGURES_SCOPE_CURRENT },
-  { "全省", FIGURES_SCOPE_CURRENT },  { "我省", FIGURES_SCOPE_CURRENT },
+  { "本州", FIGURES_SCOPE_CITY },     { "该州", FIGURES_SCOPE_CITY },
+  { "州委", FIGURES_SCOPE_CITY },     { "州政府", FIGURES_SCOPE_CITY },
+  { "我地区", FIGURES_SCOPE_CITY },   { "本地区", FIGURES_SCOPE_CITY },
+  { "全省", FIGURES_SCOPE_PROVINCE }, { "我省", FIGURES_SCOPE_PROVINCE },
+  { "本省", FIGURES_SCOPE_PROVINCE }, { "该省", FIGURES_SCOPE_PROVINCE },
   { "首府", FIGURES_SCOPE_CAPITAL },
 };
 
@@ -417,7 +421,50 @@ static const char *const project_not_head_words[] = {
 };
 
 static const char *const publisher_words[] = {
-  "发文机构", "发布机构", "发文单位", "发布单位", "信息来源", "来源", "发布者", "供稿", "作者单位",
+  "发文机构", "发布机构", "发文单位", "发布单位", "信息来源", "来源",     "发布者",
+  "供稿",     "作者单位", "主办单位", "主办",     "版权所有", "承办单位",
+};
+
+/* A short line near the top holding these is the publisher's masthead
+ * (XX市人民政府门户网站): the document's place is its place. */
+static const char *const masthead_words[] = {
+  "门户网站", "政府网", "政务网", "网站", "政府门户", "政务服务网",
+};
+
+/* A bare multiplier right after these is a figure, as a bound (上千人次,
+ * 近万人, 逾百场); alone it is a figure of speech (千家万户, 百场). */
+static const char *const bound_before_bare_words[] = {
+  "上", "近", "逾", "超", "超过", "约",
+};
+
+/* N次会议 right after these names a session, not a count (人大三次会议,
+ * 政协二次全会): an ordinal, like 第N次. */
+static const char *const session_body_words[] = {
+  "人大", "政协", "常委会", "代表大会", "党代会", "委员会", "全委会",
+};
+
+/* Labels read from the text (an `other` figure with no known noun) stop
+ * at these: function words, and the verbs that come before or after the
+ * noun they count (制作短视频180部 → 短视频; 84家部门单位创建 → 部门单位). */
+static const char *const label_stop_chars[] = {
+  "被", "各", "的", "等", "在", "对", "向", "从", "为", "将", "把", "与",
+  "和", "及", "并", "共", "均", "已", "都", "也", "还", "又", "再", "于",
+  "由", "按", "给", "其", "这", "该", "每", "是", "了", "着", "们",
+};
+
+static const char *const label_verb_words[] = {
+  "制作", "建成", "新建", "建设", "建立", "创建", "打造", "输转", "转移", "推出", "刊发", "编发",
+  "发布", "印发", "出台", "制定", "修订", "出版", "拍摄", "创作", "命名", "认定", "评选", "表彰",
+  "培育", "引进", "招引", "吸纳", "接待", "走访", "慰问", "帮扶", "救助", "资助", "下沉", "深入",
+  "列席", "参加", "参与", "组建", "成立", "设立", "开设", "开通", "累计", "受理", "办理", "化解",
+  "听取", "审议", "审查", "检查", "整改", "落实", "完成", "实现", "达到", "带动", "覆盖", "惠及",
+};
+
+static const char *const session_noun_words[] = {
+  "会议",
+  "全会",
+  "全体会议",
+  "大会",
 };
 
 static const char *const town_suffix_words[] = {
@@ -771,6 +818,12 @@ figures_rules_get (void)
       rules.town_suffixes = WORD_SET_FROM_STRINGS (town_suffix_words);
       rules.town_not = WORD_SET_FROM_STRINGS (town_not_words);
       rules.town_name_stops = WORD_SET_FROM_STRINGS (town_name_stop_chars);
+      rules.bound_before_bare = WORD_SET_FROM_STRINGS (bound_before_bare_words);
+      rules.session_bodies = WORD_SET_FROM_STRINGS (session_body_words);
+      rules.session_nouns = WORD_SET_FROM_STRINGS (session_noun_words);
+      rules.masthead_words = WORD_SET_FROM_STRINGS (masthead_words);
+      rules.label_stops = WORD_SET_FROM_STRINGS (label_stop_chars);
+      rules.label_verbs = WORD_SET_FROM_STRINGS (label_verb_words);
       for (guint i = 0; i < G_N_ELEMENTS (unit_rules); i++)
         unit_blockers[i] = word_set_from_alternatives (unit_rules[i].not_followed_by);
       g_once_init_leave (&initialised, 1);

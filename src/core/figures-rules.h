@@ -61,6 +61,7 @@ typedef enum
   FIGURES_SCOPE_CITY,     /* the prefecture in scope: 全市, 我市, 市委 */
   FIGURES_SCOPE_CAPITAL,  /* the capital of the document's region: 首府 */
   FIGURES_SCOPE_DISTRICT, /* 全区: a district (区) in scope, else the autonomous region */
+  FIGURES_SCOPE_PROVINCE, /* 全省, 我省: the province of the place in scope */
 } FiguresScopeKind;
 
 typedef struct
@@ -125,6 +126,12 @@ typedef struct
   FiguresWordSet *town_suffixes;    /* 镇, 乡, 苏木, 街道 … */
   FiguresWordSet *town_not;         /* 城乡, 乡镇 …: no town name */
   FiguresWordSet *town_name_stops;  /* 把, 开 …: never inside a town's name */
+  FiguresWordSet *bound_before_bare; /* 上, 近 …: 上千人次 — a bare multiplier as a bound */
+  FiguresWordSet *session_bodies;    /* 人大, 政协 …: 人大三次会议 is an ordinal */
+  FiguresWordSet *session_nouns;     /* 会议, 全会 … after N次 */
+  FiguresWordSet *masthead_words; /* 门户网站, 人民政府网 …: a publisher's masthead line */
+  FiguresWordSet *label_stops;    /* 被, 各, 的 …: never inside a label read from the text */
+  FiguresWordSet *label_verbs;    /* 制作, 建成 …: a label starts after them, ends before */
 } FiguresRules;
 
 /* The tables, built on first use. Thread-safe. */

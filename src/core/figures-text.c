@@ -45,7 +45,7 @@ G_DEFINE_QUARK (figures - text - error - quark, figures_text_error)
 #define DETECT_SAMPLE_SIZE (1024 * 1024)
 
 /* Byte offset of every INDEX_STRIDE-th code point, for char_to_byte(). */
-#define INDEX_SHIFT 6
+#define INDEX_SHIFT 4
 #define INDEX_STRIDE (1 << INDEX_SHIFT)
 
 /* A line at least this long, or with clause punctuation, is body text. */
@@ -626,20 +626,37 @@ is_ascii_letter (gunichar c)
 }
 
 /* Vowels with a tone mark, as NFKC leaves them (precomposed), plus ü. */
-static const char pinyin_toned[] = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ"
-                                   "ĀÁǍÀĒÉĚÈĪÍǏÌŌÓǑÒŪÚǓÙǕǗǙǛÜŃŇǸḾ";
+/* Vowels with a tone mark, as NFKC leaves them (precomposed), plus ü:
+ * āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ and their capitals, in code point order. */
+static const guint16 pinyin_toned[] = {
+  0x00C0, 0x00C1, 0x00C8, 0x00C9, 0x00CC, 0x00CD, 0x00D2, 0x00D3, 0x00D9, 0x00DA, 0x00DC, 0x00E0,
+  0x00E1, 0x00E8, 0x00E9, 0x00EC, 0x00ED, 0x00F2, 0x00F3, 0x00F9, 0x00FA, 0x00FC, 0x0100, 0x0101,
+  0x0112, 0x0113, 0x011A, 0x011B, 0x012A, 0x012B, 0x0143, 0x0144, 0x0147, 0x0148, 0x014C, 0x014D,
+  0x016A, 0x016B, 0x01CD, 0x01CE, 0x01CF, 0x01D0, 0x01D1, 0x01D2, 0x01D3, 0x01D4, 0x01D5, 0x01D6,
+  0x01D7, 0x01D8, 0x01D9, 0x01DA, 0x01DB, 0x01DC, 0x01F8, 0x01F9, 0x1E3E, 0x1E3F
+};
 
 static gboolean
 is_pinyin_toned (gunichar c)
 {
-  if (c < 0x80)
-    return FALSE;
+  gsize lo = 0, hi = G_N_ELEMENTS (pinyin_toned);
+
   /* Combining grave, acute, macron, caron left over on ɑ and friends. */
   if (c == 0x0300 || c == 0x0301 || c == 0x0304 || c == 0x030C)
     return TRUE;
-  for (const char *p = pinyin_toned; *p != '\0'; p = g_utf8_next_char (p))
-    if (g_utf8_get_char (p) == c)
-      return TRUE;
+  if (c < pinyin_toned[0] || c > pinyin_toned[hi - 1])
+    return FALSE;
+  while (lo < hi)
+    {
+      gsize mid = (lo + hi) / 2;
+
+      if (pinyin_toned[mid] == c)
+        return TRUE;
+      if (pinyin_toned[mid] < c)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
   return FALSE;
 }
 
@@ -827,7 +844,8 @@ is_heading (const gunichar *a, gsize start, gsize end)
  *   is_heading()). Joined Chinese gets no separator; two Latin letters get
  *   a space.
  *
- * Returns the number of characters written to @out (which has room for n).
+ * Returns the number of characters written to @out (which has room for n;
+ * it may be @a: the pass works in place).
  */
 static gsize
 normalise_lines (const gunichar *a, gsize n, gunichar *out, gboolean *rejoined)
@@ -870,7 +888,7 @@ normalise_lines (const gunichar *a, gsize n, gunichar *out, gboolean *rejoined)
             }
         }
 
-      memcpy (out + o, a + start, (end - start) * sizeof (gunichar));
+      memmove (out + o, a + start, (end - start) * sizeof (gunichar));
       o += end - start;
       have_line = TRUE;
 
@@ -880,31 +898,47 @@ normalise_lines (const gunichar *a, gsize n, gunichar *out, gboolean *rejoined)
   return o;
 }
 
-/* Before NFKC, in place: line ends to '\n', dropped characters removed.
- * (Dropping after NFKC could bring a base and a combining mark together
- * and leave text that is no longer NFKC.) Returns the new length. */
-static int32_t
-clean_uchars (UChar *u, int32_t n)
+/* What cleaning before NFKC makes of @c, other than CR: '\n' for the other
+ * line ends, 0 for a dropped character, else @c itself. (Dropping after
+ * NFKC could bring a base and a combining mark together and leave text
+ * that is no longer NFKC.) */
+static inline gunichar
+clean_char (gunichar c)
 {
-  int32_t o = 0;
+  if (c == '\f' || c == '\v' || c == 0x85 || c == 0x2028 || c == 0x2029)
+    return '\n';
+  return is_dropped (c) ? 0 : c;
+}
 
-  for (int32_t k = 0; k < n; k++)
+/* Cleans @a in place: CR LF and CR to '\n', see clean_char(). Returns the
+ * new length. */
+static gsize
+clean_ucs4 (gunichar *a, gsize n)
+{
+  gsize o = 0;
+
+  for (gsize k = 0; k < n; k++)
     {
-      UChar c = u[k];
+      gunichar c = a[k];
 
       if (c == '\r')
         {
-          u[o++] = '\n';
-          if (k + 1 < n && u[k + 1] == '\n')
+          a[o++] = '\n';
+          if (k + 1 < n && a[k + 1] == '\n')
             k++;
         }
-      else if (c == '\f' || c == '\v' || c == 0x85 || c == 0x2028 || c == 0x2029)
-        u[o++] = '\n';
-      else if (!is_dropped (c))
-        u[o++] = c;
+      else if ((c = clean_char (c)) != 0)
+        a[o++] = c;
     }
 
   return o;
+}
+
+/* Does @a[@k] open a pinyin gloss after a Han character, @prev? */
+static inline gboolean
+opens_gloss (const gunichar *a, gsize k, gsize n, gunichar prev)
+{
+  return a[k] == '(' && is_han (prev) && skip_pinyin_gloss (a, k, n) != k;
 }
 
 /* Removes pinyin glosses after Han characters from @a, in place. Returns
@@ -912,25 +946,30 @@ clean_uchars (UChar *u, int32_t n)
 static gsize
 remove_glosses (gunichar *a, gsize n, gboolean *removed)
 {
-  gsize o = 0, k = 0;
+  gsize o, k;
 
+  /* Nothing moves before the first gloss. */
+  for (k = 1; k < n; k++)
+    if (opens_gloss (a, k, n, a[k - 1]))
+      break;
+  if (k >= n)
+    return n;
+  o = k;
+
+  /* Here a[k] opens a gloss after a[o - 1]: drop it, then move what
+   * follows up to the next gloss (which may follow at once). */
   while (k < n)
     {
-      gunichar c = a[k];
+      gsize next;
 
-      if (c == '(' && o > 0 && is_han (a[o - 1]))
-        {
-          gsize after = skip_pinyin_gloss (a, k, n);
-
-          if (after != k)
-            {
-              k = after;
-              *removed = TRUE;
-              continue;
-            }
-        }
-      a[o++] = c;
-      k++;
+      k = skip_pinyin_gloss (a, k, n);
+      *removed = TRUE;
+      for (next = k; next < n; next++)
+        if (opens_gloss (a, next, n, next == k ? a[o - 1] : a[next - 1]))
+          break;
+      memmove (a + o, a + k, (next - k) * sizeof (gunichar));
+      o += next - k;
+      k = next;
     }
 
   return o;
@@ -973,73 +1012,272 @@ get_nfkc (UErrorCode *status)
   return filtered;
 }
 
-static UChar *
-nfkc_uchars (const UChar *u, int32_t n, int32_t *n_out)
-{
-  UErrorCode status = U_ZERO_ERROR;
-  const UNormalizer2 *nfkc = get_nfkc (&status);
-  /* NFKC rarely expands much; retry with the exact size if it does. */
-  int32_t capacity = n + n / 4 + 16;
-  UChar *norm;
+/* ------------------------------------------------------------------ */
+/* NFKC on code points                                                 */
+/* ------------------------------------------------------------------ */
 
-  if (U_FAILURE (status))
+/* Nearly all text is NFKC already, and a normaliser can work on the pieces
+ * between normalisation boundaries independently (a character with ICU's
+ * hasBoundaryBefore() starts a new piece). A table built once from the
+ * normaliser gives, for each BMP code point, whether it has a boundary
+ * before it and what it becomes alone: itself for nearly all, another code
+ * point for some ('，' → ','). Only the rare pieces that hold a character
+ * without a boundary before it (a combining mark, a Hangul vowel …) or one
+ * that becomes more than one code point go through ICU, whose result is
+ * the same as for the whole text. */
+typedef struct
+{
+  guint8 stable[0x10000 / 8];   /* boundary before, and unchanged alone */
+  guint8 boundary[0x10000 / 8]; /* boundary before */
+  guint16 single[0x10000];      /* boundary before, and this other BMP code point alone; or 0 */
+} NfkcTable;
+
+#define BIT_IS_SET(bits, c) (((bits)[(c) >> 3] >> ((c) &7)) & 1)
+
+static const NfkcTable *
+get_nfkc_table (const UNormalizer2 *nfkc)
+{
+  static NfkcTable *table;
+
+  if (g_once_init_enter (&table))
     {
-      g_warning ("Cannot load the NFKC normaliser: %s", u_errorName (status));
-      *n_out = n;
-      return g_memdup2 (u, n * sizeof (UChar) + 1);
+      NfkcTable *t = g_new0 (NfkcTable, 1);
+
+      for (gunichar c = 0; c < 0x10000; c++)
+        {
+          UErrorCode status = U_ZERO_ERROR;
+          UChar u = (UChar) c, norm[8];
+          int32_t norm_len;
+
+          if (U16_IS_SURROGATE (c) || !unorm2_hasBoundaryBefore (nfkc, c))
+            continue;
+          t->boundary[c >> 3] |= (guint8) (1u << (c & 7));
+
+          norm_len = unorm2_normalize (nfkc, &u, 1, norm, G_N_ELEMENTS (norm), &status);
+          if (U_FAILURE (status) || norm_len != 1 || U16_IS_SURROGATE (norm[0]) || norm[0] == 0)
+            continue;
+          if (norm[0] == c)
+            t->stable[c >> 3] |= (guint8) (1u << (c & 7));
+          else
+            t->single[c] = norm[0];
+        }
+      g_once_init_leave (&table, t);
     }
 
-  norm = g_new (UChar, capacity);
-  *n_out = unorm2_normalize (nfkc, u, n, norm, capacity, &status);
+  return table;
+}
+
+static inline gboolean
+has_boundary_before (const NfkcTable *t, const UNormalizer2 *nfkc, gunichar c)
+{
+  if (G_LIKELY (c < 0x10000))
+    return BIT_IS_SET (t->boundary, c);
+  return unorm2_hasBoundaryBefore (nfkc, c);
+}
+
+/* The end of the piece that holds @a[@i], where @a[@i] needs ICU: the next
+ * character with a boundary before it. */
+static inline gsize
+piece_end (const NfkcTable *t, const UNormalizer2 *nfkc, const gunichar *a, gsize i, gsize n)
+{
+  gsize j = i + 1;
+
+  while (j < n && !has_boundary_before (t, nfkc, a[j]))
+    j++;
+  return j;
+}
+
+/* @a[0, n) as UTF-16, in @stack when it fits (2 × @n units), else newly
+ * allocated. */
+static UChar *
+piece_to_uchars (const gunichar *a, gsize n, UChar *stack, gsize stack_len, int32_t *u_len)
+{
+  UChar *u = 2 * n <= stack_len ? stack : g_new (UChar, 2 * n);
+  int32_t o = 0;
+
+  for (gsize k = 0; k < n; k++)
+    U16_APPEND_UNSAFE (u, o, a[k]);
+  *u_len = o;
+  return u;
+}
+
+/* Appends NFKC(@a[0, n)) to *@out at @o, growing it so that @rest more
+ * code points still fit after. Returns the new length. */
+static gsize
+nfkc_piece (const UNormalizer2 *nfkc,
+            const gunichar *a,
+            gsize n,
+            gunichar **out,
+            gsize o,
+            gsize *capacity,
+            gsize rest)
+{
+  UChar stack_u[128], stack_norm[256];
+  UErrorCode status = U_ZERO_ERROR;
+  UChar *u, *norm = stack_norm;
+  int32_t u_len, norm_len;
+  gsize i = 0;
+
+  u = piece_to_uchars (a, n, stack_u, G_N_ELEMENTS (stack_u), &u_len);
+  norm_len = unorm2_normalize (nfkc, u, u_len, norm, G_N_ELEMENTS (stack_norm), &status);
   if (status == U_BUFFER_OVERFLOW_ERROR)
     {
-      g_free (norm);
-      capacity = *n_out + 1;
-      norm = g_new (UChar, capacity);
       status = U_ZERO_ERROR;
-      *n_out = unorm2_normalize (nfkc, u, n, norm, capacity, &status);
+      norm = g_new (UChar, norm_len + 1);
+      norm_len = unorm2_normalize (nfkc, u, u_len, norm, norm_len + 1, &status);
     }
   if (U_FAILURE (status))
     {
       g_warning ("NFKC failed: %s", u_errorName (status));
-      g_free (norm);
-      *n_out = n;
-      return g_memdup2 (u, n * sizeof (UChar) + 1);
+      if (norm != stack_norm)
+        g_free (norm);
+      norm = u;
+      norm_len = u_len;
     }
 
-  return norm;
-}
-
-/* One pass: clean, NFKC, glosses, lines, glosses again (a join can bring a
- * Han character and a gloss together). Consumes @u. @rejoined is set when
- * the pass put characters side by side that were not (a join or a removed
- * gloss), which can, rarely, leave text that is not NFKC. */
-static gunichar *
-normalise_pass (UChar *u, int32_t u_len, gsize *n_out, gboolean *rejoined)
-{
-  g_autofree UChar *norm = NULL;
-  g_autofree gunichar *a = NULL;
-  gunichar *out;
-  int32_t norm_len;
-  gsize n = 0, i = 0;
-
-  u_len = clean_uchars (u, u_len);
-  norm = nfkc_uchars (u, u_len, &norm_len);
-  g_free (u);
-
-  a = g_new (gunichar, norm_len + 1);
+  if (o + norm_len + rest + 1 > *capacity)
+    {
+      *capacity = MAX (*capacity * 2, o + norm_len + rest + 1);
+      *out = g_renew (gunichar, *out, *capacity);
+    }
   while (i < (gsize) norm_len)
     {
       UChar32 c;
 
       U16_NEXT (norm, i, (gsize) norm_len, c);
-      a[n++] = U_IS_SURROGATE (c) ? 0xFFFD : c;
+      (*out)[o++] = U_IS_SURROGATE (c) ? 0xFFFD : c;
     }
-  g_clear_pointer (&norm, g_free);
 
-  n = remove_glosses (a, n, rejoined);
-  out = g_new (gunichar, n + 1);
-  n = normalise_lines (a, n, out, rejoined);
+  if (norm != stack_norm && norm != u)
+    g_free (norm);
+  if (u != stack_u)
+    g_free (u);
+  return o;
+}
+
+/* NFKC of @a[0, n) (see get_nfkc()), newly allocated with room for a
+ * terminator; its length in *@n_out. */
+static gunichar *
+nfkc_ucs4 (const gunichar *a, gsize n, gsize *n_out)
+{
+  UErrorCode status = U_ZERO_ERROR;
+  const UNormalizer2 *nfkc = get_nfkc (&status);
+  const NfkcTable *t;
+  gsize capacity = n + 16, o = 0, i = 0;
+  gunichar *out;
+
+  if (U_FAILURE (status))
+    {
+      g_warning ("Cannot load the NFKC normaliser: %s", u_errorName (status));
+      *n_out = n;
+      out = g_new (gunichar, n + 1);
+      memcpy (out, a, n * sizeof (gunichar));
+      return out;
+    }
+
+  t = get_nfkc_table (nfkc);
+  out = g_new (gunichar, capacity);
+  /* Invariant: capacity - o > n - i. */
+  while (i < n)
+    {
+      gunichar c = a[i];
+      gsize start, end;
+
+      if (G_LIKELY (c < 0x10000))
+        {
+          if (BIT_IS_SET (t->stable, c))
+            {
+              out[o++] = c;
+              i++;
+              continue;
+            }
+          if (t->single[c] != 0)
+            {
+              out[o++] = t->single[c];
+              i++;
+              continue;
+            }
+        }
+
+      /* A piece for ICU, from the boundary at or before @i. Without a
+       * boundary before @c, the piece starts at a[i - 1], which was
+       * written as one code point (had it been in a piece for ICU, that
+       * piece would have taken @c in too). */
+      start = i;
+      if (i > 0 && !has_boundary_before (t, nfkc, c))
+        {
+          start = i - 1;
+          o--;
+        }
+      end = piece_end (t, nfkc, a, i, n);
+      o = nfkc_piece (nfkc, a + start, end - start, &out, o, &capacity, n - end);
+      i = end;
+    }
+
+  *n_out = o;
+  return out;
+}
+
+/* Whether NFKC leaves @a[0, n) unchanged, piece by piece as nfkc_ucs4(). */
+static gboolean
+nfkc_is_normalized (const gunichar *a, gsize n)
+{
+  UErrorCode status = U_ZERO_ERROR;
+  const UNormalizer2 *nfkc = get_nfkc (&status);
+  const NfkcTable *t;
+  gsize i = 0;
+
+  if (U_FAILURE (status))
+    return TRUE;
+
+  t = get_nfkc_table (nfkc);
+  while (i < n)
+    {
+      gunichar c = a[i];
+      UChar stack_u[128];
+      UChar *u;
+      int32_t u_len;
+      gsize start, end;
+      gboolean normalized;
+
+      if (G_LIKELY (c < 0x10000) && BIT_IS_SET (t->stable, c))
+        {
+          i++;
+          continue;
+        }
+
+      start = (i > 0 && !has_boundary_before (t, nfkc, c)) ? i - 1 : i;
+      end = piece_end (t, nfkc, a, i, n);
+      u = piece_to_uchars (a + start, end - start, stack_u, G_N_ELEMENTS (stack_u), &u_len);
+      status = U_ZERO_ERROR;
+      normalized = unorm2_isNormalized (nfkc, u, u_len, &status) || U_FAILURE (status);
+      if (u != stack_u)
+        g_free (u);
+      if (!normalized)
+        return FALSE;
+      i = end;
+    }
+
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------ */
+/* The normalisation passes                                            */
+/* ------------------------------------------------------------------ */
+
+/* One pass over cleaned code points (consumed): NFKC, glosses, lines,
+ * glosses again (a join can bring a Han character and a gloss together).
+ * @rejoined is set when the pass put characters side by side that were
+ * not (a join or a removed gloss), which can, rarely, leave text that is
+ * not NFKC. */
+static gunichar *
+normalise_pass (gunichar *a, gsize n, gsize *n_out, gboolean *rejoined)
+{
+  gunichar *out = nfkc_ucs4 (a, n, &n);
+
+  g_free (a);
+  n = remove_glosses (out, n, rejoined);
+  n = normalise_lines (out, n, out, rejoined);
   n = remove_glosses (out, n, rejoined);
   out[n] = 0;
 
@@ -1047,36 +1285,100 @@ normalise_pass (UChar *u, int32_t u_len, gsize *n_out, gboolean *rejoined)
   return out;
 }
 
-static UChar *
-ucs4_to_uchars (const gunichar *a, gsize n, int32_t *n_out)
+/* Normalises cleaned code points (consumed). The result normalises to
+ * itself; it has room for its terminator. */
+static gunichar *
+normalise_cleaned (gunichar *a, gsize n, gsize *n_out)
 {
-  UChar *u = g_new (UChar, 2 * n + 1);
-  int32_t o = 0;
+  gunichar *out;
 
-  for (gsize i = 0; i < n; i++)
+  for (guint pass = 0;; pass++)
     {
-      gboolean error = FALSE;
+      gboolean rejoined = FALSE;
 
-      U16_APPEND (u, o, (int32_t) (2 * n + 1), a[i], error);
-      g_assert (!error);
+      out = normalise_pass (a, n, &n, &rejoined);
+      /* Joining lines or removing a gloss put two characters side by
+       * side: check the result is still NFKC (it nearly always is). */
+      if (!rejoined || pass == 3 || nfkc_is_normalized (out, n))
+        break;
+      a = out;
+      n = clean_ucs4 (a, n);
     }
-  *n_out = o;
-  return u;
+
+  *n_out = n;
+  return out;
 }
 
-/* Normalises @utf8 into code points; returns them and their count. The
- * result normalises to itself. */
-static gunichar *
-normalise_to_ucs4 (const char *utf8, gssize len, gsize *n_out)
-{
-  UErrorCode status = U_ZERO_ERROR;
-  g_autofree char *valid = NULL;
-  UChar *u;
-  int32_t u_len = 0;
-  gunichar *out = NULL;
-  gsize n = 0;
+/* Appends @c to @out (cleaned, see clean_char(); CR handled by the caller). */
+#define APPEND_CLEAN(out, o, c)         \
+  G_STMT_START                          \
+  {                                     \
+    gunichar cleaned_ = clean_char (c); \
+    if (cleaned_ != 0)                  \
+      (out)[(o)++] = cleaned_;          \
+  }                                     \
+  G_STMT_END
 
-  *n_out = 0;
+/* Decodes and cleans @s[0, len), which is valid UTF-8 without NUL bytes
+ * except that its last sequence may be cut short (it then becomes one
+ * U+FFFD, as ICU's converter does). */
+static gunichar *
+decode_clean_valid_utf8 (const char *s, gsize len, gsize *n_out)
+{
+  const guchar *p = (const guchar *) s, *end = p + len;
+  gunichar *out = g_new (gunichar, len + 1);
+  gsize o = 0;
+
+  while (p < end)
+    {
+      guint b = *p;
+      guint width = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
+      gunichar c;
+
+      if ((gsize) (end - p) < width)
+        {
+          out[o++] = 0xFFFD;
+          break;
+        }
+      switch (width)
+        {
+          case 1:
+            c = b;
+            break;
+          case 2:
+            c = ((b & 0x1F) << 6) | (p[1] & 0x3F);
+            break;
+          case 3:
+            c = ((b & 0x0F) << 12) | ((p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+            break;
+          default:
+            c = ((b & 0x07) << 18) | ((p[1] & 0x3F) << 12) | ((p[2] & 0x3F) << 6) | (p[3] & 0x3F);
+            break;
+        }
+      p += width;
+
+      if (c == '\r')
+        {
+          out[o++] = '\n';
+          if (p < end && *p == '\n')
+            p++;
+        }
+      else
+        APPEND_CLEAN (out, o, c);
+    }
+
+  *n_out = o;
+  return out;
+}
+
+/* Normalises @utf8 (any bytes) into code points; returns them (with room
+ * for a terminator) and their count. */
+static gunichar *
+normalise_utf8 (const char *utf8, gssize len, gsize *n_out)
+{
+  g_autofree char *valid = NULL;
+  gunichar *a;
+  gsize n;
 
   if (len < 0)
     len = strlen (utf8);
@@ -1089,56 +1391,78 @@ normalise_to_ucs4 (const char *utf8, gssize len, gsize *n_out)
   if (len > G_MAXINT32 / 2)
     len = G_MAXINT32 / 2; /* far beyond FIGURES_TEXT_DEFAULT_MAX_SIZE */
 
-  /* UTF-8 → UTF-16: never more units than bytes. */
-  u = g_new (UChar, len + 1);
-  u_strFromUTF8WithSub (u, len + 1, &u_len, utf8, len, 0xFFFD, NULL, &status);
-  if (U_FAILURE (status))
-    {
-      g_warning ("Cannot convert text to UTF-16: %s", u_errorName (status));
-      g_free (u);
-      return g_new0 (gunichar, 1);
-    }
+  a = decode_clean_valid_utf8 (utf8, len, &n);
   g_clear_pointer (&valid, g_free);
-
-  for (guint pass = 0;; pass++)
-    {
-      gboolean rejoined = FALSE;
-      const UNormalizer2 *nfkc;
-
-      out = normalise_pass (u, u_len, &n, &rejoined);
-      if (!rejoined || pass == 3)
-        break;
-
-      /* Joining lines or removing a gloss put two characters side by
-       * side: check the result is still NFKC (it nearly always is). */
-      u = ucs4_to_uchars (out, n, &u_len);
-      status = U_ZERO_ERROR;
-      nfkc = get_nfkc (&status);
-      if (U_FAILURE (status) || unorm2_isNormalized (nfkc, u, u_len, &status) || U_FAILURE (status))
-        {
-          g_free (u);
-          break;
-        }
-      g_free (out);
-    }
-
-  *n_out = n;
-  return out;
+  return normalise_cleaned (a, n, n_out);
 }
 
-static char *
-ucs4_to_utf8 (const gunichar *chars, gsize n, gsize *len_out)
+static inline guint
+utf8_width (gunichar c)
 {
-  gsize len = 0;
-  char *s, *p;
+  return c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+}
+
+static inline char *
+put_utf8 (char *p, gunichar c)
+{
+  if (c < 0x80)
+    *p++ = (char) c;
+  else if (c < 0x800)
+    {
+      p[0] = (char) (0xC0 | (c >> 6));
+      p[1] = (char) (0x80 | (c & 0x3F));
+      p += 2;
+    }
+  else if (c < 0x10000)
+    {
+      p[0] = (char) (0xE0 | (c >> 12));
+      p[1] = (char) (0x80 | ((c >> 6) & 0x3F));
+      p[2] = (char) (0x80 | (c & 0x3F));
+      p += 3;
+    }
+  else
+    {
+      p[0] = (char) (0xF0 | (c >> 18));
+      p[1] = (char) (0x80 | ((c >> 12) & 0x3F));
+      p[2] = (char) (0x80 | ((c >> 6) & 0x3F));
+      p[3] = (char) (0x80 | (c & 0x3F));
+      p += 4;
+    }
+  return p;
+}
+
+/* @chars as UTF-8. With @index, also sets index[k] to the byte offset of
+ * code point k * INDEX_STRIDE, for k up to n >> INDEX_SHIFT. */
+static char *
+ucs4_to_utf8 (const gunichar *chars, gsize n, gsize *len_out, gsize *index)
+{
+  /* 3 bytes per code point at most, but for the rare supplementary ones. */
+  gsize capacity = 3 * n + 1;
+  char *s = g_malloc (capacity), *p = s;
+  gsize len;
 
   for (gsize i = 0; i < n; i++)
-    len += g_unichar_to_utf8 (chars[i], NULL);
-  s = g_malloc (len + 1);
-  p = s;
-  for (gsize i = 0; i < n; i++)
-    p += g_unichar_to_utf8 (chars[i], p);
+    {
+      gunichar c = chars[i];
+
+      if (index != NULL && (i & (INDEX_STRIDE - 1)) == 0)
+        index[i >> INDEX_SHIFT] = p - s;
+      if (G_UNLIKELY (c >= 0x10000) && capacity < 4 * n + 1)
+        {
+          gsize used = p - s;
+
+          capacity = 4 * n + 1;
+          s = g_realloc (s, capacity);
+          p = s + used;
+        }
+      p = put_utf8 (p, c);
+    }
+  if (index != NULL && (n & (INDEX_STRIDE - 1)) == 0)
+    index[n >> INDEX_SHIFT] = p - s;
   *p = '\0';
+  len = p - s;
+  if (capacity > len + len / 8 + 64)
+    s = g_realloc (s, len + 1);
   *len_out = len;
   return s;
 }
@@ -1154,62 +1478,156 @@ figures_text_normalise (const char *utf8, gssize len)
   if (utf8 == NULL)
     return g_strdup ("");
 
-  chars = normalise_to_ucs4 (utf8, len, &n);
-  return ucs4_to_utf8 (chars, n, &n_bytes);
+  chars = normalise_utf8 (utf8, len, &n);
+  return ucs4_to_utf8 (chars, n, &n_bytes, NULL);
 }
 
 /* ------------------------------------------------------------------ */
 /* FiguresText                                                         */
 /* ------------------------------------------------------------------ */
 
-static inline guint
-utf8_width (gunichar c)
+/* The common case of figures_text_new_from_bytes(), in one pass: @data
+ * (no byte-order mark) is what figures_text_decode() takes as UTF-8 as it
+ * is — strictly valid, no NUL byte, not blank, few control characters —
+ * and is decoded and cleaned (see clean_char()). Returns NULL when @data
+ * is anything else: the general path then decodes it or reports why not. */
+static gunichar *
+decode_clean_plain_utf8 (const guint8 *data, gsize len, gsize *n_out)
 {
-  return c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+  const guint8 *p = data, *end = data + len;
+  gunichar *out = g_new (gunichar, len + 1);
+  gsize o = 0, n_chars = 0, n_ctrl = 0;
+  gboolean blank = TRUE;
+
+  while (p < end)
+    {
+      guint b = *p;
+      gunichar c;
+
+      n_chars++;
+      if (b < 0x80)
+        {
+          p++;
+          if (G_LIKELY (b > 0x20 && b < 0x7F))
+            {
+              out[o++] = b;
+              blank = FALSE;
+              continue;
+            }
+          if (b == 0)
+            goto fail;
+          if ((b < 0x20 && b != '\n' && b != '\r' && b != '\t' && b != '\f') || b == 0x7F)
+            n_ctrl++;
+          if (blank && !g_unichar_isspace (b))
+            blank = FALSE;
+          if (b == '\r')
+            {
+              out[o++] = '\n';
+              if (p < end && *p == '\n')
+                {
+                  p++;
+                  n_chars++;
+                }
+            }
+          else
+            APPEND_CLEAN (out, o, b);
+          continue;
+        }
+
+      if (b < 0xC2)
+        goto fail;
+      if (b < 0xE0)
+        {
+          if (end - p < 2 || (p[1] & 0xC0) != 0x80)
+            goto fail;
+          c = ((b & 0x1F) << 6) | (p[1] & 0x3F);
+          p += 2;
+        }
+      else if (b < 0xF0)
+        {
+          if (end - p < 3 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80)
+            goto fail;
+          c = ((b & 0x0F) << 12) | ((p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+          if (c < 0x800 || (c >= 0xD800 && c <= 0xDFFF))
+            goto fail;
+          p += 3;
+        }
+      else if (b < 0xF5)
+        {
+          if (end - p < 4 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80 ||
+              (p[3] & 0xC0) != 0x80)
+            goto fail;
+          c = ((b & 0x07) << 18) | ((p[1] & 0x3F) << 12) | ((p[2] & 0x3F) << 6) | (p[3] & 0x3F);
+          if (c < 0x10000 || c > 0x10FFFF)
+            goto fail;
+          p += 4;
+        }
+      else
+        goto fail;
+
+      if (G_UNLIKELY (blank) && !g_unichar_isspace (c) && c != 0xFEFF && c != 0x200B)
+        blank = FALSE;
+      if (G_LIKELY (c > 0x2060 && c != 0xFEFF))
+        out[o++] = c;
+      else
+        APPEND_CLEAN (out, o, c);
+    }
+
+  if (blank || n_ctrl > n_chars / 100 + 2)
+    goto fail;
+
+  *n_out = o;
+  return out;
+
+fail:
+  g_free (out);
+  return NULL;
 }
 
 FiguresText *
 figures_text_new_from_bytes (const guint8 *data, gsize len, GError **error)
 {
-  g_autofree char *decoded = NULL;
   const char *encoding = NULL;
   guint n_replaced = 0;
   FiguresTextReal *real;
   FiguresText *text;
-  gsize n_index;
-  gsize byte;
+  gunichar *cleaned = NULL;
+  gsize n_cleaned = 0;
+  Encoding bom_enc;
+  gsize bom_len;
 
   g_return_val_if_fail (data != NULL || len == 0, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  decoded = figures_text_decode (data, len, &encoding, &n_replaced, error);
-  if (decoded == NULL)
-    return NULL;
+  if (len > 0 && len <= G_MAXINT32 / 2 && !has_bom (data, len, &bom_enc, &bom_len))
+    cleaned = decode_clean_plain_utf8 (data, len, &n_cleaned);
+
+  if (cleaned != NULL)
+    encoding = encoding_names[ENC_UTF8];
+  else
+    {
+      g_autofree char *decoded = figures_text_decode (data, len, &encoding, &n_replaced, error);
+      gsize decoded_len;
+
+      if (decoded == NULL)
+        return NULL;
+      decoded_len = strlen (decoded);
+      /* figures_text_decode() returns valid UTF-8 without NUL */
+      cleaned = decode_clean_valid_utf8 (decoded, MIN (decoded_len, G_MAXINT32 / 2), &n_cleaned);
+    }
 
   real = g_new0 (FiguresTextReal, 1);
   text = &real->pub;
   text->encoding = encoding;
   text->n_replaced = n_replaced;
-  text->chars = normalise_to_ucs4 (decoded, -1, &text->n_chars);
-  g_clear_pointer (&decoded, g_free);
+  text->chars = normalise_cleaned (cleaned, n_cleaned, &text->n_chars);
+  text->chars = g_renew (gunichar, text->chars, text->n_chars + 1);
 
-  text->display = ucs4_to_utf8 (text->chars, text->n_chars, &text->display_len);
+  real->index = g_new (gsize, (text->n_chars >> INDEX_SHIFT) + 1);
+  text->display = ucs4_to_utf8 (text->chars, text->n_chars, &text->display_len, real->index);
   text->folded = g_new (gunichar, text->n_chars + 1);
   figures_fold_chars (text->chars, text->folded, text->n_chars);
   text->folded[text->n_chars] = 0;
-
-  n_index = (text->n_chars >> INDEX_SHIFT) + 1;
-  real->index = g_new (gsize, n_index);
-  byte = 0;
-  for (gsize i = 0; i < text->n_chars; i++)
-    {
-      if ((i & (INDEX_STRIDE - 1)) == 0)
-        real->index[i >> INDEX_SHIFT] = byte;
-      byte += utf8_width (text->chars[i]);
-    }
-  if ((text->n_chars & (INDEX_STRIDE - 1)) == 0)
-    real->index[text->n_chars >> INDEX_SHIFT] = byte;
-  g_assert (byte == text->display_len);
 
   return text;
 }

@@ -18,11 +18,11 @@
 gboolean
 figures_tokenizer_is_han (gunichar c)
 {
-  return (c >= 0x4E00 && c <= 0x9FFF)     /* CJK Unified Ideographs */
-         || (c >= 0x3400 && c <= 0x4DBF)  /* Extension A */
+  return (c >= 0x4E00 && c <= 0x9FFF)      /* CJK Unified Ideographs */
+         || (c >= 0x3400 && c <= 0x4DBF)   /* Extension A */
          || (c >= 0x20000 && c <= 0x3134F) /* Extensions B–G */
-         || (c >= 0xF900 && c <= 0xFAFF)  /* Compatibility Ideographs */
-         || c == 0x3007;                  /* 〇 */
+         || (c >= 0xF900 && c <= 0xFAFF)   /* Compatibility Ideographs */
+         || c == 0x3007;                   /* 〇 */
 }
 
 gboolean
@@ -35,9 +35,7 @@ figures_tokenizer_is_word (gunichar c)
 
 /* Decodes one code point; invalid bytes read as U+FFFD, one byte each. */
 static inline int
-decode (const guchar *p,
-        const guchar *end,
-        gunichar     *out)
+decode (const guchar *p, const guchar *end, gunichar *out)
 {
   guchar b = p[0];
   gunichar c;
@@ -87,8 +85,7 @@ decode (const guchar *p,
 }
 
 static inline int
-encode (gunichar c,
-        char    *out)
+encode (gunichar c, char *out)
 {
   if (c < 0x80)
     {
@@ -123,11 +120,8 @@ typedef struct
 } HanChar;
 
 int
-figures_tokenize (const char         *text,
-                  int                 len,
-                  FiguresTokenizeMode mode,
-                  FiguresTokenFunc    func,
-                  gpointer            user_data)
+figures_tokenize (
+  const char *text, int len, FiguresTokenizeMode mode, FiguresTokenFunc func, gpointer user_data)
 {
   const guchar *p = (const guchar *) text;
   const guchar *end;
@@ -147,43 +141,43 @@ figures_tokenize (const char         *text,
     len = strlen (text);
   end = p + len;
 
-#define EMIT(colocated, tok, toklen, s, e)                   \
+#define EMIT(colocated, tok, toklen, s, e)                         \
+  G_STMT_START                                                     \
+  {                                                                \
+    rc = func (user_data, (colocated), (tok), (toklen), (s), (e)); \
+    if (rc != SQLITE_OK)                                           \
+      return rc;                                                   \
+  }                                                                \
+  G_STMT_END
+
+#define FLUSH_DEFERRED()                                     \
   G_STMT_START                                               \
   {                                                          \
-    rc = func (user_data, (colocated), (tok), (toklen), (s), (e)); \
-    if (rc != SQLITE_OK)                                     \
-      return rc;                                             \
+    if (deferred.c != 0)                                     \
+      {                                                      \
+        int n_ = encode (deferred.c, buf);                   \
+        EMIT (FALSE, buf, n_, deferred.start, deferred.end); \
+        deferred.c = 0;                                      \
+      }                                                      \
   }                                                          \
   G_STMT_END
 
-#define FLUSH_DEFERRED()                                                  \
-  G_STMT_START                                                            \
-  {                                                                       \
-    if (deferred.c != 0)                                                  \
-      {                                                                   \
-        int n_ = encode (deferred.c, buf);                                \
-        EMIT (FALSE, buf, n_, deferred.start, deferred.end);              \
-        deferred.c = 0;                                                   \
-      }                                                                   \
-  }                                                                       \
-  G_STMT_END
-
-#define END_RUN()                                                         \
-  G_STMT_START                                                            \
-  {                                                                       \
-    if (pending.c != 0)                                                   \
-      {                                                                   \
-        if (query && run > 1)                                             \
-          deferred = pending;                                             \
-        else                                                              \
-          {                                                               \
-            int n_ = encode (pending.c, buf);                             \
-            EMIT (FALSE, buf, n_, pending.start, pending.end);            \
-          }                                                               \
-        pending.c = 0;                                                    \
-        run = 0;                                                          \
-      }                                                                   \
-  }                                                                       \
+#define END_RUN()                                              \
+  G_STMT_START                                                 \
+  {                                                            \
+    if (pending.c != 0)                                        \
+      {                                                        \
+        if (query && run > 1)                                  \
+          deferred = pending;                                  \
+        else                                                   \
+          {                                                    \
+            int n_ = encode (pending.c, buf);                  \
+            EMIT (FALSE, buf, n_, pending.start, pending.end); \
+          }                                                    \
+        pending.c = 0;                                         \
+        run = 0;                                               \
+      }                                                        \
+  }                                                            \
   G_STMT_END
 
   while (p < end)
@@ -264,20 +258,15 @@ figures_tokenize (const char         *text,
 }
 
 static int
-count_token_cb (gpointer    user_data,
-                gboolean    colocated,
-                const char *token,
-                int         len,
-                int         start,
-                int         end)
+count_token_cb (
+  gpointer user_data, gboolean colocated, const char *token, int len, int start, int end)
 {
   *(gboolean *) user_data = TRUE;
   return SQLITE_DONE;
 }
 
 gboolean
-figures_tokenizer_has_tokens (const char *text,
-                              gssize      len)
+figures_tokenizer_has_tokens (const char *text, gssize len)
 {
   gboolean any = FALSE;
 
@@ -298,12 +287,8 @@ typedef struct
 } Fts5Call;
 
 static int
-fts5_token_cb (gpointer    user_data,
-               gboolean    colocated,
-               const char *token,
-               int         len,
-               int         start,
-               int         end)
+fts5_token_cb (
+  gpointer user_data, gboolean colocated, const char *token, int len, int start, int end)
 {
   Fts5Call *call = user_data;
 
@@ -311,10 +296,7 @@ fts5_token_cb (gpointer    user_data,
 }
 
 static int
-fts5_create (void            *ctx,
-             const char     **args,
-             int              n_args,
-             Fts5Tokenizer  **out)
+fts5_create (void *ctx, const char **args, int n_args, Fts5Tokenizer **out)
 {
   static int dummy;
 
@@ -329,10 +311,10 @@ fts5_delete (Fts5Tokenizer *tokenizer)
 
 static int
 fts5_tokenize (Fts5Tokenizer *tokenizer,
-               void          *ctx,
-               int            flags,
-               const char    *text,
-               int            len,
+               void *ctx,
+               int flags,
+               const char *text,
+               int len,
                int (*x_token) (void *, int, const char *, int, int, int))
 {
   Fts5Call call = { ctx, x_token };
@@ -360,8 +342,7 @@ get_fts5_api (sqlite3 *db)
 }
 
 gboolean
-figures_tokenizer_register (sqlite3 *db,
-                            GError **error)
+figures_tokenizer_register (sqlite3 *db, GError **error)
 {
   static fts5_tokenizer tokenizer = { fts5_create, fts5_delete, fts5_tokenize };
   fts5_api *api;

@@ -32,29 +32,20 @@ typedef enum
 /* Returns SQLITE_OK to go on, anything else stops tokenizing and is
  * returned by figures_tokenize(). @colocated: same position as the previous
  * token. @start and @end are byte offsets into the text. */
-typedef int (*FiguresTokenFunc) (gpointer    user_data,
-                                 gboolean    colocated,
-                                 const char *token,
-                                 int         len,
-                                 int         start,
-                                 int         end);
+typedef int (*FiguresTokenFunc) (
+  gpointer user_data, gboolean colocated, const char *token, int len, int start, int end);
 
-int      figures_tokenize            (const char          *text,
-                                      int                  len,
-                                      FiguresTokenizeMode  mode,
-                                      FiguresTokenFunc     func,
-                                      gpointer             user_data);
+int figures_tokenize (
+  const char *text, int len, FiguresTokenizeMode mode, FiguresTokenFunc func, gpointer user_data);
 
 /* Whether @c is indexed as a Han character. */
-gboolean figures_tokenizer_is_han    (gunichar             c);
+gboolean figures_tokenizer_is_han (gunichar c);
 /* Whether @c belongs to a Latin word or number token. */
-gboolean figures_tokenizer_is_word   (gunichar             c);
+gboolean figures_tokenizer_is_word (gunichar c);
 /* Whether @text yields at least one token. */
-gboolean figures_tokenizer_has_tokens (const char         *text,
-                                       gssize              len);
+gboolean figures_tokenizer_has_tokens (const char *text, gssize len);
 
 /* Registers the tokenizer as "figures" on @db. */
-gboolean figures_tokenizer_register  (sqlite3             *db,
-                                      GError             **error);
+gboolean figures_tokenizer_register (sqlite3 *db, GError **error);
 
 G_END_DECLS

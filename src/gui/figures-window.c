@@ -312,6 +312,14 @@ show_progress (FiguresWindow              *self,
 }
 
 static gboolean
+documents_empty (FiguresWindow *self)
+{
+  GListModel *documents = figures_documents_view_get_documents (self->documents_view);
+
+  return documents == NULL || g_list_model_get_n_items (documents) == 0;
+}
+
+static gboolean
 progress_idle_cb (gpointer user_data)
 {
   ProgressState *state = user_data;
@@ -328,8 +336,9 @@ progress_idle_cb (gpointer user_data)
 
   show_progress (self, &progress);
 
-  /* Show what is there so far. */
-  if (progress.files_done > 0
+  /* First run: show what is there so far. An index that already lists
+   * reports is re-read once, at the end, and only when something changed. */
+  if (progress.files_done > 0 && documents_empty (self)
       && g_get_monotonic_time () - self->last_refresh > REFRESH_INTERVAL_USEC)
     reload_views (self);
 
@@ -450,7 +459,9 @@ update_done_cb (GObject      *object,
         }
     }
 
-  reload_views (self);
+  if (summary == NULL || summary->indexed > 0 || summary->moved > 0 || summary->removed > 0
+      || documents_empty (self))
+    reload_views (self);
   g_signal_emit (self, signals[SIGNAL_INDEX_UPDATED], 0);
 
   if (self->reindex_queued || self->rebuild_queued)
