@@ -309,6 +309,12 @@ test_normalise_lines (void)
     "全市各级各部门认真贯彻落实各项决策部署，扎实推进民族团结进步创建工作，取得"
     "\n明显成效。",
     "全市各级各部门认真贯彻落实各项决策部署,扎实推进民族团结进步创建工作,取得明显成效。");
+  /* a field line ending in a number is never glued to a paragraph opening
+   * with one: that would invent a figure */
+  check_normalise ("成文日期:2024-01-10\n2023年，全市培训干部。",
+                   "成文日期:2024-01-10\n2023年,全市培训干部。");
+  /* but a page-broken sentence still joins across a number */
+  check_normalise ("全年举办培训班，共培训干部12\n\n人次。", "全年举办培训班,共培训干部12人次。");
   /* Latin words joined with a space */
   check_normalise ("This line, broken by the page, has\nno end",
                    "This line, broken by the page, has no end");

@@ -223,7 +223,7 @@ _figures_cli_index (int argc, char **argv)
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &db, "The index (default: the application's)", "PATH" },
     { "max-size", 0, 0, G_OPTION_ARG_STRING, &max_size,
       "Skip files larger than this (bytes, or 10K, 64M …; default 64M)", "SIZE" },
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &roots, NULL, "DIR|FILE…" },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &roots, NULL, NULL },
     { NULL },
   };
   g_autoptr (GOptionContext) context = g_option_context_new ("DIR|FILE… — index reports");
@@ -327,7 +327,7 @@ _figures_cli_search (int argc, char **argv)
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &db, "The index (default: the application's)", "PATH" },
     { "limit", 0, 0, G_OPTION_ARG_INT, &limit, "At most N results (default 20)", "N" },
     { "format", 0, 0, G_OPTION_ARG_STRING, &format_name, "tsv (default) or json", "FORMAT" },
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &words, NULL, "QUERY" },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &words, NULL, NULL },
     { NULL },
   };
   static const char *const columns[] = {

@@ -45,8 +45,16 @@ figures_cli_run (int    argc,
   g_return_val_if_fail (argc > 0, FIGURES_EXIT_USAGE);
 
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    if (strcmp (commands[i].name, argv[0]) == 0)
-      return commands[i].run (argc, argv);
+    {
+      if (strcmp (commands[i].name, argv[0]) == 0)
+        {
+          g_autofree char *prgname = g_strconcat ("figures ", argv[0], NULL);
+
+          /* --help then reads "figures extract [OPTION…]". */
+          g_set_prgname (prgname);
+          return commands[i].run (argc, argv);
+        }
+    }
 
   g_printerr ("figures: unknown command “%s”\n", argv[0]);
   return FIGURES_EXIT_USAGE;

@@ -30,6 +30,7 @@
 #define PHRASE_MAX 24        /* the noun phrase after N个 */
 #define MASTHEAD_LINES 6     /* a website's masthead is among the first lines */
 #define NO_YEAR G_MININT
+#define YEARS_MAX 16       /* years remembered per sentence */
 #define LABEL_BEFORE_MAX 4 /* Han characters of a label read before the number */
 #define LABEL_MAX 6        /* … and after its unit */
 
@@ -101,9 +102,21 @@ typedef struct
   Line byline;
   gboolean has_publisher;
   Line publisher;
-  guint n_lines; /* non-blank lines seen */
-  int head_year; /* the year of a date in the first lines (byline, 发布时间), 0: none */
-  int tail_year; /* the year of the last line when it is a date (the signature) */
+  guint n_lines;  /* non-blank lines seen */
+  gsize head_end; /* end of the first MASTHEAD_LINES lines (byline, 发布时间) */
+  Line last_line; /* the signature's date, when the last line is one */
+  int doc_year;   /* the year of the document's date, 0: none; -1: not yet read */
+
+  /* the years of the sentence last looked at (its numbers share them) */
+  gsize years_start;
+  gsize years_end;
+  guint n_years;
+  guint n_relative;
+  gboolean years_overflow;
+  gsize year_pos[YEARS_MAX];
+  int year_value[YEARS_MAX];
+  gsize relative_pos[YEARS_MAX];
+  int relative_offset[YEARS_MAX];
 
   const char *doc_province;
   const FiguresPlace *doc_place;
@@ -884,37 +897,52 @@ best_mention_in (Extractor *ex, const Line *line, gsize start, gsize end, gboole
 /* The pass                                                             */
 /* ------------------------------------------------------------------ */
 
-/* The year a sentence says: the last NNNN年 before the number, else the
- * first after it; 0 when none. @offset gets 今年 0, 去年 -1, 明年 1 (before
- * the number, relative to the document's date), else NO_YEAR. */
-static int
-sentence_year (Extractor *ex, gsize sent_start, gsize sent_end, gsize num_start, int *offset)
+/* Reads the years of [sent_start, sent_end) once for all its numbers:
+ * NNNN年, and 今年 (0), 去年 (-1), 明年 (1). */
+static void
+read_sentence_years (Extractor *ex, gsize sent_start, gsize sent_end)
 {
   const gunichar *t = ex->t;
-  int before = 0;
-  int after = 0;
 
-  *offset = NO_YEAR;
+  ex->years_start = sent_start;
+  ex->years_end = sent_end;
+  ex->n_years = ex->n_relative = 0;
+  ex->years_overflow = FALSE;
+
   for (gsize p = sent_start; p + 1 < sent_end; p++)
     {
-      int year = 0;
+      int year;
 
-      if (t[p + 1] == 0x5E74 /* 年 */ && p + 1 < num_start)
-        switch (t[p])
-          {
-            case 0x4ECA: /* 今 */
-            case 0x672C: /* 本 */
-              *offset = 0;
-              break;
-            case 0x53BB: /* 去 */
-              *offset = -1;
-              break;
-            case 0x660E: /* 明 */
-              *offset = 1;
-              break;
-            default:
-              break;
-          }
+      if (t[p + 1] == 0x5E74 /* 年 */)
+        {
+          int offset = NO_YEAR;
+
+          switch (t[p])
+            {
+              case 0x4ECA: /* 今 */
+              case 0x672C: /* 本 */
+                offset = 0;
+                break;
+              case 0x53BB: /* 去 */
+                offset = -1;
+                break;
+              case 0x660E: /* 明 */
+                offset = 1;
+                break;
+              default:
+                break;
+            }
+          if (offset != NO_YEAR)
+            {
+              if (ex->n_relative == YEARS_MAX)
+                {
+                  ex->years_overflow = TRUE;
+                  return;
+                }
+              ex->relative_pos[ex->n_relative] = p;
+              ex->relative_offset[ex->n_relative++] = offset;
+            }
+        }
       if (!is_ascii_digit (t[p]) || (p > 0 && is_ascii_digit (t[p - 1])) || p + 4 >= sent_end)
         continue;
       if (!is_ascii_digit (t[p + 1]) || !is_ascii_digit (t[p + 2]) || !is_ascii_digit (t[p + 3]) ||
@@ -924,10 +952,38 @@ sentence_year (Extractor *ex, gsize sent_start, gsize sent_end, gsize num_start,
                     (t[p + 3] - '0'));
       if (year < 1900 || year > 2199)
         continue;
-      if (p < num_start)
-        before = year;
+      if (ex->n_years == YEARS_MAX)
+        {
+          ex->years_overflow = TRUE;
+          return;
+        }
+      ex->year_pos[ex->n_years] = p;
+      ex->year_value[ex->n_years++] = year;
+    }
+}
+
+/* The year a sentence says: the last NNNN年 before the number, else the
+ * first after it; 0 when none. @offset gets 今年 0, 去年 -1, 明年 1 (before
+ * the number, relative to the document's date), else NO_YEAR. */
+static int
+sentence_year (Extractor *ex, gsize sent_start, gsize sent_end, gsize num_start, int *offset)
+{
+  int before = 0;
+  int after = 0;
+
+  if (ex->years_end == 0 || ex->years_start != sent_start || ex->years_end != sent_end ||
+      ex->years_overflow)
+    read_sentence_years (ex, sent_start, sent_end);
+
+  *offset = NO_YEAR;
+  for (guint i = 0; i < ex->n_relative && ex->relative_pos[i] + 1 < num_start; i++)
+    *offset = ex->relative_offset[i];
+  for (guint i = 0; i < ex->n_years; i++)
+    {
+      if (ex->year_pos[i] < num_start)
+        before = ex->year_value[i];
       else if (after == 0)
-        after = year;
+        after = ex->year_value[i];
     }
 
   return before != 0 ? before : after;
@@ -1289,10 +1345,17 @@ finish_line (
 
   if (!ex->has_publisher)
     {
+      const guint8 *key_starts = figures_word_set_start_bitmap (ex->rules->publisher_keys);
+
       for (gsize p = start; p < end && p < start + 40; p++)
         {
-          gsize klen = figures_word_set_match (ex->rules->publisher_keys, t, end, p, NULL);
+          gsize klen;
           gsize q;
+
+          /* the set's own first test, inlined: most lines hold no key */
+          if (t[p] < 0x10000 && !(key_starts[t[p] >> 3] & (1u << (t[p] & 7))))
+            continue;
+          klen = figures_word_set_match (ex->rules->publisher_keys, t, end, p, NULL);
 
           if (klen == 0)
             continue;
@@ -1321,9 +1384,9 @@ finish_line (
       ex->has_publisher = TRUE;
       ex->publisher = line;
     }
-  if (ex->n_lines < MASTHEAD_LINES && ex->head_year == 0)
-    ex->head_year = date_year (ex, start, end);
-  ex->tail_year = len < HEADING_MAX_CHARS ? date_year (ex, start, end) : 0;
+  if (ex->n_lines < MASTHEAD_LINES)
+    ex->head_end = end;
+  ex->last_line = line;
   ex->n_lines++;
 
   if (!punct && len < HEADING_MAX_CHARS)
@@ -1845,10 +1908,15 @@ build (Extractor *ex)
       /* 今年: the year of the document's date (its byline or signature), if known */
       if (stat->year == 0 && raw->year_offset != NO_YEAR)
         {
-          int doc_year = ex->head_year != 0 ? ex->head_year : ex->tail_year;
-
-          if (doc_year != 0)
-            stat->year = doc_year + raw->year_offset;
+          /* read once, and only when some sentence needs it */
+          if (ex->doc_year < 0)
+            {
+              ex->doc_year = date_year (ex, 0, ex->head_end);
+              if (ex->doc_year == 0 && ex->last_line.end - ex->last_line.start < HEADING_MAX_CHARS)
+                ex->doc_year = date_year (ex, ex->last_line.start, ex->last_line.end);
+            }
+          if (ex->doc_year != 0)
+            stat->year = ex->doc_year + raw->year_offset;
         }
       g_ptr_array_add (extraction->statistics, stat);
     }
@@ -1872,6 +1940,7 @@ figures_extract (const FiguresText *text, FiguresGazetteer *gazetteer)
   ex.mentions = g_array_new (FALSE, FALSE, sizeof (Mention));
   ex.headings = g_array_new (FALSE, FALSE, sizeof (Line));
   ex.raws = g_array_new (FALSE, TRUE, sizeof (Raw));
+  ex.doc_year = -1;
 
   if (ex.t != NULL && ex.n > 0)
     {

@@ -625,6 +625,12 @@ is_ascii_letter (gunichar c)
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
+static inline gboolean
+is_ascii_digit (gunichar c)
+{
+  return c >= '0' && c <= '9';
+}
+
 /* Vowels with a tone mark, as NFKC leaves them (precomposed), plus ü. */
 /* Vowels with a tone mark, as NFKC leaves them (precomposed), plus ü:
  * āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ and their capitals, in code point order. */
@@ -841,8 +847,8 @@ is_heading (const gunichar *a, gsize start, gsize end)
  * - a line that does not end a sentence (。！？；：!?;: or "…", possibly
  *   followed by closing quotes or brackets) is joined to the next non-blank
  *   line, unless the logical line it belongs to is a heading (see
- *   is_heading()). Joined Chinese gets no separator; two Latin letters get
- *   a space.
+ *   is_heading()) or joining would put two digits side by side. Joined
+ *   Chinese gets no separator; two Latin letters get a space.
  *
  * Returns the number of characters written to @out (which has room for n;
  * it may be @a: the pass works in place).
@@ -872,6 +878,12 @@ normalise_lines (const gunichar *a, gsize n, gunichar *out, gboolean *rejoined)
         end--;
       if (start == end)
         continue;
+
+      /* Gluing two numbers together would invent a figure: a field line such
+       * as "成文日期:2024-01-10" before a paragraph opening with "2023年" is
+       * not a sentence cut by the page. */
+      if (pending_join && is_ascii_digit (out[o - 1]) && is_ascii_digit (a[start]))
+        pending_join = FALSE;
 
       if (have_line)
         {

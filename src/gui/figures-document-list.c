@@ -333,34 +333,41 @@ done:
   g_object_unref (self);
 }
 
-static GPtrArray *
-ensure_page (FiguresDocumentList *self,
-             guint                page)
+static void
+request_page (FiguresDocumentList *self,
+              guint                page)
 {
-  GPtrArray *items = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (page));
-  PageRequest *request;
-  guint first = page * PAGE_SIZE;
-  guint n = MIN (PAGE_SIZE, self->n_items - first);
+  PageRequest *request = g_new0 (PageRequest, 1);
 
-  if (items != NULL)
-    return items;
-
-  items = g_ptr_array_new_full (n, g_object_unref);
-  for (guint i = 0; i < n; i++)
-    g_ptr_array_add (items, g_object_new (FIGURES_TYPE_DOCUMENT_ITEM, NULL));
-  g_hash_table_insert (self->pages, GUINT_TO_POINTER (page), items);
-
-  request = g_new0 (PageRequest, 1);
   request->city = g_strdup (self->city);
   request->sort = self->sort;
   request->page = page;
   request->generation = self->generation;
   g_hash_table_add (self->requested, GUINT_TO_POINTER (page));
   set_pending (self, +1);
+  g_object_ref (self);
   figures_worker_run (self, self->index_path, read_page_job, request, NULL,
                       (GDestroyNotify) g_ptr_array_unref, self->cancellable, read_page_cb,
                       request);
-  g_object_ref (self);
+}
+
+static GPtrArray *
+ensure_page (FiguresDocumentList *self,
+             guint                page)
+{
+  GPtrArray *items = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (page));
+  guint first = page * PAGE_SIZE;
+  guint n = MIN (PAGE_SIZE, self->n_items - first);
+
+  if (items != NULL)
+    return items;
+
+  g_debug ("reading page %u of the reports", page);
+  items = g_ptr_array_new_full (n, g_object_unref);
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (items, g_object_new (FIGURES_TYPE_DOCUMENT_ITEM, NULL));
+  g_hash_table_insert (self->pages, GUINT_TO_POINTER (page), items);
+  request_page (self, page);
 
   return items;
 }
@@ -457,13 +464,32 @@ count_cb (GObject      *object,
         }
       else
         {
+          guint new_n = GPOINTER_TO_UINT (n_plus_one) - 1;
+
           old_n = self->n_items;
-          g_hash_table_remove_all (self->pages);
           g_hash_table_remove_all (self->requested);
-          self->n_items = GPOINTER_TO_UINT (n_plus_one) - 1;
-          g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, self->n_items);
-          if (old_n != self->n_items)
-            g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+          if (new_n == old_n)
+            {
+              /* Same length: the rows shown are re-read in place, so the
+               * views keep their widgets and scroll position. */
+              g_autoptr(GList) pages = g_hash_table_get_keys (self->pages);
+
+              for (GList *l = pages; l != NULL; l = l->next)
+                request_page (self, GPOINTER_TO_UINT (l->data));
+            }
+          else
+            {
+              /* Removed, then added, as two changes: a list view would
+               * otherwise look at every new row for one it could reuse. */
+              g_hash_table_remove_all (self->pages);
+              self->n_items = 0;
+              if (old_n > 0)
+                g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, 0);
+              self->n_items = new_n;
+              if (new_n > 0)
+                g_list_model_items_changed (G_LIST_MODEL (self), 0, 0, new_n);
+              g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+            }
         }
     }
 

@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "figures-document-list.h"
 #include "figures-window-private.h"
 #include "figures-worker.h"
 
@@ -110,6 +111,7 @@ figures_window_open_document (FiguresWindow *self,
 static void
 reload_views (FiguresWindow *self)
 {
+  g_debug ("re-reading the index");
   self->last_refresh = g_get_monotonic_time ();
   figures_documents_view_reload (self->documents_view);
   figures_chart_view_reload (self->charts_view);
@@ -339,6 +341,8 @@ progress_idle_cb (gpointer user_data)
   /* First run: show what is there so far. An index that already lists
    * reports is re-read once, at the end, and only when something changed. */
   if (progress.files_done > 0 && documents_empty (self)
+      && !figures_document_list_get_loading (
+        FIGURES_DOCUMENT_LIST (figures_documents_view_get_documents (self->documents_view)))
       && g_get_monotonic_time () - self->last_refresh > REFRESH_INTERVAL_USEC)
     reload_views (self);
 
