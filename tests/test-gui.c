@@ -24,138 +24,16 @@
 #include "figures-list-row.h"
 #include "figures-skipped-window.h"
 #include "figures-window-private.h"
-
-#define TIMEOUT_SECONDS 60
+#include "gui-test-util.h"
 
 static FiguresApplication *app;
 static FiguresWindow *window;
 static char *tmpdir;
 
-/* Runs the main loop until *flag is set, failing after the timeout. */
 static void
-wait_for_flag (gboolean   *flag,
-               const char *what)
+indexing_cb (FiguresWindow *self, GParamSpec *pspec, gboolean *saw_progress)
 {
-  gint64 deadline = g_get_monotonic_time () + TIMEOUT_SECONDS * G_TIME_SPAN_SECOND;
-
-  while (!*flag)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      if (!*flag)
-        g_usleep (1000);
-      if (g_get_monotonic_time () > deadline)
-        g_error ("Timed out waiting for %s", what);
-    }
-}
-
-static void
-set_flag_cb (gpointer *instance,
-             gboolean *flag)
-{
-  *flag = TRUE;
-}
-
-static void
-notify_flag_cb (GObject    *object,
-                GParamSpec *pspec,
-                gboolean   *flag)
-{
-  *flag = TRUE;
-}
-
-/* Connects to @signal, runs @action, then waits for the signal. */
-#define RUN_AND_WAIT(object, signal, action)                                           \
-  G_STMT_START                                                                         \
-  {                                                                                    \
-    gboolean done_ = FALSE;                                                            \
-    gulong id_ = g_signal_connect ((object), (signal), G_CALLBACK (set_flag_cb), &done_); \
-    action;                                                                            \
-    wait_for_flag (&done_, signal);                                                    \
-    g_signal_handler_disconnect ((object), id_);                                       \
-  }                                                                                    \
-  G_STMT_END
-
-static void
-settle (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * G_TIME_SPAN_MILLISECOND;
-
-  while (g_get_monotonic_time () < end)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (2000);
-    }
-}
-
-typedef struct
-{
-  GtkWidget *widget;
-  const char *name;
-  gboolean done;
-} Screenshot;
-
-/* Runs right after a frame was laid out and painted: every allocation is
- * current, so the widget can be snapshot as the user sees it. */
-static void
-after_paint_cb (GdkFrameClock *clock,
-                Screenshot    *shot)
-{
-  GtkWidget *widget = shot->widget;
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-
-  if (shot->done || width <= 0 || height <= 0)
-    return;
-  shot->done = TRUE;
-
-  /* A toplevel's paintable is empty: draw the window itself, frame and all. */
-  if (GTK_IS_ROOT (widget))
-    GTK_WIDGET_GET_CLASS (widget)->snapshot (widget, snapshot);
-  else
-    {
-      paintable = gtk_widget_paintable_new (widget);
-      gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-    }
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (renderer, node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  path = g_build_filename (g_getenv ("G_TEST_BUILDDIR") ? g_getenv ("G_TEST_BUILDDIR") : ".",
-                           shot->name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s", path);
-}
-
-static void
-save_screenshot (GtkWidget  *widget,
-                 const char *name)
-{
-  Screenshot shot = { widget, name, FALSE };
-  GdkFrameClock *clock;
-  gulong id;
-
-  settle (300);
-  clock = gtk_widget_get_frame_clock (widget);
-  g_assert_nonnull (clock);
-  id = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &shot);
-  gtk_widget_queue_draw (widget);
-  wait_for_flag (&shot.done, "a painted frame");
-  g_signal_handler_disconnect (clock, id);
-}
-
-static void
-indexing_cb (FiguresWindow *self,
-             GParamSpec    *pspec,
-             gboolean      *saw_progress)
-{
-  if (figures_window_get_indexing (self)
-      && gtk_revealer_get_reveal_child (self->progress_revealer))
+  if (figures_window_get_indexing (self) && gtk_revealer_get_reveal_child (self->progress_revealer))
     *saw_progress = TRUE;
 }
 
@@ -185,7 +63,7 @@ test_first_run (void)
   settle (300);
   g_assert_cmpuint (g_list_model_get_n_items (model), >, 0);
   {
-    g_autoptr(FiguresDocumentItem) first = g_list_model_get_item (model, 0);
+    g_autoptr (FiguresDocumentItem) first = g_list_model_get_item (model, 0);
     gboolean loaded = figures_document_item_get_loaded (first);
 
     if (!loaded)
@@ -204,7 +82,7 @@ test_search (void)
 {
   FiguresDocumentsView *documents = window->documents_view;
   GListModel *results = figures_documents_view_get_results (documents);
-  g_autoptr(FiguresListRow) row = NULL;
+  g_autoptr (FiguresListRow) row = NULL;
 
   /* Typing in the entry searches (after its short delay). */
   RUN_AND_WAIT (documents, "search-finished",
@@ -217,9 +95,9 @@ test_search (void)
   g_assert_cmpint (figures_list_row_get_document_id (row), >, 0);
 
   /* Nothing matches: the empty state. */
-  RUN_AND_WAIT (documents, "search-finished",
-                gtk_editable_set_text (GTK_EDITABLE (window->search_entry),
-                                       "zzqqxxnotawordanywhere"));
+  RUN_AND_WAIT (
+    documents, "search-finished",
+    gtk_editable_set_text (GTK_EDITABLE (window->search_entry), "zzqqxxnotawordanywhere"));
   g_assert_cmpuint (g_list_model_get_n_items (results), ==, 0);
 
   RUN_AND_WAIT (documents, "search-finished",
@@ -235,7 +113,7 @@ test_open_result (void)
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (figures_reader_get_text_view (reader));
   GtkTextTag *current;
   GtkTextIter iter;
-  g_autoptr(FiguresListRow) row =
+  g_autoptr (FiguresListRow) row =
     g_list_model_get_item (figures_documents_view_get_results (window->documents_view), 0);
   g_autofree char *hit_text = NULL;
   GtkTextIter end;
@@ -316,7 +194,7 @@ test_charts (void)
   g_assert_cmpuint (g_list_model_get_n_items (mentions), ==, mark.mentions);
   for (guint i = 0; i < g_list_model_get_n_items (mentions); i++)
     {
-      g_autoptr(FiguresListRow) row = g_list_model_get_item (mentions, i);
+      g_autoptr (FiguresListRow) row = g_list_model_get_item (mentions, i);
       FiguresStatistic *statistic = figures_list_row_get_statistic (row);
 
       g_assert_cmpstr (statistic->city, ==, mark.city);
@@ -327,7 +205,7 @@ test_charts (void)
   /* Clicking a mention opens its report at that sentence. */
   {
     FiguresReader *reader = figures_documents_view_get_reader (window->documents_view);
-    g_autoptr(FiguresListRow) row = g_list_model_get_item (mentions, 0);
+    g_autoptr (FiguresListRow) row = g_list_model_get_item (mentions, 0);
 
     RUN_AND_WAIT (reader, "loaded",
                   figures_window_open_document (window, figures_list_row_get_document_id (row),
@@ -342,9 +220,9 @@ static void
 test_compare (void)
 {
   FiguresChartView *view = window->compare_view;
-  g_autoptr(FiguresIndex) index = NULL;
-  g_auto(GStrv) cities = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (FiguresIndex) index = NULL;
+  g_auto (GStrv) cities = NULL;
+  g_autoptr (GError) error = NULL;
   FiguresChartLayout *layout;
   FiguresChartColor color;
 
@@ -375,14 +253,13 @@ test_compare (void)
   settle (200);
   layout = figures_chart_view_get_layout (view);
   g_assert_true (figures_chart_layout_get_city_color (layout, cities[2], &color));
-  g_assert_cmpstrv (figures_chart_view_get_cities (view), ((const char *[]){ cities[0], cities[1], cities[2], NULL }));
+  g_assert_cmpstrv (figures_chart_view_get_cities (view),
+                    ((const char *[]){ cities[0], cities[1], cities[2], NULL }));
   save_screenshot (GTK_WIDGET (window), "screenshot-compare.png");
 }
 
 static void
-exported_cb (FiguresExportWindow *export,
-             const char          *message,
-             char               **result)
+exported_cb (FiguresExportWindow *export, const char *message, char **result)
 {
   *result = g_strdup (message ? message : "");
 }
@@ -392,11 +269,11 @@ test_export (void)
 {
   GtkWindow *export;
   g_autofree char *path = g_build_filename (tmpdir, "chart.png", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GdkTexture) texture = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *result = NULL;
-  gint64 deadline = g_get_monotonic_time () + TIMEOUT_SECONDS * G_TIME_SPAN_SECOND;
+  gint64 deadline = g_get_monotonic_time () + GUI_TEST_TIMEOUT_SECONDS * G_TIME_SPAN_SECOND;
 
   figures_window_set_view (window, "charts");
   export = figures_export_window_new (GTK_WINDOW (window), window->charts_view,
@@ -420,21 +297,22 @@ static void
 test_csv (void)
 {
   g_autofree char *path = g_build_filename (tmpdir, "stats.csv", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
   g_autofree char *contents = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   gboolean shown = FALSE;
 
   gtk_revealer_set_reveal_child (window->message_revealer, FALSE);
-  g_signal_connect (window->message_revealer, "notify::reveal-child",
-                    G_CALLBACK (notify_flag_cb), &shown);
+  g_signal_connect (window->message_revealer, "notify::reveal-child", G_CALLBACK (notify_flag_cb),
+                    &shown);
   figures_chart_view_export_csv (window->charts_view, file);
   wait_for_flag (&shown, "the export message");
   g_signal_handlers_disconnect_by_data (window->message_revealer, &shown);
 
   g_assert_true (g_file_get_contents (path, &contents, NULL, &error));
   g_assert_no_error (error);
-  g_assert_true (g_str_has_prefix (contents, "\xEF\xBB\xBF" "city,place,metric,value"));
+  g_assert_true (g_str_has_prefix (contents, "\xEF\xBB\xBF"
+                                             "city,place,metric,value"));
   g_assert_true (g_utf8_validate (contents, -1, NULL));
   /* The rows behind the chart: its metric only. */
   g_assert_nonnull (strstr (contents, ",trainees,"));
@@ -444,20 +322,20 @@ test_csv (void)
 static void
 test_skipped (void)
 {
-  GtkWindow *skipped = figures_skipped_window_new (GTK_WINDOW (window),
-                                                   figures_window_get_index_path (window));
-  g_autoptr(FiguresIndex) index = NULL;
-  g_autoptr(GPtrArray) files = NULL;
-  g_autoptr(GError) error = NULL;
+  GtkWindow *skipped =
+    figures_skipped_window_new (GTK_WINDOW (window), figures_window_get_index_path (window));
+  g_autoptr (FiguresIndex) index = NULL;
+  g_autoptr (GPtrArray) files = NULL;
+  g_autoptr (GError) error = NULL;
 
   RUN_AND_WAIT (skipped, "loaded", gtk_window_present (skipped));
   index = figures_index_open (figures_window_get_index_path (window), &error);
   g_assert_no_error (error);
   files = figures_index_list_skipped (index, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (g_list_model_get_n_items (
-                      figures_skipped_window_get_files (FIGURES_SKIPPED_WINDOW (skipped))),
-                    ==, files->len);
+  g_assert_cmpuint (
+    g_list_model_get_n_items (figures_skipped_window_get_files (FIGURES_SKIPPED_WINDOW (skipped))),
+    ==, files->len);
   gtk_window_destroy (skipped);
 }
 
@@ -473,9 +351,10 @@ test_views_and_actions (void)
   /* Ctrl+F focuses the search entry. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL);
   settle (100);
-  g_assert_true (gtk_widget_is_focus (GTK_WIDGET (window->search_entry))
-                 || gtk_widget_has_focus (gtk_widget_get_first_child (GTK_WIDGET (window->search_entry)))
-                 || gtk_widget_get_focus_child (GTK_WIDGET (window->search_entry)) != NULL);
+  g_assert_true (
+    gtk_widget_is_focus (GTK_WIDGET (window->search_entry)) ||
+    gtk_widget_has_focus (gtk_widget_get_first_child (GTK_WIDGET (window->search_entry))) ||
+    gtk_widget_get_focus_child (GTK_WIDGET (window->search_entry)) != NULL);
 
   /* A folder added in the settings is indexed in the background. */
   {
@@ -483,58 +362,23 @@ test_views_and_actions (void)
     g_autofree char *report = g_build_filename (folder, "report.txt", NULL);
 
     g_mkdir_with_parents (folder, 0700);
-    g_assert_true (g_file_set_contents (report, "乌海市2025年职业培训工作总结\n\n"
-                                                "2025年，乌海市共举办职业技能培训班12期，培训800人次。\n",
+    g_assert_true (g_file_set_contents (report,
+                                        "乌海市2025年职业培训工作总结\n\n"
+                                        "2025年，乌海市共举办职业技能培训班12期，培训800人次。\n",
                                         -1, NULL));
     RUN_AND_WAIT (window, "index-updated", figures_window_add_folder (window, folder));
     settle (300);
     g_assert_false (gtk_revealer_get_reveal_child (window->samples_revealer));
-    g_assert_cmpuint (g_list_model_get_n_items (
-                        figures_documents_view_get_documents (window->documents_view)),
-                      ==, 1);
+    g_assert_cmpuint (
+      g_list_model_get_n_items (figures_documents_view_get_documents (window->documents_view)), ==,
+      1);
     RUN_AND_WAIT (window, "index-updated", figures_window_remove_folder (window, folder));
     g_assert_true (gtk_revealer_get_reveal_child (window->samples_revealer));
   }
 }
 
-/* GTK 4.8 sometimes paints one of its internal gizmos in the frame before
- * it is allocated (a harmless GTK bug): report it instead of aborting. */
-static GLogWriterOutput
-log_writer (GLogLevelFlags   log_level,
-            const GLogField *fields,
-            gsize            n_fields,
-            gpointer         user_data)
-{
-  const char *domain = NULL, *message = NULL;
-  const char *at;
-  void *pointer = NULL;
-
-  for (gsize i = 0; i < n_fields; i++)
-    if (g_strcmp0 (fields[i].key, "GLIB_DOMAIN") == 0)
-      domain = fields[i].value;
-    else if (g_strcmp0 (fields[i].key, "MESSAGE") == 0)
-      message = fields[i].value;
-
-  at = message ? strstr (message, "GtkGizmo 0x") : NULL;
-  if (g_strcmp0 (domain, "Gtk") != 0 || at == NULL
-      || !g_str_has_suffix (message, "without a current allocation"))
-    return g_log_writer_default (log_level, fields, n_fields, user_data);
-
-  if (sscanf (at, "GtkGizmo %p", &pointer) == 1 && GTK_IS_WIDGET (pointer))
-    {
-      g_autoptr(GString) path = g_string_new (NULL);
-
-      for (GtkWidget *w = pointer; w != NULL; w = gtk_widget_get_parent (w))
-        g_string_append_printf (path, "%s%s(%s)", path->len ? " < " : "",
-                                gtk_widget_get_css_name (w), G_OBJECT_TYPE_NAME (w));
-      g_test_message ("GTK painted an unallocated gizmo: %s", path->str);
-    }
-  return G_LOG_WRITER_HANDLED;
-}
-
 int
-main (int    argc,
-      char **argv)
+main (int argc, char **argv)
 {
   g_autofree char *index_path = NULL;
   g_autofree char *samples = NULL;
@@ -582,8 +426,8 @@ main (int    argc,
   settle (200);
   g_clear_object (&app);
   {
-    const char *files[] = { "reports/report.txt", "reports", "chart.png", "stats.csv",
-                            "index.db-wal", "index.db-shm", "index.db", NULL };
+    const char *files[] = { "reports/report.txt", "reports",      "chart.png", "stats.csv",
+                            "index.db-wal",       "index.db-shm", "index.db",  NULL };
 
     for (guint i = 0; files[i] != NULL; i++)
       {

@@ -18,6 +18,7 @@
 #include "figures-index.h"
 #include "figures-metadata.h"
 #include "figures-query.h"
+#include "figures-tokenizer.h"
 
 /* Invented fixture reports. */
 static const char fixture_a[] =
@@ -645,6 +646,144 @@ test_samples_city (Fixture *f, gconstpointer data)
     }
 }
 
+/* The score of a search is FTS5's bm25() exactly, and with fewer matches than
+ * the ranking window, hits come in the order of bm25 (then id). */
+static void
+assert_ranked_as_bm25 (Fixture *f, const char *const *queries)
+{
+  g_autoptr (GError) error = NULL;
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (f->db, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_true (figures_tokenizer_register (db, &error));
+  g_assert_no_error (error);
+
+  for (guint q = 0; queries[q] != NULL; q++)
+    {
+      g_autoptr (FiguresQuery) query = figures_query_parse (queries[q]);
+      g_autofree char *match = figures_query_to_fts5 (query);
+      g_autoptr (GPtrArray) hits = figures_index_search (f->index, queries[q], 1000, NULL, &error);
+      const char *const *cities = figures_query_get_cities (query);
+      sqlite3_stmt *stmt = NULL;
+      guint n = 0;
+
+      g_assert_no_error (error);
+      g_assert_nonnull (match);
+      g_assert_cmpint (sqlite3_prepare_v2 (db,
+                                           "SELECT rowid, bm25(search) FROM search WHERE search "
+                                           "MATCH ?1 ORDER BY 2, 1",
+                                           -1, &stmt, NULL),
+                       ==, SQLITE_OK);
+      sqlite3_bind_text (stmt, 1, match, -1, SQLITE_STATIC);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          gint64 id = sqlite3_column_int64 (stmt, 0);
+          double score = sqlite3_column_double (stmt, 1);
+          g_autoptr (FiguresDocumentInfo) info = figures_index_get_document (f->index, id, NULL);
+
+          if (cities != NULL && (info == NULL || info->city == NULL ||
+                                 !g_strv_contains (cities, info->city)))
+            continue;
+          g_assert_cmpuint (n, <, hits->len);
+          g_assert_cmpint (((FiguresSearchHit *) hits->pdata[n])->document_id, ==, id);
+          g_assert_cmpfloat (((FiguresSearchHit *) hits->pdata[n])->score, ==, score);
+          n++;
+        }
+      sqlite3_finalize (stmt);
+      g_test_message ("«%s»: %u hits ranked as bm25", queries[q], n);
+      g_assert_cmpuint (n, ==, hits->len);
+      g_assert_cmpuint (n, >, 0);
+    }
+  sqlite3_close (db);
+}
+
+static void
+test_rank_is_bm25 (Fixture *f, gconstpointer data)
+{
+  g_autofree char *samples = samples_dir ();
+  /* in most of the three fixtures (the IDF of bm25 is then clamped) */
+  static const char *const few[] = { "民族团结", "经济发展", "团结", "培训 OR 干部", NULL };
+  static const char *const many[] = {
+    "的", "民族", "民族团结", "經濟發展", "培训 资金", "培训 OR 资金", "民族 -资金",
+    "\"民族团结进步\"", "公曰不可", "发展 city:包头市", "市 city:包头市 city:赤峰市", NULL,
+  };
+
+  const char *roots[] = { samples, f->docs, NULL };
+  g_autoptr (GError) error = NULL;
+
+  add_fixtures (f);
+  update (f, NULL, 0);
+  assert_ranked_as_bm25 (f, few);
+  g_assert_true (figures_index_update (f->index, roots, NULL, NULL, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  assert_ranked_as_bm25 (f, many);
+}
+
+/* Aggregates agree with the statistics they sum. */
+static void
+test_aggregate (Fixture *f, gconstpointer data)
+{
+  g_autofree char *samples = samples_dir ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) stats = NULL;
+  g_autoptr (GPtrArray) rows = NULL;
+  g_autoptr (GHashTable) expected = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr (GHashTable) documents = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  update (f, samples, 0);
+  stats = figures_index_list_statistics (f->index, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (stats->len, >, 0);
+  for (guint i = 0; i < stats->len; i++)
+    {
+      FiguresStatisticRow *row = stats->pdata[i];
+      const FiguresStatistic *s = row->statistic;
+      g_autofree char *key = g_strdup_printf ("%s|%s", s->city != NULL ? s->city : "",
+                                              figures_metric_to_key (s->metric));
+      FiguresAggregateRow *e = g_hash_table_lookup (expected, key);
+      double value = figures_decimal_to_double (s->value);
+
+      if (e == NULL)
+        {
+          e = g_new0 (FiguresAggregateRow, 1);
+          e->max = value;
+          g_hash_table_insert (expected, g_strdup (key), e);
+        }
+      e->sum += value;
+      e->max = MAX (e->max, value);
+      e->mentions++;
+      e->any_approx |= s->approx;
+      if (g_hash_table_add (documents,
+                            g_strdup_printf ("%s|%" G_GINT64_FORMAT, key, row->document_id)))
+        e->documents++;
+    }
+
+  rows = figures_index_aggregate (f->index, NULL, FIGURES_GROUP_BY_CITY, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows->len, ==, g_hash_table_size (expected));
+  for (guint i = 0; i < rows->len; i++)
+    {
+      FiguresAggregateRow *row = rows->pdata[i];
+      g_autofree char *key = g_strdup_printf ("%s|%s", row->city, row->metric);
+      FiguresAggregateRow *e = g_hash_table_lookup (expected, key);
+
+      g_assert_nonnull (e);
+      g_assert_cmpfloat_with_epsilon (row->sum, e->sum, 1e-6 * MAX (1.0, e->sum));
+      g_assert_cmpfloat (row->max, ==, e->max);
+      g_assert_cmpuint (row->mentions, ==, e->mentions);
+      g_assert_cmpuint (row->documents, ==, e->documents);
+      g_assert_cmpint (row->any_approx, ==, e->any_approx);
+      /* ordered by city, then metric */
+      if (i > 0)
+        {
+          FiguresAggregateRow *prev = rows->pdata[i - 1];
+          int cmp = strcmp (prev->city, row->city);
+
+          g_assert_true (cmp < 0 || (cmp == 0 && strcmp (prev->metric, row->metric) < 0));
+        }
+    }
+}
+
 /* ---- the real reports in the shared folder ---- */
 
 static void
@@ -798,6 +937,8 @@ main (int argc, char **argv)
   ADD ("/index/cancel", test_cancel);
   ADD ("/index/substring-scan", test_substring_scan);
   ADD ("/index/samples-city", test_samples_city);
+  ADD ("/index/rank-is-bm25", test_rank_is_bm25);
+  ADD ("/index/aggregate", test_aggregate);
   ADD ("/index/seeds", test_seeds);
   ADD ("/index/cli", test_cli);
 #undef ADD

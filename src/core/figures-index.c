@@ -24,6 +24,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <math.h>
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 #include <stdlib.h>
@@ -38,7 +39,7 @@
 #include "figures-text.h"
 #include "figures-tokenizer.h"
 
-#define SCHEMA_VERSION 4
+#define SCHEMA_VERSION 5
 
 /* A transaction is committed after this many documents or bytes of text.
  * Large batches matter: FTS5 writes its pending terms as a new segment at
@@ -96,9 +97,13 @@ static const char schema_sql[] =
   "  evidence TEXT,"
   "  evidence_start INTEGER NOT NULL DEFAULT 0,"
   "  evidence_end INTEGER NOT NULL DEFAULT 0,"
-  "  year INTEGER NOT NULL DEFAULT 0);"
+  "  year INTEGER NOT NULL DEFAULT 0,"
+  /* the year it counts for: its own, else its document's (see EFFECTIVE_YEAR) */
+  "  effective_year INTEGER NOT NULL DEFAULT 0);"
   "CREATE INDEX statistics_document ON statistics (document_id);"
-  "CREATE INDEX statistics_metric_city ON statistics (metric, city);"
+  /* covers figures_index_aggregate(): charts never read the table itself */
+  "CREATE INDEX statistics_metric_city ON statistics (metric, city, effective_year, value, "
+  "approx, unit, document_id);"
   "CREATE TABLE skipped (path TEXT PRIMARY KEY, reason TEXT NOT NULL, \"when\" INTEGER NOT NULL);"
   "CREATE VIRTUAL TABLE search USING fts5 (text, content='',"
   "  tokenize='" FIGURES_TOKENIZER_NAME "');"
@@ -292,6 +297,168 @@ column_text (sqlite3_stmt *stmt, int i)
                        sqlite3_column_int64 (stmt, i + 1));
 }
 
+/* ---- ranking ---- */
+
+/* figures_rank(search): FTS5's bm25() to the last bit (k1 = 1.2, b = 0.75,
+ * every column weighing 1), computed faster. bm25() counts, for the IDF of
+ * each phrase, every document that matches it, verifying the phrase in each:
+ * most of the time of a search for a long phrase found everywhere. But the
+ * IDF log((N - n + 0.5) / (n + 0.5)) is clamped to 1e-6 as soon as it is not
+ * positive, that is once 2n >= N: counting stops there. */
+typedef struct
+{
+  int n_phrases;
+  double avgdl;
+  double *idf;
+} RankData;
+
+static void
+rank_data_free (void *data)
+{
+  RankData *rank = data;
+
+  g_free (rank->idf);
+  g_free (rank);
+}
+
+typedef struct
+{
+  sqlite3_int64 hits;
+  sqlite3_int64 enough; /* the IDF is clamped from this many on */
+} RankCount;
+
+static int
+rank_count_cb (const Fts5ExtensionApi *api, Fts5Context *fts, void *user_data)
+{
+  RankCount *count = user_data;
+
+  count->hits++;
+  return count->hits >= count->enough ? SQLITE_DONE : SQLITE_OK;
+}
+
+static int
+rank_data_get (const Fts5ExtensionApi *api, Fts5Context *fts, RankData **out)
+{
+  RankData *rank = api->xGetAuxdata (fts, 0);
+  sqlite3_int64 n_rows = 0, n_tokens = 0;
+  int rc;
+
+  if (rank != NULL)
+    {
+      *out = rank;
+      return SQLITE_OK;
+    }
+  rank = g_new0 (RankData, 1);
+  rank->n_phrases = api->xPhraseCount (fts);
+  rank->idf = g_new0 (double, MAX (rank->n_phrases, 1));
+  rc = api->xRowCount (fts, &n_rows);
+  if (rc == SQLITE_OK)
+    rc = api->xColumnTotalSize (fts, -1, &n_tokens);
+  if (rc == SQLITE_OK)
+    rank->avgdl = (double) n_tokens / (double) n_rows;
+  for (int i = 0; rc == SQLITE_OK && i < rank->n_phrases; i++)
+    {
+      RankCount count = { 0, (n_rows + 1) / 2 };
+      double idf;
+
+      if (count.enough < 1)
+        count.enough = 1;
+      rc = api->xQueryPhrase (fts, i, &count, rank_count_cb);
+      if (rc != SQLITE_OK)
+        break;
+      if (count.hits >= count.enough && 2 * count.hits >= n_rows)
+        idf = 1e-6;
+      else
+        {
+          idf = log ((n_rows - count.hits + 0.5) / (count.hits + 0.5));
+          if (idf <= 0.0)
+            idf = 1e-6;
+        }
+      rank->idf[i] = idf;
+    }
+  if (rc == SQLITE_OK)
+    rc = api->xSetAuxdata (fts, rank, rank_data_free);
+  if (rc != SQLITE_OK)
+    {
+      rank_data_free (rank);
+      return rc;
+    }
+  *out = rank;
+  return SQLITE_OK;
+}
+
+static void
+rank_function (const Fts5ExtensionApi *api,
+               Fts5Context *fts,
+               sqlite3_context *ctx,
+               int n_values,
+               sqlite3_value **values)
+{
+  const double k1 = 1.2;
+  const double b = 0.75;
+  RankData *rank = NULL;
+  double score = 0.0;
+  double freq_stack[8];
+  g_autofree double *freq_heap = NULL;
+  double *freq = freq_stack;
+  int n_inst = 0;
+  int rc;
+
+  rc = rank_data_get (api, fts, &rank);
+  if (rc == SQLITE_OK && rank->n_phrases > (int) G_N_ELEMENTS (freq_stack))
+    freq = freq_heap = g_new0 (double, rank->n_phrases);
+  if (rc == SQLITE_OK)
+    {
+      memset (freq, 0, sizeof (double) * MAX (rank->n_phrases, 1));
+      rc = api->xInstCount (fts, &n_inst);
+    }
+  for (int i = 0; rc == SQLITE_OK && i < n_inst; i++)
+    {
+      int phrase, column, offset;
+
+      rc = api->xInst (fts, i, &phrase, &column, &offset);
+      if (rc == SQLITE_OK)
+        freq[phrase] += 1.0;
+    }
+  if (rc == SQLITE_OK)
+    {
+      int n_tokens = 0;
+      double d;
+
+      rc = api->xColumnSize (fts, -1, &n_tokens);
+      d = (double) n_tokens;
+      for (int i = 0; rc == SQLITE_OK && i < rank->n_phrases; i++)
+        score +=
+          rank->idf[i] * ((freq[i] * (k1 + 1.0)) / (freq[i] + k1 * (1 - b + b * d / rank->avgdl)));
+    }
+  if (rc == SQLITE_OK)
+    sqlite3_result_double (ctx, -1.0 * score);
+  else
+    sqlite3_result_error_code (ctx, rc);
+}
+
+static gboolean
+register_rank (sqlite3 *db, GError **error)
+{
+  fts5_api *api = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v2 (db, "SELECT fts5(?1)", -1, &stmt, NULL) == SQLITE_OK)
+    {
+      sqlite3_bind_pointer (stmt, 1, &api, "fts5_api_ptr", NULL);
+      sqlite3_step (stmt);
+    }
+  sqlite3_finalize (stmt);
+  if (api == NULL ||
+      api->xCreateFunction (api, "figures_rank", NULL, rank_function, NULL) != SQLITE_OK)
+    {
+      g_set_error_literal (error, FIGURES_INDEX_ERROR, FIGURES_INDEX_ERROR_FAILED,
+                           "Could not register the search ranking");
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* ---- opening ---- */
 
 static int
@@ -436,7 +603,7 @@ figures_index_open (const char *path, GError **error)
   sqlite3_busy_timeout (db, 10000);
   sqlite3_extended_result_codes (db, 1);
 
-  if (!figures_tokenizer_register (db, error) ||
+  if (!figures_tokenizer_register (db, error) || !register_rank (db, error) ||
       !exec (db,
              "PRAGMA journal_mode = WAL;"
              "PRAGMA synchronous = NORMAL;"
@@ -963,8 +1130,9 @@ writer_init (Writer *writer, sqlite3 *db, GError **error)
             prepare (db,
                      "INSERT INTO statistics (document_id, city, place, metric, value, "
                      "value_text, approx, unit, start, \"end\", label, evidence, "
-                     "evidence_start, evidence_end, year) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, "
-                     "?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+                     "evidence_start, evidence_end, year, effective_year) VALUES (?1, ?2, ?3, "
+                     "?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, CASE WHEN ?15 != 0 "
+                     "THEN ?15 ELSE coalesce(CAST(substr(?16, 1, 4) AS INTEGER), 0) END)",
                      error)) &&
          (writer->insert_search =
             prepare (db, "INSERT INTO search (rowid, text) VALUES (?1, ?2)", error)) &&
@@ -1086,6 +1254,7 @@ write_document (Writer *writer, Item *item, GError **error)
       sqlite3_bind_int64 (st, 13, s->evidence_start);
       sqlite3_bind_int64 (st, 14, s->evidence_end);
       sqlite3_bind_int (st, 15, s->year);
+      bind_text (st, 16, item->date);
       if (!step_done (st, writer->db, error))
         return FALSE;
     }
@@ -1613,10 +1782,9 @@ parse_decimal (const char *text)
   return value;
 }
 
-/* The year a statistic counts for: its own, else its document's. */
-#define EFFECTIVE_YEAR                                                                          \
-  "(CASE WHEN s.year != 0 THEN s.year ELSE coalesce(CAST(substr(d.date, 1, 4) AS INTEGER), 0) " \
-  "END)"
+/* The year a statistic counts for: its own, else its document's
+ * (coalesce(CAST(substr(date, 1, 4) AS INTEGER), 0)), stored when written. */
+#define EFFECTIVE_YEAR "s.effective_year"
 
 static void
 append_in (GString *sql, const char *column, const char *const *values, GPtrArray *bindings)
@@ -1779,24 +1947,35 @@ figures_index_list_statistics (FiguresIndex *self,
   return g_steal_pointer (&rows);
 }
 
+/* One row being summed up: its documents and units */
 typedef struct
 {
+  FiguresAggregateRow *row;
   GHashTable *documents; /* gint64 ids */
-  GHashTable *units;     /* unit → count */
-} AggregateState;
+  GHashTable *units;     /* unit → guint count */
+} AggregateGroup;
 
 static void
-finish_aggregate (FiguresAggregateRow *row, AggregateState *state)
+aggregate_group_free (AggregateGroup *group)
 {
+  g_hash_table_unref (group->documents);
+  g_hash_table_unref (group->units);
+  g_free (group);
+}
+
+static void
+finish_aggregate (AggregateGroup *group)
+{
+  FiguresAggregateRow *row = group->row;
   GHashTableIter iter;
   gpointer key, value;
   guint best = 0;
 
-  row->documents = g_hash_table_size (state->documents);
-  g_hash_table_iter_init (&iter, state->units);
+  row->documents = g_hash_table_size (group->documents);
+  g_hash_table_iter_init (&iter, group->units);
   while (g_hash_table_iter_next (&iter, &key, &value))
     {
-      guint count = GPOINTER_TO_UINT (value);
+      guint count = *(guint *) value;
 
       if (count > best || (count == best && g_strcmp0 (key, row->unit) < 0))
         {
@@ -1805,8 +1984,20 @@ finish_aggregate (FiguresAggregateRow *row, AggregateState *state)
           row->unit = g_strdup (key);
         }
     }
-  g_hash_table_remove_all (state->documents);
-  g_hash_table_remove_all (state->units);
+}
+
+static int
+compare_aggregate_rows (gconstpointer a, gconstpointer b)
+{
+  const FiguresAggregateRow *ra = *(const FiguresAggregateRow *const *) a;
+  const FiguresAggregateRow *rb = *(const FiguresAggregateRow *const *) b;
+  int cmp = strcmp (ra->city, rb->city);
+
+  if (cmp == 0)
+    cmp = strcmp (ra->metric, rb->metric);
+  if (cmp == 0)
+    cmp = (ra->year > rb->year) - (ra->year < rb->year);
+  return cmp;
 }
 
 GPtrArray *
@@ -1817,71 +2008,100 @@ figures_index_aggregate (FiguresIndex *self,
 {
   g_autoptr (sqlite3_stmt) stmt = NULL;
   g_autoptr (GPtrArray) rows = NULL;
-  g_autoptr (GHashTable) documents =
-    g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  g_autoptr (GHashTable) units = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  AggregateState state = { documents, units };
-  FiguresAggregateRow *row = NULL;
+  g_autoptr (GHashTable) groups = NULL; /* "city\037metric\037year" → AggregateGroup */
+  g_autoptr (GString) key = g_string_new (NULL);
+  AggregateGroup *group = NULL;
   gboolean by_year = group_by == FIGURES_GROUP_BY_CITY_YEAR;
+  GHashTableIter iter;
+  gpointer value;
   int rc;
 
   g_return_val_if_fail (self != NULL, NULL);
 
+  /* No ORDER BY: the rows come in the order of the covering index
+   * statistics_metric_city, grouped here and sorted at the end (sorting
+   * every mention cost more than all the rest). */
   stmt = prepare_filtered (self,
                            "SELECT coalesce(s.city, ''), s.metric, " EFFECTIVE_YEAR ", s.value, "
-                           "s.approx, s.unit, s.document_id "
-                           "FROM statistics s JOIN documents d ON d.id = s.document_id",
-                           filter, by_year ? "ORDER BY 1, 2, 3" : "ORDER BY 1, 2", error);
+                           "s.approx, s.unit, s.document_id FROM statistics s",
+                           filter, "", error);
   if (stmt == NULL)
     return NULL;
 
+  groups =
+    g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) aggregate_group_free);
   rows = g_ptr_array_new_with_free_func ((GDestroyNotify) figures_aggregate_row_free);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       const char *city = (const char *) sqlite3_column_text (stmt, 0);
       const char *metric = (const char *) sqlite3_column_text (stmt, 1);
       int year = by_year ? sqlite3_column_int (stmt, 2) : 0;
-      double value = sqlite3_column_double (stmt, 3);
+      double v = sqlite3_column_double (stmt, 3);
       gboolean approx = sqlite3_column_int (stmt, 4) != 0;
       const char *unit = (const char *) sqlite3_column_text (stmt, 5);
       gint64 document = sqlite3_column_int64 (stmt, 6);
+      FiguresAggregateRow *row;
 
-      if (row == NULL || g_strcmp0 (row->city, city) != 0 || g_strcmp0 (row->metric, metric) != 0 ||
-          row->year != year)
+      if (city == NULL)
+        city = "";
+      if (metric == NULL)
+        metric = "";
+      /* consecutive mentions mostly belong to the same row */
+      if (group == NULL || strcmp (group->row->city, city) != 0 ||
+          strcmp (group->row->metric, metric) != 0 || group->row->year != year)
         {
-          if (row != NULL)
-            finish_aggregate (row, &state);
-          row = g_new0 (FiguresAggregateRow, 1);
-          row->city = g_strdup (city);
-          row->metric = g_strdup (metric);
-          row->year = year;
-          row->max = value;
-          row->max_approx = approx;
-          g_ptr_array_add (rows, row);
+          g_string_printf (key, "%s\037%s\037%d", city, metric, year);
+          group = g_hash_table_lookup (groups, key->str);
+          if (group == NULL)
+            {
+              group = g_new0 (AggregateGroup, 1);
+              group->documents = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+              group->units = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+              row = group->row = g_new0 (FiguresAggregateRow, 1);
+              row->city = g_strdup (city);
+              row->metric = g_strdup (metric);
+              row->year = year;
+              row->max = v;
+              row->max_approx = approx;
+              g_ptr_array_add (rows, row);
+              g_hash_table_insert (groups, g_strdup (key->str), group);
+            }
         }
-      row->sum += value;
-      if (value > row->max || (value == row->max && approx && row->mentions == 0))
+      row = group->row;
+      row->sum += v;
+      /* the largest mention is approximate when every mention of it is */
+      if (v > row->max)
         {
-          row->max = value;
+          row->max = v;
           row->max_approx = approx;
         }
+      else if (v == row->max)
+        row->max_approx &= approx;
       row->mentions++;
       row->any_approx |= approx;
-      g_hash_table_add (documents, g_memdup2 (&document, sizeof document));
+      if (!g_hash_table_contains (group->documents, &document))
+        g_hash_table_add (group->documents, g_memdup2 (&document, sizeof document));
       if (unit != NULL)
         {
-          gpointer count = g_hash_table_lookup (units, unit);
-          g_hash_table_insert (units, g_strdup (unit),
-                               GUINT_TO_POINTER (GPOINTER_TO_UINT (count) + 1));
+          guint *count = g_hash_table_lookup (group->units, unit);
+
+          if (count == NULL)
+            {
+              count = g_new0 (guint, 1);
+              g_hash_table_insert (group->units, g_strdup (unit), count);
+            }
+          (*count)++;
         }
     }
-  if (row != NULL)
-    finish_aggregate (row, &state);
   if (rc != SQLITE_DONE)
     {
       sqlite_error (error, self->db, "Could not read the index");
       return NULL;
     }
+  g_hash_table_iter_init (&iter, groups);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    finish_aggregate (value);
+  g_ptr_array_sort (rows, compare_aggregate_rows);
   return g_steal_pointer (&rows);
 }
 
@@ -2048,29 +2268,21 @@ append_city_filter (GString *sql, int first, const char *const *cities)
   g_string_append (sql, ")");
 }
 
-/* bm25 costs a look-up per matching document: for a query that matches
+/* Ranking costs a look-up per matching document: for a query that matches
  * more than RANK_WINDOW documents (a common character in a large corpus,
  * where bm25 hardly tells documents apart anyway), only the RANK_WINDOW
- * most recently indexed matches are ranked. Returns the smallest rowid to
- * rank, 0 for all. */
-#define RANK_WINDOW 3000
+ * most recently indexed matches are ranked. */
+#define RANK_WINDOW "3000"
 
-static gint64
-rank_window_start (FiguresIndex *self, const char *match)
+/* The documents of the cities, from the index documents_city alone:
+ * cheaper than reading the city of each match from its (large) row. */
+static void
+append_city_ids (GString *sql, int first, const char *const *cities)
 {
-  g_autoptr (sqlite3_stmt) stmt = NULL;
-
-  stmt = prepare (self->db,
-                  "SELECT rowid FROM search WHERE search MATCH ?1 ORDER BY rowid DESC "
-                  "LIMIT 1 OFFSET ?2",
-                  NULL);
-  if (stmt == NULL)
-    return 0;
-  sqlite3_bind_text (stmt, 1, match, -1, SQLITE_STATIC);
-  sqlite3_bind_int (stmt, 2, RANK_WINDOW - 1);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    return sqlite3_column_int64 (stmt, 0);
-  return 0;
+  g_string_append (sql, " AND +search.rowid IN (SELECT id FROM documents WHERE city IN (");
+  for (guint i = 0; cities[i] != NULL; i++)
+    g_string_append_printf (sql, "%s?%u", i > 0 ? ", " : "", first + i);
+  g_string_append (sql, "))");
 }
 
 GPtrArray *
@@ -2103,11 +2315,16 @@ figures_index_search (
 
       sql = g_string_new (NULL);
       if (match != NULL)
-        g_string_append (sql, "SELECT count(*) FROM search CROSS JOIN documents d ON d.id = "
-                              "search.rowid WHERE search MATCH ?1");
+        {
+          g_string_append (sql, "SELECT count(*) FROM search WHERE search MATCH ?1");
+          if (cities != NULL)
+            append_city_ids (sql, 2, cities);
+        }
       else
-        g_string_append (sql, "SELECT count(*) FROM documents d WHERE 1");
-      append_city_filter (sql, 2, cities);
+        {
+          g_string_append (sql, "SELECT count(*) FROM documents d WHERE 1");
+          append_city_filter (sql, 2, cities);
+        }
       count = prepare (self->db, sql->str, error);
       if (count == NULL)
         return NULL;
@@ -2124,21 +2341,27 @@ figures_index_search (
     }
 
   sql = g_string_new (NULL);
+  /* One pass over the matches (newest first, at most RANK_WINDOW of them
+   * without a city), each scored once by figures_rank() (= bm25); then the
+   * documents of the best ones only. */
   if (match != NULL && cities == NULL)
     g_string_append (
-      sql, "SELECT d.id, d.path, d.title, d.city, d.date, r.rank, d.text, d.text_size FROM "
-           "(SELECT rowid, rank FROM search WHERE search MATCH ?1 AND rowid >= ?3 "
-           "ORDER BY rank LIMIT ?2) r JOIN documents d ON d.id = r.rowid ORDER BY r.rank");
+      sql, "WITH w AS MATERIALIZED (SELECT rowid AS id, figures_rank(search) AS score "
+           "FROM search WHERE search MATCH ?1 ORDER BY rowid DESC LIMIT " RANK_WINDOW "), "
+           "r AS MATERIALIZED (SELECT id, score FROM w ORDER BY score, id LIMIT ?2) "
+           "SELECT d.id, d.path, d.title, d.city, d.date, r.score, d.text, d.text_size "
+           "FROM r JOIN documents d ON d.id = r.id ORDER BY r.score, r.id");
   else if (match != NULL)
     {
       /* the matches first, then their city: FTS5 checking documents one
        * by one against the query costs more, even for a small city */
-      g_string_append (
-        sql, "SELECT d.id, d.path, d.title, d.city, d.date, search.rank, d.text, d.text_size "
-             "FROM search CROSS JOIN documents d ON d.id = search.rowid "
-             "WHERE search MATCH ?1");
-      append_city_filter (sql, 3, cities);
-      g_string_append (sql, " ORDER BY search.rank LIMIT ?2");
+      g_string_append (sql, "WITH r AS MATERIALIZED (SELECT rowid AS id, figures_rank(search) "
+                            "AS score FROM search WHERE search MATCH ?1");
+      append_city_ids (sql, 3, cities);
+      g_string_append (sql,
+                       " ORDER BY score, id LIMIT ?2) "
+                       "SELECT d.id, d.path, d.title, d.city, d.date, r.score, d.text, d.text_size "
+                       "FROM r JOIN documents d ON d.id = r.id ORDER BY r.score, r.id");
     }
   else
     {
@@ -2154,8 +2377,6 @@ figures_index_search (
   if (match != NULL)
     sqlite3_bind_text (stmt, 1, match, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 2, limit > 0 ? (gint64) limit : -1);
-  if (cities == NULL)
-    sqlite3_bind_int64 (stmt, 3, match != NULL ? rank_window_start (self, match) : 0);
   bind_cities (stmt, 3, cities);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)

@@ -36,12 +36,12 @@ figures_application_setup_uninstalled (void)
   g_autofree char *mo = NULL;
   g_autofree char *build_mo = NULL;
   GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr (GSettingsSchema) schema = NULL;
 
   /* Translations: prefer the installed catalogue, else the build tree's. */
   mo = g_build_filename (LOCALEDIR, "zh_CN", "LC_MESSAGES", GETTEXT_PACKAGE ".mo", NULL);
-  build_mo = g_build_filename (FIGURES_BUILD_LOCALEDIR, "zh_CN", "LC_MESSAGES",
-                               GETTEXT_PACKAGE ".mo", NULL);
+  build_mo =
+    g_build_filename (FIGURES_BUILD_LOCALEDIR, "zh_CN", "LC_MESSAGES", GETTEXT_PACKAGE ".mo", NULL);
   if (!g_file_test (mo, G_FILE_TEST_EXISTS) && g_file_test (build_mo, G_FILE_TEST_EXISTS))
     bindtextdomain (GETTEXT_PACKAGE, FIGURES_BUILD_LOCALEDIR);
 
@@ -55,15 +55,15 @@ GSettings *
 figures_settings_new (void)
 {
   GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr (GSettingsSchema) schema = NULL;
 
   if (source != NULL)
     schema = g_settings_schema_source_lookup (source, FIGURES_SCHEMA_ID, TRUE);
 
   if (schema == NULL || uninstalled_schemas)
     {
-      g_autoptr(GError) error = NULL;
-      g_autoptr(GSettingsSchemaSource) build_source = NULL;
+      g_autoptr (GError) error = NULL;
+      g_autoptr (GSettingsSchemaSource) build_source = NULL;
 
       g_clear_pointer (&schema, g_settings_schema_unref);
       build_source = g_settings_schema_source_new_from_directory (FIGURES_BUILD_SCHEMA_DIR, source,
@@ -122,30 +122,28 @@ static void
 portal_setting_changed_cb (GDBusProxy *proxy,
                            const char *sender_name,
                            const char *signal_name,
-                           GVariant   *parameters,
-                           gpointer    user_data)
+                           GVariant *parameters,
+                           gpointer user_data)
 {
   const char *ns = NULL;
   const char *key = NULL;
-  g_autoptr(GVariant) value = NULL;
+  g_autoptr (GVariant) value = NULL;
 
   if (g_strcmp0 (signal_name, "SettingChanged") != 0)
     return;
 
   g_variant_get (parameters, "(&s&sv)", &ns, &key, &value);
-  if (g_strcmp0 (ns, "org.freedesktop.appearance") == 0 && g_strcmp0 (key, "color-scheme") == 0
-      && g_variant_is_of_type (value, G_VARIANT_TYPE_UINT32))
+  if (g_strcmp0 (ns, "org.freedesktop.appearance") == 0 && g_strcmp0 (key, "color-scheme") == 0 &&
+      g_variant_is_of_type (value, G_VARIANT_TYPE_UINT32))
     apply_color_scheme (g_variant_get_uint32 (value));
 }
 
 static void
-portal_read_cb (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
+portal_read_cb (GObject *object, GAsyncResult *result, gpointer user_data)
 {
-  g_autoptr(GVariant) reply = NULL;
-  g_autoptr(GVariant) outer = NULL;
-  g_autoptr(GVariant) value = NULL;
+  g_autoptr (GVariant) reply = NULL;
+  g_autoptr (GVariant) outer = NULL;
+  g_autoptr (GVariant) value = NULL;
 
   reply = g_dbus_proxy_call_finish (G_DBUS_PROXY (object), result, NULL);
   if (reply == NULL)
@@ -165,12 +163,10 @@ portal_read_cb (GObject      *object,
 }
 
 static void
-portal_proxy_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
+portal_proxy_cb (GObject *object, GAsyncResult *result, gpointer user_data)
 {
-  g_autoptr(FiguresApplication) self = user_data;
-  g_autoptr(GDBusProxy) proxy = NULL;
+  g_autoptr (FiguresApplication) self = user_data;
+  g_autoptr (GDBusProxy) proxy = NULL;
 
   proxy = g_dbus_proxy_new_for_bus_finish (result, NULL);
   if (proxy == NULL || g_dbus_proxy_get_name_owner (proxy) == NULL)
@@ -187,7 +183,7 @@ portal_proxy_cb (GObject      *object,
 static void
 update_metric_css (FiguresApplication *self)
 {
-  g_autoptr(GString) css = g_string_new (NULL);
+  g_autoptr (GString) css = g_string_new (NULL);
   FiguresChartTheme theme = figures_gui_get_chart_theme ();
 
   for (guint m = 0; m < FIGURES_N_METRICS; m++)
@@ -203,32 +199,23 @@ update_metric_css (FiguresApplication *self)
 /* ---- actions ---- */
 
 static void
-about_action (GSimpleAction *action,
-              GVariant      *param,
-              gpointer       user_data)
+about_action (GSimpleAction *action, GVariant *param, gpointer user_data)
 {
   FiguresApplication *self = user_data;
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
   const char *authors[] = { "The Figures authors", NULL };
 
-  gtk_show_about_dialog (window,
-                         "program-name", _("Figures"),
-                         "logo-icon-name", APP_ID,
-                         "version", PACKAGE_VERSION,
-                         "comments", _("Find and chart the statistics in folders of reports"),
-                         "website", "https://github.com/figuresapp/figures",
-                         "authors", authors,
+  gtk_show_about_dialog (window, "program-name", _ ("Figures"), "logo-icon-name", APP_ID, "version",
+                         PACKAGE_VERSION, "comments",
+                         _ ("Find and chart the statistics in folders of reports"), "website",
+                         "https://github.com/figuresapp/figures", "authors", authors,
                          /* Translators: put your names here, one per line */
-                         "translator-credits", _("translator-credits"),
-                         "license-type", GTK_LICENSE_GPL_3_0,
-                         "copyright", "© 2026 The Figures authors",
-                         NULL);
+                         "translator-credits", _ ("translator-credits"), "license-type",
+                         GTK_LICENSE_GPL_3_0, "copyright", "© 2026 The Figures authors", NULL);
 }
 
 static void
-preferences_action (GSimpleAction *action,
-                    GVariant      *param,
-                    gpointer       user_data)
+preferences_action (GSimpleAction *action, GVariant *param, gpointer user_data)
 {
   FiguresApplication *self = user_data;
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
@@ -238,9 +225,7 @@ preferences_action (GSimpleAction *action,
 }
 
 static void
-quit_action (GSimpleAction *action,
-             GVariant      *param,
-             gpointer       user_data)
+quit_action (GSimpleAction *action, GVariant *param, gpointer user_data)
 {
   GList *windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (user_data)));
 
@@ -279,7 +264,7 @@ figures_application_startup (GApplication *app)
 
   G_APPLICATION_CLASS (figures_application_parent_class)->startup (app);
 
-  g_set_application_name (_("Figures"));
+  g_set_application_name (_ ("Figures"));
   gtk_window_set_default_icon_name (APP_ID);
 
   self->settings = figures_settings_new ();
@@ -296,23 +281,19 @@ figures_application_startup (GApplication *app)
   gtk_style_context_add_provider_for_display (gdk_display_get_default (),
                                               GTK_STYLE_PROVIDER (self->metric_css),
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-  g_signal_connect_object (gtk_settings_get_default (),
-                           "notify::gtk-application-prefer-dark-theme",
+  g_signal_connect_object (gtk_settings_get_default (), "notify::gtk-application-prefer-dark-theme",
                            G_CALLBACK (update_metric_css), self, G_CONNECT_SWAPPED);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions),
                                    self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences",
-                                         prefs_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", prefs_accels);
 
   if (g_getenv ("FIGURES_NO_PORTAL") == NULL)
-    g_dbus_proxy_new_for_bus (G_BUS_TYPE_SESSION,
-                              G_DBUS_PROXY_FLAGS_DO_NOT_AUTO_START_AT_CONSTRUCTION,
-                              NULL, "org.freedesktop.portal.Desktop",
-                              "/org/freedesktop/portal/desktop",
-                              "org.freedesktop.portal.Settings", NULL, portal_proxy_cb,
-                              g_object_ref (self));
+    g_dbus_proxy_new_for_bus (
+      G_BUS_TYPE_SESSION, G_DBUS_PROXY_FLAGS_DO_NOT_AUTO_START_AT_CONSTRUCTION, NULL,
+      "org.freedesktop.portal.Desktop", "/org/freedesktop/portal/desktop",
+      "org.freedesktop.portal.Settings", NULL, portal_proxy_cb, g_object_ref (self));
 }
 
 static void
@@ -347,18 +328,14 @@ figures_application_init (FiguresApplication *self)
 FiguresApplication *
 figures_application_new (void)
 {
-  return g_object_new (FIGURES_TYPE_APPLICATION,
-                       "application-id", APP_ID,
-                       "flags", G_APPLICATION_DEFAULT_FLAGS,
-                       "resource-base-path", RESOURCE_BASE,
-                       NULL);
+  return g_object_new (FIGURES_TYPE_APPLICATION, "application-id", APP_ID, "flags",
+                       G_APPLICATION_DEFAULT_FLAGS, "resource-base-path", RESOURCE_BASE, NULL);
 }
 
 int
-figures_application_run (int    argc,
-                         char **argv)
+figures_application_run (int argc, char **argv)
 {
-  g_autoptr(FiguresApplication) app = NULL;
+  g_autoptr (FiguresApplication) app = NULL;
 
   figures_application_setup_uninstalled ();
   app = figures_application_new ();

@@ -16,19 +16,18 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (FiguresApplication, figures_application, FIGURES, APPLICATION, GtkApplication)
 
-FiguresApplication *figures_application_new          (void);
-GSettings          *figures_application_get_settings (FiguresApplication *self);
+FiguresApplication *figures_application_new (void);
+GSettings *figures_application_get_settings (FiguresApplication *self);
 
 /* FIGURES_SAMPLES_DIR, else the installed samples, else the source tree's. */
-char               *figures_application_dup_samples_dir (void);
+char *figures_application_dup_samples_dir (void);
 /* FIGURES_INDEX_PATH, else $XDG_DATA_HOME/figures/index.db */
-char               *figures_application_dup_index_path  (void);
+char *figures_application_dup_index_path (void);
 /* A GSettings for the schema, found installed or in the build tree. */
-GSettings          *figures_settings_new                (void);
+GSettings *figures_settings_new (void);
 /* Makes an uninstalled run find its translations and settings schema. */
-void                figures_application_setup_uninstalled (void);
+void figures_application_setup_uninstalled (void);
 
-int                 figures_application_run (int    argc,
-                                             char **argv);
+int figures_application_run (int argc, char **argv);
 
 G_END_DECLS

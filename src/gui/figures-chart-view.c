@@ -33,6 +33,7 @@ struct _FiguresChartView
   GCancellable *load_cancellable;
   guint load_generation;
   gboolean setting_up;
+  gboolean reload_pending;
 
   FiguresChartData *data;
   FiguresChartLayout *layout;
@@ -109,12 +110,12 @@ selected_aggregate (FiguresChartView *self)
 {
   switch (gtk_drop_down_get_selected (self->aggregate_dropdown))
     {
-    case 1:
-      return FIGURES_AGGREGATE_SUM;
-    case 2:
-      return FIGURES_AGGREGATE_COUNT;
-    default:
-      return FIGURES_AGGREGATE_MAX;
+      case 1:
+        return FIGURES_AGGREGATE_SUM;
+      case 2:
+        return FIGURES_AGGREGATE_COUNT;
+      default:
+        return FIGURES_AGGREGATE_MAX;
     }
 }
 
@@ -138,17 +139,14 @@ load_job_free (LoadJob *job)
 }
 
 static gpointer
-load_job (FiguresIndex *index,
-          gpointer      data,
-          GCancellable *cancellable,
-          GError      **error)
+load_job (FiguresIndex *index, gpointer data, GCancellable *cancellable, GError **error)
 {
   LoadJob *job = data;
   const char *metrics[2] = { job->metric, NULL };
   FiguresStatisticsFilter filter = { NULL, NULL, 0, 0 };
-  g_autoptr(GPtrArray) rows = NULL;
-  g_autoptr(FiguresChartData) chart = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr (GPtrArray) rows = NULL;
+  g_autoptr (FiguresChartData) chart = NULL;
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
   GError *local_error = NULL;
   guint n_documents, n_statistics = 0;
@@ -193,8 +191,7 @@ load_job (FiguresIndex *index,
 }
 
 static void
-set_data (FiguresChartView *self,
-          FiguresChartData *data)
+set_data (FiguresChartView *self, FiguresChartData *data)
 {
   g_clear_pointer (&self->data, figures_chart_data_unref);
   g_clear_pointer (&self->layout, figures_chart_layout_unref);
@@ -205,12 +202,10 @@ set_data (FiguresChartView *self,
 }
 
 static void
-load_cb (GObject      *object,
-         GAsyncResult *result,
-         gpointer      user_data)
+load_cb (GObject *object, GAsyncResult *result, gpointer user_data)
 {
   FiguresChartView *self = FIGURES_CHART_VIEW (object);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   FiguresChartData *data = figures_worker_finish (result, &error);
 
   if (GPOINTER_TO_UINT (user_data) != self->load_generation)
@@ -230,22 +225,17 @@ load_cb (GObject      *object,
 }
 
 static gpointer
-cities_job (FiguresIndex *index,
-            gpointer      data,
-            GCancellable *cancellable,
-            GError      **error)
+cities_job (FiguresIndex *index, gpointer data, GCancellable *cancellable, GError **error)
 {
   return figures_index_list_cities (index, NULL, error);
 }
 
 static void
-cities_cb (GObject      *object,
-           GAsyncResult *result,
-           gpointer      user_data)
+cities_cb (GObject *object, GAsyncResult *result, gpointer user_data)
 {
   FiguresChartView *self = FIGURES_CHART_VIEW (object);
-  g_autoptr(GError) error = NULL;
-  g_auto(GStrv) cities = figures_worker_finish (result, &error);
+  g_autoptr (GError) error = NULL;
+  g_auto (GStrv) cities = figures_worker_finish (result, &error);
 
   if (cities == NULL)
     {
@@ -267,7 +257,7 @@ update_hint (FiguresChartView *self)
   if (self->compare && n < MIN_CITIES)
     {
       gtk_label_set_text (self->hint_label,
-                          _("Choose two to twelve cities in the list to compare them."));
+                          _ ("Choose two to twelve cities in the list to compare them."));
       gtk_widget_set_visible (GTK_WIDGET (self->hint_label), TRUE);
     }
   else
@@ -284,6 +274,15 @@ figures_chart_view_reload (FiguresChartView *self)
   if (self->index_path == NULL)
     return;
 
+  /* A hidden view reads the index when it is shown, not before: at start
+   * the aggregates would compete with the list the user sees. */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->reload_pending = TRUE;
+      return;
+    }
+  self->reload_pending = FALSE;
+
   g_cancellable_cancel (self->load_cancellable);
   g_clear_object (&self->load_cancellable);
   self->load_cancellable = g_cancellable_new ();
@@ -291,8 +290,8 @@ figures_chart_view_reload (FiguresChartView *self)
 
   update_hint (self);
   if (self->compare)
-    figures_worker_run (self, self->index_path, cities_job, NULL, NULL,
-                        (GDestroyNotify) g_strfreev, self->cancellable, cities_cb, NULL);
+    figures_worker_run (self, self->index_path, cities_job, NULL, NULL, (GDestroyNotify) g_strfreev,
+                        self->cancellable, cities_cb, NULL);
 
   if (self->compare && self->cities->len - 1 < MIN_CITIES)
     {
@@ -335,9 +334,8 @@ ensure_layout (FiguresChartView *self)
   if (self->data == NULL || width < 160 || height < 120)
     return NULL;
 
-  if (self->layout != NULL && (int) figures_chart_layout_get_width (self->layout) == width
-      && (int) figures_chart_layout_get_height (self->layout) == height
-      && self->layout_theme == theme)
+  if (self->layout != NULL && (int) figures_chart_layout_get_width (self->layout) == width &&
+      (int) figures_chart_layout_get_height (self->layout) == height && self->layout_theme == theme)
     return self->layout;
 
   g_clear_pointer (&self->layout, figures_chart_layout_unref);
@@ -348,11 +346,7 @@ ensure_layout (FiguresChartView *self)
 }
 
 static void
-draw_cb (GtkDrawingArea *area,
-         cairo_t        *cr,
-         int             width,
-         int             height,
-         gpointer        user_data)
+draw_cb (GtkDrawingArea *area, cairo_t *cr, int width, int height, gpointer user_data)
 {
   FiguresChartView *self = user_data;
   FiguresChartLayout *layout = ensure_layout (self);
@@ -364,8 +358,8 @@ draw_cb (GtkDrawingArea *area,
   figures_chart_layout_draw (layout, cr);
 
   /* The bar chosen with the keyboard. */
-  if (self->focus_mark >= 0 && gtk_widget_has_focus (GTK_WIDGET (area))
-      && figures_chart_layout_get_mark (layout, self->focus_mark, &mark))
+  if (self->focus_mark >= 0 && gtk_widget_has_focus (GTK_WIDGET (area)) &&
+      figures_chart_layout_get_mark (layout, self->focus_mark, &mark))
     {
       const FiguresChartPalette *palette = figures_chart_palette_get (self->layout_theme);
 
@@ -399,19 +393,14 @@ mark_description (const FiguresChartMark *mark)
   g_autofree char *exact = g_strdup_printf ("%.15g", mark->value);
   g_autofree char *counts = NULL;
 
-  counts = g_strdup_printf (_("%u mentions in %u reports"), mark->mentions, mark->documents);
+  counts = g_strdup_printf (_ ("%u mentions in %u reports"), mark->mentions, mark->documents);
   return g_strdup_printf ("%s · %s\n%s (%s %s)\n%s", mark->city ? mark->city : "",
                           figures_format_metric_name (mark->metric, style), mark->label, exact,
-                          mark->unit ? figures_format_unit_name (mark->unit, style) : "",
-                          counts);
+                          mark->unit ? figures_format_unit_name (mark->unit, style) : "", counts);
 }
 
 static gboolean
-query_tooltip_cb (FiguresChartView *self,
-                  int               x,
-                  int               y,
-                  gboolean          keyboard,
-                  GtkTooltip       *tooltip)
+query_tooltip_cb (FiguresChartView *self, int x, int y, gboolean keyboard, GtkTooltip *tooltip)
 {
   FiguresChartLayout *layout = ensure_layout (self);
   FiguresChartMark mark;
@@ -425,14 +414,14 @@ query_tooltip_cb (FiguresChartView *self,
       if (self->focus_mark < 0 || !figures_chart_layout_get_mark (layout, self->focus_mark, &mark))
         return FALSE;
     }
-  else if (!figures_chart_layout_hit_test (layout, x, y, &mark)
-           || (mark.kind != FIGURES_CHART_MARK_BAR && mark.kind != FIGURES_CHART_MARK_POINT))
+  else if (!figures_chart_layout_hit_test (layout, x, y, &mark) ||
+           (mark.kind != FIGURES_CHART_MARK_BAR && mark.kind != FIGURES_CHART_MARK_POINT))
     return FALSE;
 
   text = mark_description (&mark);
   gtk_tooltip_set_text (tooltip, text);
-  gtk_tooltip_set_tip_area (tooltip, &(GdkRectangle){ mark.rect.x, mark.rect.y, mark.rect.width,
-                                                      mark.rect.height });
+  gtk_tooltip_set_tip_area (
+    tooltip, &(GdkRectangle){ mark.rect.x, mark.rect.y, mark.rect.width, mark.rect.height });
   return TRUE;
 }
 
@@ -454,10 +443,7 @@ mentions_job_free (MentionsJob *job)
 }
 
 static gpointer
-mentions_job (FiguresIndex *index,
-              gpointer      data,
-              GCancellable *cancellable,
-              GError      **error)
+mentions_job (FiguresIndex *index, gpointer data, GCancellable *cancellable, GError **error)
 {
   MentionsJob *job = data;
   const char *cities[2] = { job->city, NULL };
@@ -473,9 +459,10 @@ evidence_markup (const FiguresStatistic *statistic)
   const char *evidence = statistic->evidence ? statistic->evidence : "";
   glong n = g_utf8_strlen (evidence, -1);
   guint start = statistic->start >= statistic->evidence_start
-                  ? statistic->start - statistic->evidence_start : 0;
-  guint end = statistic->end >= statistic->evidence_start
-                ? statistic->end - statistic->evidence_start : 0;
+                  ? statistic->start - statistic->evidence_start
+                  : 0;
+  guint end =
+    statistic->end >= statistic->evidence_start ? statistic->end - statistic->evidence_start : 0;
   const char *a, *b;
   g_autofree char *before = NULL;
   g_autofree char *number = NULL;
@@ -492,14 +479,12 @@ evidence_markup (const FiguresStatistic *statistic)
 }
 
 static void
-mentions_cb (GObject      *object,
-             GAsyncResult *result,
-             gpointer      user_data)
+mentions_cb (GObject *object, GAsyncResult *result, gpointer user_data)
 {
   FiguresChartView *self = FIGURES_CHART_VIEW (object);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) rows = figures_worker_finish (result, &error);
-  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) rows = figures_worker_finish (result, &error);
+  g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   g_autofree char *heading = NULL;
   FiguresNumberStyle style = figures_number_style_from_locale ();
   g_autofree char *title = user_data;
@@ -529,18 +514,16 @@ mentions_cb (GObject      *object,
     }
 
   g_list_store_splice (self->mentions_store, 0,
-                       g_list_model_get_n_items (G_LIST_MODEL (self->mentions_store)),
-                       items->pdata, items->len);
-  heading = g_strdup_printf (ngettext ("%s: %u mention", "%s: %u mentions",
-                                          rows->len),
-                             title, rows->len);
+                       g_list_model_get_n_items (G_LIST_MODEL (self->mentions_store)), items->pdata,
+                       items->len);
+  heading =
+    g_strdup_printf (ngettext ("%s: %u mention", "%s: %u mentions", rows->len), title, rows->len);
   gtk_label_set_text (self->mentions_label, heading);
   g_signal_emit (self, signals[SIGNAL_MENTIONS_CHANGED], 0);
 }
 
 static void
-list_mentions (FiguresChartView       *self,
-               const FiguresChartMark *mark)
+list_mentions (FiguresChartView *self, const FiguresChartMark *mark)
 {
   MentionsJob *job = g_new0 (MentionsJob, 1);
   FiguresNumberStyle style = figures_number_style_from_locale ();
@@ -551,15 +534,12 @@ list_mentions (FiguresChartView       *self,
   job->year = mark->year;
   title = g_strdup_printf ("%s · %s", mark->city ? mark->city : "",
                            figures_format_metric_name (mark->metric, style));
-  figures_worker_run (self, self->index_path, mentions_job, job,
-                      (GDestroyNotify) mentions_job_free, (GDestroyNotify) g_ptr_array_unref,
-                      self->cancellable, mentions_cb, title);
+  figures_worker_run (self, self->index_path, mentions_job, job, (GDestroyNotify) mentions_job_free,
+                      (GDestroyNotify) g_ptr_array_unref, self->cancellable, mentions_cb, title);
 }
 
 gboolean
-figures_chart_view_activate_at (FiguresChartView *self,
-                                double            x,
-                                double            y)
+figures_chart_view_activate_at (FiguresChartView *self, double x, double y)
 {
   FiguresChartLayout *layout;
   FiguresChartMark mark;
@@ -567,16 +547,16 @@ figures_chart_view_activate_at (FiguresChartView *self,
   g_return_val_if_fail (FIGURES_IS_CHART_VIEW (self), FALSE);
 
   layout = ensure_layout (self);
-  if (layout == NULL || !figures_chart_layout_hit_test (layout, x, y, &mark)
-      || (mark.kind != FIGURES_CHART_MARK_BAR && mark.kind != FIGURES_CHART_MARK_POINT))
+  if (layout == NULL || !figures_chart_layout_hit_test (layout, x, y, &mark) ||
+      (mark.kind != FIGURES_CHART_MARK_BAR && mark.kind != FIGURES_CHART_MARK_POINT))
     return FALSE;
 
   for (guint i = 0; i < figures_chart_layout_get_n_marks (layout); i++)
     {
       FiguresChartMark other;
 
-      if (figures_chart_layout_get_mark (layout, i, &other) && other.rect.x == mark.rect.x
-          && other.rect.y == mark.rect.y)
+      if (figures_chart_layout_get_mark (layout, i, &other) && other.rect.x == mark.rect.x &&
+          other.rect.y == mark.rect.y)
         self->focus_mark = i;
     }
   gtk_widget_queue_draw (GTK_WIDGET (self->drawing_area));
@@ -585,11 +565,7 @@ figures_chart_view_activate_at (FiguresChartView *self,
 }
 
 static void
-pressed_cb (GtkGestureClick  *gesture,
-            int               n_press,
-            double            x,
-            double            y,
-            FiguresChartView *self)
+pressed_cb (GtkGestureClick *gesture, int n_press, double x, double y, FiguresChartView *self)
 {
   gtk_widget_grab_focus (GTK_WIDGET (self->drawing_area));
   figures_chart_view_activate_at (self, x, y);
@@ -597,10 +573,10 @@ pressed_cb (GtkGestureClick  *gesture,
 
 static gboolean
 key_pressed_cb (GtkEventControllerKey *controller,
-                guint                  keyval,
-                guint                  keycode,
-                GdkModifierType        state,
-                FiguresChartView      *self)
+                guint keyval,
+                guint keycode,
+                GdkModifierType state,
+                FiguresChartView *self)
 {
   FiguresChartLayout *layout = ensure_layout (self);
   guint n = layout ? figures_chart_layout_get_n_marks (layout) : 0;
@@ -611,22 +587,23 @@ key_pressed_cb (GtkEventControllerKey *controller,
 
   switch (keyval)
     {
-    case GDK_KEY_Down:
-    case GDK_KEY_Right:
-      self->focus_mark = self->focus_mark < 0 ? 0 : MIN (self->focus_mark + 1, (int) n - 1);
-      break;
-    case GDK_KEY_Up:
-    case GDK_KEY_Left:
-      self->focus_mark = self->focus_mark <= 0 ? 0 : self->focus_mark - 1;
-      break;
-    case GDK_KEY_Return:
-    case GDK_KEY_KP_Enter:
-    case GDK_KEY_space:
-      if (self->focus_mark >= 0 && figures_chart_layout_get_mark (layout, self->focus_mark, &mark))
-        list_mentions (self, &mark);
-      return TRUE;
-    default:
-      return FALSE;
+      case GDK_KEY_Down:
+      case GDK_KEY_Right:
+        self->focus_mark = self->focus_mark < 0 ? 0 : MIN (self->focus_mark + 1, (int) n - 1);
+        break;
+      case GDK_KEY_Up:
+      case GDK_KEY_Left:
+        self->focus_mark = self->focus_mark <= 0 ? 0 : self->focus_mark - 1;
+        break;
+      case GDK_KEY_Return:
+      case GDK_KEY_KP_Enter:
+      case GDK_KEY_space:
+        if (self->focus_mark >= 0 &&
+            figures_chart_layout_get_mark (layout, self->focus_mark, &mark))
+          list_mentions (self, &mark);
+        return TRUE;
+      default:
+        return FALSE;
     }
 
   gtk_widget_queue_draw (GTK_WIDGET (self->drawing_area));
@@ -635,11 +612,10 @@ key_pressed_cb (GtkEventControllerKey *controller,
 }
 
 static void
-mention_activate_cb (FiguresChartView *self,
-                     guint             position)
+mention_activate_cb (FiguresChartView *self, guint position)
 {
-  g_autoptr(FiguresListRow) row = g_list_model_get_item (G_LIST_MODEL (self->mentions_store),
-                                                         position);
+  g_autoptr (FiguresListRow) row =
+    g_list_model_get_item (G_LIST_MODEL (self->mentions_store), position);
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
   if (row == NULL || !FIGURES_IS_WINDOW (root))
@@ -651,8 +627,7 @@ mention_activate_cb (FiguresChartView *self,
 /* ---- cities (compare) ---- */
 
 static gboolean
-is_chosen (FiguresChartView *self,
-           const char       *city)
+is_chosen (FiguresChartView *self, const char *city)
 {
   return g_strv_contains ((const char *const *) self->cities->pdata, city);
 }
@@ -681,9 +656,7 @@ cities_changed (FiguresChartView *self)
 }
 
 static void
-toggle_city (FiguresChartView *self,
-             const char       *city,
-             gboolean          chosen)
+toggle_city (FiguresChartView *self, const char *city, gboolean chosen)
 {
   if (chosen == is_chosen (self, city))
     return;
@@ -696,7 +669,7 @@ toggle_city (FiguresChartView *self,
 
           if (FIGURES_IS_WINDOW (root))
             figures_window_show_message (FIGURES_WINDOW (root),
-                                         _("At most twelve cities can be compared at once."));
+                                         _ ("At most twelve cities can be compared at once."));
           cities_changed (self);
           return;
         }
@@ -714,8 +687,7 @@ toggle_city (FiguresChartView *self,
 }
 
 void
-figures_chart_view_set_cities (FiguresChartView  *self,
-                               const char *const *cities)
+figures_chart_view_set_cities (FiguresChartView *self, const char *const *cities)
 {
   g_return_if_fail (FIGURES_IS_CHART_VIEW (self));
 
@@ -737,8 +709,7 @@ figures_chart_view_get_cities (FiguresChartView *self)
 }
 
 static void
-chip_remove_cb (GtkButton        *button,
-                FiguresChartView *self)
+chip_remove_cb (GtkButton *button, FiguresChartView *self)
 {
   const char *city = g_object_get_data (G_OBJECT (button), "city");
 
@@ -758,7 +729,7 @@ rebuild_chips (FiguresChartView *self)
       const char *city = g_ptr_array_index (self->cities, i);
       GtkWidget *chip = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 2);
       GtkWidget *button = gtk_button_new_from_icon_name ("window-close-symbolic");
-      g_autofree char *tooltip = g_strdup_printf (_("Remove %s"), city);
+      g_autofree char *tooltip = g_strdup_printf (_ ("Remove %s"), city);
 
       gtk_widget_add_css_class (chip, "chip");
       gtk_box_append (GTK_BOX (chip), gtk_label_new (city));
@@ -773,8 +744,7 @@ rebuild_chips (FiguresChartView *self)
 }
 
 static void
-city_toggled_cb (GtkCheckButton   *check,
-                 FiguresChartView *self)
+city_toggled_cb (GtkCheckButton *check, FiguresChartView *self)
 {
   const char *city = g_object_get_data (G_OBJECT (check), "city");
 
@@ -783,9 +753,7 @@ city_toggled_cb (GtkCheckButton   *check,
 }
 
 static void
-city_setup_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *item,
-               FiguresChartView         *self)
+city_setup_cb (GtkSignalListItemFactory *factory, GtkListItem *item, FiguresChartView *self)
 {
   GtkWidget *check = gtk_check_button_new ();
 
@@ -796,9 +764,7 @@ city_setup_cb (GtkSignalListItemFactory *factory,
 }
 
 static void
-city_bind_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *item,
-              FiguresChartView         *self)
+city_bind_cb (GtkSignalListItemFactory *factory, GtkListItem *item, FiguresChartView *self)
 {
   GtkCheckButton *check = GTK_CHECK_BUTTON (gtk_list_item_get_child (item));
   const char *city = gtk_string_object_get_string (gtk_list_item_get_item (item));
@@ -811,9 +777,7 @@ city_bind_cb (GtkSignalListItemFactory *factory,
 }
 
 static void
-city_unbind_cb (GtkSignalListItemFactory *factory,
-                GtkListItem              *item,
-                FiguresChartView         *self)
+city_unbind_cb (GtkSignalListItemFactory *factory, GtkListItem *item, FiguresChartView *self)
 {
   GtkWidget *check = gtk_list_item_get_child (item);
 
@@ -831,8 +795,7 @@ city_filter_changed_cb (FiguresChartView *self)
 /* ---- public ---- */
 
 void
-figures_chart_view_set_metric (FiguresChartView *self,
-                               const char       *metric_key)
+figures_chart_view_set_metric (FiguresChartView *self, const char *metric_key)
 {
   FiguresMetric metric;
 
@@ -878,12 +841,10 @@ figures_chart_view_get_drawing_area (FiguresChartView *self)
 }
 
 static void
-export_csv_cb (GObject      *object,
-               GAsyncResult *result,
-               gpointer      user_data)
+export_csv_cb (GObject *object, GAsyncResult *result, gpointer user_data)
 {
-  g_autoptr(GFile) file = user_data;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GFile) file = user_data;
+  g_autoptr (GError) error = NULL;
   gssize n = figures_csv_export_finish (result, &error);
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (object));
   g_autofree char *name = g_file_get_parse_name (file);
@@ -893,19 +854,17 @@ export_csv_cb (GObject      *object,
     {
       if (figures_worker_error_is_cancelled (error))
         return;
-      message = g_strdup_printf (_("Could not export the statistics: %s"), error->message);
+      message = g_strdup_printf (_ ("Could not export the statistics: %s"), error->message);
     }
   else
-    message = g_strdup_printf (ngettext ("Exported %zd statistic to %s",
-                                            "Exported %zd statistics to %s", n),
-                               n, name);
+    message = g_strdup_printf (
+      ngettext ("Exported %zd statistic to %s", "Exported %zd statistics to %s", n), n, name);
   if (FIGURES_IS_WINDOW (root))
     figures_window_show_message (FIGURES_WINDOW (root), message);
 }
 
 void
-figures_chart_view_export_csv (FiguresChartView *self,
-                               GFile            *file)
+figures_chart_view_export_csv (FiguresChartView *self, GFile *file)
 {
   const char *metrics[2] = { NULL, NULL };
 
@@ -913,16 +872,13 @@ figures_chart_view_export_csv (FiguresChartView *self,
   g_return_if_fail (G_IS_FILE (file));
 
   metrics[0] = selected_metric (self);
-  figures_csv_export_async (self, self->index_path,
-                            self->compare ? (const char *const *) self->cities->pdata : NULL,
-                            self->compare ? NULL : metrics, file, self->cancellable,
-                            export_csv_cb, g_object_ref (file));
+  figures_csv_export_async (
+    self, self->index_path, self->compare ? (const char *const *) self->cities->pdata : NULL,
+    self->compare ? NULL : metrics, file, self->cancellable, export_csv_cb, g_object_ref (file));
 }
 
 void
-figures_chart_view_setup (FiguresChartView *self,
-                          const char       *index_path,
-                          GSettings        *settings)
+figures_chart_view_setup (FiguresChartView *self, const char *index_path, GSettings *settings)
 {
   g_return_if_fail (FIGURES_IS_CHART_VIEW (self));
 
@@ -933,18 +889,18 @@ figures_chart_view_setup (FiguresChartView *self,
   figures_chart_view_set_metric (self, g_settings_get_string (settings, "chart-metric"));
   switch (g_settings_get_enum (settings, "chart-aggregation"))
     {
-    case FIGURES_AGGREGATE_SUM:
-      gtk_drop_down_set_selected (self->aggregate_dropdown, 1);
-      break;
-    case FIGURES_AGGREGATE_COUNT:
-      gtk_drop_down_set_selected (self->aggregate_dropdown, 2);
-      break;
-    default:
-      gtk_drop_down_set_selected (self->aggregate_dropdown, 0);
+      case FIGURES_AGGREGATE_SUM:
+        gtk_drop_down_set_selected (self->aggregate_dropdown, 1);
+        break;
+      case FIGURES_AGGREGATE_COUNT:
+        gtk_drop_down_set_selected (self->aggregate_dropdown, 2);
+        break;
+      default:
+        gtk_drop_down_set_selected (self->aggregate_dropdown, 0);
     }
   if (self->compare)
     {
-      g_auto(GStrv) cities = g_settings_get_strv (settings, "compare-cities");
+      g_auto (GStrv) cities = g_settings_get_strv (settings, "compare-cities");
       figures_chart_view_set_cities (self, (const char *const *) cities);
     }
   self->setting_up = FALSE;
@@ -953,43 +909,50 @@ figures_chart_view_setup (FiguresChartView *self,
 /* ---- GObject ---- */
 
 static void
-figures_chart_view_set_property (GObject      *object,
-                                 guint         prop_id,
+figures_chart_view_set_property (GObject *object,
+                                 guint prop_id,
                                  const GValue *value,
-                                 GParamSpec   *pspec)
-{
-  FiguresChartView *self = FIGURES_CHART_VIEW (object);
-
-  switch (prop_id)
-    {
-    case PROP_COMPARE:
-      self->compare = g_value_get_boolean (value);
-      gtk_widget_set_visible (GTK_WIDGET (self->metric_dropdown), !self->compare);
-      gtk_widget_set_visible (GTK_WIDGET (self->chips_box), self->compare);
-      gtk_widget_set_visible (self->cities_box, self->compare);
-      update_hint (self);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-figures_chart_view_get_property (GObject    *object,
-                                 guint       prop_id,
-                                 GValue     *value,
                                  GParamSpec *pspec)
 {
   FiguresChartView *self = FIGURES_CHART_VIEW (object);
 
   switch (prop_id)
     {
-    case PROP_COMPARE:
-      g_value_set_boolean (value, self->compare);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      case PROP_COMPARE:
+        self->compare = g_value_get_boolean (value);
+        gtk_widget_set_visible (GTK_WIDGET (self->metric_dropdown), !self->compare);
+        gtk_widget_set_visible (GTK_WIDGET (self->chips_box), self->compare);
+        gtk_widget_set_visible (self->cities_box, self->compare);
+        update_hint (self);
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
+}
+
+static void
+figures_chart_view_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  FiguresChartView *self = FIGURES_CHART_VIEW (object);
+
+  switch (prop_id)
+    {
+      case PROP_COMPARE:
+        g_value_set_boolean (value, self->compare);
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+figures_chart_view_map (GtkWidget *widget)
+{
+  FiguresChartView *self = FIGURES_CHART_VIEW (widget);
+
+  GTK_WIDGET_CLASS (figures_chart_view_parent_class)->map (widget);
+  if (self->reload_pending)
+    figures_chart_view_reload (self);
 }
 
 static void
@@ -1032,6 +995,7 @@ figures_chart_view_class_init (FiguresChartViewClass *klass)
   object_class->finalize = figures_chart_view_finalize;
   object_class->set_property = figures_chart_view_set_property;
   object_class->get_property = figures_chart_view_get_property;
+  widget_class->map = figures_chart_view_map;
 
   properties[PROP_COMPARE] =
     g_param_spec_boolean ("compare", NULL, NULL, FALSE,
@@ -1039,13 +1003,13 @@ figures_chart_view_class_init (FiguresChartViewClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* Emitted when new chart data is shown. */
-  signals[SIGNAL_DATA_CHANGED] = g_signal_new ("data-changed", G_TYPE_FROM_CLASS (klass),
-                                               G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                                               G_TYPE_NONE, 0);
+  signals[SIGNAL_DATA_CHANGED] =
+    g_signal_new ("data-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
   /* Emitted when the mentions behind a bar have been listed. */
-  signals[SIGNAL_MENTIONS_CHANGED] = g_signal_new ("mentions-changed", G_TYPE_FROM_CLASS (klass),
-                                                   G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                                                   G_TYPE_NONE, 0);
+  signals[SIGNAL_MENTIONS_CHANGED] =
+    g_signal_new ("mentions-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                  NULL, G_TYPE_NONE, 0);
 
   g_type_ensure (FIGURES_TYPE_LIST_ROW);
 
@@ -1107,8 +1071,8 @@ figures_chart_view_init (FiguresChartView *self)
   gtk_widget_add_controller (GTK_WIDGET (self->drawing_area), keys);
 
   self->all_cities = gtk_string_list_new (NULL);
-  self->city_filter = gtk_string_filter_new (
-    gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string"));
+  self->city_filter =
+    gtk_string_filter_new (gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string"));
   filtered = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->all_cities)),
                                         GTK_FILTER (self->city_filter));
   factory = gtk_signal_list_item_factory_new ();
@@ -1120,7 +1084,6 @@ figures_chart_view_init (FiguresChartView *self)
   gtk_list_view_set_factory (self->cities_list, factory);
   g_object_unref (factory);
 
-  g_signal_connect_object (gtk_settings_get_default (),
-                           "notify::gtk-application-prefer-dark-theme",
+  g_signal_connect_object (gtk_settings_get_default (), "notify::gtk-application-prefer-dark-theme",
                            G_CALLBACK (theme_changed_cb), self, G_CONNECT_SWAPPED);
 }

@@ -15,34 +15,27 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (FiguresChartView, figures_chart_view, FIGURES, CHART_VIEW, GtkWidget)
 
-void              figures_chart_view_setup        (FiguresChartView  *self,
-                                                   const char        *index_path,
-                                                   GSettings         *settings);
+void figures_chart_view_setup (FiguresChartView *self, const char *index_path, GSettings *settings);
 /* Re-reads the chart's rows on a worker thread. */
-void              figures_chart_view_reload       (FiguresChartView  *self);
-gboolean          figures_chart_view_get_compare  (FiguresChartView  *self);
+void figures_chart_view_reload (FiguresChartView *self);
+gboolean figures_chart_view_get_compare (FiguresChartView *self);
 /* What is drawn; NULL until the first rows arrive. */
-FiguresChartData *figures_chart_view_get_data     (FiguresChartView  *self);
+FiguresChartData *figures_chart_view_get_data (FiguresChartView *self);
 /* The layout on screen; NULL before the first draw. */
-FiguresChartLayout *figures_chart_view_get_layout (FiguresChartView  *self);
-void              figures_chart_view_set_metric   (FiguresChartView  *self,
-                                                   const char        *metric_key);
+FiguresChartLayout *figures_chart_view_get_layout (FiguresChartView *self);
+void figures_chart_view_set_metric (FiguresChartView *self, const char *metric_key);
 /* Compare: the chosen cities (2 to 12 are drawn). */
-void              figures_chart_view_set_cities   (FiguresChartView  *self,
-                                                   const char *const *cities);
-const char *const *figures_chart_view_get_cities  (FiguresChartView  *self);
+void figures_chart_view_set_cities (FiguresChartView *self, const char *const *cities);
+const char *const *figures_chart_view_get_cities (FiguresChartView *self);
 /* Lists the mentions behind the bar at (@x, @y) of the drawing area, as a
  * click does. FALSE when there is no bar there. */
-gboolean          figures_chart_view_activate_at  (FiguresChartView *self,
-                                                   double            x,
-                                                   double            y);
-GListModel       *figures_chart_view_get_mentions (FiguresChartView  *self);
-GtkWidget        *figures_chart_view_get_drawing_area (FiguresChartView *self);
+gboolean figures_chart_view_activate_at (FiguresChartView *self, double x, double y);
+GListModel *figures_chart_view_get_mentions (FiguresChartView *self);
+GtkWidget *figures_chart_view_get_drawing_area (FiguresChartView *self);
 /* The statistics behind the chart as CSV. */
-void              figures_chart_view_export_csv   (FiguresChartView  *self,
-                                                   GFile             *file);
+void figures_chart_view_export_csv (FiguresChartView *self, GFile *file);
 
 /* Dark when the GTK theme is. */
-FiguresChartTheme figures_gui_get_chart_theme     (void);
+FiguresChartTheme figures_gui_get_chart_theme (void);
 
 G_END_DECLS

@@ -13,9 +13,7 @@
 #include "figures-worker.h"
 
 static void
-append_field (GString    *line,
-              const char *text,
-              gboolean    last)
+append_field (GString *line, const char *text, gboolean last)
 {
   if (text == NULL)
     text = "";
@@ -38,12 +36,12 @@ append_field (GString    *line,
 }
 
 gboolean
-figures_csv_write_statistics (GFile        *file,
-                              GPtrArray    *rows,
+figures_csv_write_statistics (GFile *file,
+                              GPtrArray *rows,
                               GCancellable *cancellable,
-                              GError      **error)
+                              GError **error)
 {
-  g_autoptr(GString) csv = g_string_new ("\xEF\xBB\xBF");
+  g_autoptr (GString) csv = g_string_new ("\xEF\xBB\xBF");
 
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
   g_return_val_if_fail (rows != NULL, FALSE);
@@ -96,15 +94,12 @@ export_job_free (ExportJob *job)
 }
 
 static gpointer
-export_job (FiguresIndex *index,
-            gpointer      data,
-            GCancellable *cancellable,
-            GError      **error)
+export_job (FiguresIndex *index, gpointer data, GCancellable *cancellable, GError **error)
 {
   ExportJob *job = data;
   FiguresStatisticsFilter filter = { (const char *const *) job->cities,
                                      (const char *const *) job->metrics, 0, 0 };
-  g_autoptr(GPtrArray) rows = figures_index_list_statistics (index, &filter, error);
+  g_autoptr (GPtrArray) rows = figures_index_list_statistics (index, &filter, error);
 
   if (rows == NULL)
     return NULL;
@@ -114,27 +109,26 @@ export_job (FiguresIndex *index,
 }
 
 void
-figures_csv_export_async (gpointer            source_object,
-                          const char         *index_path,
-                          const char *const  *cities,
-                          const char *const  *metrics,
-                          GFile              *file,
-                          GCancellable       *cancellable,
+figures_csv_export_async (gpointer source_object,
+                          const char *index_path,
+                          const char *const *cities,
+                          const char *const *metrics,
+                          GFile *file,
+                          GCancellable *cancellable,
                           GAsyncReadyCallback callback,
-                          gpointer            user_data)
+                          gpointer user_data)
 {
   ExportJob *job = g_new0 (ExportJob, 1);
 
   job->cities = cities ? g_strdupv ((char **) cities) : NULL;
   job->metrics = metrics ? g_strdupv ((char **) metrics) : NULL;
   job->file = g_object_ref (file);
-  figures_worker_run (source_object, index_path, export_job, job,
-                      (GDestroyNotify) export_job_free, NULL, cancellable, callback, user_data);
+  figures_worker_run (source_object, index_path, export_job, job, (GDestroyNotify) export_job_free,
+                      NULL, cancellable, callback, user_data);
 }
 
 gssize
-figures_csv_export_finish (GAsyncResult *result,
-                           GError      **error)
+figures_csv_export_finish (GAsyncResult *result, GError **error)
 {
   gpointer n = figures_worker_finish (result, error);
 

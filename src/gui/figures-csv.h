@@ -13,22 +13,21 @@ G_BEGIN_DECLS
 
 /* Writes FiguresStatisticRow* @rows to @file, replacing it. Blocking: call
  * it from a worker thread. */
-gboolean figures_csv_write_statistics (GFile        *file,
-                                       GPtrArray    *rows,
+gboolean figures_csv_write_statistics (GFile *file,
+                                       GPtrArray *rows,
                                        GCancellable *cancellable,
-                                       GError      **error);
+                                       GError **error);
 
 /* Runs the filter on a worker thread and writes the CSV. */
-void     figures_csv_export_async     (gpointer                       source_object,
-                                       const char                    *index_path,
-                                       const char *const             *cities,
-                                       const char *const             *metrics,
-                                       GFile                         *file,
-                                       GCancellable                  *cancellable,
-                                       GAsyncReadyCallback            callback,
-                                       gpointer                       user_data);
+void figures_csv_export_async (gpointer source_object,
+                               const char *index_path,
+                               const char *const *cities,
+                               const char *const *metrics,
+                               GFile *file,
+                               GCancellable *cancellable,
+                               GAsyncReadyCallback callback,
+                               gpointer user_data);
 /* The number of rows written, or -1 with @error set. */
-gssize   figures_csv_export_finish    (GAsyncResult                  *result,
-                                       GError                       **error);
+gssize figures_csv_export_finish (GAsyncResult *result, GError **error);
 
 G_END_DECLS

@@ -79,49 +79,49 @@ figures_document_item_dup_meta (FiguresDocumentItem *self)
     return g_strdup (self->city);
   if (self->date != NULL)
     return g_strdup (self->date);
-  return g_strdup (_("No city or date"));
+  return g_strdup (_ ("No city or date"));
 }
 
 static void
-figures_document_item_get_property (GObject    *object,
-                                    guint       prop_id,
-                                    GValue     *value,
+figures_document_item_get_property (GObject *object,
+                                    guint prop_id,
+                                    GValue *value,
                                     GParamSpec *pspec)
 {
   FiguresDocumentItem *self = FIGURES_DOCUMENT_ITEM (object);
 
   switch (prop_id)
     {
-    case ITEM_PROP_ID:
-      g_value_set_int64 (value, self->id);
-      break;
-    case ITEM_PROP_TITLE:
-      g_value_set_string (value, self->title);
-      break;
-    case ITEM_PROP_CITY:
-      g_value_set_string (value, self->city);
-      break;
-    case ITEM_PROP_DATE:
-      g_value_set_string (value, self->date);
-      break;
-    case ITEM_PROP_PATH:
-      g_value_set_string (value, self->path);
-      break;
-    case ITEM_PROP_N_STATISTICS:
-      g_value_set_uint (value, self->n_statistics);
-      break;
-    case ITEM_PROP_STATISTICS_LABEL:
-      g_value_take_string (value, self->loaded ? g_strdup_printf ("%u", self->n_statistics)
-                                               : g_strdup (""));
-      break;
-    case ITEM_PROP_META:
-      g_value_take_string (value, figures_document_item_dup_meta (self));
-      break;
-    case ITEM_PROP_LOADED:
-      g_value_set_boolean (value, self->loaded);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      case ITEM_PROP_ID:
+        g_value_set_int64 (value, self->id);
+        break;
+      case ITEM_PROP_TITLE:
+        g_value_set_string (value, self->title);
+        break;
+      case ITEM_PROP_CITY:
+        g_value_set_string (value, self->city);
+        break;
+      case ITEM_PROP_DATE:
+        g_value_set_string (value, self->date);
+        break;
+      case ITEM_PROP_PATH:
+        g_value_set_string (value, self->path);
+        break;
+      case ITEM_PROP_N_STATISTICS:
+        g_value_set_uint (value, self->n_statistics);
+        break;
+      case ITEM_PROP_STATISTICS_LABEL:
+        g_value_take_string (value, self->loaded ? g_strdup_printf ("%u", self->n_statistics)
+                                                 : g_strdup (""));
+        break;
+      case ITEM_PROP_META:
+        g_value_take_string (value, figures_document_item_dup_meta (self));
+        break;
+      case ITEM_PROP_LOADED:
+        g_value_set_boolean (value, self->loaded);
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -154,8 +154,7 @@ figures_document_item_init (FiguresDocumentItem *self)
 }
 
 static void
-figures_document_item_fill (FiguresDocumentItem       *self,
-                            const FiguresDocumentInfo *info)
+figures_document_item_fill (FiguresDocumentItem *self, const FiguresDocumentInfo *info)
 {
   g_object_freeze_notify (G_OBJECT (self));
   self->id = info->id;
@@ -245,7 +244,9 @@ struct _FiguresDocumentList
 
 static void list_model_iface_init (GListModelInterface *iface);
 
-G_DEFINE_FINAL_TYPE_WITH_CODE (FiguresDocumentList, figures_document_list, G_TYPE_OBJECT,
+G_DEFINE_FINAL_TYPE_WITH_CODE (FiguresDocumentList,
+                               figures_document_list,
+                               G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
 
 enum
@@ -274,8 +275,7 @@ page_request_free (PageRequest *request)
 }
 
 static void
-set_pending (FiguresDocumentList *self,
-             int                  delta)
+set_pending (FiguresDocumentList *self, int delta)
 {
   gboolean was = self->pending > 0;
 
@@ -285,10 +285,7 @@ set_pending (FiguresDocumentList *self,
 }
 
 static gpointer
-read_page_job (FiguresIndex *index,
-               gpointer      data,
-               GCancellable *cancellable,
-               GError      **error)
+read_page_job (FiguresIndex *index, gpointer data, GCancellable *cancellable, GError **error)
 {
   PageRequest *request = data;
 
@@ -297,14 +294,12 @@ read_page_job (FiguresIndex *index,
 }
 
 static void
-read_page_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
+read_page_cb (GObject *object, GAsyncResult *result, gpointer user_data)
 {
   FiguresDocumentList *self = FIGURES_DOCUMENT_LIST (object);
   PageRequest *request = user_data;
-  g_autoptr(GPtrArray) infos = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GPtrArray) infos = NULL;
+  g_autoptr (GError) error = NULL;
   GPtrArray *items;
 
   infos = figures_worker_finish (result, &error);
@@ -334,8 +329,7 @@ done:
 }
 
 static void
-request_page (FiguresDocumentList *self,
-              guint                page)
+request_page (FiguresDocumentList *self, guint page)
 {
   PageRequest *request = g_new0 (PageRequest, 1);
 
@@ -347,13 +341,11 @@ request_page (FiguresDocumentList *self,
   set_pending (self, +1);
   g_object_ref (self);
   figures_worker_run (self, self->index_path, read_page_job, request, NULL,
-                      (GDestroyNotify) g_ptr_array_unref, self->cancellable, read_page_cb,
-                      request);
+                      (GDestroyNotify) g_ptr_array_unref, self->cancellable, read_page_cb, request);
 }
 
 static GPtrArray *
-ensure_page (FiguresDocumentList *self,
-             guint                page)
+ensure_page (FiguresDocumentList *self, guint page)
 {
   GPtrArray *items = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (page));
   guint first = page * PAGE_SIZE;
@@ -385,8 +377,7 @@ list_get_n_items (GListModel *model)
 }
 
 static gpointer
-list_get_item (GListModel *model,
-               guint       position)
+list_get_item (GListModel *model, guint position)
 {
   FiguresDocumentList *self = FIGURES_DOCUMENT_LIST (model);
   GPtrArray *items;
@@ -425,10 +416,7 @@ count_request_free (CountRequest *request)
 }
 
 static gpointer
-count_job (FiguresIndex *index,
-           gpointer      data,
-           GCancellable *cancellable,
-           GError      **error)
+count_job (FiguresIndex *index, gpointer data, GCancellable *cancellable, GError **error)
 {
   CountRequest *request = data;
   GError *local_error = NULL;
@@ -443,13 +431,11 @@ count_job (FiguresIndex *index,
 }
 
 static void
-count_cb (GObject      *object,
-          GAsyncResult *result,
-          gpointer      user_data)
+count_cb (GObject *object, GAsyncResult *result, gpointer user_data)
 {
   FiguresDocumentList *self = FIGURES_DOCUMENT_LIST (object);
   CountRequest *request = user_data;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   gpointer n_plus_one = figures_worker_finish (result, &error);
   guint old_n;
 
@@ -472,7 +458,7 @@ count_cb (GObject      *object,
             {
               /* Same length: the rows shown are re-read in place, so the
                * views keep their widgets and scroll position. */
-              g_autoptr(GList) pages = g_hash_table_get_keys (self->pages);
+              g_autoptr (GList) pages = g_hash_table_get_keys (self->pages);
 
               for (GList *l = pages; l != NULL; l = l->next)
                 request_page (self, GPOINTER_TO_UINT (l->data));
@@ -519,8 +505,7 @@ figures_document_list_reload (FiguresDocumentList *self)
 }
 
 void
-figures_document_list_set_city (FiguresDocumentList *self,
-                                const char          *city)
+figures_document_list_set_city (FiguresDocumentList *self, const char *city)
 {
   g_return_if_fail (FIGURES_IS_DOCUMENT_LIST (self));
 
@@ -541,8 +526,7 @@ figures_document_list_get_city (FiguresDocumentList *self)
 }
 
 void
-figures_document_list_set_sort (FiguresDocumentList *self,
-                                FiguresDocumentSort  sort)
+figures_document_list_set_sort (FiguresDocumentList *self, FiguresDocumentSort sort)
 {
   g_return_if_fail (FIGURES_IS_DOCUMENT_LIST (self));
 
@@ -567,23 +551,23 @@ figures_document_list_get_loading (FiguresDocumentList *self)
 }
 
 static void
-figures_document_list_get_property (GObject    *object,
-                                    guint       prop_id,
-                                    GValue     *value,
+figures_document_list_get_property (GObject *object,
+                                    guint prop_id,
+                                    GValue *value,
                                     GParamSpec *pspec)
 {
   FiguresDocumentList *self = FIGURES_DOCUMENT_LIST (object);
 
   switch (prop_id)
     {
-    case PROP_LOADING:
-      g_value_set_boolean (value, self->pending > 0);
-      break;
-    case PROP_N_ITEMS:
-      g_value_set_uint (value, self->n_items);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      case PROP_LOADING:
+        g_value_set_boolean (value, self->pending > 0);
+        break;
+      case PROP_N_ITEMS:
+        g_value_set_uint (value, self->n_items);
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 

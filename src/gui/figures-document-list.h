@@ -15,15 +15,15 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (FiguresDocumentItem, figures_document_item, FIGURES, DOCUMENT_ITEM, GObject)
 
-gint64      figures_document_item_get_id           (FiguresDocumentItem *self);
-const char *figures_document_item_get_title        (FiguresDocumentItem *self);
-const char *figures_document_item_get_city         (FiguresDocumentItem *self);
-const char *figures_document_item_get_date         (FiguresDocumentItem *self);
-const char *figures_document_item_get_path         (FiguresDocumentItem *self);
-guint       figures_document_item_get_n_statistics (FiguresDocumentItem *self);
+gint64 figures_document_item_get_id (FiguresDocumentItem *self);
+const char *figures_document_item_get_title (FiguresDocumentItem *self);
+const char *figures_document_item_get_city (FiguresDocumentItem *self);
+const char *figures_document_item_get_date (FiguresDocumentItem *self);
+const char *figures_document_item_get_path (FiguresDocumentItem *self);
+guint figures_document_item_get_n_statistics (FiguresDocumentItem *self);
 /* "city · date", for a row's second line */
-char       *figures_document_item_dup_meta         (FiguresDocumentItem *self);
-gboolean    figures_document_item_get_loaded       (FiguresDocumentItem *self);
+char *figures_document_item_dup_meta (FiguresDocumentItem *self);
+gboolean figures_document_item_get_loaded (FiguresDocumentItem *self);
 
 #define FIGURES_TYPE_DOCUMENT_LIST (figures_document_list_get_type ())
 
@@ -31,16 +31,14 @@ G_DECLARE_FINAL_TYPE (FiguresDocumentList, figures_document_list, FIGURES, DOCUM
 
 /* Rows are placeholders until their page (100 rows) has been read on a
  * worker thread; their properties then change in place. */
-FiguresDocumentList *figures_document_list_new        (const char          *index_path);
-void                 figures_document_list_set_city   (FiguresDocumentList *self,
-                                                       const char          *city);
-const char          *figures_document_list_get_city   (FiguresDocumentList *self);
-void                 figures_document_list_set_sort   (FiguresDocumentList *self,
-                                                       FiguresDocumentSort  sort);
-FiguresDocumentSort  figures_document_list_get_sort   (FiguresDocumentList *self);
+FiguresDocumentList *figures_document_list_new (const char *index_path);
+void figures_document_list_set_city (FiguresDocumentList *self, const char *city);
+const char *figures_document_list_get_city (FiguresDocumentList *self);
+void figures_document_list_set_sort (FiguresDocumentList *self, FiguresDocumentSort sort);
+FiguresDocumentSort figures_document_list_get_sort (FiguresDocumentList *self);
 /* Re-reads the count and drops loaded pages (after the index changed). */
-void                 figures_document_list_reload     (FiguresDocumentList *self);
+void figures_document_list_reload (FiguresDocumentList *self);
 /* TRUE while a count or a page is being read. */
-gboolean             figures_document_list_get_loading (FiguresDocumentList *self);
+gboolean figures_document_list_get_loading (FiguresDocumentList *self);
 
 G_END_DECLS

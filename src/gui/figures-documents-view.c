@@ -71,22 +71,17 @@ update_list_page (FiguresDocumentsView *self)
 /* ---- cities ---- */
 
 static gpointer
-cities_job (FiguresIndex *index,
-            gpointer      data,
-            GCancellable *cancellable,
-            GError      **error)
+cities_job (FiguresIndex *index, gpointer data, GCancellable *cancellable, GError **error)
 {
   return figures_index_list_cities (index, NULL, error);
 }
 
 static void
-cities_cb (GObject      *object,
-           GAsyncResult *result,
-           gpointer      user_data)
+cities_cb (GObject *object, GAsyncResult *result, gpointer user_data)
 {
   FiguresDocumentsView *self = FIGURES_DOCUMENTS_VIEW (object);
-  g_autoptr(GError) error = NULL;
-  g_auto(GStrv) cities = figures_worker_finish (result, &error);
+  g_autoptr (GError) error = NULL;
+  g_auto (GStrv) cities = figures_worker_finish (result, &error);
   g_autofree char *selected = NULL;
   guint n, position = 0;
 
@@ -102,8 +97,7 @@ cities_cb (GObject      *object,
 
   self->updating_cities = TRUE;
   n = g_list_model_get_n_items (G_LIST_MODEL (self->city_model));
-  gtk_string_list_splice (self->city_model, 1, n > 0 ? n - 1 : 0,
-                          (const char *const *) cities);
+  gtk_string_list_splice (self->city_model, 1, n > 0 ? n - 1 : 0, (const char *const *) cities);
   for (guint i = 0; cities[i] != NULL; i++)
     if (g_strcmp0 (cities[i], selected) == 0)
       position = i + 1;
@@ -144,14 +138,10 @@ sort_selected_cb (FiguresDocumentsView *self)
 
 /* ---- the list of reports ---- */
 
-static void
-open_item (FiguresDocumentsView *self,
-           FiguresDocumentItem  *item);
+static void open_item (FiguresDocumentsView *self, FiguresDocumentItem *item);
 
 static void
-item_loaded_cb (FiguresDocumentItem  *item,
-                GParamSpec           *pspec,
-                FiguresDocumentsView *self)
+item_loaded_cb (FiguresDocumentItem *item, GParamSpec *pspec, FiguresDocumentsView *self)
 {
   g_signal_handlers_disconnect_by_func (item, item_loaded_cb, self);
   if (gtk_single_selection_get_selected_item (self->documents_selection) == (gpointer) item)
@@ -159,8 +149,7 @@ item_loaded_cb (FiguresDocumentItem  *item,
 }
 
 static void
-open_item (FiguresDocumentsView *self,
-           FiguresDocumentItem  *item)
+open_item (FiguresDocumentsView *self, FiguresDocumentItem *item)
 {
   if (!figures_document_item_get_loaded (item))
     {
@@ -204,10 +193,7 @@ search_result_free (SearchResult *result)
 }
 
 static gpointer
-search_job (FiguresIndex *index,
-            gpointer      data,
-            GCancellable *cancellable,
-            GError      **error)
+search_job (FiguresIndex *index, gpointer data, GCancellable *cancellable, GError **error)
 {
   SearchResult *result = g_new0 (SearchResult, 1);
 
@@ -224,7 +210,7 @@ search_job (FiguresIndex *index,
 static char *
 snippet_markup (const FiguresSearchHit *hit)
 {
-  g_autoptr(GString) markup = g_string_new (NULL);
+  g_autoptr (GString) markup = g_string_new (NULL);
   const char *snippet = hit->snippet ? hit->snippet : "";
   glong n_chars = g_utf8_strlen (snippet, -1);
   guint position = 0;
@@ -274,14 +260,12 @@ snippet_markup (const FiguresSearchHit *hit)
 }
 
 static void
-search_cb (GObject      *object,
-           GAsyncResult *result,
-           gpointer      user_data)
+search_cb (GObject *object, GAsyncResult *result, gpointer user_data)
 {
   FiguresDocumentsView *self = FIGURES_DOCUMENTS_VIEW (object);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   SearchResult *found = figures_worker_finish (result, &error);
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
   g_autofree char *count = NULL;
 
   if (GPOINTER_TO_UINT (user_data) != self->search_generation || self->query == NULL)
@@ -309,7 +293,7 @@ search_cb (GObject      *object,
       if (hit->city != NULL && hit->date != NULL)
         meta = g_strdup_printf ("%s · %s", hit->city, hit->date);
       else
-        meta = g_strdup (hit->city ? hit->city : hit->date ? hit->date : _("No city or date"));
+        meta = g_strdup (hit->city ? hit->city : hit->date ? hit->date : _ ("No city or date"));
 
       row = figures_list_row_new (hit->title, meta, markup, NULL);
       figures_list_row_set_target (row, hit->document_id, hit->first_match, hit->path);
@@ -323,11 +307,10 @@ search_cb (GObject      *object,
 
   if (found->total > found->hits->len)
     /* Translators: shown above search results when only the best are listed */
-    count = g_strdup_printf (_("%u reports match, the best %u shown"), found->total,
-                             found->hits->len);
+    count =
+      g_strdup_printf (_ ("%u reports match, the best %u shown"), found->total, found->hits->len);
   else
-    count = g_strdup_printf (ngettext ("%u report matches",
-                                          "%u reports match", found->total),
+    count = g_strdup_printf (ngettext ("%u report matches", "%u reports match", found->total),
                              found->total);
   gtk_label_set_text (self->results_label, count);
   gtk_stack_set_visible_child_name (self->toolbar_stack, "results");
@@ -354,8 +337,7 @@ run_search (FiguresDocumentsView *self)
 }
 
 void
-figures_documents_view_set_query (FiguresDocumentsView *self,
-                                  const char           *query)
+figures_documents_view_set_query (FiguresDocumentsView *self, const char *query)
 {
   g_autofree char *stripped = NULL;
 
@@ -376,11 +358,10 @@ figures_documents_view_set_query (FiguresDocumentsView *self,
 }
 
 static void
-open_result (FiguresDocumentsView *self,
-             guint                 position)
+open_result (FiguresDocumentsView *self, guint position)
 {
-  g_autoptr(FiguresListRow) row = g_list_model_get_item (G_LIST_MODEL (self->results_store),
-                                                         position);
+  g_autoptr (FiguresListRow) row =
+    g_list_model_get_item (G_LIST_MODEL (self->results_store), position);
 
   if (row == NULL)
     return;
@@ -389,8 +370,7 @@ open_result (FiguresDocumentsView *self,
 }
 
 static void
-result_activate_cb (FiguresDocumentsView *self,
-                    guint                 position)
+result_activate_cb (FiguresDocumentsView *self, guint position)
 {
   open_result (self, position);
 }
@@ -404,9 +384,7 @@ figures_documents_view_activate_first_result (FiguresDocumentsView *self)
 }
 
 void
-figures_documents_view_open_document (FiguresDocumentsView *self,
-                                      gint64                document_id,
-                                      guint                 offset)
+figures_documents_view_open_document (FiguresDocumentsView *self, gint64 document_id, guint offset)
 {
   g_return_if_fail (FIGURES_IS_DOCUMENTS_VIEW (self));
 
@@ -414,8 +392,7 @@ figures_documents_view_open_document (FiguresDocumentsView *self,
 }
 
 void
-figures_documents_view_move_hit (FiguresDocumentsView *self,
-                                 gboolean              forward)
+figures_documents_view_move_hit (FiguresDocumentsView *self, gboolean forward)
 {
   g_return_if_fail (FIGURES_IS_DOCUMENTS_VIEW (self));
 
@@ -425,12 +402,10 @@ figures_documents_view_move_hit (FiguresDocumentsView *self,
 /* ---- export ---- */
 
 static void
-export_cb (GObject      *object,
-           GAsyncResult *result,
-           gpointer      user_data)
+export_cb (GObject *object, GAsyncResult *result, gpointer user_data)
 {
-  g_autoptr(GFile) file = user_data;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GFile) file = user_data;
+  g_autoptr (GError) error = NULL;
   gssize n = figures_csv_export_finish (result, &error);
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (object));
   g_autofree char *message = NULL;
@@ -440,19 +415,17 @@ export_cb (GObject      *object,
     {
       if (figures_worker_error_is_cancelled (error))
         return;
-      message = g_strdup_printf (_("Could not export the statistics: %s"), error->message);
+      message = g_strdup_printf (_ ("Could not export the statistics: %s"), error->message);
     }
   else
-    message = g_strdup_printf (ngettext ("Exported %zd statistic to %s",
-                                            "Exported %zd statistics to %s", n),
-                               n, name);
+    message = g_strdup_printf (
+      ngettext ("Exported %zd statistic to %s", "Exported %zd statistics to %s", n), n, name);
   if (FIGURES_IS_WINDOW (root))
     figures_window_show_message (FIGURES_WINDOW (root), message);
 }
 
 void
-figures_documents_view_export_csv (FiguresDocumentsView *self,
-                                   GFile                *file)
+figures_documents_view_export_csv (FiguresDocumentsView *self, GFile *file)
 {
   const char *cities[2] = { NULL, NULL };
 
@@ -475,16 +448,16 @@ figures_documents_view_reload (FiguresDocumentsView *self)
     return;
 
   figures_document_list_reload (self->documents);
-  figures_worker_run (self, self->index_path, cities_job, NULL, NULL,
-                      (GDestroyNotify) g_strfreev, self->cancellable, cities_cb, NULL);
+  figures_worker_run (self, self->index_path, cities_job, NULL, NULL, (GDestroyNotify) g_strfreev,
+                      self->cancellable, cities_cb, NULL);
   if (self->query != NULL)
     run_search (self);
 }
 
 void
 figures_documents_view_setup (FiguresDocumentsView *self,
-                              const char           *index_path,
-                              GSettings            *settings)
+                              const char *index_path,
+                              GSettings *settings)
 {
   guint sort;
 
@@ -570,9 +543,9 @@ figures_documents_view_class_init (FiguresDocumentsViewClass *klass)
   object_class->finalize = figures_documents_view_finalize;
 
   /* Emitted when the results of a search are shown. */
-  signals[SIGNAL_SEARCH_FINISHED] = g_signal_new ("search-finished", G_TYPE_FROM_CLASS (klass),
-                                                  G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                                                  G_TYPE_NONE, 0);
+  signals[SIGNAL_SEARCH_FINISHED] =
+    g_signal_new ("search-finished", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                  NULL, G_TYPE_NONE, 0);
 
   g_type_ensure (FIGURES_TYPE_READER);
   g_type_ensure (FIGURES_TYPE_LIST_ROW);
@@ -606,5 +579,5 @@ figures_documents_view_init (FiguresDocumentsView *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  gtk_string_list_append (self->city_model, _("All Cities"));
+  gtk_string_list_append (self->city_model, _ ("All Cities"));
 }

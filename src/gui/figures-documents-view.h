@@ -13,30 +13,26 @@ G_BEGIN_DECLS
 
 #define FIGURES_TYPE_DOCUMENTS_VIEW (figures_documents_view_get_type ())
 
-G_DECLARE_FINAL_TYPE (FiguresDocumentsView, figures_documents_view, FIGURES, DOCUMENTS_VIEW,
-                      GtkWidget)
+G_DECLARE_FINAL_TYPE (
+  FiguresDocumentsView, figures_documents_view, FIGURES, DOCUMENTS_VIEW, GtkWidget)
 
-void           figures_documents_view_setup         (FiguresDocumentsView *self,
-                                                     const char           *index_path,
-                                                     GSettings            *settings);
+void figures_documents_view_setup (FiguresDocumentsView *self,
+                                   const char *index_path,
+                                   GSettings *settings);
 /* The index changed: re-read the list, the cities and the search. */
-void           figures_documents_view_reload        (FiguresDocumentsView *self);
+void figures_documents_view_reload (FiguresDocumentsView *self);
 /* Searches on a worker thread; "" shows the list of reports again. */
-void           figures_documents_view_set_query     (FiguresDocumentsView *self,
-                                                     const char           *query);
-void           figures_documents_view_activate_first_result (FiguresDocumentsView *self);
-void           figures_documents_view_open_document (FiguresDocumentsView *self,
-                                                     gint64                document_id,
-                                                     guint                 offset);
-void           figures_documents_view_move_hit      (FiguresDocumentsView *self,
-                                                     gboolean              forward);
+void figures_documents_view_set_query (FiguresDocumentsView *self, const char *query);
+void figures_documents_view_activate_first_result (FiguresDocumentsView *self);
+void
+figures_documents_view_open_document (FiguresDocumentsView *self, gint64 document_id, guint offset);
+void figures_documents_view_move_hit (FiguresDocumentsView *self, gboolean forward);
 /* Writes the statistics of the reports listed (the city filter) as CSV. */
-void           figures_documents_view_export_csv    (FiguresDocumentsView *self,
-                                                     GFile                *file);
-FiguresReader *figures_documents_view_get_reader    (FiguresDocumentsView *self);
-GListModel    *figures_documents_view_get_documents (FiguresDocumentsView *self);
-GListModel    *figures_documents_view_get_results   (FiguresDocumentsView *self);
+void figures_documents_view_export_csv (FiguresDocumentsView *self, GFile *file);
+FiguresReader *figures_documents_view_get_reader (FiguresDocumentsView *self);
+GListModel *figures_documents_view_get_documents (FiguresDocumentsView *self);
+GListModel *figures_documents_view_get_results (FiguresDocumentsView *self);
 /* Hits before the limit; -1 while no search has finished. */
-int            figures_documents_view_get_n_results_total (FiguresDocumentsView *self);
+int figures_documents_view_get_n_results_total (FiguresDocumentsView *self);
 
 G_END_DECLS

@@ -52,10 +52,10 @@ update_size_label (FiguresExportWindow *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->scale_spin), png);
   if (png)
     /* Translators: the size of the exported image, in pixels */
-    text = g_strdup_printf (_("%d × %d pixels"), (int) (width * scale), (int) (height * scale));
+    text = g_strdup_printf (_ ("%d × %d pixels"), (int) (width * scale), (int) (height * scale));
   else
     /* Translators: the size of the exported drawing, in points */
-    text = g_strdup_printf (_("%d × %d points"), width, height);
+    text = g_strdup_printf (_ ("%d × %d points"), width, height);
   gtk_label_set_text (self->size_label, text);
 }
 
@@ -84,10 +84,7 @@ export_job_free (ExportJob *job)
 }
 
 static void
-export_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
+export_thread (GTask *task, gpointer source_object, gpointer task_data, GCancellable *cancellable)
 {
   ExportJob *job = task_data;
   GError *error = NULL;
@@ -101,12 +98,10 @@ export_thread (GTask        *task,
 }
 
 static void
-export_done_cb (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
+export_done_cb (GObject *object, GAsyncResult *result, gpointer user_data)
 {
   FiguresExportWindow *self = FIGURES_EXPORT_WINDOW (object);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *path = user_data;
   GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
   g_autofree char *message = NULL;
@@ -115,10 +110,10 @@ export_done_cb (GObject      *object,
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
-      message = g_strdup_printf (_("Could not export the chart: %s"), error->message);
+      message = g_strdup_printf (_ ("Could not export the chart: %s"), error->message);
     }
   else
-    message = g_strdup_printf (_("Chart exported to %s"), path);
+    message = g_strdup_printf (_ ("Chart exported to %s"), path);
 
   if (FIGURES_IS_WINDOW (parent))
     figures_window_show_message (FIGURES_WINDOW (parent), message);
@@ -127,10 +122,9 @@ export_done_cb (GObject      *object,
 }
 
 void
-figures_export_window_export_to (FiguresExportWindow *self,
-                                 GFile               *file)
+figures_export_window_export_to (FiguresExportWindow *self, GFile *file)
 {
-  g_autoptr(GTask) task = NULL;
+  g_autoptr (GTask) task = NULL;
   ExportJob *job;
   g_autofree char *path = NULL;
   guint format = gtk_drop_down_get_selected (self->format_dropdown);
@@ -141,7 +135,7 @@ figures_export_window_export_to (FiguresExportWindow *self,
   path = g_file_get_path (file);
   if (path == NULL)
     {
-      g_signal_emit (self, signals[SIGNAL_EXPORTED], 0, _("Only local files can be written."));
+      g_signal_emit (self, signals[SIGNAL_EXPORTED], 0, _ ("Only local files can be written."));
       return;
     }
   if (format >= G_N_ELEMENTS (extensions))
@@ -177,13 +171,11 @@ figures_export_window_export_to (FiguresExportWindow *self,
 }
 
 static void
-chooser_response_cb (GtkNativeDialog     *dialog,
-                     int                  response,
-                     FiguresExportWindow *self)
+chooser_response_cb (GtkNativeDialog *dialog, int response, FiguresExportWindow *self)
 {
   if (response == GTK_RESPONSE_ACCEPT)
     {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
 
       figures_export_window_export_to (self, file);
     }
@@ -196,11 +188,11 @@ export_clicked_cb (FiguresExportWindow *self)
   GtkFileChooserNative *chooser;
   guint format = gtk_drop_down_get_selected (self->format_dropdown);
   /* Translators: the default file name of an exported chart, without extension */
-  g_autofree char *name = g_strconcat (_("chart"), extensions[MIN (format, 2)], NULL);
+  g_autofree char *name = g_strconcat (_ ("chart"), extensions[MIN (format, 2)], NULL);
 
-  chooser = gtk_file_chooser_native_new (_("Export Chart"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
-                                         _("_Cancel"));
+  chooser =
+    gtk_file_chooser_native_new (_ ("Export Chart"), GTK_WINDOW (self),
+                                 GTK_FILE_CHOOSER_ACTION_SAVE, _ ("_Export"), _ ("_Cancel"));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   g_signal_connect_object (chooser, "response", G_CALLBACK (chooser_response_cb), self, 0);
@@ -208,10 +200,7 @@ export_clicked_cb (FiguresExportWindow *self)
 }
 
 void
-figures_export_window_set_size (FiguresExportWindow *self,
-                                int                  width,
-                                int                  height,
-                                double               scale)
+figures_export_window_set_size (FiguresExportWindow *self, int width, int height, double scale)
 {
   g_return_if_fail (FIGURES_IS_EXPORT_WINDOW (self));
 
@@ -244,9 +233,8 @@ figures_export_window_class_init (FiguresExportWindowClass *klass)
   object_class->dispose = figures_export_window_dispose;
 
   /* Emitted when an export ends, with the error message or NULL. */
-  signals[SIGNAL_EXPORTED] = g_signal_new ("exported", G_TYPE_FROM_CLASS (klass),
-                                           G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE,
-                                           1, G_TYPE_STRING);
+  signals[SIGNAL_EXPORTED] = g_signal_new ("exported", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                           0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/ui/figures-export-window.ui");
@@ -276,9 +264,7 @@ figures_export_window_init (FiguresExportWindow *self)
 }
 
 GtkWindow *
-figures_export_window_new (GtkWindow        *parent,
-                           FiguresChartView *view,
-                           GSettings        *settings)
+figures_export_window_new (GtkWindow *parent, FiguresChartView *view, GSettings *settings)
 {
   FiguresExportWindow *self;
   FiguresChartData *data;
@@ -289,10 +275,10 @@ figures_export_window_new (GtkWindow        *parent,
   self->settings = g_object_ref (settings);
   data = figures_chart_view_get_data (view);
   /* Nothing drawn yet: an empty chart says so in words. */
-  self->data = data ? figures_chart_data_ref (data)
-                    : figures_chart_data_new (figures_chart_view_get_compare (view)
-                                                ? FIGURES_CHART_COMPARE
-                                                : FIGURES_CHART_BARS);
+  self->data =
+    data ? figures_chart_data_ref (data)
+         : figures_chart_data_new (figures_chart_view_get_compare (view) ? FIGURES_CHART_COMPARE
+                                                                         : FIGURES_CHART_BARS);
   figures_export_window_set_size (self, g_settings_get_int (settings, "export-width"),
                                   g_settings_get_int (settings, "export-height"),
                                   g_settings_get_double (settings, "export-scale"));

@@ -15,16 +15,12 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (FiguresExportWindow, figures_export_window, FIGURES, EXPORT_WINDOW, GtkWindow)
 
-GtkWindow *figures_export_window_new      (GtkWindow           *parent,
-                                           FiguresChartView    *view,
-                                           GSettings           *settings);
-void       figures_export_window_set_size (FiguresExportWindow *self,
-                                           int                  width,
-                                           int                  height,
-                                           double               scale);
+GtkWindow *
+figures_export_window_new (GtkWindow *parent, FiguresChartView *view, GSettings *settings);
+void
+figures_export_window_set_size (FiguresExportWindow *self, int width, int height, double scale);
 /* Exports to @file (format from its extension) on a worker thread, then
  * emits "exported" with the error message or NULL, and closes. */
-void       figures_export_window_export_to (FiguresExportWindow *self,
-                                            GFile               *file);
+void figures_export_window_export_to (FiguresExportWindow *self, GFile *file);
 
 G_END_DECLS

@@ -57,32 +57,29 @@ figures_list_row_finalize (GObject *object)
 }
 
 static void
-figures_list_row_get_property (GObject    *object,
-                               guint       prop_id,
-                               GValue     *value,
-                               GParamSpec *pspec)
+figures_list_row_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
 {
   FiguresListRow *self = FIGURES_LIST_ROW (object);
 
   switch (prop_id)
     {
-    case PROP_TITLE:
-      g_value_set_string (value, self->title);
-      break;
-    case PROP_SUBTITLE:
-      g_value_set_string (value, self->subtitle);
-      break;
-    case PROP_MARKUP:
-      g_value_set_string (value, self->markup);
-      break;
-    case PROP_DETAIL:
-      g_value_set_string (value, self->detail);
-      break;
-    case PROP_CLASSES:
-      g_value_set_boxed (value, self->classes);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      case PROP_TITLE:
+        g_value_set_string (value, self->title);
+        break;
+      case PROP_SUBTITLE:
+        g_value_set_string (value, self->subtitle);
+        break;
+      case PROP_MARKUP:
+        g_value_set_string (value, self->markup);
+        break;
+      case PROP_DETAIL:
+        g_value_set_string (value, self->detail);
+        break;
+      case PROP_CLASSES:
+        g_value_set_boxed (value, self->classes);
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -153,8 +150,7 @@ figures_list_row_get_detail (FiguresListRow *self)
 }
 
 void
-figures_list_row_set_classes (FiguresListRow    *self,
-                              const char *const *classes)
+figures_list_row_set_classes (FiguresListRow *self, const char *const *classes)
 {
   g_return_if_fail (FIGURES_IS_LIST_ROW (self));
 
@@ -165,9 +161,9 @@ figures_list_row_set_classes (FiguresListRow    *self,
 
 void
 figures_list_row_set_target (FiguresListRow *self,
-                             gint64          document_id,
-                             guint           offset,
-                             const char     *path)
+                             gint64 document_id,
+                             guint offset,
+                             const char *path)
 {
   g_return_if_fail (FIGURES_IS_LIST_ROW (self));
 
@@ -199,8 +195,7 @@ figures_list_row_get_path (FiguresListRow *self)
 }
 
 void
-figures_list_row_take_statistic (FiguresListRow   *self,
-                                 FiguresStatistic *statistic)
+figures_list_row_take_statistic (FiguresListRow *self, FiguresStatistic *statistic)
 {
   g_return_if_fail (FIGURES_IS_LIST_ROW (self));
 

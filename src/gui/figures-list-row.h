@@ -16,27 +16,25 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (FiguresListRow, figures_list_row, FIGURES, LIST_ROW, GObject)
 
 /* @markup is Pango markup; @classes style a decoration (metric colours). */
-FiguresListRow   *figures_list_row_new            (const char         *title,
-                                                   const char         *subtitle,
-                                                   const char         *markup,
-                                                   const char         *detail);
-const char       *figures_list_row_get_title      (FiguresListRow     *self);
-const char       *figures_list_row_get_subtitle   (FiguresListRow     *self);
-const char       *figures_list_row_get_markup     (FiguresListRow     *self);
-const char       *figures_list_row_get_detail     (FiguresListRow     *self);
-void              figures_list_row_set_classes    (FiguresListRow     *self,
-                                                   const char *const  *classes);
+FiguresListRow *figures_list_row_new (const char *title,
+                                      const char *subtitle,
+                                      const char *markup,
+                                      const char *detail);
+const char *figures_list_row_get_title (FiguresListRow *self);
+const char *figures_list_row_get_subtitle (FiguresListRow *self);
+const char *figures_list_row_get_markup (FiguresListRow *self);
+const char *figures_list_row_get_detail (FiguresListRow *self);
+void figures_list_row_set_classes (FiguresListRow *self, const char *const *classes);
 
 /* What the row points at. */
-void              figures_list_row_set_target     (FiguresListRow     *self,
-                                                   gint64              document_id,
-                                                   guint               offset,
-                                                   const char         *path);
-gint64            figures_list_row_get_document_id (FiguresListRow    *self);
-guint             figures_list_row_get_offset     (FiguresListRow     *self);
-const char       *figures_list_row_get_path       (FiguresListRow     *self);
-void              figures_list_row_take_statistic (FiguresListRow     *self,
-                                                   FiguresStatistic   *statistic);
-FiguresStatistic *figures_list_row_get_statistic  (FiguresListRow     *self);
+void figures_list_row_set_target (FiguresListRow *self,
+                                  gint64 document_id,
+                                  guint offset,
+                                  const char *path);
+gint64 figures_list_row_get_document_id (FiguresListRow *self);
+guint figures_list_row_get_offset (FiguresListRow *self);
+const char *figures_list_row_get_path (FiguresListRow *self);
+void figures_list_row_take_statistic (FiguresListRow *self, FiguresStatistic *statistic);
+FiguresStatistic *figures_list_row_get_statistic (FiguresListRow *self);
 
 G_END_DECLS

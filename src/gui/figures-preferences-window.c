@@ -25,8 +25,7 @@ struct _FiguresPreferencesWindow
 G_DEFINE_FINAL_TYPE (FiguresPreferencesWindow, figures_preferences_window, GTK_TYPE_WINDOW)
 
 static void
-remove_clicked_cb (GtkButton                *button,
-                   FiguresPreferencesWindow *self)
+remove_clicked_cb (GtkButton *button, FiguresPreferencesWindow *self)
 {
   const char *path = g_object_get_data (G_OBJECT (button), "path");
 
@@ -37,7 +36,7 @@ remove_clicked_cb (GtkButton                *button,
 static void
 rebuild_list (FiguresPreferencesWindow *self)
 {
-  g_auto(GStrv) folders = g_settings_get_strv (self->settings, "folders");
+  g_auto (GStrv) folders = g_settings_get_strv (self->settings, "folders");
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->folders_list))) != NULL)
@@ -45,7 +44,7 @@ rebuild_list (FiguresPreferencesWindow *self)
 
   if (folders[0] == NULL)
     {
-      GtkWidget *label = gtk_label_new (_("No folders: the sample reports are shown."));
+      GtkWidget *label = gtk_label_new (_ ("No folders: the sample reports are shown."));
 
       gtk_widget_add_css_class (label, "dim-label");
       gtk_widget_set_margin_top (label, 12);
@@ -60,7 +59,7 @@ rebuild_list (FiguresPreferencesWindow *self)
       GtkWidget *icon = gtk_image_new_from_icon_name ("folder-symbolic");
       GtkWidget *label = gtk_label_new (folders[i]);
       GtkWidget *button = gtk_button_new_from_icon_name ("user-trash-symbolic");
-      g_autofree char *tooltip = g_strdup_printf (_("Stop indexing %s"), folders[i]);
+      g_autofree char *tooltip = g_strdup_printf (_ ("Stop indexing %s"), folders[i]);
 
       gtk_widget_set_margin_top (row, 6);
       gtk_widget_set_margin_bottom (row, 6);
@@ -84,8 +83,7 @@ rebuild_list (FiguresPreferencesWindow *self)
 }
 
 static void
-forward_action (FiguresPreferencesWindow *self,
-                const char               *action)
+forward_action (FiguresPreferencesWindow *self, const char *action)
 {
   if (self->window != NULL)
     gtk_widget_activate_action (GTK_WIDGET (self->window), action, NULL);

@@ -38,10 +38,7 @@ G_DEFINE_FINAL_TYPE (FiguresTextView, figures_text_view, GTK_TYPE_TEXT_VIEW)
 #define MIN_MARGIN 24
 
 static void
-figures_text_view_size_allocate (GtkWidget *widget,
-                                 int        width,
-                                 int        height,
-                                 int        baseline)
+figures_text_view_size_allocate (GtkWidget *widget, int width, int height, int baseline)
 {
   int margin = MAX (MIN_MARGIN, (width - MAX_TEXT_WIDTH) / 2);
   GtkTextView *view = GTK_TEXT_VIEW (widget);
@@ -52,8 +49,8 @@ figures_text_view_size_allocate (GtkWidget *widget,
       gtk_text_view_set_right_margin (view, margin);
     }
 
-  GTK_WIDGET_CLASS (figures_text_view_parent_class)->size_allocate (widget, width, height,
-                                                                    baseline);
+  GTK_WIDGET_CLASS (figures_text_view_parent_class)
+    ->size_allocate (widget, width, height, baseline);
 }
 
 static void
@@ -78,7 +75,7 @@ struct _FiguresReader
   gint64 document_id;
   guint load_generation;
 
-  GArray *hits;  /* FiguresRange */
+  GArray *hits; /* FiguresRange */
   int current_hit;
   GPtrArray *statistics; /* FiguresStatistic*, by offset */
   GtkPopover *popover;
@@ -114,8 +111,8 @@ typedef struct
 {
   FiguresDocumentInfo *info;
   char *text;
-  GPtrArray *rows;  /* FiguresStatisticRow* */
-  GArray *matches;  /* FiguresRange */
+  GPtrArray *rows; /* FiguresStatisticRow* */
+  GArray *matches; /* FiguresRange */
 } LoadResult;
 
 static void
@@ -136,10 +133,7 @@ load_result_free (LoadResult *result)
 }
 
 static gpointer
-load_job (FiguresIndex *index,
-          gpointer      data,
-          GCancellable *cancellable,
-          GError      **error)
+load_job (FiguresIndex *index, gpointer data, GCancellable *cancellable, GError **error)
 {
   LoadRequest *request = data;
   LoadResult *result = g_new0 (LoadResult, 1);
@@ -157,7 +151,7 @@ load_job (FiguresIndex *index,
 
   if (request->query != NULL && request->query[0] != '\0')
     {
-      g_autoptr(FiguresQuery) query = figures_query_parse (request->query);
+      g_autoptr (FiguresQuery) query = figures_query_parse (request->query);
 
       if (query != NULL && !figures_query_is_empty (query))
         result->matches = figures_query_find_matches (query, result->text);
@@ -182,19 +176,15 @@ update_hit_label (FiguresReader *self)
     return;
 
   if (self->current_hit < 0)
-    text = g_strdup_printf (ngettext ("%u match", "%u matches",
-                                         self->hits->len),
-                            self->hits->len);
+    text = g_strdup_printf (ngettext ("%u match", "%u matches", self->hits->len), self->hits->len);
   else
     /* Translators: the current search match of all in the report */
-    text = g_strdup_printf (_("%d of %u"), self->current_hit + 1, self->hits->len);
+    text = g_strdup_printf (_ ("%d of %u"), self->current_hit + 1, self->hits->len);
   gtk_label_set_text (self->hit_label, text);
 }
 
 static void
-scroll_to_offset (FiguresReader *self,
-                  guint          start,
-                  guint          end)
+scroll_to_offset (FiguresReader *self, guint start, guint end)
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
   GtkTextIter start_iter;
@@ -242,8 +232,7 @@ show_current_hit (FiguresReader *self)
 }
 
 void
-figures_reader_move_hit (FiguresReader *self,
-                         gboolean       forward)
+figures_reader_move_hit (FiguresReader *self, gboolean forward)
 {
   g_return_if_fail (FIGURES_IS_READER (self));
 
@@ -294,8 +283,7 @@ setup_tags (FiguresReader *self)
     GdkRGBA current = dark ? (GdkRGBA){ 0.95, 0.55, 0.1, 0.85 } : (GdkRGBA){ 1.0, 0.6, 0.1, 0.9 };
     GdkRGBA evidence = dark ? (GdkRGBA){ 1, 1, 1, 0.08 } : (GdkRGBA){ 0, 0, 0, 0.05 };
 
-    g_object_set (gtk_text_tag_table_lookup (table, "search-hit"), "background-rgba", &hit,
-                  NULL);
+    g_object_set (gtk_text_tag_table_lookup (table, "search-hit"), "background-rgba", &hit, NULL);
     g_object_set (gtk_text_tag_table_lookup (table, "current-hit"), "background-rgba", &current,
                   NULL);
     g_object_set (gtk_text_tag_table_lookup (table, "evidence"), "paragraph-background-rgba",
@@ -320,12 +308,10 @@ format_statistic_value (const FiguresStatistic *statistic)
 }
 
 static void
-load_cb (GObject      *object,
-         GAsyncResult *result,
-         gpointer      user_data)
+load_cb (GObject *object, GAsyncResult *result, gpointer user_data)
 {
   FiguresReader *self = FIGURES_READER (object);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   LoadResult *loaded = figures_worker_finish (result, &error);
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
   FiguresNumberStyle style = figures_number_style_from_locale ();
@@ -346,10 +332,9 @@ load_cb (GObject      *object,
 
   self->document_id = loaded->info->id;
   gtk_label_set_text (self->title_label, loaded->info->title);
-  meta = g_strdup_printf ("%s · %s · %s",
-                          loaded->info->city ? loaded->info->city : _("No city"),
-                          loaded->info->date ? loaded->info->date : _("Undated"),
-                          loaded->info->path);
+  meta =
+    g_strdup_printf ("%s · %s · %s", loaded->info->city ? loaded->info->city : _ ("No city"),
+                     loaded->info->date ? loaded->info->date : _ ("Undated"), loaded->info->path);
   gtk_label_set_text (self->meta_label, meta);
 
   setup_tags (self);
@@ -364,18 +349,18 @@ load_cb (GObject      *object,
       g_autofree char *tag = g_strdup_printf ("metric-%u", (guint) statistic->metric);
       g_autofree char *dot = g_strdup_printf ("metric-dot-%u", (guint) statistic->metric);
       g_autofree char *value = format_statistic_value (statistic);
-      const char *metric = figures_format_metric_name (figures_metric_to_key (statistic->metric),
-                                                       style);
+      const char *metric =
+        figures_format_metric_name (figures_metric_to_key (statistic->metric), style);
       g_autofree char *subtitle = NULL;
       const char *classes[] = { "metric-dot", dot, NULL };
-      g_autoptr(FiguresListRow) item = NULL;
+      g_autoptr (FiguresListRow) item = NULL;
 
       gtk_text_buffer_get_iter_at_offset (buffer, &start, statistic->start);
       gtk_text_buffer_get_iter_at_offset (buffer, &end, statistic->end);
       gtk_text_buffer_apply_tag_by_name (buffer, tag, &start, &end);
 
-      subtitle = g_strdup_printf ("%s · %s", metric, statistic->place ? statistic->place
-                                                                      : statistic->city);
+      subtitle =
+        g_strdup_printf ("%s · %s", metric, statistic->place ? statistic->place : statistic->city);
       item = figures_list_row_new (value, subtitle, NULL, statistic->evidence);
       figures_list_row_set_classes (item, classes);
       figures_list_row_set_target (item, self->document_id, statistic->start, NULL);
@@ -384,8 +369,7 @@ load_cb (GObject      *object,
       g_ptr_array_add (self->statistics, figures_statistic_copy (statistic));
     }
 
-  stats_text = g_strdup_printf (ngettext ("%u Statistic", "%u Statistics",
-                                             loaded->rows->len),
+  stats_text = g_strdup_printf (ngettext ("%u Statistic", "%u Statistics", loaded->rows->len),
                                 loaded->rows->len);
   gtk_label_set_text (self->stats_label, stats_text);
 
@@ -418,8 +402,7 @@ load_cb (GObject      *object,
               self->current_hit = (int) i - 1;
               break;
             }
-      scroll_to_offset (self, offset == G_MAXUINT ? 0 : offset,
-                        offset == G_MAXUINT ? 0 : offset);
+      scroll_to_offset (self, offset == G_MAXUINT ? 0 : offset, offset == G_MAXUINT ? 0 : offset);
       update_hit_label (self);
     }
 
@@ -428,10 +411,7 @@ load_cb (GObject      *object,
 }
 
 void
-figures_reader_load (FiguresReader *self,
-                     gint64         document_id,
-                     guint          offset,
-                     const char    *query)
+figures_reader_load (FiguresReader *self, gint64 document_id, guint offset, const char *query)
 {
   LoadRequest *request;
 
@@ -445,9 +425,9 @@ figures_reader_load (FiguresReader *self,
   request = g_new0 (LoadRequest, 1);
   request->document_id = document_id;
   request->query = g_strdup (query);
-  figures_worker_run (self, self->index_path, load_job, request,
-                      (GDestroyNotify) load_request_free, (GDestroyNotify) load_result_free,
-                      self->cancellable, load_cb, GUINT_TO_POINTER (offset));
+  figures_worker_run (self, self->index_path, load_job, request, (GDestroyNotify) load_request_free,
+                      (GDestroyNotify) load_result_free, self->cancellable, load_cb,
+                      GUINT_TO_POINTER (offset));
 }
 
 void
@@ -467,8 +447,7 @@ figures_reader_clear (FiguresReader *self)
 /* ---- the popover of a highlighted figure ---- */
 
 static const FiguresStatistic *
-find_statistic (FiguresReader *self,
-                guint          offset)
+find_statistic (FiguresReader *self, guint offset)
 {
   for (guint i = 0; i < self->statistics->len; i++)
     {
@@ -481,8 +460,7 @@ find_statistic (FiguresReader *self,
 }
 
 gboolean
-figures_reader_show_statistic_at (FiguresReader *self,
-                                  guint          offset)
+figures_reader_show_statistic_at (FiguresReader *self, guint offset)
 {
   const FiguresStatistic *statistic;
   GtkTextBuffer *buffer;
@@ -519,13 +497,11 @@ figures_reader_show_statistic_at (FiguresReader *self,
   value = format_statistic_value (statistic);
   unit = figures_format_base_unit (figures_metric_to_key (statistic->metric), statistic->unit);
   number = figures_decimal_to_string (statistic->value);
-  markup = g_markup_printf_escaped ("<b>%s</b>\n%s: %s\n%s: %s\n%s: %s\n%s: %s",
-                                    figures_format_metric_name (
-                                      figures_metric_to_key (statistic->metric), style),
-                                    _("Value"), value,
-                                    _("Exact value"), number,
-                                    _("City"), statistic->city ? statistic->city : _("Unknown"),
-                                    _("Unit"), statistic->unit ? statistic->unit : "");
+  markup = g_markup_printf_escaped (
+    "<b>%s</b>\n%s: %s\n%s: %s\n%s: %s\n%s: %s",
+    figures_format_metric_name (figures_metric_to_key (statistic->metric), style), _ ("Value"),
+    value, _ ("Exact value"), number, _ ("City"), statistic->city ? statistic->city : _ ("Unknown"),
+    _ ("Unit"), statistic->unit ? statistic->unit : "");
   gtk_label_set_markup (self->popover_label, markup);
   gtk_popover_set_pointing_to (self->popover, &location);
   gtk_popover_popup (self->popover);
@@ -533,11 +509,7 @@ figures_reader_show_statistic_at (FiguresReader *self,
 }
 
 static void
-text_pressed_cb (GtkGestureClick *gesture,
-                 int              n_press,
-                 double           x,
-                 double           y,
-                 FiguresReader   *self)
+text_pressed_cb (GtkGestureClick *gesture, int n_press, double x, double y, FiguresReader *self)
 {
   GtkTextIter iter;
   int bx, by;
@@ -550,11 +522,10 @@ text_pressed_cb (GtkGestureClick *gesture,
 }
 
 static void
-stats_activate_cb (FiguresReader *self,
-                   guint          position)
+stats_activate_cb (FiguresReader *self, guint position)
 {
-  g_autoptr(FiguresListRow) item = g_list_model_get_item (G_LIST_MODEL (self->stats_store),
-                                                          position);
+  g_autoptr (FiguresListRow) item =
+    g_list_model_get_item (G_LIST_MODEL (self->stats_store), position);
   FiguresStatistic *statistic;
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
   GtkTextIter start, end;
@@ -607,8 +578,7 @@ figures_reader_get_text_view (FiguresReader *self)
 }
 
 void
-figures_reader_setup (FiguresReader *self,
-                      const char    *index_path)
+figures_reader_setup (FiguresReader *self, const char *index_path)
 {
   g_return_if_fail (FIGURES_IS_READER (self));
 
@@ -623,10 +593,7 @@ theme_changed_cb (FiguresReader *self)
 }
 
 static void
-figures_reader_size_allocate (GtkWidget *widget,
-                              int        width,
-                              int        height,
-                              int        baseline)
+figures_reader_size_allocate (GtkWidget *widget, int width, int height, int baseline)
 {
   FiguresReader *self = FIGURES_READER (widget);
 
@@ -675,15 +642,14 @@ figures_reader_class_init (FiguresReaderClass *klass)
   widget_class->size_allocate = figures_reader_size_allocate;
 
   /* Emitted when a report has been shown. */
-  signals[SIGNAL_LOADED] = g_signal_new ("loaded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                         0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[SIGNAL_LOADED] = g_signal_new ("loaded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                         NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   g_type_ensure (FIGURES_TYPE_TEXT_VIEW);
   g_type_ensure (FIGURES_TYPE_LIST_ROW);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               RESOURCE_BASE "/ui/figures-reader.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/figures-reader.ui");
   gtk_widget_class_bind_template_child (widget_class, FiguresReader, stack);
   gtk_widget_class_bind_template_child (widget_class, FiguresReader, title_label);
   gtk_widget_class_bind_template_child (widget_class, FiguresReader, meta_label);
@@ -718,7 +684,6 @@ figures_reader_init (FiguresReader *self)
   gtk_popover_set_child (self->popover, GTK_WIDGET (self->popover_label));
   gtk_widget_set_parent (GTK_WIDGET (self->popover), GTK_WIDGET (self));
 
-  g_signal_connect_object (gtk_settings_get_default (),
-                           "notify::gtk-application-prefer-dark-theme",
+  g_signal_connect_object (gtk_settings_get_default (), "notify::gtk-application-prefer-dark-theme",
                            G_CALLBACK (theme_changed_cb), self, G_CONNECT_SWAPPED);
 }

@@ -13,26 +13,20 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (FiguresReader, figures_reader, FIGURES, READER, GtkWidget)
 
-void         figures_reader_setup           (FiguresReader *self,
-                                             const char    *index_path);
+void figures_reader_setup (FiguresReader *self, const char *index_path);
 /* Reads the report on a worker thread and shows it, with @query's matches
  * highlighted, scrolled to code point @offset (G_MAXUINT: the first match). */
-void         figures_reader_load            (FiguresReader *self,
-                                             gint64         document_id,
-                                             guint          offset,
-                                             const char    *query);
-void         figures_reader_clear           (FiguresReader *self);
-gint64       figures_reader_get_document_id (FiguresReader *self);
+void figures_reader_load (FiguresReader *self, gint64 document_id, guint offset, const char *query);
+void figures_reader_clear (FiguresReader *self);
+gint64 figures_reader_get_document_id (FiguresReader *self);
 /* Moves to the next (or previous) search match, wrapping around. */
-void         figures_reader_move_hit        (FiguresReader *self,
-                                             gboolean       forward);
-guint        figures_reader_get_n_hits      (FiguresReader *self);
+void figures_reader_move_hit (FiguresReader *self, gboolean forward);
+guint figures_reader_get_n_hits (FiguresReader *self);
 /* -1 before the first move */
-int          figures_reader_get_current_hit (FiguresReader *self);
-guint        figures_reader_get_n_statistics (FiguresReader *self);
-GtkTextView *figures_reader_get_text_view   (FiguresReader *self);
+int figures_reader_get_current_hit (FiguresReader *self);
+guint figures_reader_get_n_statistics (FiguresReader *self);
+GtkTextView *figures_reader_get_text_view (FiguresReader *self);
 /* Shows the popover of the statistic at code point @offset, if any. */
-gboolean     figures_reader_show_statistic_at (FiguresReader *self,
-                                               guint          offset);
+gboolean figures_reader_show_statistic_at (FiguresReader *self, guint offset);
 
 G_END_DECLS

@@ -34,29 +34,24 @@ enum
 static guint signals[N_SIGNALS];
 
 static gpointer
-skipped_job (FiguresIndex *index,
-             gpointer      data,
-             GCancellable *cancellable,
-             GError      **error)
+skipped_job (FiguresIndex *index, gpointer data, GCancellable *cancellable, GError **error)
 {
   return figures_index_list_skipped (index, error);
 }
 
 static void
-skipped_cb (GObject      *object,
-            GAsyncResult *result,
-            gpointer      user_data)
+skipped_cb (GObject *object, GAsyncResult *result, gpointer user_data)
 {
   FiguresSkippedWindow *self = FIGURES_SKIPPED_WINDOW (object);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) skipped = figures_worker_finish (result, &error);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) skipped = figures_worker_finish (result, &error);
   g_autofree char *summary = NULL;
 
   if (skipped == NULL)
     {
       if (figures_worker_error_is_cancelled (error))
         return;
-      summary = g_strdup_printf (_("The list could not be read: %s"), error->message);
+      summary = g_strdup_printf (_ ("The list could not be read: %s"), error->message);
       gtk_label_set_text (self->summary_label, summary);
       return;
     }
@@ -64,21 +59,20 @@ skipped_cb (GObject      *object,
   for (guint i = 0; i < skipped->len; i++)
     {
       FiguresSkippedFile *file = g_ptr_array_index (skipped, i);
-      g_autoptr(FiguresListRow) row = figures_list_row_new (file->path, file->reason, NULL, NULL);
+      g_autoptr (FiguresListRow) row = figures_list_row_new (file->path, file->reason, NULL, NULL);
 
       figures_list_row_set_target (row, 0, 0, file->path);
       g_list_store_append (self->store, row);
     }
 
   if (skipped->len == 0)
-    summary = g_strdup (_("Every file in your folders was indexed."));
+    summary = g_strdup (_ ("Every file in your folders was indexed."));
   else
-    summary = g_strdup_printf (ngettext (
-                                            "%u file could not be indexed. Fix or convert it, "
-                                            "and it is read at the next update.",
-                                            "%u files could not be indexed. Fix or convert "
-                                            "them, and they are read at the next update.",
-                                            skipped->len),
+    summary = g_strdup_printf (ngettext ("%u file could not be indexed. Fix or convert it, "
+                                         "and it is read at the next update.",
+                                         "%u files could not be indexed. Fix or convert "
+                                         "them, and they are read at the next update.",
+                                         skipped->len),
                                skipped->len);
   gtk_label_set_text (self->summary_label, summary);
   g_signal_emit (self, signals[SIGNAL_LOADED], 0);
@@ -112,8 +106,8 @@ figures_skipped_window_class_init (FiguresSkippedWindowClass *klass)
   object_class->dispose = figures_skipped_window_dispose;
 
   /* Emitted when the list has been read. */
-  signals[SIGNAL_LOADED] = g_signal_new ("loaded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                         0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[SIGNAL_LOADED] = g_signal_new ("loaded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                         NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   g_type_ensure (FIGURES_TYPE_LIST_ROW);
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -131,15 +125,14 @@ figures_skipped_window_init (FiguresSkippedWindow *self)
 }
 
 GtkWindow *
-figures_skipped_window_new (GtkWindow  *parent,
-                            const char *index_path)
+figures_skipped_window_new (GtkWindow *parent, const char *index_path)
 {
   FiguresSkippedWindow *self;
 
   g_return_val_if_fail (index_path != NULL, NULL);
 
   self = g_object_new (FIGURES_TYPE_SKIPPED_WINDOW, "transient-for", parent, NULL);
-  figures_worker_run (self, index_path, skipped_job, NULL, NULL,
-                      (GDestroyNotify) g_ptr_array_unref, self->cancellable, skipped_cb, NULL);
+  figures_worker_run (self, index_path, skipped_job, NULL, NULL, (GDestroyNotify) g_ptr_array_unref,
+                      self->cancellable, skipped_cb, NULL);
   return GTK_WINDOW (self);
 }

@@ -14,54 +14,46 @@
 #include "figures-window-private.h"
 
 static void
-open_folder_response_cb (GtkNativeDialog *dialog,
-                         int              response,
-                         gpointer         user_data)
+open_folder_response_cb (GtkNativeDialog *dialog, int response, gpointer user_data)
 {
   FiguresWindow *self = user_data;
 
   if (response == GTK_RESPONSE_ACCEPT)
     {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
       g_autofree char *path = file ? g_file_get_path (file) : NULL;
 
       if (path != NULL)
         figures_window_add_folder (self, path);
       else
-        figures_window_show_message (self, _("Only local folders can be indexed."));
+        figures_window_show_message (self, _ ("Only local folders can be indexed."));
     }
 
   g_object_unref (dialog);
 }
 
 static void
-open_folder_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *param)
+open_folder_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
   FiguresWindow *self = FIGURES_WINDOW (widget);
   GtkFileChooserNative *chooser;
 
-  chooser = gtk_file_chooser_native_new (_("Open Folder of Reports"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER, _("_Open"),
-                                         _("_Cancel"));
+  chooser =
+    gtk_file_chooser_native_new (_ ("Open Folder of Reports"), GTK_WINDOW (self),
+                                 GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER, _ ("_Open"), _ ("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   g_signal_connect (chooser, "response", G_CALLBACK (open_folder_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
 static void
-rebuild_index_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *param)
+rebuild_index_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
   _figures_window_rebuild_index (FIGURES_WINDOW (widget));
 }
 
 static void
-cancel_indexing_action (GtkWidget  *widget,
-                        const char *action_name,
-                        GVariant   *param)
+cancel_indexing_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
   FiguresWindow *self = FIGURES_WINDOW (widget);
 
@@ -71,17 +63,13 @@ cancel_indexing_action (GtkWidget  *widget,
 }
 
 static void
-dismiss_message_action (GtkWidget  *widget,
-                        const char *action_name,
-                        GVariant   *param)
+dismiss_message_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
   figures_window_show_message (FIGURES_WINDOW (widget), NULL);
 }
 
 static void
-show_skipped_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *param)
+show_skipped_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
   FiguresWindow *self = FIGURES_WINDOW (widget);
 
@@ -89,9 +77,7 @@ show_skipped_action (GtkWidget  *widget,
 }
 
 static void
-export_chart_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *param)
+export_chart_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
   FiguresWindow *self = FIGURES_WINDOW (widget);
   FiguresChartView *view = _figures_window_get_chart_view (self);
@@ -103,15 +89,13 @@ export_chart_action (GtkWidget  *widget,
 }
 
 static void
-export_csv_response_cb (GtkNativeDialog *dialog,
-                        int              response,
-                        gpointer         user_data)
+export_csv_response_cb (GtkNativeDialog *dialog, int response, gpointer user_data)
 {
-  g_autoptr(FiguresWindow) self = user_data;
+  g_autoptr (FiguresWindow) self = user_data;
 
   if (response == GTK_RESPONSE_ACCEPT)
     {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
       const char *name = gtk_stack_get_visible_child_name (self->stack);
 
       if (g_strcmp0 (name, "documents") == 0)
@@ -124,33 +108,28 @@ export_csv_response_cb (GtkNativeDialog *dialog,
 }
 
 static void
-export_csv_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *param)
+export_csv_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
   FiguresWindow *self = FIGURES_WINDOW (widget);
   GtkFileChooserNative *chooser;
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
 
-  chooser = gtk_file_chooser_native_new (_("Export Statistics as CSV"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
-                                         _("_Cancel"));
-  gtk_file_filter_set_name (filter, _("CSV files"));
+  chooser =
+    gtk_file_chooser_native_new (_ ("Export Statistics as CSV"), GTK_WINDOW (self),
+                                 GTK_FILE_CHOOSER_ACTION_SAVE, _ ("_Export"), _ ("_Cancel"));
+  gtk_file_filter_set_name (filter, _ ("CSV files"));
   gtk_file_filter_add_mime_type (filter, "text/csv");
   gtk_file_filter_add_pattern (filter, "*.csv");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
   /* Translators: the default file name of exported statistics */
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("statistics.csv"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _ ("statistics.csv"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect (chooser, "response", G_CALLBACK (export_csv_response_cb),
-                    g_object_ref (self));
+  g_signal_connect (chooser, "response", G_CALLBACK (export_csv_response_cb), g_object_ref (self));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
 static void
-search_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *param)
+search_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
   FiguresWindow *self = FIGURES_WINDOW (widget);
 
@@ -158,9 +137,7 @@ search_action (GtkWidget  *widget,
 }
 
 static void
-hit_action (GtkWidget  *widget,
-            const char *action_name,
-            GVariant   *param)
+hit_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
   FiguresWindow *self = FIGURES_WINDOW (widget);
   gboolean forward = g_strcmp0 (action_name, "win.next-hit") == 0;
@@ -170,9 +147,7 @@ hit_action (GtkWidget  *widget,
 }
 
 static void
-view_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *param)
+view_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
   FiguresWindow *self = FIGURES_WINDOW (widget);
 
@@ -193,8 +168,7 @@ _figures_window_class_actions_init (FiguresWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   gtk_widget_class_install_action (widget_class, "win.open-folder", NULL, open_folder_action);
-  gtk_widget_class_install_action (widget_class, "win.rebuild-index", NULL,
-                                   rebuild_index_action);
+  gtk_widget_class_install_action (widget_class, "win.rebuild-index", NULL, rebuild_index_action);
   gtk_widget_class_install_action (widget_class, "win.cancel-indexing", NULL,
                                    cancel_indexing_action);
   gtk_widget_class_install_action (widget_class, "win.dismiss-message", NULL,
@@ -207,20 +181,18 @@ _figures_window_class_actions_init (FiguresWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.previous-hit", NULL, hit_action);
   gtk_widget_class_install_action (widget_class, "win.view", "s", view_action);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK,
-                                       "win.open-folder", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open-folder",
+                                       NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK,
                                        "win.export-chart", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search",
                                        NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK,
-                                       "win.next-hit", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g,
-                                       GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.previous-hit",
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK, "win.next-hit",
                                        NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_G,
-                                       GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.previous-hit",
-                                       NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.previous-hit", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_G, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.previous-hit", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.view", "s",
                                        "documents");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.view", "s",

@@ -33,6 +33,10 @@ struct _FiguresWindow
 
   GPtrArray *monitors;
   guint monitor_timeout;
+  guint start_timeout;
+  gboolean prepared; /* the index has been opened once */
+  gboolean painted;  /* the window has shown its first frame */
+  gboolean started;
 
   /* Template widgets */
   GtkSearchEntry *search_entry;
@@ -49,8 +53,8 @@ struct _FiguresWindow
 };
 
 void _figures_window_class_actions_init (FiguresWindowClass *klass);
-void _figures_window_actions_update     (FiguresWindow      *self);
-void _figures_window_rebuild_index      (FiguresWindow      *self);
+void _figures_window_actions_update (FiguresWindow *self);
+void _figures_window_rebuild_index (FiguresWindow *self);
 /* The chart view on screen, or the Charts one when Documents is shown. */
 FiguresChartView *_figures_window_get_chart_view (FiguresWindow *self);
 

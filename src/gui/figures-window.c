@@ -39,6 +39,8 @@ static guint signals[N_SIGNALS];
 
 /* How often the views re-read the index while it is being built. */
 #define REFRESH_INTERVAL_USEC (800 * G_TIME_SPAN_MILLISECOND)
+/* How long after opening the window its background update starts. */
+#define START_DELAY_MS 400
 
 GSettings *
 figures_window_get_settings (FiguresWindow *self)
@@ -69,8 +71,7 @@ figures_window_get_indexing (FiguresWindow *self)
 }
 
 void
-figures_window_show_message (FiguresWindow *self,
-                             const char    *message)
+figures_window_show_message (FiguresWindow *self, const char *message)
 {
   g_return_if_fail (FIGURES_IS_WINDOW (self));
 
@@ -79,8 +80,7 @@ figures_window_show_message (FiguresWindow *self,
 }
 
 void
-figures_window_set_view (FiguresWindow *self,
-                         const char    *name)
+figures_window_set_view (FiguresWindow *self, const char *name)
 {
   g_return_if_fail (FIGURES_IS_WINDOW (self));
 
@@ -98,9 +98,7 @@ _figures_window_get_chart_view (FiguresWindow *self)
 }
 
 void
-figures_window_open_document (FiguresWindow *self,
-                              gint64         document_id,
-                              guint          offset)
+figures_window_open_document (FiguresWindow *self, gint64 document_id, guint offset)
 {
   g_return_if_fail (FIGURES_IS_WINDOW (self));
 
@@ -121,10 +119,9 @@ reload_views (FiguresWindow *self)
 /* ---- folders ---- */
 
 static GStrv
-dup_roots (FiguresWindow *self,
-           gboolean      *samples)
+dup_roots (FiguresWindow *self, gboolean *samples)
 {
-  g_auto(GStrv) folders = g_settings_get_strv (self->settings, "folders");
+  g_auto (GStrv) folders = g_settings_get_strv (self->settings, "folders");
 
   *samples = folders[0] == NULL;
   if (*samples)
@@ -147,20 +144,21 @@ monitor_timeout_cb (gpointer user_data)
 }
 
 static void
-folder_changed_cb (GFileMonitor      *monitor,
-                   GFile             *file,
-                   GFile             *other_file,
-                   GFileMonitorEvent  event,
-                   gpointer           user_data)
+folder_changed_cb (GFileMonitor *monitor,
+                   GFile *file,
+                   GFile *other_file,
+                   GFileMonitorEvent event,
+                   gpointer user_data)
 {
   FiguresWindow *self = user_data;
 
-  if (event == G_FILE_MONITOR_EVENT_CHANGES_DONE_HINT || event == G_FILE_MONITOR_EVENT_DELETED
-      || event == G_FILE_MONITOR_EVENT_CREATED || event == G_FILE_MONITOR_EVENT_MOVED_IN
-      || event == G_FILE_MONITOR_EVENT_MOVED_OUT || event == G_FILE_MONITOR_EVENT_RENAMED)
+  if (event == G_FILE_MONITOR_EVENT_CHANGES_DONE_HINT || event == G_FILE_MONITOR_EVENT_DELETED ||
+      event == G_FILE_MONITOR_EVENT_CREATED || event == G_FILE_MONITOR_EVENT_MOVED_IN ||
+      event == G_FILE_MONITOR_EVENT_MOVED_OUT || event == G_FILE_MONITOR_EVENT_RENAMED)
     {
       /* Coalesce a burst of changes (a folder being copied) into one update. */
       g_clear_handle_id (&self->monitor_timeout, g_source_remove);
+      g_clear_handle_id (&self->start_timeout, g_source_remove);
       self->monitor_timeout = g_timeout_add_seconds (2, monitor_timeout_cb, self);
     }
 }
@@ -168,7 +166,7 @@ folder_changed_cb (GFileMonitor      *monitor,
 static void
 setup_monitors (FiguresWindow *self)
 {
-  g_auto(GStrv) folders = g_settings_get_strv (self->settings, "folders");
+  g_auto (GStrv) folders = g_settings_get_strv (self->settings, "folders");
 
   for (guint i = 0; i < self->monitors->len; i++)
     g_file_monitor_cancel (g_ptr_array_index (self->monitors, i));
@@ -176,8 +174,8 @@ setup_monitors (FiguresWindow *self)
 
   for (guint i = 0; folders[i] != NULL; i++)
     {
-      g_autoptr(GFile) file = g_file_new_for_path (folders[i]);
-      g_autoptr(GFileMonitor) monitor = NULL;
+      g_autoptr (GFile) file = g_file_new_for_path (folders[i]);
+      g_autoptr (GFileMonitor) monitor = NULL;
 
       monitor = g_file_monitor_directory (file, G_FILE_MONITOR_WATCH_MOVES, NULL, NULL);
       if (monitor == NULL)
@@ -191,7 +189,7 @@ static void
 folders_changed_cb (FiguresWindow *self)
 {
   gboolean samples = FALSE;
-  g_auto(GStrv) roots = dup_roots (self, &samples);
+  g_auto (GStrv) roots = dup_roots (self, &samples);
 
   gtk_revealer_set_reveal_child (self->samples_revealer, samples);
   setup_monitors (self);
@@ -199,12 +197,11 @@ folders_changed_cb (FiguresWindow *self)
 }
 
 void
-figures_window_add_folder (FiguresWindow *self,
-                           const char    *path)
+figures_window_add_folder (FiguresWindow *self, const char *path)
 {
-  g_auto(GStrv) folders = NULL;
-  g_autoptr(GStrvBuilder) builder = NULL;
-  g_auto(GStrv) updated = NULL;
+  g_auto (GStrv) folders = NULL;
+  g_autoptr (GStrvBuilder) builder = NULL;
+  g_auto (GStrv) updated = NULL;
 
   g_return_if_fail (FIGURES_IS_WINDOW (self));
   g_return_if_fail (path != NULL);
@@ -221,12 +218,11 @@ figures_window_add_folder (FiguresWindow *self,
 }
 
 void
-figures_window_remove_folder (FiguresWindow *self,
-                              const char    *path)
+figures_window_remove_folder (FiguresWindow *self, const char *path)
 {
-  g_auto(GStrv) folders = NULL;
-  g_autoptr(GStrvBuilder) builder = NULL;
-  g_auto(GStrv) updated = NULL;
+  g_auto (GStrv) folders = NULL;
+  g_autoptr (GStrvBuilder) builder = NULL;
+  g_auto (GStrv) updated = NULL;
 
   g_return_if_fail (FIGURES_IS_WINDOW (self));
   g_return_if_fail (path != NULL);
@@ -294,20 +290,19 @@ update_job_free (UpdateJob *job)
 }
 
 static void
-show_progress (FiguresWindow              *self,
-               const FiguresIndexProgress *progress)
+show_progress (FiguresWindow *self, const FiguresIndexProgress *progress)
 {
   g_autofree char *text = NULL;
 
   if (progress->files_total == 0)
     {
       gtk_progress_bar_pulse (self->progress_bar);
-      gtk_progress_bar_set_text (self->progress_bar, _("Looking for reports…"));
+      gtk_progress_bar_set_text (self->progress_bar, _ ("Looking for reports…"));
       return;
     }
 
   /* Translators: indexing progress, files done of files total */
-  text = g_strdup_printf (_("%u of %u"), progress->files_done, progress->files_total);
+  text = g_strdup_printf (_ ("%u of %u"), progress->files_done, progress->files_total);
   gtk_progress_bar_set_fraction (self->progress_bar,
                                  (double) progress->files_done / progress->files_total);
   gtk_progress_bar_set_text (self->progress_bar, text);
@@ -325,7 +320,7 @@ static gboolean
 progress_idle_cb (gpointer user_data)
 {
   ProgressState *state = user_data;
-  g_autoptr(FiguresWindow) self = g_weak_ref_get (&state->window);
+  g_autoptr (FiguresWindow) self = g_weak_ref_get (&state->window);
   FiguresIndexProgress progress;
 
   g_mutex_lock (&state->mutex);
@@ -340,18 +335,17 @@ progress_idle_cb (gpointer user_data)
 
   /* First run: show what is there so far. An index that already lists
    * reports is re-read once, at the end, and only when something changed. */
-  if (progress.files_done > 0 && documents_empty (self)
-      && !figures_document_list_get_loading (
-        FIGURES_DOCUMENT_LIST (figures_documents_view_get_documents (self->documents_view)))
-      && g_get_monotonic_time () - self->last_refresh > REFRESH_INTERVAL_USEC)
+  if (progress.files_done > 0 && documents_empty (self) &&
+      !figures_document_list_get_loading (
+        FIGURES_DOCUMENT_LIST (figures_documents_view_get_documents (self->documents_view))) &&
+      g_get_monotonic_time () - self->last_refresh > REFRESH_INTERVAL_USEC)
     reload_views (self);
 
   return G_SOURCE_REMOVE;
 }
 
 static void
-update_progress_cb (const FiguresIndexProgress *progress,
-                    gpointer                    user_data)
+update_progress_cb (const FiguresIndexProgress *progress, gpointer user_data)
 {
   ProgressState *state = user_data;
   gint64 now = g_get_monotonic_time ();
@@ -360,9 +354,8 @@ update_progress_cb (const FiguresIndexProgress *progress,
   g_mutex_lock (&state->mutex);
   state->progress = *progress;
   state->progress.current_path = NULL;
-  if (!state->idle_pending
-      && (now - state->last_report > 50 * G_TIME_SPAN_MILLISECOND
-          || progress->files_done == progress->files_total))
+  if (!state->idle_pending && (now - state->last_report > 50 * G_TIME_SPAN_MILLISECOND ||
+                               progress->files_done == progress->files_total))
     {
       state->idle_pending = TRUE;
       state->last_report = now;
@@ -388,23 +381,20 @@ remove_index_files (const char *path)
 }
 
 static void
-update_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
+update_thread (GTask *task, gpointer source_object, gpointer task_data, GCancellable *cancellable)
 {
   UpdateJob *job = task_data;
-  g_autoptr(FiguresIndex) index = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (FiguresIndex) index = NULL;
+  g_autoptr (GError) error = NULL;
   FiguresIndexSummary *summary = g_new0 (FiguresIndexSummary, 1);
 
   if (job->rebuild)
     remove_index_files (job->index_path);
 
   index = figures_worker_open_index (job->index_path, &error);
-  if (index == NULL
-      || !figures_index_update (index, (const char *const *) job->roots, NULL, update_progress_cb,
-                                job->state, cancellable, summary, &error))
+  if (index == NULL ||
+      !figures_index_update (index, (const char *const *) job->roots, NULL, update_progress_cb,
+                             job->state, cancellable, summary, &error))
     {
       g_free (summary);
       g_task_return_error (task, g_steal_pointer (&error));
@@ -414,16 +404,13 @@ update_thread (GTask        *task,
   g_task_return_pointer (task, summary, g_free);
 }
 
-static void start_update (FiguresWindow *self,
-                          gboolean       rebuild);
+static void start_update (FiguresWindow *self, gboolean rebuild);
 
 static void
-update_done_cb (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
+update_done_cb (GObject *object, GAsyncResult *result, gpointer user_data)
 {
   FiguresWindow *self = FIGURES_WINDOW (object);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree FiguresIndexSummary *summary = NULL;
   guint generation = GPOINTER_TO_UINT (user_data);
 
@@ -443,7 +430,7 @@ update_done_cb (GObject      *object,
       if (!figures_worker_error_is_cancelled (error))
         {
           g_autofree char *message =
-            g_strdup_printf (_("The index could not be updated: %s"), error->message);
+            g_strdup_printf (_ ("The index could not be updated: %s"), error->message);
           figures_window_show_message (self, message);
         }
     }
@@ -453,18 +440,17 @@ update_done_cb (GObject      *object,
       self->have_summary = TRUE;
       if (summary->skipped > 0)
         {
-          g_autofree char *message =
-            g_strdup_printf (ngettext (
-                                          "%u file could not be indexed: see Skipped Files in the main menu.",
-                                          "%u files could not be indexed: see Skipped Files in the main menu.",
-                                          summary->skipped),
-                             summary->skipped);
+          g_autofree char *message = g_strdup_printf (
+            ngettext ("%u file could not be indexed: see Skipped Files in the main menu.",
+                      "%u files could not be indexed: see Skipped Files in the main menu.",
+                      summary->skipped),
+            summary->skipped);
           figures_window_show_message (self, message);
         }
     }
 
-  if (summary == NULL || summary->indexed > 0 || summary->moved > 0 || summary->removed > 0
-      || documents_empty (self))
+  if (summary == NULL || summary->indexed > 0 || summary->moved > 0 || summary->removed > 0 ||
+      documents_empty (self))
     reload_views (self);
   g_signal_emit (self, signals[SIGNAL_INDEX_UPDATED], 0);
 
@@ -479,11 +465,10 @@ update_done_cb (GObject      *object,
 }
 
 static void
-start_update (FiguresWindow *self,
-              gboolean       rebuild)
+start_update (FiguresWindow *self, gboolean rebuild)
 {
-  g_autoptr(GTask) task = NULL;
-  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr (GTask) task = NULL;
+  g_autoptr (GCancellable) cancellable = g_cancellable_new ();
   UpdateJob *job;
   gboolean samples = FALSE;
 
@@ -500,9 +485,9 @@ start_update (FiguresWindow *self,
   job->state = progress_state_new (self);
 
   gtk_progress_bar_set_fraction (self->progress_bar, 0);
-  gtk_progress_bar_set_text (self->progress_bar, _("Looking for reports…"));
-  gtk_label_set_text (self->progress_label, samples ? _("Indexing the sample reports…")
-                                                    : _("Indexing your reports…"));
+  gtk_progress_bar_set_text (self->progress_bar, _ ("Looking for reports…"));
+  gtk_label_set_text (self->progress_label,
+                      samples ? _ ("Indexing the sample reports…") : _ ("Indexing your reports…"));
   gtk_revealer_set_reveal_child (self->progress_revealer, TRUE);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INDEXING]);
   _figures_window_actions_update (self);
@@ -518,6 +503,7 @@ figures_window_update_index (FiguresWindow *self)
 {
   g_return_if_fail (FIGURES_IS_WINDOW (self));
 
+  g_clear_handle_id (&self->start_timeout, g_source_remove);
   if (self->index_cancellable != NULL)
     {
       /* Folders changed mid-run: stop, then start again with the new ones. */
@@ -575,11 +561,7 @@ visible_view_changed_cb (FiguresWindow *self)
 /* ---- drag and drop of folders ---- */
 
 static gboolean
-drop_cb (GtkDropTarget *target,
-         const GValue  *value,
-         double         x,
-         double         y,
-         gpointer       user_data)
+drop_cb (GtkDropTarget *target, const GValue *value, double x, double y, gpointer user_data)
 {
   FiguresWindow *self = user_data;
   GSList *files = NULL;
@@ -600,7 +582,7 @@ drop_cb (GtkDropTarget *target,
     }
 
   if (!added)
-    figures_window_show_message (self, _("Drop a folder of reports to add it."));
+    figures_window_show_message (self, _ ("Drop a folder of reports to add it."));
   return added;
 }
 
@@ -627,6 +609,7 @@ figures_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->monitor_timeout, g_source_remove);
+  g_clear_handle_id (&self->start_timeout, g_source_remove);
   if (self->monitors != NULL)
     for (guint i = 0; i < self->monitors->len; i++)
       g_file_monitor_cancel (g_ptr_array_index (self->monitors, i));
@@ -652,22 +635,21 @@ figures_window_finalize (GObject *object)
 }
 
 static void
-figures_window_get_property (GObject    *object,
-                             guint       prop_id,
-                             GValue     *value,
-                             GParamSpec *pspec)
+figures_window_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
 {
   FiguresWindow *self = FIGURES_WINDOW (object);
 
   switch (prop_id)
     {
-    case PROP_INDEXING:
-      g_value_set_boolean (value, figures_window_get_indexing (self));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      case PROP_INDEXING:
+        g_value_set_boolean (value, figures_window_get_indexing (self));
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
+
+static void realize_cb (FiguresWindow *self);
 
 static void
 figures_window_class_init (FiguresWindowClass *klass)
@@ -687,15 +669,14 @@ figures_window_class_init (FiguresWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* Emitted after each background update, successful or not. */
-  signals[SIGNAL_INDEX_UPDATED] = g_signal_new ("index-updated", G_TYPE_FROM_CLASS (klass),
-                                                G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                                                G_TYPE_NONE, 0);
+  signals[SIGNAL_INDEX_UPDATED] =
+    g_signal_new ("index-updated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                  NULL, G_TYPE_NONE, 0);
 
   g_type_ensure (FIGURES_TYPE_DOCUMENTS_VIEW);
   g_type_ensure (FIGURES_TYPE_CHART_VIEW);
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               RESOURCE_BASE "/ui/figures-window.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/figures-window.ui");
   gtk_widget_class_bind_template_child (widget_class, FiguresWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, FiguresWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, FiguresWindow, progress_revealer);
@@ -726,6 +707,7 @@ figures_window_init (FiguresWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
+  g_signal_connect (self, "realize", G_CALLBACK (realize_cb), NULL);
 
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect (drop, "drop", G_CALLBACK (drop_cb), self);
@@ -736,22 +718,64 @@ figures_window_init (FiguresWindow *self)
 #endif
 }
 
+static gboolean
+start_update_timeout_cb (gpointer user_data)
+{
+  FiguresWindow *self = user_data;
+
+  self->start_timeout = 0;
+  if (self->index_cancellable == NULL)
+    start_update (self, FALSE);
+  return G_SOURCE_REMOVE;
+}
+
+/* Once the index is open and the window has shown its first frame, the
+ * views read the index; the update (which walks every folder and keeps a
+ * core busy) starts a little later. Nothing competes with the first frame. */
+static void
+maybe_start (FiguresWindow *self)
+{
+  if (!self->prepared || !self->painted || self->started)
+    return;
+
+  self->started = TRUE;
+  reload_views (self);
+  self->start_timeout = g_timeout_add (START_DELAY_MS, start_update_timeout_cb, self);
+}
+
+static void
+first_frame_cb (GdkFrameClock *clock, FiguresWindow *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, first_frame_cb, self);
+  self->painted = TRUE;
+  maybe_start (self);
+}
+
+static void
+realize_cb (FiguresWindow *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  if (clock == NULL)
+    {
+      self->painted = TRUE;
+      maybe_start (self);
+      return;
+    }
+  g_signal_connect_object (clock, "after-paint", G_CALLBACK (first_frame_cb), self, 0);
+}
+
 static gpointer
-prepare_job (FiguresIndex *index,
-             gpointer      data,
-             GCancellable *cancellable,
-             GError      **error)
+prepare_job (FiguresIndex *index, gpointer data, GCancellable *cancellable, GError **error)
 {
   return GINT_TO_POINTER (TRUE);
 }
 
 static void
-prepare_cb (GObject      *object,
-            GAsyncResult *result,
-            gpointer      user_data)
+prepare_cb (GObject *object, GAsyncResult *result, gpointer user_data)
 {
   FiguresWindow *self = FIGURES_WINDOW (object);
-  g_autoptr(GError) error = NULL;
+  g_autoptr (GError) error = NULL;
 
   if (figures_worker_finish (result, &error) == NULL)
     {
@@ -760,12 +784,12 @@ prepare_cb (GObject      *object,
       if (figures_worker_error_is_cancelled (error))
         return;
       /* The update below reports why the index cannot be written. */
-      message = g_strdup_printf (_("The index could not be opened: %s"), error->message);
+      message = g_strdup_printf (_ ("The index could not be opened: %s"), error->message);
       figures_window_show_message (self, message);
     }
 
-  reload_views (self);
-  start_update (self, FALSE);
+  self->prepared = TRUE;
+  maybe_start (self);
 }
 
 FiguresWindow *
@@ -773,7 +797,7 @@ figures_window_new (FiguresApplication *application)
 {
   FiguresWindow *self;
   gboolean samples = FALSE;
-  g_auto(GStrv) roots = NULL;
+  g_auto (GStrv) roots = NULL;
 
   g_return_val_if_fail (FIGURES_IS_APPLICATION (application), NULL);
 

@@ -15,28 +15,22 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (FiguresWindow, figures_window, FIGURES, WINDOW, GtkApplicationWindow)
 
-FiguresWindow *figures_window_new               (FiguresApplication *application);
-GSettings     *figures_window_get_settings      (FiguresWindow      *self);
-const char    *figures_window_get_index_path    (FiguresWindow      *self);
+FiguresWindow *figures_window_new (FiguresApplication *application);
+GSettings *figures_window_get_settings (FiguresWindow *self);
+const char *figures_window_get_index_path (FiguresWindow *self);
 /* The text in the search entry. */
-const char    *figures_window_get_query         (FiguresWindow      *self);
+const char *figures_window_get_query (FiguresWindow *self);
 /* Shows the Documents view with @document_id open, scrolled to code point
  * @offset (G_MAXUINT: the first search hit, else the top). */
-void           figures_window_open_document     (FiguresWindow      *self,
-                                                 gint64              document_id,
-                                                 guint               offset);
-void           figures_window_add_folder        (FiguresWindow      *self,
-                                                 const char         *path);
-void           figures_window_remove_folder     (FiguresWindow      *self,
-                                                 const char         *path);
+void figures_window_open_document (FiguresWindow *self, gint64 document_id, guint offset);
+void figures_window_add_folder (FiguresWindow *self, const char *path);
+void figures_window_remove_folder (FiguresWindow *self, const char *path);
 /* Brings the index up to date in the background (a no-op queue while one
  * update runs: another follows it). */
-void           figures_window_update_index      (FiguresWindow      *self);
-void           figures_window_show_message      (FiguresWindow      *self,
-                                                 const char         *message);
-gboolean       figures_window_get_indexing      (FiguresWindow      *self);
+void figures_window_update_index (FiguresWindow *self);
+void figures_window_show_message (FiguresWindow *self, const char *message);
+gboolean figures_window_get_indexing (FiguresWindow *self);
 /* "documents", "charts" or "compare" */
-void           figures_window_set_view          (FiguresWindow      *self,
-                                                 const char         *name);
+void figures_window_set_view (FiguresWindow *self, const char *name);
 
 G_END_DECLS

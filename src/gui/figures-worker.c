@@ -27,8 +27,7 @@ typedef struct
 static GMutex open_mutex;
 
 FiguresIndex *
-figures_worker_open_index (const char *index_path,
-                           GError    **error)
+figures_worker_open_index (const char *index_path, GError **error)
 {
   FiguresIndex *index;
 
@@ -48,14 +47,11 @@ job_free (Job *job)
 }
 
 static void
-worker_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
+worker_thread (GTask *task, gpointer source_object, gpointer task_data, GCancellable *cancellable)
 {
   Job *job = task_data;
-  g_autoptr(FiguresIndex) index = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (FiguresIndex) index = NULL;
+  g_autoptr (GError) error = NULL;
   gpointer result;
 
   if (g_task_return_error_if_cancelled (task))
@@ -80,17 +76,17 @@ worker_thread (GTask        *task,
 }
 
 void
-figures_worker_run (gpointer            source_object,
-                    const char         *index_path,
-                    FiguresWorkerFunc   func,
-                    gpointer            data,
-                    GDestroyNotify      data_free,
-                    GDestroyNotify      result_free,
-                    GCancellable       *cancellable,
+figures_worker_run (gpointer source_object,
+                    const char *index_path,
+                    FiguresWorkerFunc func,
+                    gpointer data,
+                    GDestroyNotify data_free,
+                    GDestroyNotify result_free,
+                    GCancellable *cancellable,
                     GAsyncReadyCallback callback,
-                    gpointer            user_data)
+                    gpointer user_data)
 {
-  g_autoptr(GTask) task = NULL;
+  g_autoptr (GTask) task = NULL;
   Job *job;
 
   g_return_if_fail (index_path != NULL);
@@ -112,8 +108,7 @@ figures_worker_run (gpointer            source_object,
 }
 
 gpointer
-figures_worker_finish (GAsyncResult *result,
-                       GError      **error)
+figures_worker_finish (GAsyncResult *result, GError **error)
 {
   g_return_val_if_fail (G_IS_TASK (result), NULL);
 
@@ -123,7 +118,7 @@ figures_worker_finish (GAsyncResult *result,
 gboolean
 figures_worker_error_is_cancelled (const GError *error)
 {
-  return error != NULL
-         && (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
-             || g_error_matches (error, FIGURES_INDEX_ERROR, FIGURES_INDEX_ERROR_CANCELLED));
+  return error != NULL &&
+         (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
+          g_error_matches (error, FIGURES_INDEX_ERROR, FIGURES_INDEX_ERROR_CANCELLED));
 }

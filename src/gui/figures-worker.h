@@ -15,25 +15,23 @@ G_BEGIN_DECLS
  * Returns the result (freed with the job's result_free when unclaimed), or
  * NULL with @error set. */
 typedef gpointer (*FiguresWorkerFunc) (FiguresIndex *index,
-                                       gpointer      data,
+                                       gpointer data,
                                        GCancellable *cancellable,
-                                       GError      **error);
+                                       GError **error);
 
 /* figures_index_open(), one connection at a time in this process. */
-FiguresIndex *figures_worker_open_index (const char *index_path,
-                                         GError    **error);
+FiguresIndex *figures_worker_open_index (const char *index_path, GError **error);
 
-void     figures_worker_run    (gpointer            source_object,
-                                const char         *index_path,
-                                FiguresWorkerFunc   func,
-                                gpointer            data,
-                                GDestroyNotify      data_free,
-                                GDestroyNotify      result_free,
-                                GCancellable       *cancellable,
-                                GAsyncReadyCallback callback,
-                                gpointer            user_data);
-gpointer figures_worker_finish (GAsyncResult *result,
-                                GError      **error);
+void figures_worker_run (gpointer source_object,
+                         const char *index_path,
+                         FiguresWorkerFunc func,
+                         gpointer data,
+                         GDestroyNotify data_free,
+                         GDestroyNotify result_free,
+                         GCancellable *cancellable,
+                         GAsyncReadyCallback callback,
+                         gpointer user_data);
+gpointer figures_worker_finish (GAsyncResult *result, GError **error);
 
 /* TRUE for errors a user need not see (the job was cancelled). */
 gboolean figures_worker_error_is_cancelled (const GError *error);

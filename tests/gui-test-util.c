@@ -1,0 +1,144 @@
+/* gui-test-util.c: driving the real widgets from a test
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "test-gui"
+
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "gui-test-util.h"
+
+/* Runs the main loop until *flag is set, failing after the timeout. */
+void
+wait_for_flag (gboolean *flag, const char *what)
+{
+  gint64 deadline = g_get_monotonic_time () + GUI_TEST_TIMEOUT_SECONDS * G_TIME_SPAN_SECOND;
+
+  while (!*flag)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      if (!*flag)
+        g_usleep (1000);
+      if (g_get_monotonic_time () > deadline)
+        g_error ("Timed out waiting for %s", what);
+    }
+}
+
+void
+set_flag_cb (gpointer *instance, gboolean *flag)
+{
+  *flag = TRUE;
+}
+
+void
+notify_flag_cb (GObject *object, GParamSpec *pspec, gboolean *flag)
+{
+  *flag = TRUE;
+}
+
+void
+settle (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * G_TIME_SPAN_MILLISECOND;
+
+  while (g_get_monotonic_time () < end)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (2000);
+    }
+}
+
+typedef struct
+{
+  GtkWidget *widget;
+  const char *name;
+  gboolean done;
+} Screenshot;
+
+/* Runs right after a frame was laid out and painted: every allocation is
+ * current, so the widget can be snapshot as the user sees it. */
+static void
+after_paint_cb (GdkFrameClock *clock, Screenshot *shot)
+{
+  GtkWidget *widget = shot->widget;
+  g_autoptr (GdkPaintable) paintable = NULL;
+  g_autoptr (GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr (GskRenderNode) node = NULL;
+  g_autoptr (GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+
+  if (shot->done || width <= 0 || height <= 0)
+    return;
+  shot->done = TRUE;
+
+  /* A toplevel's paintable is empty: draw the window itself, frame and all. */
+  if (GTK_IS_ROOT (widget))
+    GTK_WIDGET_GET_CLASS (widget)->snapshot (widget, snapshot);
+  else
+    {
+      paintable = gtk_widget_paintable_new (widget);
+      gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+    }
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  path = g_build_filename (g_getenv ("G_TEST_BUILDDIR") ? g_getenv ("G_TEST_BUILDDIR") : ".",
+                           shot->name, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot: %s", path);
+}
+
+void
+save_screenshot (GtkWidget *widget, const char *name)
+{
+  Screenshot shot = { widget, name, FALSE };
+  GdkFrameClock *clock;
+  gulong id;
+
+  settle (300);
+  clock = gtk_widget_get_frame_clock (widget);
+  g_assert_nonnull (clock);
+  id = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &shot);
+  gtk_widget_queue_draw (widget);
+  wait_for_flag (&shot.done, "a painted frame");
+  g_signal_handler_disconnect (clock, id);
+}
+
+/* GTK 4.8 sometimes paints one of its internal gizmos in the frame before
+ * it is allocated (a harmless GTK bug): report it instead of aborting. */
+GLogWriterOutput
+log_writer (GLogLevelFlags log_level, const GLogField *fields, gsize n_fields, gpointer user_data)
+{
+  const char *domain = NULL, *message = NULL;
+  const char *at;
+  void *pointer = NULL;
+
+  for (gsize i = 0; i < n_fields; i++)
+    if (g_strcmp0 (fields[i].key, "GLIB_DOMAIN") == 0)
+      domain = fields[i].value;
+    else if (g_strcmp0 (fields[i].key, "MESSAGE") == 0)
+      message = fields[i].value;
+
+  at = message ? strstr (message, "GtkGizmo 0x") : NULL;
+  if (g_strcmp0 (domain, "Gtk") != 0 || at == NULL ||
+      !g_str_has_suffix (message, "without a current allocation"))
+    return g_log_writer_default (log_level, fields, n_fields, user_data);
+
+  if (sscanf (at, "GtkGizmo %p", &pointer) == 1 && GTK_IS_WIDGET (pointer))
+    {
+      g_autoptr (GString) path = g_string_new (NULL);
+
+      for (GtkWidget *w = pointer; w != NULL; w = gtk_widget_get_parent (w))
+        g_string_append_printf (path, "%s%s(%s)", path->len ? " < " : "",
+                                gtk_widget_get_css_name (w), G_OBJECT_TYPE_NAME (w));
+      g_test_message ("GTK painted an unallocated gizmo: %s", path->str);
+    }
+  return G_LOG_WRITER_HANDLED;
+}

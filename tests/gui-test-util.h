@@ -1,0 +1,39 @@
+/* gui-test-util.h: driving the real widgets from a test
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+#define GUI_TEST_TIMEOUT_SECONDS 60
+
+/* Runs the main loop until *flag is set, failing after a minute. */
+void wait_for_flag (gboolean *flag, const char *what);
+void set_flag_cb (gpointer *instance, gboolean *flag);
+void notify_flag_cb (GObject *object, GParamSpec *pspec, gboolean *flag);
+/* Runs the main loop for @ms milliseconds. */
+void settle (guint ms);
+/* Saves what @widget shows after its next frame as @name in $G_TEST_BUILDDIR. */
+void save_screenshot (GtkWidget *widget, const char *name);
+/* Reports GTK 4.8's harmless "gizmo without a current allocation" warning
+ * as a test message instead of aborting; everything else as usual. */
+GLogWriterOutput
+log_writer (GLogLevelFlags log_level, const GLogField *fields, gsize n_fields, gpointer user_data);
+
+/* Connects to @signal, runs @action, then waits for the signal. */
+#define RUN_AND_WAIT(object, signal, action)                                              \
+  G_STMT_START                                                                            \
+  {                                                                                       \
+    gboolean done_ = FALSE;                                                               \
+    gulong id_ = g_signal_connect ((object), (signal), G_CALLBACK (set_flag_cb), &done_); \
+    action;                                                                               \
+    wait_for_flag (&done_, signal);                                                       \
+    g_signal_handler_disconnect ((object), id_);                                          \
+  }                                                                                       \
+  G_STMT_END
+
+G_END_DECLS
