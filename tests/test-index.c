@@ -681,8 +681,8 @@ assert_ranked_as_bm25 (Fixture *f, const char *const *queries)
           double score = sqlite3_column_double (stmt, 1);
           g_autoptr (FiguresDocumentInfo) info = figures_index_get_document (f->index, id, NULL);
 
-          if (cities != NULL && (info == NULL || info->city == NULL ||
-                                 !g_strv_contains (cities, info->city)))
+          if (cities != NULL &&
+              (info == NULL || info->city == NULL || !g_strv_contains (cities, info->city)))
             continue;
           g_assert_cmpuint (n, <, hits->len);
           g_assert_cmpint (((FiguresSearchHit *) hits->pdata[n])->document_id, ==, id);
@@ -704,8 +704,18 @@ test_rank_is_bm25 (Fixture *f, gconstpointer data)
   /* in most of the three fixtures (the IDF of bm25 is then clamped) */
   static const char *const few[] = { "民族团结", "经济发展", "团结", "培训 OR 干部", NULL };
   static const char *const many[] = {
-    "的", "民族", "民族团结", "經濟發展", "培训 资金", "培训 OR 资金", "民族 -资金",
-    "\"民族团结进步\"", "公曰不可", "发展 city:包头市", "市 city:包头市 city:赤峰市", NULL,
+    "的",
+    "民族",
+    "民族团结",
+    "經濟發展",
+    "培训 资金",
+    "培训 OR 资金",
+    "民族 -资金",
+    "\"民族团结进步\"",
+    "公曰不可",
+    "发展 city:包头市",
+    "市 city:包头市 city:赤峰市",
+    NULL,
   };
 
   const char *roots[] = { samples, f->docs, NULL };

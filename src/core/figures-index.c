@@ -101,9 +101,11 @@ static const char schema_sql[] =
   /* the year it counts for: its own, else its document's (see EFFECTIVE_YEAR) */
   "  effective_year INTEGER NOT NULL DEFAULT 0);"
   "CREATE INDEX statistics_document ON statistics (document_id);"
-  /* covers figures_index_aggregate(): charts never read the table itself */
-  "CREATE INDEX statistics_metric_city ON statistics (metric, city, effective_year, value, "
-  "approx, unit, document_id);"
+  /* covers figures_index_aggregate(): charts never read the table itself.
+   * document_id third: a new document's rows go to the end of their
+   * (metric, city), so building touches few pages of this index. */
+  "CREATE INDEX statistics_metric_city ON statistics (metric, city, document_id, "
+  "effective_year, value, approx, unit);"
   "CREATE TABLE skipped (path TEXT PRIMARY KEY, reason TEXT NOT NULL, \"when\" INTEGER NOT NULL);"
   "CREATE VIRTUAL TABLE search USING fts5 (text, content='',"
   "  tokenize='" FIGURES_TOKENIZER_NAME "');"
@@ -376,13 +378,15 @@ rank_data_get (const Fts5ExtensionApi *api, Fts5Context *fts, RankData **out)
         }
       rank->idf[i] = idf;
     }
-  if (rc == SQLITE_OK)
-    rc = api->xSetAuxdata (fts, rank, rank_data_free);
   if (rc != SQLITE_OK)
     {
       rank_data_free (rank);
       return rc;
     }
+  /* on failure, FTS5 frees it */
+  rc = api->xSetAuxdata (fts, rank, rank_data_free);
+  if (rc != SQLITE_OK)
+    return rc;
   *out = rank;
   return SQLITE_OK;
 }
@@ -530,25 +534,39 @@ drop_everything (sqlite3 *db, GError **error)
 }
 
 static gboolean
+schema_is_current (sqlite3 *db, int version)
+{
+  g_autofree char *tokenizer = NULL;
+  g_autofree char *want_tokenizer = NULL;
+
+  if (version != SCHEMA_VERSION)
+    return FALSE;
+  tokenizer = get_meta (db, "tokenizer");
+  want_tokenizer = g_strdup_printf ("%d", FIGURES_TOKENIZER_VERSION);
+  return g_strcmp0 (tokenizer, want_tokenizer) == 0;
+}
+
+static gboolean
 ensure_schema (sqlite3 *db, GError **error)
 {
   int version = get_user_version (db);
   g_autofree char *tokenizer = NULL;
-  g_autofree char *want_tokenizer = g_strdup_printf ("%d", FIGURES_TOKENIZER_VERSION);
   g_autofree char *sql = NULL;
   int n_tables = 0;
 
   if (version < 0)
     return sqlite_error (error, db, "Not an index");
-  if (version == SCHEMA_VERSION)
-    {
-      tokenizer = get_meta (db, "tokenizer");
-      if (g_strcmp0 (tokenizer, want_tokenizer) == 0)
-        return TRUE;
-    }
+  if (schema_is_current (db, version))
+    return TRUE;
 
   if (!exec (db, "BEGIN IMMEDIATE", error))
     return FALSE;
+  /* Another connection may have built the schema while this one waited for
+   * the write lock: look again under the lock, or it would drop that work. */
+  version = get_user_version (db);
+  if (schema_is_current (db, version))
+    return exec (db, "COMMIT", error);
+  tokenizer = get_meta (db, "tokenizer");
   if (!count_tables (db, &n_tables, error))
     goto fail;
   if (n_tables > 0)
@@ -2275,7 +2293,8 @@ append_city_filter (GString *sql, int first, const char *const *cities)
 #define RANK_WINDOW "3000"
 
 /* The documents of the cities, from the index documents_city alone:
- * cheaper than reading the city of each match from its (large) row. */
+ * cheaper than reading the city of each match from its (large) row. The
+ * unary + keeps this from FTS5, which would run the query once per id. */
 static void
 append_city_ids (GString *sql, int first, const char *const *cities)
 {
