@@ -39,7 +39,7 @@
 #include "figures-text.h"
 #include "figures-tokenizer.h"
 
-#define SCHEMA_VERSION 5
+#define SCHEMA_VERSION 6
 
 /* A transaction is committed after this many documents or bytes of text.
  * Large batches matter: FTS5 writes its pending terms as a new segment at
@@ -81,6 +81,11 @@ static const char schema_sql[] =
   "  n_statistics INTEGER NOT NULL DEFAULT 0);"
   "CREATE INDEX documents_hash ON documents (hash);"
   "CREATE INDEX documents_city ON documents (city);"
+  /* One per order of figures_index_list_documents(), so a page of a long
+   * list is read from the index instead of sorting every row. */
+  "CREATE INDEX documents_by_title ON documents (title, path);"
+  "CREATE INDEX documents_by_date ON documents (date IS NULL, date DESC, title, path);"
+  "CREATE INDEX documents_by_city ON documents (city IS NULL, city, title, path);"
   "CREATE TABLE statistics ("
   "  id INTEGER PRIMARY KEY,"
   "  document_id INTEGER NOT NULL REFERENCES documents (id),"
