@@ -10,6 +10,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <glib/gi18n.h>
+
 #include "gui-test-util.h"
 
 /* Runs the main loop until *flag is set, failing after the timeout. */
@@ -141,4 +143,33 @@ log_writer (GLogLevelFlags log_level, const GLogField *fields, gsize n_fields, g
       g_test_message ("GTK painted an unallocated gizmo: %s", path->str);
     }
   return G_LOG_WRITER_HANDLED;
+}
+
+FiguresApplication *
+start_application (const char *tmpdir, FiguresWindow **window)
+{
+  g_autofree char *index_path = g_build_filename (tmpdir, "index.db", NULL);
+  const char *source_dir = g_getenv ("FIGURES_SOURCE_DIR");
+  g_autofree char *samples =
+    g_build_filename (source_dir ? source_dir : ".", "data", "samples", NULL);
+  FiguresApplication *app;
+
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  g_setenv ("FIGURES_INDEX_PATH", index_path, TRUE);
+  g_setenv ("FIGURES_SAMPLES_DIR", samples, TRUE);
+  g_setenv ("FIGURES_NO_PORTAL", "1", TRUE);
+  g_setenv ("GTK_A11Y", "none", TRUE);
+
+  figures_application_setup_uninstalled ();
+  app = figures_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  g_application_activate (G_APPLICATION (app));
+  *window = FIGURES_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  g_assert_nonnull (*window);
+  gtk_window_set_default_size (GTK_WINDOW (*window), 1200, 760);
+  return app;
 }

@@ -7,6 +7,9 @@
 
 #include <gtk/gtk.h>
 
+#include "figures-application.h"
+#include "figures-window.h"
+
 G_BEGIN_DECLS
 
 #define GUI_TEST_TIMEOUT_SECONDS 60
@@ -23,6 +26,10 @@ void save_screenshot (GtkWidget *widget, const char *name);
  * as a test message instead of aborting; everything else as usual. */
 GLogWriterOutput
 log_writer (GLogLevelFlags log_level, const GLogField *fields, gsize n_fields, gpointer user_data);
+
+/* Starts the real application on the bundled samples with a fresh index in
+ * @tmpdir, and returns its window. */
+FiguresApplication *start_application (const char *tmpdir, FiguresWindow **window);
 
 /* Connects to @signal, runs @action, then waits for the signal. */
 #define RUN_AND_WAIT(object, signal, action)                                              \

@@ -380,35 +380,14 @@ test_views_and_actions (void)
 int
 main (int argc, char **argv)
 {
-  g_autofree char *index_path = NULL;
-  g_autofree char *samples = NULL;
-  const char *source_dir = g_getenv ("FIGURES_SOURCE_DIR");
   int status;
 
   g_log_set_writer_func (log_writer, NULL, NULL);
   /* As main.c does: the UI follows the locale (LANG=zh_CN.UTF-8 → Chinese). */
   setlocale (LC_ALL, "");
   g_test_init (&argc, &argv, NULL);
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-
   tmpdir = g_dir_make_tmp ("figures-gui-XXXXXX", NULL);
-  index_path = g_build_filename (tmpdir, "index.db", NULL);
-  samples = g_build_filename (source_dir ? source_dir : ".", "data", "samples", NULL);
-  g_setenv ("FIGURES_INDEX_PATH", index_path, TRUE);
-  g_setenv ("FIGURES_SAMPLES_DIR", samples, TRUE);
-  g_setenv ("FIGURES_NO_PORTAL", "1", TRUE);
-  g_setenv ("GTK_A11Y", "none", TRUE);
-
-  figures_application_setup_uninstalled ();
-  app = figures_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
-  g_application_activate (G_APPLICATION (app));
-  window = FIGURES_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
-  g_assert_nonnull (window);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 760);
+  app = start_application (tmpdir, &window);
 
   g_test_add_func ("/gui/first-run", test_first_run);
   g_test_add_func ("/gui/search", test_search);

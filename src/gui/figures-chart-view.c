@@ -840,29 +840,6 @@ figures_chart_view_get_drawing_area (FiguresChartView *self)
   return GTK_WIDGET (self->drawing_area);
 }
 
-static void
-export_csv_cb (GObject *object, GAsyncResult *result, gpointer user_data)
-{
-  g_autoptr (GFile) file = user_data;
-  g_autoptr (GError) error = NULL;
-  gssize n = figures_csv_export_finish (result, &error);
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (object));
-  g_autofree char *name = g_file_get_parse_name (file);
-  g_autofree char *message = NULL;
-
-  if (n < 0)
-    {
-      if (figures_worker_error_is_cancelled (error))
-        return;
-      message = g_strdup_printf (_ ("Could not export the statistics: %s"), error->message);
-    }
-  else
-    message = g_strdup_printf (
-      ngettext ("Exported %zd statistic to %s", "Exported %zd statistics to %s", n), n, name);
-  if (FIGURES_IS_WINDOW (root))
-    figures_window_show_message (FIGURES_WINDOW (root), message);
-}
-
 void
 figures_chart_view_export_csv (FiguresChartView *self, GFile *file)
 {
@@ -872,9 +849,10 @@ figures_chart_view_export_csv (FiguresChartView *self, GFile *file)
   g_return_if_fail (G_IS_FILE (file));
 
   metrics[0] = selected_metric (self);
-  figures_csv_export_async (
-    self, self->index_path, self->compare ? (const char *const *) self->cities->pdata : NULL,
-    self->compare ? NULL : metrics, file, self->cancellable, export_csv_cb, g_object_ref (file));
+  figures_csv_export_async (self, self->index_path,
+                            self->compare ? (const char *const *) self->cities->pdata : NULL,
+                            self->compare ? NULL : metrics, file, self->cancellable,
+                            figures_csv_export_done_cb, g_object_ref (file));
 }
 
 void

@@ -9,7 +9,11 @@
 
 #include <string.h>
 
+#include <glib/gi18n.h>
+#include <gtk/gtk.h>
+
 #include "figures-csv.h"
+#include "figures-window.h"
 #include "figures-worker.h"
 
 static void
@@ -133,4 +137,27 @@ figures_csv_export_finish (GAsyncResult *result, GError **error)
   gpointer n = figures_worker_finish (result, error);
 
   return n == NULL ? -1 : (gssize) GPOINTER_TO_SIZE (n) - 1;
+}
+
+void
+figures_csv_export_done_cb (GObject *source_object, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GFile) file = user_data;
+  g_autoptr (GError) error = NULL;
+  gssize n = figures_csv_export_finish (result, &error);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (source_object));
+  g_autofree char *name = g_file_get_parse_name (file);
+  g_autofree char *message = NULL;
+
+  if (n < 0)
+    {
+      if (figures_worker_error_is_cancelled (error))
+        return;
+      message = g_strdup_printf (_ ("Could not export the statistics: %s"), error->message);
+    }
+  else
+    message = g_strdup_printf (
+      ngettext ("Exported %zd statistic to %s", "Exported %zd statistics to %s", n), n, name);
+  if (FIGURES_IS_WINDOW (root))
+    figures_window_show_message (FIGURES_WINDOW (root), message);
 }

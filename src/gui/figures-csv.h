@@ -30,4 +30,9 @@ void figures_csv_export_async (gpointer source_object,
 /* The number of rows written, or -1 with @error set. */
 gssize figures_csv_export_finish (GAsyncResult *result, GError **error);
 
+/* A ready callback for figures_csv_export_async() whose @user_data is a
+ * reference to the GFile written (it is released): tells the window of the
+ * source widget how many rows were exported, or why not. */
+void figures_csv_export_done_cb (GObject *source_object, GAsyncResult *result, gpointer user_data);
+
 G_END_DECLS

@@ -401,29 +401,6 @@ figures_documents_view_move_hit (FiguresDocumentsView *self, gboolean forward)
 
 /* ---- export ---- */
 
-static void
-export_cb (GObject *object, GAsyncResult *result, gpointer user_data)
-{
-  g_autoptr (GFile) file = user_data;
-  g_autoptr (GError) error = NULL;
-  gssize n = figures_csv_export_finish (result, &error);
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (object));
-  g_autofree char *message = NULL;
-  g_autofree char *name = g_file_get_parse_name (file);
-
-  if (n < 0)
-    {
-      if (figures_worker_error_is_cancelled (error))
-        return;
-      message = g_strdup_printf (_ ("Could not export the statistics: %s"), error->message);
-    }
-  else
-    message = g_strdup_printf (
-      ngettext ("Exported %zd statistic to %s", "Exported %zd statistics to %s", n), n, name);
-  if (FIGURES_IS_WINDOW (root))
-    figures_window_show_message (FIGURES_WINDOW (root), message);
-}
-
 void
 figures_documents_view_export_csv (FiguresDocumentsView *self, GFile *file)
 {
@@ -434,7 +411,7 @@ figures_documents_view_export_csv (FiguresDocumentsView *self, GFile *file)
 
   cities[0] = figures_document_list_get_city (self->documents);
   figures_csv_export_async (self, self->index_path, cities[0] ? cities : NULL, NULL, file,
-                            self->cancellable, export_cb, g_object_ref (file));
+                            self->cancellable, figures_csv_export_done_cb, g_object_ref (file));
 }
 
 /* ---- setup ---- */
