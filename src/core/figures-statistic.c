@@ -19,7 +19,9 @@ static const char *const metric_keys[FIGURES_N_METRICS] = {
   [FIGURES_METRIC_OTHER] = "other",
 };
 
-G_DEFINE_BOXED_TYPE (FiguresStatistic, figures_statistic, figures_statistic_copy,
+G_DEFINE_BOXED_TYPE (FiguresStatistic,
+                     figures_statistic,
+                     figures_statistic_copy,
                      figures_statistic_free)
 
 const char *
@@ -31,8 +33,7 @@ figures_metric_to_key (FiguresMetric metric)
 }
 
 gboolean
-figures_metric_from_key (const char    *key,
-                         FiguresMetric *metric)
+figures_metric_from_key (const char *key, FiguresMetric *metric)
 {
   g_return_val_if_fail (key != NULL, FALSE);
 
