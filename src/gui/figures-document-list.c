@@ -515,7 +515,8 @@ figures_document_list_set_city (FiguresDocumentList *self, const char *city)
     return;
   g_free (self->city);
   self->city = g_strdup (city);
-  figures_document_list_reload (self);
+  if (self->generation > 0)
+    figures_document_list_reload (self);
 }
 
 const char *
@@ -533,7 +534,8 @@ figures_document_list_set_sort (FiguresDocumentList *self, FiguresDocumentSort s
   if (self->sort == sort)
     return;
   self->sort = sort;
-  figures_document_list_reload (self);
+  if (self->generation > 0)
+    figures_document_list_reload (self);
 }
 
 FiguresDocumentSort
@@ -629,8 +631,10 @@ figures_document_list_new (const char *index_path)
 
   g_return_val_if_fail (index_path != NULL, NULL);
 
+  /* Empty until the first figures_document_list_reload(): the window asks
+   * after its first frame, so that reading and laying out thousands of rows
+   * never delays it. */
   self = g_object_new (FIGURES_TYPE_DOCUMENT_LIST, NULL);
   self->index_path = g_strdup (index_path);
-  figures_document_list_reload (self);
   return self;
 }
