@@ -137,6 +137,22 @@ test_kinds_and_formats (void)
     }
 }
 
+/* The text pdftotext finds in the PDF at @path. */
+static char *
+pdf_text (const char *pdftotext, const char *path)
+{
+  const char *argv[] = { pdftotext, "-enc", "UTF-8", path, "-", NULL };
+  g_autoptr (GError) error = NULL;
+  char *text = NULL;
+  int status;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &text, NULL,
+                               &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, &error));
+  return text;
+}
+
 static void
 test_pdf_text (void)
 {
@@ -146,8 +162,6 @@ test_pdf_text (void)
   g_autofree char *output = NULL;
   g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
   g_autofree char *text = NULL;
-  g_autoptr (GError) error = NULL;
-  int status;
 
   if (!have_index ())
     return;
@@ -162,13 +176,7 @@ test_pdf_text (void)
   run_figures (&run, "chart", db, "--metric=trainees", "--cities=包头市,呼和浩特市", output, NULL);
   g_assert_cmpint (run.status, ==, 0);
 
-  {
-    const char *argv[] = { pdftotext, "-enc", "UTF-8", path, "-", NULL };
-
-    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &text,
-                                 NULL, &status, &error));
-    g_assert_no_error (error);
-  }
+  text = pdf_text (pdftotext, path);
   g_assert_nonnull (strstr (text, "包头市"));
   g_assert_nonnull (strstr (text, "呼和浩特市"));
   g_assert_nonnull (strstr (text, "Source:"));
@@ -207,13 +215,7 @@ test_chinese_locale (void)
   g_assert_no_error (error);
   g_assert_true (g_spawn_check_wait_status (status, &error));
 
-  {
-    const char *pdf_argv[] = { pdftotext, "-enc", "UTF-8", path, "-", NULL };
-
-    g_assert_true (g_spawn_sync (NULL, (char **) pdf_argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &text,
-                                 NULL, &status, &error));
-    g_assert_no_error (error);
-  }
+  text = pdf_text (pdftotext, path);
   g_assert_nonnull (strstr (text, "各城市资金"));
   g_assert_nonnull (strstr (text, "来源"));
   g_assert_nonnull (strstr (text, "亿元"));
