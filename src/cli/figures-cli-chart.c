@@ -280,7 +280,7 @@ _figures_cli_chart (int argc, char **argv)
   const GOptionEntry entries[] = {
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &db, "The index (default: the application's)", "PATH" },
     { "metric", 'm', 0, G_OPTION_ARG_STRING, &metric_text,
-      "training_sessions, trainees, funding, projects or other; several separated by commas",
+      "training_sessions, trainees, funding, investment, projects or other; several separated by commas",
       "M[,M…]" },
     { "cities", 'c', 0, G_OPTION_ARG_STRING, &city_text,
       "Cities to show, in order (default: every city with the metric)", "A,B,…" },
@@ -341,7 +341,7 @@ _figures_cli_chart (int argc, char **argv)
   if (metric_text == NULL)
     {
       g_printerr ("figures %s: say which statistics to draw with --metric=M (training_sessions, "
-                  "trainees, funding, projects or other)\n",
+                  "trainees, funding, investment, projects or other)\n",
                   COMMAND);
       return FIGURES_EXIT_USAGE;
     }
@@ -401,7 +401,7 @@ _figures_cli_chart (int argc, char **argv)
             g_ptr_array_add (known, (gpointer) figures_metric_to_key (m));
           hint = suggest (metric_names[i], known);
           g_printerr ("figures %s: unknown metric “%s”%s (known: training_sessions, trainees, "
-                      "funding, projects, other)\n",
+                      "funding, investment, projects, other)\n",
                       COMMAND, metric_names[i], hint);
           ok = FALSE;
           continue;

@@ -274,7 +274,7 @@ figures_format_base_unit (const char *metric_key, const char *written)
 {
   static const char *const multipliers[] = { "万亿", "亿", "万", "千", "百", "十" };
 
-  if (g_strcmp0 (metric_key, "funding") == 0)
+  if (g_strcmp0 (metric_key, "funding") == 0 || g_strcmp0 (metric_key, "investment") == 0)
     return g_strdup ("元");
 
   if (written == NULL)
@@ -350,6 +350,7 @@ static const struct
   { "training_sessions", { "培训期数", "Training sessions" } },
   { "trainees", { "培训人次", "Trainees" } },
   { "funding", { "资金", "Funding" } },
+  { "investment", { "投资", "Investment" } },
   { "projects", { "项目数", "Projects" } },
   { "other", { "其他", "Other" } },
 };

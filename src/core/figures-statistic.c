@@ -15,6 +15,7 @@ static const char *const metric_keys[FIGURES_N_METRICS] = {
   [FIGURES_METRIC_TRAINING_SESSIONS] = "training_sessions",
   [FIGURES_METRIC_TRAINEES] = "trainees",
   [FIGURES_METRIC_FUNDING] = "funding",
+  [FIGURES_METRIC_INVESTMENT] = "investment",
   [FIGURES_METRIC_PROJECTS] = "projects",
   [FIGURES_METRIC_OTHER] = "other",
 };

@@ -16,12 +16,13 @@ typedef enum
   FIGURES_METRIC_TRAINING_SESSIONS,
   FIGURES_METRIC_TRAINEES,
   FIGURES_METRIC_FUNDING,
+  FIGURES_METRIC_INVESTMENT,
   FIGURES_METRIC_PROJECTS,
   FIGURES_METRIC_OTHER,
   FIGURES_N_METRICS
 } FiguresMetric;
 
-/* "training_sessions", "trainees", "funding", "projects", "other" */
+/* "training_sessions", "trainees", "funding", "investment", "projects", "other" */
 const char *figures_metric_to_key   (FiguresMetric metric);
 gboolean    figures_metric_from_key (const char   *key,
                                      FiguresMetric *metric);
@@ -33,7 +34,7 @@ typedef struct
   char          *city;      /* canonical prefecture-level division or province */
   char          *place;     /* most specific place named, else == city */
   FiguresMetric  metric;
-  FiguresDecimal value;     /* yuan for funding, a plain count otherwise */
+  FiguresDecimal value;     /* yuan for money, a plain count otherwise */
   gboolean       approx;
   char          *unit;      /* as written: 万元, 人次, 期, 个 */
   guint          start;     /* code points of the number-with-unit in the display text */
