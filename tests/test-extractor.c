@@ -155,7 +155,7 @@ test_funding (void)
   check (e, "1500000", FIGURES_METRIC_FUNDING, FALSE, "兴安盟");
   check (e, "250000000", FIGURES_METRIC_FUNDING, FALSE, NULL);
   check (e, "86000000", FIGURES_METRIC_FUNDING, TRUE, NULL);
-  check (e, "1200000000", FIGURES_METRIC_FUNDING, FALSE, NULL);
+  check (e, "1200000000", FIGURES_METRIC_INVESTMENT, FALSE, NULL);
   g_assert_cmpstr (find_value (e, "250000000")->unit, ==, "亿元");
   g_assert_cmpstr (find_value (e, "250000000")->label, ==, "资金 亿元");
 }

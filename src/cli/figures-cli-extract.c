@@ -1,4 +1,4 @@
-/* figures-cli-extract.c: `figures extract [--format=tsv|json] FILE...`
+/* figures-cli-extract.c: `figures extract [--format=tsv|json] [--explain] FILE...`
  *
  * One row per statistic of every file. The output is a contract users'
  * scripts rely on: the columns, their order, the header line and the exit
@@ -24,9 +24,14 @@ _figures_cli_extract (int argc, char **argv)
 {
   g_autofree char *format_name = NULL;
   g_auto (GStrv) files = NULL;
+  gboolean explain = FALSE;
   const GOptionEntry entries[] = {
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name, "Output format: tsv (default) or json",
       "FORMAT" },
+    { "explain", 'e', 0, G_OPTION_ARG_NONE, &explain,
+      "Say why each figure has its metric and its city (columns why_metric and why_city after "
+      "the others)",
+      NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, NULL },
     { NULL },
   };
@@ -40,7 +45,8 @@ _figures_cli_extract (int argc, char **argv)
   context = g_option_context_new ("FILE… — print the statistics found in reports");
   g_option_context_set_summary (
     context, "One row per statistic: file, city, place, metric, value, approx,\n"
-             "unit, start, end, label, evidence (tab separated, with a header).");
+             "unit, start, end, label, evidence (tab separated, with a header);\n"
+             "with --explain also why_metric and why_city.");
   g_option_context_add_main_entries (context, entries, NULL);
   g_option_context_set_help_enabled (context, TRUE);
 
@@ -61,14 +67,15 @@ _figures_cli_extract (int argc, char **argv)
   if (files == NULL || files[0] == NULL)
     {
       g_printerr ("figures extract: no files given\n"
-                  "Usage: figures extract [--format=tsv|json] FILE…\n");
+                  "Usage: figures extract [--format=tsv|json] [--explain] FILE…\n");
       return FIGURES_EXIT_USAGE;
     }
 
   gazetteer = figures_gazetteer_get_default ();
 
-  table = figures_cli_table_new (stdout, format, figures_cli_statistic_columns,
-                                 figures_cli_statistic_numeric);
+  table = figures_cli_table_new (
+    stdout, format, explain ? figures_cli_explained_columns : figures_cli_statistic_columns,
+    explain ? figures_cli_explained_numeric : figures_cli_statistic_numeric);
   fflush (stdout);
 
   for (guint f = 0; files[f] != NULL; f++)
@@ -94,8 +101,9 @@ _figures_cli_extract (int argc, char **argv)
         continue;
       for (guint i = 0; i < extraction->statistics->len; i++)
         {
-          g_auto (GStrv) fields =
-            figures_cli_statistic_fields (files[f], g_ptr_array_index (extraction->statistics, i));
+          const FiguresStatistic *statistic = g_ptr_array_index (extraction->statistics, i);
+          g_auto (GStrv) fields = explain ? figures_cli_explained_fields (files[f], statistic)
+                                          : figures_cli_statistic_fields (files[f], statistic);
 
           figures_cli_table_add_row (table, (const char *const *) fields);
         }

@@ -30,6 +30,19 @@ const gboolean figures_cli_statistic_numeric[] = {
   FALSE, FALSE, FALSE, FALSE, TRUE, TRUE, FALSE, TRUE, TRUE, FALSE, FALSE,
 };
 
+const char *const figures_cli_explained_columns[] = {
+  "file",  "city",  "place",    "metric",     "value",    "approx", "unit",
+  "start", "end",   "label",    "evidence",   "why_metric", "why_city", NULL,
+};
+
+const gboolean figures_cli_explained_numeric[] = {
+  FALSE, FALSE, FALSE, FALSE, TRUE, TRUE, FALSE, TRUE, TRUE, FALSE, FALSE, FALSE, FALSE,
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (figures_cli_statistic_columns) == FIGURES_CLI_N_STATISTIC_COLUMNS + 1);
+G_STATIC_ASSERT (G_N_ELEMENTS (figures_cli_explained_columns) ==
+                 G_N_ELEMENTS (figures_cli_statistic_columns) + 2);
+
 gboolean
 figures_cli_format_from_string (const char *name, FiguresCliFormat *format)
 {
@@ -216,6 +229,18 @@ figures_cli_statistic_fields (const char *file, const FiguresStatistic *s)
   fields[8] = g_strdup_printf ("%u", s->end);
   fields[9] = g_strdup (s->label != NULL ? s->label : "");
   fields[10] = g_strdup (s->evidence != NULL ? s->evidence : "");
+  return fields;
+}
+
+GStrv
+figures_cli_explained_fields (const char *file, const FiguresStatistic *s)
+{
+  GStrv fields = figures_cli_statistic_fields (file, s);
+
+  fields = g_renew (char *, fields, FIGURES_CLI_N_STATISTIC_COLUMNS + 3);
+  fields[FIGURES_CLI_N_STATISTIC_COLUMNS] = g_strdup (s->why_metric != NULL ? s->why_metric : "");
+  fields[FIGURES_CLI_N_STATISTIC_COLUMNS + 1] = g_strdup (s->why_city != NULL ? s->why_city : "");
+  fields[FIGURES_CLI_N_STATISTIC_COLUMNS + 2] = NULL;
   return fields;
 }
 

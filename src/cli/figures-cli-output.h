@@ -49,6 +49,13 @@ extern const gboolean figures_cli_statistic_numeric[];
  * value as its exact decimal, approx 1 or 0. */
 GStrv figures_cli_statistic_fields (const char *file, const FiguresStatistic *statistic);
 
+/* With --explain: the statistic columns, then why_metric and why_city
+ * (added after the contract columns, so scripts reading them by position
+ * keep working). */
+extern const char *const figures_cli_explained_columns[];
+extern const gboolean figures_cli_explained_numeric[];
+GStrv figures_cli_explained_fields (const char *file, const FiguresStatistic *statistic);
+
 /* How a stored (absolute) path prints: relative to the current folder when
  * it is under it, as `figures extract dir/file.txt` prints it; else as is. */
 char *figures_cli_display_path (const char *path);

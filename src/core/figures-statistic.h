@@ -44,6 +44,8 @@ typedef struct
   guint          evidence_start;
   guint          evidence_end;
   int            year;      /* year the sentence says it refers to, 0 when none */
+  char          *why_metric; /* why this metric: "counted noun 资金" */
+  char          *why_city;   /* why this city: "receiver 阿克苏地区 (giver 浙江省 is the subject)" */
 } FiguresStatistic;
 
 GType             figures_statistic_get_type (void) G_GNUC_CONST;

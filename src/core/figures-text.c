@@ -50,6 +50,8 @@ G_DEFINE_QUARK (figures - text - error - quark, figures_text_error)
 
 /* A line at least this long, or with clause punctuation, is body text. */
 #define HEADING_MAX_CHARS 40
+/* A line at least this long that ends mid-number was hard-wrapped (200⏎0年) */
+#define WRAPPED_LINE_MIN_CHARS 30
 
 typedef struct
 {
@@ -837,6 +839,49 @@ is_heading (const gunichar *a, gsize start, gsize end)
   return TRUE;
 }
 
+/* A line that is only a date or a time stamp (25.08.2014 18:56,
+ * 2023-11-08): page furniture, never the rest of a sentence. */
+static gboolean
+is_stamp_line (const gunichar *a, gsize start, gsize end)
+{
+  guint digits = 0;
+
+  for (gsize k = start; k < end; k++)
+    {
+      if (is_ascii_digit (a[k]))
+        digits++;
+      else if (!is_line_space (a[k]) && g_utf8_strchr ("-./:年月日时分", -1, a[k]) == NULL)
+        return FALSE;
+    }
+  return digits >= 4;
+}
+
+/* A key–value line (来源:中新网, 资金规模:206.7万元): a short line opening
+ * with a key of a few Han characters and a colon. It counts like a sentence
+ * (spec "Key–value lines"), so it is neither joined to the next line nor
+ * joined onto. */
+static gboolean
+is_key_value_line (const gunichar *a, gsize start, gsize end)
+{
+  gsize k = start;
+
+  if (end - start >= HEADING_MAX_CHARS)
+    return FALSE;
+  while (k < end && k < start + 8 && g_unichar_type (a[k]) == G_UNICODE_OTHER_LETTER)
+    k++;
+  return k > start + 1 && k < end && (a[k] == ':' || a[k] == 0xFF1A);
+}
+
+/* A line holding an address (https://…): never part of a sentence. */
+static gboolean
+is_url_line (const gunichar *a, gsize start, gsize end)
+{
+  for (gsize k = start; k + 2 < end; k++)
+    if (a[k] == ':' && a[k + 1] == '/' && a[k + 2] == '/')
+      return TRUE;
+  return FALSE;
+}
+
 /* The line pass over the NFKC text @a (already cleaned, '\n' line ends):
  *
  * - every line is trimmed (leading and trailing white space: the viewer
@@ -847,7 +892,9 @@ is_heading (const gunichar *a, gsize start, gsize end)
  * - a line that does not end a sentence (。！？；：!?;: or "…", possibly
  *   followed by closing quotes or brackets) is joined to the next non-blank
  *   line, unless the logical line it belongs to is a heading (see
- *   is_heading()) or joining would put two digits side by side. Joined
+ *   is_heading()), a key–value line, an address, or the next line is a
+ *   date stamp, a key–value line or an address, or joining would put two
+ *   digits side by side. Joined
  *   Chinese gets no separator; two Latin letters get a space.
  *
  * Returns the number of characters written to @out (which has room for n;
@@ -882,7 +929,12 @@ normalise_lines (const gunichar *a, gsize n, gunichar *out, gboolean *rejoined)
       /* Gluing two numbers together would invent a figure: a field line such
        * as "成文日期:2024-01-10" before a paragraph opening with "2023年" is
        * not a sentence cut by the page. */
-      if (pending_join && is_ascii_digit (out[o - 1]) && is_ascii_digit (a[start]))
+      if (pending_join && is_ascii_digit (out[o - 1]) && is_ascii_digit (a[start]) &&
+          o - para_start < WRAPPED_LINE_MIN_CHARS)
+        pending_join = FALSE;
+      /* nor is a title followed by its date, its source or an address */
+      if (pending_join && (is_stamp_line (a, start, end) || is_key_value_line (a, start, end) ||
+                           is_url_line (a, start, end)))
         pending_join = FALSE;
 
       if (have_line)
@@ -904,7 +956,8 @@ normalise_lines (const gunichar *a, gsize n, gunichar *out, gboolean *rejoined)
       o += end - start;
       have_line = TRUE;
 
-      pending_join = !ends_sentence (out, para_start, o) && !is_heading (out, para_start, o);
+      pending_join = !ends_sentence (out, para_start, o) && !is_heading (out, para_start, o) &&
+                     !is_key_value_line (out, para_start, o) && !is_url_line (out, para_start, o);
     }
 
   return o;
