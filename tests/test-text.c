@@ -315,6 +315,19 @@ test_normalise_lines (void)
                    "成文日期:2024-01-10\n2023年,全市培训干部。");
   /* but a page-broken sentence still joins across a number */
   check_normalise ("全年举办培训班，共培训干部12\n\n人次。", "全年举办培训班,共培训干部12人次。");
+  /* a short line ending mid-number stays apart (a field), a hard-wrapped
+   * long one is joined, digits and all */
+  check_normalise ("发布 2024-01\n2023年工作回顾", "发布 2024-01\n2023年工作回顾");
+  check_normalise ("县农机站组织农机手开展冬季检修和驾驶技能培训，共培训农机手14\n"
+                   "20人次。",
+                   "县农机站组织农机手开展冬季检修和驾驶技能培训,共培训农机手1420人次。");
+  /* a title is not joined to its date stamp, its source line or an address,
+   * nor is a key–value line joined to what follows */
+  check_normalise ("援企稳岗:全市发放补贴3.6亿元\n12.03.2023 09:30\n本文来源: 某某日报\n"
+                   "正文第一段",
+                   "援企稳岗:全市发放补贴3.6亿元\n12.03.2023 09:30\n本文来源: 某某日报\n正文第一段");
+  check_normalise ("https://www.example.gov.cn/\n某市下达资金",
+                   "https://www.example.gov.cn/\n某市下达资金");
   /* Latin words joined with a space */
   check_normalise ("This line, broken by the page, has\nno end",
                    "This line, broken by the page, has no end");

@@ -1004,7 +1004,7 @@ inherit:
        * not when it counts something new (…转移输出3600人) */
       if (prev != NULL && !breakdown && (own || across) &&
           (!items_parallel (ex, prev->clause_start, prev->start, clause_start, num_start) ||
-           figures_word_set_find_last (r->label_verbs, ex->t, item_start, num_start, NULL, NULL,
+           figures_word_set_find_last (r->list_breakers, ex->t, item_start, num_start, NULL, NULL,
                                        NULL)))
         prev = NULL;
       if (prev != NULL)
@@ -2596,7 +2596,11 @@ build (Extractor *ex)
         {
           place = scope_place;
           town = section != NULL ? section_mention : NULL;
-          why = section != NULL ? WHY_CITY_SECTION : ex->doc_why;
+          why = section == NULL ? ex->doc_why
+                : (ex->has_title && section_mention->start >= ex->title.start &&
+                   section_mention->end <= ex->title.end)
+                  ? WHY_CITY_TITLE
+                  : WHY_CITY_SECTION;
           why_place = section != NULL ? section_mention : NULL;
         }
 

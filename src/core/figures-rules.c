@@ -543,6 +543,13 @@ static const char *const label_verb_words[] = {
   "听取", "审议", "审查", "检查", "整改", "落实", "完成", "实现", "达到", "带动", "覆盖", "惠及",
 };
 
+/* An item holding one of these counts what came of the figures before it
+ * (…培训劳动力3000人,转移劳动力4.3万人), so it does not continue their list. */
+static const char *const list_breaker_words[] = {
+  "转移", "输转", "输出", "带动", "覆盖", "惠及", "吸纳", "安置", "就业",
+  "创业", "鉴定", "认定", "获得", "取得", "脱贫", "增收", "受益",
+};
+
 static const char *const session_noun_words[] = {
   "会议",
   "全会",
@@ -917,6 +924,7 @@ figures_rules_get (void)
       rules.masthead_words = WORD_SET_FROM_STRINGS (masthead_words);
       rules.label_stops = WORD_SET_FROM_STRINGS (label_stop_chars);
       rules.label_verbs = WORD_SET_FROM_STRINGS (label_verb_words);
+      rules.list_breakers = WORD_SET_FROM_STRINGS (list_breaker_words);
       for (guint i = 0; i < G_N_ELEMENTS (unit_rules); i++)
         unit_blockers[i] = word_set_from_alternatives (unit_rules[i].not_followed_by);
       g_once_init_leave (&initialised, 1);

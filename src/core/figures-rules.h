@@ -143,6 +143,7 @@ typedef struct
   FiguresWordSet *masthead_words; /* 门户网站, 人民政府网 …: a publisher's masthead line */
   FiguresWordSet *label_stops;    /* 被, 各, 的 …: never inside a label read from the text */
   FiguresWordSet *label_verbs;    /* 制作, 建成 …: a label starts after them, ends before */
+  FiguresWordSet *list_breakers;  /* 转移, 带动 …: an item counting what came of the list */
 } FiguresRules;
 
 /* The tables, built on first use. Thread-safe. */
