@@ -635,7 +635,8 @@ test_receivers (void)
              "国家为黔东南苗族侗族自治州下拨农业培训经费650万元。"
              "扬州市向铜仁市捐款310万元。"
              "扬州市向江苏省申请配套资金80万元。"
-             "南京市帮助毕节市培训乡村教师900人。\n");
+             "南京市帮助毕节市培训乡村教师900人。"
+             "江苏省对铜仁市的280名医生开展了轮训。\n");
   const FiguresStatistic *s;
 
   check (e, "12", FIGURES_METRIC_PROJECTS, FALSE, "喀什地区");
@@ -643,6 +644,7 @@ test_receivers (void)
   check (e, "3100000", FIGURES_METRIC_FUNDING, FALSE, "铜仁市");
   check (e, "800000", FIGURES_METRIC_FUNDING, FALSE, "扬州市"); /* 向 + 申请: a giver */
   check (e, "900", FIGURES_METRIC_TRAINEES, FALSE, "毕节市");
+  check (e, "280", FIGURES_METRIC_TRAINEES, FALSE, "铜仁市");
   s = find_value (e, "12");
   g_assert_cmpstr (s->why_city, ==, "receiver 喀什地区 (giver 江苏省 is the subject)");
 }
@@ -807,6 +809,15 @@ test_spaced_approximation (void)
                                              "扎实办好两件大事。\n");
 
   check (e, "350", FIGURES_METRIC_TRAINEES, TRUE, "泸州市");
+  {
+    /* a lone 万/亿 with a bound word touching it is a figure */
+    g_autoptr (FiguresExtraction) bound = extract ("泸州市\n全市近万人参加培训，投入资金逾亿元，万里长城。\n");
+
+    check (bound, "10000", FIGURES_METRIC_TRAINEES, TRUE, "泸州市");
+    check (bound, "100000000", FIGURES_METRIC_FUNDING, TRUE, "泸州市");
+    g_assert_cmpstr (find_value (bound, "100000000")->unit, ==, "亿元");
+    g_assert_cmpuint (bound->statistics->len, ==, 2);
+  }
   g_assert_cmpuint (count_value (e, "2"), ==, 0);
 }
 

@@ -650,7 +650,7 @@ static const char *const why_metric_text[] = {
   [WHY_METRIC_BREAKDOWN] = "其中 breakdown of the %s figure before it",
   [WHY_METRIC_HEADLINE] = "the headline repeating it counts %s",
   [WHY_METRIC_MACRO] = "%s is a macro-economic or whole-budget figure",
-  [WHY_METRIC_PER_UNIT] = "a per-unit rate (%s), not a total",
+  [WHY_METRIC_PER_UNIT] = "a per-unit rate, not a total",
   [WHY_METRIC_OUTCOME] = "what training led to (%s), not people trained",
   [WHY_METRIC_NO_TRAINING] = "no training word in its clause%s",
   [WHY_METRIC_OTHER_NOUN] = "counted noun %s counts none of the five",
@@ -1992,7 +1992,24 @@ scan (Extractor *ex)
         {
           FiguresNumber num;
 
-          if (figures_number_read (t, n, i, &num) && num.end > i)
+          gboolean read = figures_number_read (t, n, i, &num) && num.end > i;
+
+          /* 近万人, 逾亿元: the reader leaves a lone 万/亿 alone (万里); with
+           * a bound word touching it, it is a figure (spec "Reading the
+           * number") */
+          if (!read && (c == 0x4E07 /* 万 */ || c == 0x4EBF /* 亿 */) &&
+              figures_word_set_match_ending (ex->rules->bound_before_bare, t, i > 2 ? i - 2 : 0, i,
+                                             NULL) > 0)
+            {
+              memset (&num, 0, sizeof num);
+              num.value.mantissa = c == 0x4E07 ? 10000 : 100000000;
+              num.approx = TRUE;
+              num.start = i;
+              num.end = i + 1;
+              num.multiplier = c == 0x4E07 ? "万" : "亿";
+              read = TRUE;
+            }
+          if (read)
             {
               gsize next = process_number (ex, &num, quote_end, book_depth);
 

@@ -388,6 +388,7 @@ static const char *const giver_before_words[] = {
 static const char *const receiver_before_words[] = {
   "为",   "给",   "给予", "援建", "援助", "支援", "对口支援", "帮扶", "帮助", "协助", "资助",
   "下达", "拨付", "下拨", "划拨", "扶持", "惠及", "捐助",     "捐赠", "奖励", "奖补",
+  "对", /* 对X开展培训: what is done to X is X's */
 };
 
 /* …but not 为 in these: 作为包头市…, 被评为…, 以…为 */
@@ -481,7 +482,7 @@ static const char *const organisation_words[] = {
 
 /* A place right after these is a partner, never the subject. */
 static const char *const partner_words[] = {
-  "与", "同", "跟", "联合", "会同", "携手", "对口", "对", "赴", "到", "前往",
+  "与", "同", "跟", "联合", "会同", "携手", "对口", "赴", "到", "前往",
 };
 
 /* 与 in these is no partner's mark (…参与, 与会), ending at or just after 与 */
