@@ -783,6 +783,24 @@ test_scope_and_lists (void)
   check (e, "15", FIGURES_METRIC_TRAINING_SESSIONS, FALSE, "红河哈尼族彝族自治州");
 }
 
+/* 分别 over a list joined by 、 and 和: the k-th figure is the k-th
+ * place's, and the last item (和27期) keeps the list's counted noun. */
+static void
+test_respective_with_and (void)
+{
+  g_autoptr (FiguresExtraction) e =
+    extract ("广西壮族自治区人社厅工作总结\n"
+             "全区开展技能培训52万人次，其中南宁市培训8.3万人次。"
+             "梧州市、北海市和防城港市分别举办培训班45期、38期和27期。\n");
+
+  check (e, "520000", FIGURES_METRIC_TRAINEES, FALSE, "广西壮族自治区");
+  check (e, "83000", FIGURES_METRIC_TRAINEES, FALSE, "南宁市");
+  check (e, "45", FIGURES_METRIC_TRAINING_SESSIONS, FALSE, "梧州市");
+  check (e, "38", FIGURES_METRIC_TRAINING_SESSIONS, FALSE, "北海市");
+  check (e, "27", FIGURES_METRIC_TRAINING_SESSIONS, FALSE, "防城港市");
+  g_assert_cmpstr (find_value (e, "38")->why_city, ==, "北海市, by 分别 order");
+}
+
 /* A text naming no place in full may name its county by the stem (泽州 for
  * 泽州县); a stem that is a common word (大关, 公安) names none. */
 static void
@@ -886,6 +904,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/extractor/city/partner-list", test_partner_list);
   g_test_add_func ("/extractor/city/scope-and-lists", test_scope_and_lists);
   g_test_add_func ("/extractor/city/county-stem", test_county_stem);
+  g_test_add_func ("/extractor/city/respective-with-and", test_respective_with_and);
   g_test_add_func ("/extractor/spaced-approximation", test_spaced_approximation);
 
   return g_test_run ();

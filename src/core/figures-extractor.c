@@ -489,6 +489,9 @@ has_own_words (Extractor *ex, gsize lo, gsize hi)
 
       if (len == 0)
         len = figures_word_set_match (ex->rules->approx_before, ex->t, hi, p, NULL);
+      /* the unit of a figure before it in the same item (45期、38期和27期) */
+      if (len == 0 && p > lo && is_ascii_digit (ex->t[p - 1]))
+        len = figures_word_set_match (ex->rules->units, ex->t, hi, p, NULL);
       if (len > 0)
         {
           p += len;
@@ -1366,7 +1369,12 @@ date_year (Extractor *ex, gsize start, gsize end)
  * belongs to the k-th place of the list before it; without 分别 the list's
  * first place is returned in @first, for their common division. */
 static int
-respective_owner (Extractor *ex, guint last, gsize sent_start, gsize num_start, int *first_out)
+respective_owner (Extractor *ex,
+                  guint last,
+                  gsize sent_start,
+                  gsize num_start,
+                  int *first_out,
+                  gboolean *respective)
 {
   const gunichar *t = ex->t;
   guint first = last;
@@ -1374,6 +1382,7 @@ respective_owner (Extractor *ex, guint last, gsize sent_start, gsize num_start, 
   guint k = 0;
 
   *first_out = (int) last;
+  *respective = FALSE;
   while (first > 0)
     {
       const Mention *a = &g_array_index (ex->mentions, Mention, first - 1);
@@ -1406,6 +1415,7 @@ respective_owner (Extractor *ex, guint last, gsize sent_start, gsize num_start, 
         break;
       k++;
     }
+  *respective = TRUE;
   if (k > last - first)
     return (int) last;
   *first_out = (int) (first + k);
@@ -1472,6 +1482,7 @@ find_owner (Extractor *ex,
     {
       const Mention *m = &g_array_index (ex->mentions, Mention, i - 1);
       gboolean province;
+      gboolean respective = FALSE;
       int owner;
 
       if (m->start < sent_start)
@@ -1503,17 +1514,18 @@ find_owner (Extractor *ex,
             (m->start >= clause_start || first_in_sentence (ex, i - 1, sent_start))))
         continue;
 
-      owner = respective_owner (ex, i - 1, sent_start, num_start, &raw->owner_first);
-      if (raw->owner_first != owner)
-        raw->owner_why = raw->owner_first < owner ? WHY_CITY_LIST : WHY_CITY_RESPECTIVE;
-      else if (owner != (int) (i - 1))
-        raw->owner_why = WHY_CITY_RESPECTIVE;
+      owner = respective_owner (ex, i - 1, sent_start, num_start, &raw->owner_first, &respective);
+      if (respective)
+        {
+          raw->owner_why = WHY_CITY_RESPECTIVE;
+          raw->owner_first = owner;
+        }
+      else if (raw->owner_first < owner)
+        raw->owner_why = WHY_CITY_LIST;
       else
         raw->owner_why = (m->flags & MENTION_RECEIVER) ? WHY_CITY_RECEIVER
                          : (m->flags & MENTION_ORIGIN) ? WHY_CITY_ORIGIN
                                                        : WHY_CITY_SUBJECT;
-      if (raw->owner_why == WHY_CITY_RESPECTIVE)
-        raw->owner_first = owner;
       return owner;
     }
 
