@@ -956,8 +956,11 @@ normalise_lines (const gunichar *a, gsize n, gunichar *out, gboolean *rejoined)
       o += end - start;
       have_line = TRUE;
 
+      /* a line kept apart from the one before is kept apart from the one
+       * after too, so that normalising twice changes nothing */
       pending_join = !ends_sentence (out, para_start, o) && !is_heading (out, para_start, o) &&
-                     !is_key_value_line (out, para_start, o) && !is_url_line (out, para_start, o);
+                     !is_key_value_line (out, para_start, o) && !is_url_line (out, para_start, o) &&
+                     !is_stamp_line (out, para_start, o);
     }
 
   return o;
