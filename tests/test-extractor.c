@@ -673,6 +673,14 @@ test_origins (void)
 
   check (e, "86", FIGURES_METRIC_TRAINEES, FALSE, "安顺市");
   g_assert_cmpstr (find_value (e, "86")->why_city, ==, "origin 安顺市 (来自)");
+  {
+    /* people from places of two prefectures: their province */
+    g_autoptr (FiguresExtraction) list =
+      extract ("干部学院办班简讯\n"
+               "来自黔东南州凯里市、某某农场和遵义市湄潭县茶叶基地的学员64人参加了培训。\n");
+
+    check (list, "64", FIGURES_METRIC_TRAINEES, FALSE, "贵州省");
+  }
   check (e, "750000", FIGURES_METRIC_FUNDING, FALSE, "贵阳市");
 }
 

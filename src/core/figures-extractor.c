@@ -1159,6 +1159,19 @@ flag_mention (Extractor *ex, Mention *m, gint book_depth)
 
   if (figures_word_set_match_ending (ex->rules->origins, t, lo, m->start, NULL) > 0)
     m->flags = (m->flags | MENTION_ORIGIN) & ~(guint) (MENTION_GIVER | MENTION_PARTNER);
+  /* 来自A县、B单位和C市的学员: every place of the list is an origin, up to
+   * its 的 or the end of the clause */
+  else if (prev != NULL && (prev->flags & MENTION_ORIGIN) && prev->end <= m->start &&
+           m->start - prev->end < PARTNER_SPAN)
+    {
+      gboolean same_list = TRUE;
+
+      for (p = prev->end; p < m->start && same_list; p++)
+        if (is_clause_sep (t[p]) || t[p] == 0x7684 /* 的 */)
+          same_list = FALSE;
+      if (same_list)
+        m->flags = (m->flags | MENTION_ORIGIN) & ~(guint) (MENTION_GIVER | MENTION_PARTNER);
+    }
 
   /* 自治区补助, 内蒙古自治区财政厅下达: right after the place and its
    * organisation */
@@ -1522,6 +1535,18 @@ find_owner (Extractor *ex,
         }
       else if (raw->owner_first < owner)
         raw->owner_why = WHY_CITY_LIST;
+      else if (m->flags & MENTION_ORIGIN)
+        {
+          /* people from several places: their common division */
+          guint first = i - 1;
+
+          while (first > 0 &&
+                 (g_array_index (ex->mentions, Mention, first - 1).flags & MENTION_ORIGIN) &&
+                 g_array_index (ex->mentions, Mention, first - 1).start >= clause_start)
+            first--;
+          raw->owner_first = (int) first;
+          raw->owner_why = first < i - 1 ? WHY_CITY_LIST : WHY_CITY_ORIGIN;
+        }
       else
         raw->owner_why = (m->flags & MENTION_RECEIVER) ? WHY_CITY_RECEIVER
                          : (m->flags & MENTION_ORIGIN) ? WHY_CITY_ORIGIN
