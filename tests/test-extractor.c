@@ -528,7 +528,7 @@ test_year_and_evidence (void)
 
   g_assert_cmpint (s->year, ==, 2023);
   /* the display text is NFKC: the full-width comma is an ASCII one */
-  g_assert_cmpstr (s->evidence, ==, "截至2023年6月,全市组织培训92期。");
+  g_assert_cmpstr (s->evidence, ==, "截至2023年6月，全市组织培训92期。");
   g_assert_cmpint (find_value (e, "4")->year, ==, 0);
 }
 
@@ -545,7 +545,7 @@ test_traditional (void)
   check (e, "56", FIGURES_METRIC_PROJECTS, FALSE, NULL);
   s = find_value (e, "340000000");
   g_assert_cmpstr (s->unit, ==, "億元");
-  g_assert_cmpstr (s->evidence, ==, "舉辦專題培訓班12期,投入資金3.4億元,實施項目56個。");
+  g_assert_cmpstr (s->evidence, ==, "舉辦專題培訓班12期，投入資金3.4億元，實施項目56個。");
 }
 
 static void

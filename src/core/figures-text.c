@@ -676,8 +676,8 @@ is_pinyin_letter (gunichar c)
          is_pinyin_toned (c);
 }
 
-/* If @a[@i] opens a pinyin gloss — '(' then Latin letters (spaces only
- * between them) with at least one tone mark, then ')' — returns the index
+/* If @a[@i] opens a pinyin gloss — '(' or '（' then Latin letters (spaces
+ * only between them) with at least one tone mark, then ')' or '）' — returns the index
  * just after the ')', else @i. */
 static gsize
 skip_pinyin_gloss (const gunichar *a, gsize i, gsize n)
@@ -693,7 +693,7 @@ skip_pinyin_gloss (const gunichar *a, gsize i, gsize n)
     {
       gunichar c = a[j];
 
-      if (c == ')')
+      if (c == ')' || c == 0xFF09 /* ） */)
         return (toned && a[j - 1] != ' ') ? j + 1 : i;
       if (c == ' ')
         {
@@ -733,6 +733,7 @@ is_closing (gunichar c)
   switch (c)
     {
       case ')':
+      case 0xFF09: /* ） */
       case ']':
       case '}':
       case '"':
@@ -1006,7 +1007,8 @@ clean_ucs4 (gunichar *a, gsize n)
 static inline gboolean
 opens_gloss (const gunichar *a, gsize k, gsize n, gunichar prev)
 {
-  return a[k] == '(' && is_han (prev) && skip_pinyin_gloss (a, k, n) != k;
+  return (a[k] == '(' || a[k] == 0xFF08 /* （ */) && is_han (prev) &&
+         skip_pinyin_gloss (a, k, n) != k;
 }
 
 /* Removes pinyin glosses after Han characters from @a, in place. Returns
@@ -1043,8 +1045,32 @@ remove_glosses (gunichar *a, gsize n, gboolean *removed)
   return o;
 }
 
+/* The full-width punctuation the display text keeps (see get_nfkc), as
+ * matching sees it: what NFKC would have made of it. */
+static const struct
+{
+  gunichar shown;
+  gunichar matched;
+} matching_punctuation[] = {
+  { 0xFF01, '!' }, { 0xFF08, '(' }, { 0xFF09, ')' }, { 0xFF0C, ',' },
+  { 0xFF1A, ':' }, { 0xFF1B, ';' }, { 0xFF1F, '?' },
+};
+
+static void
+fold_punctuation (gunichar *chars, gsize n)
+{
+  for (gsize i = 0; i < n; i++)
+    if (chars[i] >= 0xFF01 && chars[i] <= 0xFF1F)
+      for (guint k = 0; k < G_N_ELEMENTS (matching_punctuation); k++)
+        if (chars[i] == matching_punctuation[k].shown)
+          chars[i] = matching_punctuation[k].matched;
+}
+
 /* NFKC, except for enclosed numbers and ideographs (①, ⑳, ㊀): NFKC
- * turns "①2023年" into "12023年", and they are list markers, not digits. */
+ * turns "①2023年" into "12023年", and they are list markers, not digits;
+ * and except for the full-width punctuation of Chinese text (，；：（）！？),
+ * which a reader expects to see as written: matching folds it instead
+ * (see matching_punctuation). */
 static const UNormalizer2 *
 get_nfkc (UErrorCode *status)
 {
@@ -1053,7 +1079,8 @@ get_nfkc (UErrorCode *status)
   if (g_once_init_enter (&filtered))
     {
       static const char pattern[] = "[^\\u2460-\\u24FF\\u2776-\\u2793\\u3251-\\u325F"
-                                    "\\u3280-\\u32BF]";
+                                    "\\u3280-\\u32BF\\uFF01\\uFF08\\uFF09\\uFF0C\\uFF1A"
+                                    "\\uFF1B\\uFF1F]";
       UErrorCode err = U_ZERO_ERROR;
       UChar upattern[sizeof pattern];
       const UNormalizer2 *nfkc = unorm2_getNFKCInstance (&err);
@@ -1695,6 +1722,7 @@ figures_text_new_from_bytes (const guint8 *data, gsize len, GError **error)
   text->display = ucs4_to_utf8 (text->chars, text->n_chars, &text->display_len, real->index);
   text->folded = g_new (gunichar, text->n_chars + 1);
   figures_fold_chars (text->chars, text->folded, text->n_chars);
+  fold_punctuation (text->folded, text->n_chars);
   text->folded[text->n_chars] = 0;
 
   return text;
