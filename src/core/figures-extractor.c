@@ -654,7 +654,7 @@ static const char *const why_metric_text[] = {
   [WHY_METRIC_HEADLINE] = "the headline repeating it counts %s",
   [WHY_METRIC_MACRO] = "%s is a macro-economic or whole-budget figure",
   [WHY_METRIC_PER_UNIT] = "a per-unit rate, not a total",
-  [WHY_METRIC_OUTCOME] = "what training led to (%s), not people trained",
+  [WHY_METRIC_OUTCOME] = "what training led to, not people trained",
   [WHY_METRIC_NO_TRAINING] = "no training word in its clause%s",
   [WHY_METRIC_OTHER_NOUN] = "counted noun %s counts none of the five",
   [WHY_METRIC_UNIT] = "the unit counts none of the five%s",
@@ -2487,12 +2487,13 @@ explain_city (Extractor *ex, WhyCity why, const Mention *m, const FiguresPlace *
 
   /* say who the receiver was given by, when the giver is named first */
   if (why == WHY_CITY_RECEIVER && raw->owner >= 0)
-    for (guint i = 0; i < (guint) raw->owner; i++)
+    for (guint i = (guint) raw->owner; i > 0; i--)
       {
-        const Mention *g = &g_array_index (ex->mentions, Mention, i);
+        const Mention *g = &g_array_index (ex->mentions, Mention, i - 1);
 
-        if (g->start < raw->sent_start || g->place == NULL || g->place == place ||
-            (g->flags & MENTION_DATELINE))
+        if (g->start < raw->sent_start)
+          break;
+        if (g->place == NULL || g->place == place || (g->flags & MENTION_DATELINE))
           continue;
         {
           g_autofree char *giver = dup_display (ex, g->start, g->end);

@@ -117,6 +117,7 @@ static const FiguresNounRule noun_rules[] = {
   { "涉及资金", FIGURES_NOUN_FUNDING, "资金" },
   { "经费", FIGURES_NOUN_FUNDING, "经费" },
   { "拨付", FIGURES_NOUN_FUNDING, "资金" },
+  { "拨款", FIGURES_NOUN_FUNDING, "资金" },
   { "下拨", FIGURES_NOUN_FUNDING, "资金" },
   { "划拨", FIGURES_NOUN_FUNDING, "资金" },
   { "安排", FIGURES_NOUN_FUNDING, "资金" },
@@ -404,7 +405,7 @@ static const char *const towards_words[] = {
 };
 
 static const char *const giving_verb_words[] = {
-  "捐", "捐款", "捐赠", "捐助", "捐资", "捐物", "支援", "援助", "提供", "拨付", "下达",
+  "捐", "捐款", "捐赠", "捐助", "捐资", "捐物", "支援", "援助", "提供", "拨付", "下达", "投入",
   "下拨", "输送", "选派", "派出", "派驻", "转移", "移交", "赠送", "投放", "发放",
 };
 
