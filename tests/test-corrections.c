@@ -93,7 +93,8 @@ test_apply_and_keep (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
   FiguresCorrections *store = figures_corrections_open (f->path, &error);
-  g_autoptr (FiguresStatistic) rejected = statistic (10, FIGURES_METRIC_FUNDING, "1500000", "包头市");
+  g_autoptr (FiguresStatistic) rejected =
+    statistic (10, FIGURES_METRIC_FUNDING, "1500000", "包头市");
   g_autoptr (FiguresStatistic) moved = statistic (42, FIGURES_METRIC_TRAINEES, "300", "包头市");
   g_autoptr (FiguresStatistic) other = statistic (42, FIGURES_METRIC_TRAINEES, "300", "包头市");
   g_autoptr (FiguresStatistic) plain = statistic (99, FIGURES_METRIC_PROJECTS, "12", "包头市");
@@ -256,8 +257,8 @@ main (int argc, char *argv[])
 
   g_test_add ("/corrections/apply-and-keep", Fixture, NULL, fixture_set_up, test_apply_and_keep,
               fixture_tear_down);
-  g_test_add ("/corrections/undo-and-confirm", Fixture, NULL, fixture_set_up,
-              test_undo_and_confirm, fixture_tear_down);
+  g_test_add ("/corrections/undo-and-confirm", Fixture, NULL, fixture_set_up, test_undo_and_confirm,
+              fixture_tear_down);
   g_test_add ("/corrections/invalid", Fixture, NULL, fixture_set_up, test_invalid,
               fixture_tear_down);
   g_test_add ("/corrections/export-import", Fixture, NULL, fixture_set_up, test_export_import,

@@ -181,8 +181,8 @@ test_seeds_score (void)
                               row->evidence);
     }
 
-  g_test_message ("%s: %u documents (%u without extraction), %u core gold rows",
-                  set_name, docs->len, n_failed_docs, core_rows->len);
+  g_test_message ("%s: %u documents (%u without extraction), %u core gold rows", set_name,
+                  docs->len, n_failed_docs, core_rows->len);
   for (guint m = 0; m < FIGURES_METRIC_OTHER; m++)
     report_score (figures_metric_to_key (m), &per_metric[m]);
   report_score ("overall", &total);

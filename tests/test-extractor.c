@@ -629,14 +629,13 @@ test_investment (void)
 static void
 test_receivers (void)
 {
-  g_autoptr (FiguresExtraction) e =
-    extract ("对口协作工作简报\n"
-             "江苏省援建喀什地区教育项目12个。"
-             "国家为黔东南苗族侗族自治州下拨农业培训经费650万元。"
-             "扬州市向铜仁市捐款310万元。"
-             "扬州市向江苏省申请配套资金80万元。"
-             "南京市帮助毕节市培训乡村教师900人。"
-             "江苏省对铜仁市的280名医生开展了轮训。\n");
+  g_autoptr (FiguresExtraction) e = extract ("对口协作工作简报\n"
+                                             "江苏省援建喀什地区教育项目12个。"
+                                             "国家为黔东南苗族侗族自治州下拨农业培训经费650万元。"
+                                             "扬州市向铜仁市捐款310万元。"
+                                             "扬州市向江苏省申请配套资金80万元。"
+                                             "南京市帮助毕节市培训乡村教师900人。"
+                                             "江苏省对铜仁市的280名医生开展了轮训。\n");
   const FiguresStatistic *s;
 
   check (e, "12", FIGURES_METRIC_PROJECTS, FALSE, "喀什地区");
@@ -666,10 +665,9 @@ test_not_receivers (void)
 static void
 test_origins (void)
 {
-  g_autoptr (FiguresExtraction) e =
-    extract ("干部学院办班简讯\n"
-             "来自安顺市的86名乡镇干部在杭州参加了为期五天的培训。"
-             "贵阳市收到来自安顺市的项目资金75万元。\n");
+  g_autoptr (FiguresExtraction) e = extract ("干部学院办班简讯\n"
+                                             "来自安顺市的86名乡镇干部在杭州参加了为期五天的培训。"
+                                             "贵阳市收到来自安顺市的项目资金75万元。\n");
 
   check (e, "86", FIGURES_METRIC_TRAINEES, FALSE, "安顺市");
   g_assert_cmpstr (find_value (e, "86")->why_city, ==, "origin 安顺市 (来自)");
@@ -817,8 +815,9 @@ test_county_stem (void)
   g_autoptr (FiguresExtraction) e = extract ("县政府工作报告\n"
                                              "一年来，高平发展迈上新台阶，突破百亿大关。"
                                              "全年实施重点项目35个。\n");
-  g_autoptr (FiguresExtraction) none = extract ("县政府工作报告\n"
-                                                "一年来，公安干警突破大关，全年实施重点项目35个。\n");
+  g_autoptr (FiguresExtraction) none =
+    extract ("县政府工作报告\n"
+             "一年来，公安干警突破大关，全年实施重点项目35个。\n");
 
   check (e, "35", FIGURES_METRIC_PROJECTS, FALSE, "晋城市");
   g_assert_cmpstr (find_value (e, "35")->why_city, ==, "高平市, named by its short form");
@@ -837,7 +836,8 @@ test_spaced_approximation (void)
   check (e, "350", FIGURES_METRIC_TRAINEES, TRUE, "泸州市");
   {
     /* a lone 万/亿 with a bound word touching it is a figure */
-    g_autoptr (FiguresExtraction) bound = extract ("泸州市\n全市近万人参加培训，投入资金逾亿元，万里长城。\n");
+    g_autoptr (FiguresExtraction) bound =
+      extract ("泸州市\n全市近万人参加培训，投入资金逾亿元，万里长城。\n");
 
     check (bound, "10000", FIGURES_METRIC_TRAINEES, TRUE, "泸州市");
     check (bound, "100000000", FIGURES_METRIC_FUNDING, TRUE, "泸州市");

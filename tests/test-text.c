@@ -323,9 +323,10 @@ test_normalise_lines (void)
                    "县农机站组织农机手开展冬季检修和驾驶技能培训，共培训农机手1420人次。");
   /* a title is not joined to its date stamp, its source line or an address,
    * nor is a key–value line joined to what follows */
-  check_normalise ("援企稳岗:全市发放补贴3.6亿元\n12.03.2023 09:30\n本文来源: 某某日报\n"
-                   "正文第一段",
-                   "援企稳岗:全市发放补贴3.6亿元\n12.03.2023 09:30\n本文来源: 某某日报\n正文第一段");
+  check_normalise (
+    "援企稳岗:全市发放补贴3.6亿元\n12.03.2023 09:30\n本文来源: 某某日报\n"
+    "正文第一段",
+    "援企稳岗:全市发放补贴3.6亿元\n12.03.2023 09:30\n本文来源: 某某日报\n正文第一段");
   check_normalise ("https://www.example.gov.cn/\n某市下达资金",
                    "https://www.example.gov.cn/\n某市下达资金");
   /* Latin words joined with a space */

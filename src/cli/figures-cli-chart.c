@@ -280,7 +280,8 @@ _figures_cli_chart (int argc, char **argv)
   const GOptionEntry entries[] = {
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &db, "The index (default: the application's)", "PATH" },
     { "metric", 'm', 0, G_OPTION_ARG_STRING, &metric_text,
-      "training_sessions, trainees, funding, investment, projects or other; several separated by commas",
+      "training_sessions, trainees, funding, investment, projects or other; several separated by "
+      "commas",
       "M[,M…]" },
     { "cities", 'c', 0, G_OPTION_ARG_STRING, &city_text,
       "Cities to show, in order (default: every city with the metric)", "A,B,…" },

@@ -423,7 +423,8 @@ _figures_cli_stats (int argc, char **argv)
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &db, "The index (default: the application's)", "PATH" },
     { "city", 0, 0, G_OPTION_ARG_STRING_ARRAY, &cities, "Only this city (repeatable)", "CITY" },
     { "metric", 0, 0, G_OPTION_ARG_STRING_ARRAY, &metrics,
-      "Only this metric: training_sessions, trainees, funding, investment, projects, other (repeatable)",
+      "Only this metric: training_sessions, trainees, funding, investment, projects, other "
+      "(repeatable)",
       "METRIC" },
     { "format", 0, 0, G_OPTION_ARG_STRING, &format_name, "tsv (default), csv or json", "FORMAT" },
     { "by", 0, 0, G_OPTION_ARG_STRING, &by, "Sum by city", "city" },

@@ -31,15 +31,16 @@ const gboolean figures_cli_statistic_numeric[] = {
 };
 
 const char *const figures_cli_explained_columns[] = {
-  "file",  "city",  "place",    "metric",     "value",    "approx", "unit",
-  "start", "end",   "label",    "evidence",   "why_metric", "why_city", NULL,
+  "file",  "city", "place", "metric",   "value",      "approx",   "unit",
+  "start", "end",  "label", "evidence", "why_metric", "why_city", NULL,
 };
 
 const gboolean figures_cli_explained_numeric[] = {
   FALSE, FALSE, FALSE, FALSE, TRUE, TRUE, FALSE, TRUE, TRUE, FALSE, FALSE, FALSE, FALSE,
 };
 
-G_STATIC_ASSERT (G_N_ELEMENTS (figures_cli_statistic_columns) == FIGURES_CLI_N_STATISTIC_COLUMNS + 1);
+G_STATIC_ASSERT (G_N_ELEMENTS (figures_cli_statistic_columns) ==
+                 FIGURES_CLI_N_STATISTIC_COLUMNS + 1);
 G_STATIC_ASSERT (G_N_ELEMENTS (figures_cli_explained_columns) ==
                  G_N_ELEMENTS (figures_cli_statistic_columns) + 2);
 

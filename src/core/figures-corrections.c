@@ -38,10 +38,8 @@ static const char *const action_keys[] = {
 };
 
 static const char *const field_keys[] = {
-  [FIGURES_CORRECTION_FIELD_NONE] = "",
-  [FIGURES_CORRECTION_FIELD_METRIC] = "metric",
-  [FIGURES_CORRECTION_FIELD_CITY] = "city",
-  [FIGURES_CORRECTION_FIELD_VALUE] = "value",
+  [FIGURES_CORRECTION_FIELD_NONE] = "",     [FIGURES_CORRECTION_FIELD_METRIC] = "metric",
+  [FIGURES_CORRECTION_FIELD_CITY] = "city", [FIGURES_CORRECTION_FIELD_VALUE] = "value",
   [FIGURES_CORRECTION_FIELD_YEAR] = "year",
 };
 
@@ -272,9 +270,7 @@ now_iso8601 (void)
 }
 
 gboolean
-figures_corrections_add (FiguresCorrections *self,
-                         const FiguresCorrection *c,
-                         GError **error)
+figures_corrections_add (FiguresCorrections *self, const FiguresCorrection *c, GError **error)
 {
   g_autoptr (sqlite3_stmt) stmt = NULL;
   g_autofree char *when = NULL;
@@ -301,10 +297,9 @@ figures_corrections_add (FiguresCorrections *self,
   sqlite3_bind_text (stmt, 2, c->file != NULL ? c->file : "", -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 3, c->start);
   sqlite3_bind_text (stmt, 4, figures_correction_action_to_key (c->action), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 5,
-                     c->action == FIGURES_CORRECTION_SET ? figures_correction_field_to_key (c->field)
-                                                         : "",
-                     -1, SQLITE_STATIC);
+  sqlite3_bind_text (
+    stmt, 5, c->action == FIGURES_CORRECTION_SET ? figures_correction_field_to_key (c->field) : "",
+    -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 6, c->old_value != NULL ? c->old_value : "", -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 7, c->new_value != NULL ? c->new_value : "", -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 8, when, -1, SQLITE_STATIC);
@@ -392,8 +387,8 @@ figures_corrections_apply (FiguresCorrections *self,
     *corrected = FALSE;
   if (hash == NULL)
     return TRUE;
-  stmt = prepare (self, SELECT_COLUMNS "WHERE hash = ? AND start = ? AND undone = 0 ORDER BY id",
-                  NULL);
+  stmt =
+    prepare (self, SELECT_COLUMNS "WHERE hash = ? AND start = ? AND undone = 0 ORDER BY id", NULL);
   if (stmt == NULL)
     return TRUE;
   sqlite3_bind_text (stmt, 1, hash, -1, SQLITE_STATIC);

@@ -131,8 +131,8 @@ typedef struct
   int owner;       /* mention index, -1: none */
   gsize item_start;
   gsize clause_start;
-  int owner_first; /* the first of a list of places ending at @owner (X、Y和Z) */
-  guint owner_why; /* WhyCity of @owner */
+  int owner_first;  /* the first of a list of places ending at @owner (X、Y和Z) */
+  guint owner_why;  /* WhyCity of @owner */
   guint why_metric; /* WhyMetric */
   const char *why_word;
   gboolean in_heading;
@@ -178,7 +178,7 @@ typedef struct
   const FiguresPlace *doc_place;
   WhyCity doc_why;
   const FiguresPlace *top_prefecture; /* the prefecture named most often */
-  gboolean title_from_key; /* 标题:… named it */
+  gboolean title_from_key;            /* 标题:… named it */
 } Extractor;
 
 /* ------------------------------------------------------------------ */
@@ -668,7 +668,6 @@ typedef struct
   const char *why_word; /* static: a rule's word, or "" */
 } Classification;
 
-
 static char *
 label_from_text (Extractor *ex, gsize lo, gsize hi, gboolean before)
 {
@@ -727,11 +726,8 @@ is_core (FiguresMetric metric)
  * 8100人次; 计划新开工项目270项,实际已开工129项), or, when its sentence
  * opens with 其中, the last of the sentence before (a breakdown). */
 static const Raw *
-continued_figure (Extractor *ex,
-                  FiguresUnitKind kind,
-                  gsize sent_start,
-                  gboolean *breakdown,
-                  gboolean *across)
+continued_figure (
+  Extractor *ex, FiguresUnitKind kind, gsize sent_start, gboolean *breakdown, gboolean *across)
 {
   const gunichar *t = ex->t;
   gsize p = sent_start;
@@ -792,7 +788,8 @@ clause_start_for_bare (Extractor *ex, const Bounds *b, gsize num_start, gsize un
 {
   gsize p;
 
-  if (has_own_words (ex, b->clause_start, num_start) || has_words_after (ex, unit_end, b->clause_end))
+  if (has_own_words (ex, b->clause_start, num_start) ||
+      has_words_after (ex, unit_end, b->clause_end))
     return b->clause_start;
   if (b->clause_start <= b->sent_start + 1)
     return b->clause_start;
@@ -877,8 +874,8 @@ classify (Extractor *ex, FiguresUnitKind kind, gsize num_start, gsize unit_end, 
           Noun last_training = nearest_noun (ex, clause_start, num_start, training);
           Noun after_item = first_noun (ex, unit_end, item_end, training);
           Noun after_clause = first_noun (ex, unit_end, clause_end, training);
-          gboolean in_item = (last_training.found && last_training.start >= item_start) ||
-                             after_item.found;
+          gboolean in_item =
+            (last_training.found && last_training.start >= item_start) || after_item.found;
           gboolean in_clause = last_training.found || after_clause.found;
           gboolean outreach =
             noun.found && noun.rule->klass == FIGURES_NOUN_OUTREACH && noun.start >= item_start;
@@ -1128,7 +1125,8 @@ flag_mention (Extractor *ex, Mention *m, gint book_depth)
 
   /* 援建阿克苏地区, 为内蒙古下拨: the place receives (not 作为包头市) */
   {
-    gsize receiver = figures_word_set_match_ending (ex->rules->receivers_before, t, lo, m->start, NULL);
+    gsize receiver =
+      figures_word_set_match_ending (ex->rules->receivers_before, t, lo, m->start, NULL);
     gsize not_receiver =
       figures_word_set_match_ending (ex->rules->receivers_not_before, t, lo, m->start, NULL);
 
@@ -2224,12 +2222,14 @@ resolve_document_place (Extractor *ex)
     }
   if (m == NULL && ex->has_publisher)
     {
-      m = best_mention_in (ex, &ex->publisher, ex->publisher.start, ex->publisher.end, TRUE, MENTION_PARTNER | MENTION_IN_BOOK);
+      m = best_mention_in (ex, &ex->publisher, ex->publisher.start, ex->publisher.end, TRUE,
+                           MENTION_PARTNER | MENTION_IN_BOOK);
       ex->doc_why = WHY_CITY_PUBLISHER;
     }
   if (m == NULL && ex->has_byline)
     {
-      m = best_mention_in (ex, &ex->byline, ex->byline.start, ex->byline.end, TRUE, MENTION_PARTNER | MENTION_IN_BOOK);
+      m = best_mention_in (ex, &ex->byline, ex->byline.start, ex->byline.end, TRUE,
+                           MENTION_PARTNER | MENTION_IN_BOOK);
       ex->doc_why = WHY_CITY_BYLINE;
     }
   /* else the prefecture-level place it names most often */
@@ -2304,7 +2304,8 @@ resolve_document_place (Extractor *ex)
 static const FiguresPlace *
 heading_place (Extractor *ex, const Line *line, const Mention **mention)
 {
-  const Mention *m = best_mention_in (ex, line, line->start, line->end, TRUE, MENTION_PARTNER | MENTION_IN_BOOK);
+  const Mention *m =
+    best_mention_in (ex, line, line->start, line->end, TRUE, MENTION_PARTNER | MENTION_IN_BOOK);
 
   *mention = NULL;
   if (m == NULL)
@@ -2472,7 +2473,8 @@ explain (const char *template, const char *word)
 }
 
 static char *
-explain_city (Extractor *ex, WhyCity why, const Mention *m, const FiguresPlace *place, const Raw *raw)
+explain_city (
+  Extractor *ex, WhyCity why, const Mention *m, const FiguresPlace *place, const Raw *raw)
 {
   g_autofree char *named = NULL;
   g_autofree char *reason = NULL;

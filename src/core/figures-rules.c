@@ -387,14 +387,14 @@ static const char *const giver_before_words[] = {
  * another place is the subject (浙江省援建阿克苏地区项目22个, 国家为内蒙古
  * 下拨经费, 帮助宁夏培训2万人). */
 static const char *const receiver_before_words[] = {
-  "为",   "给",   "给予", "援建", "援助", "支援", "对口支援", "帮扶", "帮助", "协助", "资助",
-  "下达", "拨付", "下拨", "划拨", "扶持", "惠及", "捐助",     "捐赠", "奖励", "奖补",
-  "对", /* 对X开展培训: what is done to X is X's */
+  "为",   "给",   "给予", "援建", "援助", "支援", "对口支援", "帮扶",
+  "帮助", "协助", "资助", "下达", "拨付", "下拨", "划拨",     "扶持",
+  "惠及", "捐助", "捐赠", "奖励", "奖补", "对", /* 对X开展培训: what is done to X is X's */
 };
 
 /* …but not 为 in these: 作为包头市…, 被评为…, 以…为 */
 static const char *const receiver_not_before_words[] = {
-  "作为", "成为", "评为", "列为", "定为", "改为", "称为", "认为", "以为", "因为",
+  "作为", "成为", "评为", "列为",   "定为",   "改为",   "称为",   "认为", "以为", "因为",
   "为了", "名为", "选为", "确定为", "更名为", "命名为", "认定为", "视为", "分为",
 };
 
@@ -405,8 +405,8 @@ static const char *const towards_words[] = {
 };
 
 static const char *const giving_verb_words[] = {
-  "捐", "捐款", "捐赠", "捐助", "捐资", "捐物", "支援", "援助", "提供", "拨付", "下达", "投入",
-  "下拨", "输送", "选派", "派出", "派驻", "转移", "移交", "赠送", "投放", "发放",
+  "捐",   "捐款", "捐赠", "捐助", "捐资", "捐物", "支援", "援助", "提供", "拨付", "下达",
+  "投入", "下拨", "输送", "选派", "派出", "派驻", "转移", "移交", "赠送", "投放", "发放",
 };
 
 /* 来自X的N名学员: people come from X, and X owns them; money that comes
@@ -424,14 +424,18 @@ static const char *const dateline_end_words[] = {
 /* A key–value line naming the report's title (标题:…), as web page dumps
  * have at their end. */
 static const char *const title_key_words[] = {
-  "标题", "题目", "文章标题",
+  "标题",
+  "题目",
+  "文章标题",
 };
 
 /* A text that names no place in full may name its county by the stem
  * (泽州 for 泽州县): the stem and one of these is the county's name. Districts
  * (区) are left out: their names are too often ordinary words (新华, 江北). */
 static const char *const county_suffix_words[] = {
-  "县", "市", "旗",
+  "县",
+  "市",
+  "旗",
 };
 
 /* County stems that are ordinary words, never read as a place's short form. */

@@ -126,7 +126,7 @@ typedef struct
   FiguresWordSet *dateline_ends;           /* 电, 消息, 讯: 新华社西宁5月28日电 */
   FiguresWordSet *title_keys;              /* 标题: a key–value line naming the title */
   FiguresWordSet *county_suffixes;         /* 县, 市, 旗: a county's name is its stem and one */
-  FiguresWordSet *stems_not;               /* 和平, 公安 …: county stems that are common words */
+  FiguresWordSet *stems_not;        /* 和平, 公安 …: county stems that are common words */
   FiguresWordSet *givers_after;     /* 补助, 下达 …: the place before gives the money */
   FiguresWordSet *organisations;    /* 财政, 民委 …: an organisation after a place */
   FiguresWordSet *partners;         /* 与, 同, 联合 …: the place after is a partner */
