@@ -420,18 +420,9 @@ _figures_cli_chart (int argc, char **argv)
     }
 
   db_path = db != NULL ? g_strdup (db) : figures_index_dup_default_path ();
-  if (!g_file_test (db_path, G_FILE_TEST_IS_REGULAR))
-    {
-      g_printerr ("figures %s: no index at “%s”: build it with `figures index --db=%s FOLDER`\n",
-                  COMMAND, db_path, db_path);
-      return FIGURES_EXIT_FAILURE;
-    }
-  index = figures_index_open (db_path, &error);
+  index = _figures_cli_open_index (COMMAND, db_path);
   if (index == NULL)
-    {
-      g_printerr ("figures %s: %s\n", COMMAND, error->message);
-      return FIGURES_EXIT_FAILURE;
-    }
+    return FIGURES_EXIT_FAILURE;
 
   if (city_text != NULL)
     {

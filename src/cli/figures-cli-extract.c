@@ -17,6 +17,7 @@
 #include "figures-cli.h"
 #include "figures-extractor.h"
 #include "figures-gazetteer.h"
+#include "figures-file.h"
 #include "figures-text.h"
 
 int
@@ -77,13 +78,19 @@ _figures_cli_extract (int argc, char **argv)
       g_autoptr (FiguresText) text = NULL;
       g_autoptr (FiguresExtraction) extraction = NULL;
 
-      text = figures_text_new_from_file (files[f], FIGURES_TEXT_DEFAULT_MAX_SIZE, &file_error);
+      g_autoptr (GBytes) bytes = NULL;
+      /* as the desktop shows it: a name that is not UTF-8 must not break JSON */
+      g_autofree char *file = g_filename_display_name (files[f]);
+
+      /* the same bounded read of regular files only as the index */
+      bytes = figures_file_read (files[f], FIGURES_TEXT_DEFAULT_MAX_SIZE, &file_error);
+      if (bytes != NULL)
+        text = figures_text_new_from_bytes (g_bytes_get_data (bytes, NULL),
+                                            g_bytes_get_size (bytes), &file_error);
       if (text == NULL)
         {
-          g_autofree char *display = g_filename_display_name (files[f]);
-
           fflush (stdout);
-          g_printerr ("figures: %s: %s\n", display,
+          g_printerr ("figures: %s: %s\n", file,
                       file_error != NULL ? file_error->message : "cannot be read");
           failed = TRUE;
           continue;
@@ -95,7 +102,7 @@ _figures_cli_extract (int argc, char **argv)
       for (guint i = 0; i < extraction->statistics->len; i++)
         {
           g_auto (GStrv) fields =
-            figures_cli_statistic_fields (files[f], g_ptr_array_index (extraction->statistics, i));
+            figures_cli_statistic_fields (file, g_ptr_array_index (extraction->statistics, i));
 
           figures_cli_table_add_row (table, (const char *const *) fields);
         }

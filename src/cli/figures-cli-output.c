@@ -71,9 +71,21 @@ put_csv (FILE *out, const char *value)
   fputc ('"', out);
 }
 
-static void
-put_json_string (FILE *out, const char *value)
+/* Every format is UTF-8: stray bytes (a file name in another encoding)
+ * become U+FFFD rather than make the output unreadable. NULL when @text is
+ * valid already. */
+static char *
+dup_valid (const char *text)
 {
+  return g_utf8_validate (text, -1, NULL) ? NULL : g_utf8_make_valid (text, -1);
+}
+
+static void
+put_json_string (FILE *out, const char *text)
+{
+  g_autofree char *valid = dup_valid (text);
+  const char *value = valid != NULL ? valid : text;
+
   fputc ('"', out);
   for (const guchar *p = (const guchar *) value; *p; p++)
     {
@@ -109,17 +121,20 @@ put_row (FiguresCliTable *table, const char *const *values)
 {
   for (guint i = 0; i < table->n_columns; i++)
     {
+      g_autofree char *valid = values[i] != NULL ? dup_valid (values[i]) : NULL;
+      const char *value = valid != NULL ? valid : values[i];
+
       if (table->format == FIGURES_CLI_FORMAT_TSV)
         {
           if (i > 0)
             fputc ('\t', table->out);
-          put_tsv (table->out, values[i]);
+          put_tsv (table->out, value);
         }
       else
         {
           if (i > 0)
             fputc (',', table->out);
-          put_csv (table->out, values[i]);
+          put_csv (table->out, value);
         }
     }
   fputs (table->format == FIGURES_CLI_FORMAT_CSV ? "\r\n" : "\n", table->out);
@@ -236,7 +251,8 @@ figures_cli_display_path (const char *path)
 
   if (path == NULL)
     return g_strdup ("");
+  /* as the desktop shows it: a name that is not UTF-8 must not break JSON */
   if (n > 1 && strncmp (path, cwd, n) == 0 && path[n] == G_DIR_SEPARATOR && path[n + 1] != '\0')
-    return g_strdup (path + n + 1);
-  return g_strdup (path);
+    return g_filename_display_name (path + n + 1);
+  return g_filename_display_name (path);
 }

@@ -15,7 +15,10 @@
 #include "figures-chart-private.h"
 #include "figures-statistic.h"
 
-G_DEFINE_QUARK (figures - chart - error - quark, figures_chart_error)
+/* clang-format would put spaces into the registered name */
+// clang-format off
+G_DEFINE_QUARK (figures-chart-error-quark, figures_chart_error)
+// clang-format on
 
 G_DEFINE_BOXED_TYPE (FiguresChartData,
                      figures_chart_data,

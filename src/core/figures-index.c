@@ -24,22 +24,26 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <math.h>
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <sys/types.h>
+#include <unistd.h>
 
 #include "figures-extractor.h"
+#include "figures-file.h"
 #include "figures-index.h"
 #include "figures-metadata.h"
 #include "figures-query.h"
 #include "figures-text.h"
 #include "figures-tokenizer.h"
 
-#define SCHEMA_VERSION 6
+#define SCHEMA_VERSION 7
 
 /* A transaction is committed after this many documents or bytes of text.
  * Large batches matter: FTS5 writes its pending terms as a new segment at
@@ -56,12 +60,16 @@
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 
-G_DEFINE_QUARK (figures - index - error - quark, figures_index_error)
+/* clang-format would put spaces into the registered name */
+// clang-format off
+G_DEFINE_QUARK (figures-index-error-quark, figures_index_error)
+// clang-format on
 
 struct _FiguresIndex
 {
   sqlite3 *db;
   char *path;
+  gboolean read_only;
 };
 
 static const char schema_sql[] =
@@ -112,6 +120,8 @@ static const char schema_sql[] =
   "CREATE INDEX statistics_metric_city ON statistics (metric, city, document_id, "
   "effective_year, value, approx, unit);"
   "CREATE TABLE skipped (path TEXT PRIMARY KEY, reason TEXT NOT NULL, \"when\" INTEGER NOT NULL);"
+  /* what figures_index_update() walks: folders and single files */
+  "CREATE TABLE roots (path TEXT PRIMARY KEY) WITHOUT ROWID;"
   "CREATE VIRTUAL TABLE search USING fts5 (text, content='',"
   "  tokenize='" FIGURES_TOKENIZER_NAME "');"
   /* fewer, larger segments: faster bulk building */
@@ -122,10 +132,29 @@ static const char schema_sql[] =
 /* ---- helpers ---- */
 
 static gboolean
+is_corrupt (int code)
+{
+  return (code & 0xff) == SQLITE_CORRUPT || (code & 0xff) == SQLITE_NOTADB;
+}
+
+static gboolean
+set_corrupt (GError **error, sqlite3 *db, const char *detail)
+{
+  const char *path = sqlite3_db_filename (db, "main");
+
+  g_set_error (error, FIGURES_INDEX_ERROR, FIGURES_INDEX_ERROR_CORRUPT,
+               "The index “%s” is damaged (%s): rebuild it (delete it and index again)",
+               path != NULL ? path : "", detail);
+  return FALSE;
+}
+
+static gboolean
 sqlite_error (GError **error, sqlite3 *db, const char *what)
 {
   int code = sqlite3_extended_errcode (db);
 
+  if (is_corrupt (code))
+    return set_corrupt (error, db, sqlite3_errmsg (db));
   g_set_error (error, FIGURES_INDEX_ERROR, FIGURES_INDEX_ERROR_FAILED, "%s: %s (%d)", what,
                sqlite3_errmsg (db), code);
   return FALSE;
@@ -138,8 +167,11 @@ exec (sqlite3 *db, const char *sql, GError **error)
 
   if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
     {
-      g_set_error (error, FIGURES_INDEX_ERROR, FIGURES_INDEX_ERROR_FAILED, "%s",
-                   message != NULL ? message : sqlite3_errmsg (db));
+      if (is_corrupt (sqlite3_extended_errcode (db)))
+        set_corrupt (error, db, message != NULL ? message : sqlite3_errmsg (db));
+      else
+        g_set_error (error, FIGURES_INDEX_ERROR, FIGURES_INDEX_ERROR_FAILED, "%s",
+                     message != NULL ? message : sqlite3_errmsg (db));
       sqlite3_free (message);
       return FALSE;
     }
@@ -468,6 +500,41 @@ register_rank (sqlite3 *db, GError **error)
   return TRUE;
 }
 
+/* ---- roots, stored ---- */
+
+static GPtrArray *
+load_roots (sqlite3 *db, GError **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = prepare (db, "SELECT path FROM roots ORDER BY path", error);
+  g_autoptr (GPtrArray) roots = NULL;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  roots = g_ptr_array_new_with_free_func (g_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (roots, column_dup (stmt, 0));
+  if (rc != SQLITE_DONE)
+    {
+      sqlite_error (error, db, "Could not read the index");
+      return NULL;
+    }
+  return g_steal_pointer (&roots);
+}
+
+static gboolean
+root_statement (sqlite3 *db, const char *sql, const char *path, GError **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = prepare (db, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, path, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return sqlite_error (error, db, "Could not write the index");
+  return TRUE;
+}
+
 /* ---- opening ---- */
 
 static int
@@ -557,6 +624,7 @@ ensure_schema (sqlite3 *db, GError **error)
   int version = get_user_version (db);
   g_autofree char *tokenizer = NULL;
   g_autofree char *sql = NULL;
+  g_autoptr (GPtrArray) roots = NULL;
   int n_tables = 0;
 
   if (version < 0)
@@ -577,6 +645,8 @@ ensure_schema (sqlite3 *db, GError **error)
   if (n_tables > 0)
     {
       g_debug ("index schema %d, tokenizer %s: rebuilding", version, tokenizer);
+      /* the folders it covers outlive its schema (none before schema 7) */
+      roots = load_roots (db, NULL);
       if (!drop_everything (db, error))
         goto fail;
     }
@@ -587,11 +657,37 @@ ensure_schema (sqlite3 *db, GError **error)
                          schema_sql, FIGURES_TOKENIZER_VERSION, SCHEMA_VERSION, SCHEMA_VERSION);
   if (!exec (db, sql, error))
     goto fail;
+  for (guint i = 0; roots != NULL && i < roots->len; i++)
+    if (!root_statement (db, "INSERT INTO roots (path) VALUES (?1)", roots->pdata[i], error))
+      goto fail;
   return exec (db, "COMMIT", error);
 
 fail:
   exec (db, "ROLLBACK", NULL);
   return FALSE;
+}
+
+static FiguresIndex *
+open_failed (GError **error, const char *path, sqlite3 *db, int rc)
+{
+  if (db != NULL && is_corrupt (rc))
+    set_corrupt (error, db, sqlite3_errmsg (db));
+  else
+    g_set_error (error, FIGURES_INDEX_ERROR, FIGURES_INDEX_ERROR_FAILED,
+                 "Could not open the index “%s”: %s", path,
+                 db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
+  sqlite3_close (db);
+  return NULL;
+}
+
+/* Our tokenizer and ranking, then @pragmas */
+static gboolean
+set_up_connection (sqlite3 *db, const char *pragmas, GError **error)
+{
+  sqlite3_busy_timeout (db, 10000);
+  sqlite3_extended_result_codes (db, 1);
+  return figures_tokenizer_register (db, error) && register_rank (db, error) &&
+         exec (db, pragmas, error);
 }
 
 FiguresIndex *
@@ -616,24 +712,15 @@ figures_index_open (const char *path, GError **error)
 
   rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
   if (rc != SQLITE_OK)
-    {
-      g_set_error (error, FIGURES_INDEX_ERROR, FIGURES_INDEX_ERROR_FAILED,
-                   "Could not open the index “%s”: %s", path,
-                   db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
-      sqlite3_close (db);
-      return NULL;
-    }
-  sqlite3_busy_timeout (db, 10000);
-  sqlite3_extended_result_codes (db, 1);
+    return open_failed (error, path, db, rc);
 
-  if (!figures_tokenizer_register (db, error) || !register_rank (db, error) ||
-      !exec (db,
-             "PRAGMA journal_mode = WAL;"
-             "PRAGMA synchronous = NORMAL;"
-             "PRAGMA temp_store = MEMORY;"
-             "PRAGMA cache_size = -16000;"
-             "PRAGMA wal_autocheckpoint = 4000;",
-             error) ||
+  if (!set_up_connection (db,
+                          "PRAGMA journal_mode = WAL;"
+                          "PRAGMA synchronous = NORMAL;"
+                          "PRAGMA temp_store = MEMORY;"
+                          "PRAGMA cache_size = -16000;"
+                          "PRAGMA wal_autocheckpoint = 4000;",
+                          error) ||
       !ensure_schema (db, error))
     {
       GError *inner = error != NULL ? *error : NULL;
@@ -647,6 +734,71 @@ figures_index_open (const char *path, GError **error)
   self = g_new0 (FiguresIndex, 1);
   self->db = db;
   self->path = g_strdup (path);
+  return self;
+}
+
+/* Whether the database can be read; SQLite's code when not. */
+static int
+probe (sqlite3 *db)
+{
+  int rc = sqlite3_exec (db, "SELECT count(*) FROM sqlite_master", NULL, NULL, NULL);
+
+  return rc == SQLITE_OK ? SQLITE_OK : sqlite3_extended_errcode (db);
+}
+
+FiguresIndex *
+figures_index_open_read_only (const char *path, GError **error)
+{
+  sqlite3 *db = NULL;
+  FiguresIndex *self;
+  int rc;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_set_error (error, FIGURES_INDEX_ERROR, FIGURES_INDEX_ERROR_NOT_FOUND, "No index at “%s”",
+                   path);
+      return NULL;
+    }
+  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL);
+  if (rc == SQLITE_OK && (rc = probe (db)) != SQLITE_OK && !is_corrupt (rc))
+    {
+      /* A write-ahead-log index on a read-only disk whose shared-memory
+       * file cannot be made: nothing can write there, so nothing can change
+       * it while it is read. */
+      g_autofree char *escaped = g_uri_escape_string (path, "/", FALSE);
+      g_autofree char *uri = g_strdup_printf ("file:%s?immutable=1", escaped);
+
+      sqlite3_close (db);
+      db = NULL;
+      rc = sqlite3_open_v2 (uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+      if (rc == SQLITE_OK)
+        rc = probe (db);
+    }
+  if (rc != SQLITE_OK)
+    return open_failed (error, path, db, rc);
+  if (!set_up_connection (db, "PRAGMA temp_store = MEMORY; PRAGMA cache_size = -16000;", error))
+    {
+      g_prefix_error (error, "Index “%s”: ", path);
+      sqlite3_close (db);
+      return NULL;
+    }
+  if (!schema_is_current (db, get_user_version (db)))
+    {
+      g_set_error (error, FIGURES_INDEX_ERROR, FIGURES_INDEX_ERROR_OUTDATED,
+                   "The index “%s” was made by another version of Figures: update it with "
+                   "`figures index --db=%s`",
+                   path, path);
+      sqlite3_close (db);
+      return NULL;
+    }
+
+  self = g_new0 (FiguresIndex, 1);
+  self->db = db;
+  self->path = g_strdup (path);
+  self->read_only = TRUE;
   return self;
 }
 
@@ -668,10 +820,191 @@ figures_index_get_path (FiguresIndex *self)
   return self->path;
 }
 
+gboolean
+figures_index_delete (const char *path, GError **error)
+{
+  /* the database, SQLite's files beside it, and the update lock */
+  static const char *const suffixes[] = { "", "-wal", "-shm", "-journal", "-lock" };
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+
+      if (g_unlink (file) != 0 && errno != ENOENT)
+        {
+          int saved = errno;
+
+          g_set_error (error, FIGURES_INDEX_ERROR, FIGURES_INDEX_ERROR_FAILED,
+                       "Could not delete “%s”: %s", file, g_strerror (saved));
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 char *
 figures_index_dup_default_path (void)
 {
   return g_build_filename (g_get_user_data_dir (), "figures", "index.db", NULL);
+}
+
+/* ---- roots ---- */
+
+static gboolean
+under_root (const char *path, const char *root)
+{
+  gsize n = strlen (root);
+
+  if (n == 1 && root[0] == G_DIR_SEPARATOR)
+    return path[0] == G_DIR_SEPARATOR;
+  return strncmp (path, root, n) == 0 && (path[n] == '\0' || path[n] == G_DIR_SEPARATOR);
+}
+
+GStrv
+figures_index_list_roots (FiguresIndex *self, GError **error)
+{
+  g_autoptr (GPtrArray) roots = NULL;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  roots = load_roots (self->db, error);
+  if (roots == NULL)
+    return NULL;
+  g_ptr_array_add (roots, NULL);
+  return (GStrv) g_ptr_array_steal (roots, NULL);
+}
+
+/* @add: canonical paths to add; @remove: to remove; @replace: the list
+ * becomes @add. One transaction. */
+static gboolean
+change_roots (FiguresIndex *self,
+              const char *const *add,
+              const char *const *remove,
+              gboolean replace,
+              GError **error)
+{
+  g_autoptr (GPtrArray) roots = NULL;
+
+  if (!exec (self->db, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  roots = replace ? g_ptr_array_new_with_free_func (g_free) : load_roots (self->db, error);
+  if (roots == NULL)
+    goto fail;
+
+  for (guint i = 0; remove != NULL && remove[i] != NULL; i++)
+    {
+      guint where;
+
+      if (!g_ptr_array_find_with_equal_func (roots, remove[i], g_str_equal, &where))
+        {
+          g_set_error (error, FIGURES_INDEX_ERROR, FIGURES_INDEX_ERROR_NOT_FOUND,
+                       "“%s” is not a folder or file of the index", remove[i]);
+          goto fail;
+        }
+      g_ptr_array_remove_index (roots, where);
+    }
+  for (guint i = 0; add != NULL && add[i] != NULL; i++)
+    {
+      gboolean covered = FALSE;
+
+      for (guint k = 0; !covered && k < roots->len; k++)
+        covered = under_root (add[i], roots->pdata[k]);
+      if (covered)
+        continue;
+      for (guint k = roots->len; k > 0; k--)
+        if (under_root (roots->pdata[k - 1], add[i]))
+          g_ptr_array_remove_index (roots, k - 1);
+      g_ptr_array_add (roots, g_strdup (add[i]));
+    }
+
+  if (!exec (self->db, "DELETE FROM roots", error))
+    goto fail;
+  for (guint i = 0; i < roots->len; i++)
+    if (!root_statement (self->db, "INSERT INTO roots (path) VALUES (?1)", roots->pdata[i], error))
+      goto fail;
+  return exec (self->db, "COMMIT", error);
+
+fail:
+  exec (self->db, "ROLLBACK", NULL);
+  return FALSE;
+}
+
+static GStrv
+canonical_roots (const char *const *roots)
+{
+  guint n = roots != NULL ? g_strv_length ((GStrv) roots) : 0;
+  GStrv canonical = g_new0 (char *, n + 1);
+
+  for (guint i = 0; i < n; i++)
+    canonical[i] = g_canonicalize_filename (roots[i], NULL);
+  return canonical;
+}
+
+gboolean
+figures_index_add_roots (FiguresIndex *self, const char *const *roots, GError **error)
+{
+  g_auto (GStrv) canonical = canonical_roots (roots);
+
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  return change_roots (self, (const char *const *) canonical, NULL, FALSE, error);
+}
+
+gboolean
+figures_index_remove_roots (FiguresIndex *self, const char *const *roots, GError **error)
+{
+  g_auto (GStrv) canonical = canonical_roots (roots);
+
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  return change_roots (self, NULL, (const char *const *) canonical, FALSE, error);
+}
+
+gboolean
+figures_index_set_roots (FiguresIndex *self, const char *const *roots, GError **error)
+{
+  g_auto (GStrv) canonical = canonical_roots (roots);
+
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  return change_roots (self, (const char *const *) canonical, NULL, TRUE, error);
+}
+
+/* One update at a time, across processes: a lock on a file beside the
+ * database (not on the database itself: closing another descriptor of it
+ * would drop SQLite's own locks). Returns the descriptor, or -1. */
+static int
+lock_updates (FiguresIndex *self, GError **error)
+{
+  g_autofree char *path = g_strconcat (self->path, "-lock", NULL);
+  /* read-only and readable by all: anyone who may update the index can lock it */
+  int fd = g_open (path, O_RDONLY | O_CREAT | O_CLOEXEC, 0644);
+
+  if (fd < 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, FIGURES_INDEX_ERROR, FIGURES_INDEX_ERROR_FAILED,
+                   "Could not lock the index “%s”: %s", self->path, g_strerror (saved));
+      return -1;
+    }
+  if (flock (fd, LOCK_EX | LOCK_NB) != 0)
+    {
+      int saved = errno;
+
+      close (fd);
+      if (saved == EWOULDBLOCK)
+        g_set_error (error, FIGURES_INDEX_ERROR, FIGURES_INDEX_ERROR_BUSY,
+                     "Another indexer is updating the index “%s”: try again when it is done",
+                     self->path);
+      else
+        g_set_error (error, FIGURES_INDEX_ERROR, FIGURES_INDEX_ERROR_FAILED,
+                     "Could not lock the index “%s”: %s", self->path, g_strerror (saved));
+      return -1;
+    }
+  return fd;
 }
 
 /* ---- walking ---- */
@@ -713,7 +1046,7 @@ typedef struct
   GArray *skips;        /* Skip */
   GHashTable *dirs;     /* "dev:ino" of folders walked */
   GHashTable *files;    /* paths found, against duplicates */
-  GPtrArray *failed_roots;
+  GPtrArray *kept;      /* could not be read now: what the index has under them stays */
   guint unchanged;
   guint found;
   GCancellable *cancellable;
@@ -727,6 +1060,22 @@ add_skip (Walk *walk, const char *path, const char *reason)
   Skip skip = { g_strdup (path), g_strdup (reason) };
 
   g_array_append_val (walk->skips, skip);
+}
+
+/* @path could not be read: reported, and what the index holds of it kept */
+static void
+add_unreadable (Walk *walk, const char *path, const char *reason)
+{
+  add_skip (walk, path, reason);
+  g_ptr_array_add (walk->kept, g_strdup (path));
+}
+
+/* Skip reasons that count as "could not be read" (exit status 1), as
+ * opposed to files read and found not to be reports (empty, binary …). */
+static gboolean
+is_unreadable_reason (const char *reason)
+{
+  return g_str_has_prefix (reason, "unreadable") || g_str_has_prefix (reason, "not a regular file");
 }
 
 static gboolean
@@ -772,50 +1121,99 @@ add_file (Walk *walk, const char *path, const struct stat *st)
     }
 }
 
+/* Whether the folder @st was walked already (a link back up, a bind mount) */
+static gboolean
+dir_seen (Walk *walk, const struct stat *st)
+{
+  g_autofree char *key = g_strdup_printf ("%" G_GUINT64_FORMAT ":%" G_GUINT64_FORMAT,
+                                          (guint64) st->st_dev, (guint64) st->st_ino);
+
+  return !g_hash_table_add (walk->dirs, g_steal_pointer (&key));
+}
+
+/* A folder being walked: its names, read whole, so that no folder stays
+ * open while its subfolders are walked (any depth, few descriptors). */
+typedef struct
+{
+  char *path;
+  GPtrArray *names;
+  guint next;
+} Frame;
+
 static void
-walk_dir (Walk *walk, const char *path, int depth)
+frame_free (Frame *frame)
+{
+  g_free (frame->path);
+  g_ptr_array_unref (frame->names);
+  g_free (frame);
+}
+
+static Frame *
+frame_open (Walk *walk, const char *path)
 {
   g_autoptr (GDir) dir = NULL;
   g_autoptr (GError) error = NULL;
+  Frame *frame;
   const char *name;
-
-  if (depth > 64 || g_cancellable_is_cancelled (walk->cancellable))
-    return;
 
   dir = g_dir_open (path, 0, &error);
   if (dir == NULL)
     {
       g_autofree char *reason = g_strdup_printf ("unreadable: %s", error->message);
-      add_skip (walk, path, reason);
-      return;
-    }
 
+      add_unreadable (walk, path, reason);
+      return NULL;
+    }
+  frame = g_new0 (Frame, 1);
+  frame->path = g_strdup (path);
+  frame->names = g_ptr_array_new_with_free_func (g_free);
   while ((name = g_dir_read_name (dir)) != NULL)
+    if (name[0] != '.')
+      g_ptr_array_add (frame->names, g_strdup (name));
+  return frame;
+}
+
+/* Depth first, in the order the folders list their names, to any depth. */
+static void
+walk_dir (Walk *walk, const char *root)
+{
+  g_autoptr (GPtrArray) stack = g_ptr_array_new_with_free_func ((GDestroyNotify) frame_free);
+  Frame *first = frame_open (walk, root);
+
+  if (first != NULL)
+    g_ptr_array_add (stack, first);
+  while (stack->len > 0 && !g_cancellable_is_cancelled (walk->cancellable))
     {
+      Frame *frame = stack->pdata[stack->len - 1];
+      const char *name;
       g_autofree char *child = NULL;
       struct stat st;
 
-      if (name[0] == '.')
-        continue;
-      child = g_build_filename (path, name, NULL);
+      if (frame->next == frame->names->len)
+        {
+          g_ptr_array_remove_index (stack, stack->len - 1);
+          continue;
+        }
+      name = frame->names->pdata[frame->next++];
+      child = g_build_filename (frame->path, name, NULL);
       if (g_stat (child, &st) != 0)
         {
           int saved = errno;
+          g_autofree char *reason = g_strdup_printf ("unreadable: %s", g_strerror (saved));
 
+          /* a dangling link is gone; anything else may still hold reports */
           if (has_report_suffix (name))
-            {
-              g_autofree char *reason = g_strdup_printf ("unreadable: %s", g_strerror (saved));
-              add_skip (walk, child, reason);
-            }
+            add_skip (walk, child, reason);
+          if (saved != ENOENT)
+            g_ptr_array_add (walk->kept, g_strdup (child));
           continue;
         }
       if (S_ISDIR (st.st_mode))
         {
-          g_autofree char *key = g_strdup_printf ("%" G_GUINT64_FORMAT ":%" G_GUINT64_FORMAT,
-                                                  (guint64) st.st_dev, (guint64) st.st_ino);
+          Frame *sub;
 
-          if (g_hash_table_add (walk->dirs, g_steal_pointer (&key)))
-            walk_dir (walk, child, depth + 1);
+          if (!dir_seen (walk, &st) && (sub = frame_open (walk, child)) != NULL)
+            g_ptr_array_add (stack, sub);
         }
       else if (S_ISREG (st.st_mode) && has_report_suffix (name))
         add_file (walk, child, &st);
@@ -834,38 +1232,20 @@ walk_root (Walk *walk, const char *root)
       int saved = errno;
       g_autofree char *reason = g_strdup_printf ("unreadable: %s", g_strerror (saved));
 
-      add_skip (walk, root, reason);
-      g_ptr_array_add (walk->failed_roots, g_strdup (root));
+      /* a folder that is not there now (an unmounted disk) keeps its
+       * documents until it is removed from the roots */
+      add_unreadable (walk, root, reason);
       return;
     }
   if (S_ISDIR (st.st_mode))
     {
-      g_autofree char *key = g_strdup_printf ("%" G_GUINT64_FORMAT ":%" G_GUINT64_FORMAT,
-                                              (guint64) st.st_dev, (guint64) st.st_ino);
-      guint before = walk->skips->len;
-
-      g_hash_table_add (walk->dirs, g_steal_pointer (&key));
-      walk_dir (walk, root, 0);
-      /* the root itself could not be listed */
-      if (walk->skips->len > before &&
-          strcmp (g_array_index (walk->skips, Skip, before).path, root) == 0)
-        g_ptr_array_add (walk->failed_roots, g_strdup (root));
+      if (!dir_seen (walk, &st))
+        walk_dir (walk, root);
     }
   else if (S_ISREG (st.st_mode))
     add_file (walk, root, &st);
   else
-    {
-      add_skip (walk, root, "not a regular file");
-      g_ptr_array_add (walk->failed_roots, g_strdup (root));
-    }
-}
-
-static gboolean
-under_root (const char *path, const char *root)
-{
-  gsize n = strlen (root);
-
-  return strncmp (path, root, n) == 0 && (path[n] == '\0' || path[n] == G_DIR_SEPARATOR);
+    add_unreadable (walk, root, "not a regular file");
 }
 
 /* ---- the reader thread ---- */
@@ -959,6 +1339,8 @@ pipeline_pop (Pipeline *pipeline)
 static const char *
 text_error_reason (const GError *error)
 {
+  if (g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NXIO))
+    return "not a regular file";
   if (error->domain == FIGURES_TEXT_ERROR)
     {
       switch (error->code)
@@ -982,7 +1364,8 @@ static Item *
 read_candidate (Pipeline *pipeline, const Candidate *candidate)
 {
   g_autoptr (GError) error = NULL;
-  g_autofree char *data = NULL;
+  g_autoptr (GBytes) bytes = NULL;
+  const char *data;
   g_autoptr (FiguresText) text = NULL;
   g_autoptr (FiguresExtraction) extraction = NULL;
   gsize len = 0;
@@ -1003,12 +1386,14 @@ read_candidate (Pipeline *pipeline, const Candidate *candidate)
       return item;
     }
 
-  if (!g_file_get_contents (candidate->path, &data, &len, &error))
+  bytes = figures_file_read (candidate->path, pipeline->max_size, &error);
+  if (bytes == NULL)
     {
       item->kind = ITEM_SKIPPED;
-      item->reason = g_strdup_printf ("unreadable: %s", error->message);
+      item->reason = g_strdup_printf ("%s: %s", text_error_reason (error), error->message);
       return item;
     }
+  data = g_bytes_get_data (bytes, &len);
   item->size = len;
   item->hash = hash_to_string (hash64 ((const guint8 *) data, len));
 
@@ -1028,7 +1413,7 @@ read_candidate (Pipeline *pipeline, const Candidate *candidate)
     }
 
   text = figures_text_new_from_bytes ((const guint8 *) data, len, &error);
-  g_clear_pointer (&data, g_free);
+  g_clear_pointer (&bytes, g_bytes_unref);
   if (text == NULL)
     {
       item->kind = ITEM_SKIPPED;
@@ -1311,7 +1696,11 @@ write_item (Writer *writer, Item *item, FiguresIndexSummary *summary, GError **e
 
       case ITEM_SKIPPED:
         summary->skipped++;
-        if (item->id != 0 && !delete_document (writer, item->id, error))
+        /* what cannot be read now stays as it was; what was read and is
+         * no report (empty, binary …) leaves */
+        if (is_unreadable_reason (item->reason))
+          summary->unreadable++;
+        else if (item->id != 0 && !delete_document (writer, item->id, error))
           return FALSE;
         return write_skip (writer, item->path, item->reason, error);
 
@@ -1336,7 +1725,7 @@ walk_clear (Walk *walk)
   g_hash_table_unref (walk->existing);
   g_hash_table_unref (walk->dirs);
   g_hash_table_unref (walk->files);
-  g_ptr_array_unref (walk->failed_roots);
+  g_ptr_array_unref (walk->kept);
 }
 
 static gboolean
@@ -1363,16 +1752,17 @@ load_existing (sqlite3 *db, GHashTable *existing, GError **error)
   return TRUE;
 }
 
-gboolean
-figures_index_update (FiguresIndex *self,
-                      const char *const *roots,
-                      const FiguresIndexOptions *options,
-                      FiguresIndexProgressFunc progress,
-                      gpointer progress_data,
-                      GCancellable *cancellable,
-                      FiguresIndexSummary *summary,
-                      GError **error)
+/* figures_index_update() under the update lock */
+static gboolean
+update_locked (FiguresIndex *self,
+               const FiguresIndexOptions *options,
+               FiguresIndexProgressFunc progress,
+               gpointer progress_data,
+               GCancellable *cancellable,
+               FiguresIndexSummary *summary,
+               GError **error)
 {
+  g_autoptr (GPtrArray) roots = NULL;
   FiguresIndexSummary local_summary = { 0 };
   Walk walk = { 0 };
   Pipeline pipeline = { 0 };
@@ -1388,16 +1778,16 @@ figures_index_update (FiguresIndex *self,
   gint64 last_progress = 0;
   guint batch_limit = BATCH_DOCUMENTS;
 
-  g_return_val_if_fail (self != NULL, FALSE);
-  g_return_val_if_fail (roots != NULL, FALSE);
-
   if (g_getenv ("FIGURES_INDEX_BATCH") != NULL)
     batch_limit = MAX (1, atoi (g_getenv ("FIGURES_INDEX_BATCH")));
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   if (summary == NULL)
     summary = &local_summary;
   memset (summary, 0, sizeof *summary);
+
+  roots = load_roots (self->db, error);
+  if (roots == NULL)
+    return FALSE;
 
   walk.existing =
     g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) existing_free);
@@ -1405,7 +1795,7 @@ figures_index_update (FiguresIndex *self,
   walk.skips = g_array_new (FALSE, FALSE, sizeof (Skip));
   walk.dirs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   walk.files = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  walk.failed_roots = g_ptr_array_new_with_free_func (g_free);
+  walk.kept = g_ptr_array_new_with_free_func (g_free);
   walk.cancellable = cancellable;
   walk.progress = progress;
   walk.progress_data = progress_data;
@@ -1416,11 +1806,8 @@ figures_index_update (FiguresIndex *self,
       return FALSE;
     }
 
-  for (guint i = 0; roots[i] != NULL; i++)
-    {
-      g_autofree char *root = g_canonicalize_filename (roots[i], NULL);
-      walk_root (&walk, root);
-    }
+  for (guint i = 0; i < roots->len; i++)
+    walk_root (&walk, roots->pdata[i]);
   summary->unchanged = walk.unchanged;
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
@@ -1470,6 +1857,8 @@ figures_index_update (FiguresIndex *self,
       Skip *skip = &g_array_index (walk.skips, Skip, i);
 
       summary->skipped++;
+      if (is_unreadable_reason (skip->reason))
+        summary->unreadable++;
       ok = write_skip (&writer, skip->path, skip->reason, &write_error);
     }
 
@@ -1542,8 +1931,8 @@ figures_index_update (FiguresIndex *self,
           Existing *e = value;
           gboolean keep = e->seen || g_hash_table_contains (pipeline.moved, &e->id);
 
-          for (guint i = 0; !keep && i < walk.failed_roots->len; i++)
-            keep = under_root (key, walk.failed_roots->pdata[i]);
+          for (guint i = 0; !keep && i < walk.kept->len; i++)
+            keep = under_root (key, walk.kept->pdata[i]);
           if (!keep)
             {
               summary->removed++;
@@ -1583,6 +1972,37 @@ figures_index_update (FiguresIndex *self,
   g_set_error_literal (error, FIGURES_INDEX_ERROR, FIGURES_INDEX_ERROR_CANCELLED,
                        "Indexing was cancelled");
   return FALSE;
+}
+
+gboolean
+figures_index_update (FiguresIndex *self,
+                      const char *const *roots,
+                      const FiguresIndexOptions *options,
+                      FiguresIndexProgressFunc progress,
+                      gpointer progress_data,
+                      GCancellable *cancellable,
+                      FiguresIndexSummary *summary,
+                      GError **error)
+{
+  gboolean ok;
+  int lock;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (self->read_only)
+    {
+      g_set_error (error, FIGURES_INDEX_ERROR, FIGURES_INDEX_ERROR_FAILED,
+                   "The index “%s” was opened for reading only", self->path);
+      return FALSE;
+    }
+  lock = lock_updates (self, error);
+  if (lock < 0)
+    return FALSE;
+  ok = (roots == NULL || figures_index_add_roots (self, roots, error)) &&
+       update_locked (self, options, progress, progress_data, cancellable, summary, error);
+  close (lock);
+  return ok;
 }
 
 /* ---- documents ---- */
@@ -2325,8 +2745,22 @@ figures_index_search (
 
   if (total != NULL)
     *total = 0;
+  if (query_text != NULL && g_utf8_strlen (query_text, -1) > FIGURES_QUERY_MAX_CHARS)
+    {
+      g_set_error (error, FIGURES_INDEX_ERROR, FIGURES_INDEX_ERROR_QUERY_TOO_LONG,
+                   "The query is too long: at most %d characters are searched",
+                   FIGURES_QUERY_MAX_CHARS);
+      return NULL;
+    }
   hits = g_ptr_array_new_with_free_func ((GDestroyNotify) figures_search_hit_free);
   query = figures_query_parse (query_text != NULL ? query_text : "");
+  if (figures_query_count_terms (query) > FIGURES_QUERY_MAX_TERMS)
+    {
+      g_set_error (error, FIGURES_INDEX_ERROR, FIGURES_INDEX_ERROR_QUERY_TOO_LONG,
+                   "The query has %u terms: at most %d are searched",
+                   figures_query_count_terms (query), FIGURES_QUERY_MAX_TERMS);
+      return NULL;
+    }
   match = figures_query_to_fts5 (query);
   cities = figures_query_get_cities (query);
 
@@ -2374,7 +2808,7 @@ figures_index_search (
            "FROM search WHERE search MATCH ?1 ORDER BY rowid DESC LIMIT " RANK_WINDOW "), "
            "r AS MATERIALIZED (SELECT id, score FROM w ORDER BY score, id LIMIT ?2) "
            "SELECT d.id, d.path, d.title, d.city, d.date, r.score, d.text, d.text_size "
-           "FROM r JOIN documents d ON d.id = r.id ORDER BY r.score, r.id");
+           "FROM r LEFT JOIN documents d ON d.id = r.id ORDER BY r.score, r.id");
   else if (match != NULL)
     {
       /* the matches first, then their city: FTS5 checking documents one
@@ -2385,7 +2819,7 @@ figures_index_search (
       g_string_append (sql,
                        " ORDER BY score, id LIMIT ?2) "
                        "SELECT d.id, d.path, d.title, d.city, d.date, r.score, d.text, d.text_size "
-                       "FROM r JOIN documents d ON d.id = r.id ORDER BY r.score, r.id");
+                       "FROM r LEFT JOIN documents d ON d.id = r.id ORDER BY r.score, r.id");
     }
   else
     {
@@ -2405,8 +2839,16 @@ figures_index_search (
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      FiguresSearchHit *hit = g_new0 (FiguresSearchHit, 1);
+      FiguresSearchHit *hit;
 
+      /* a match of the full-text index without its document: pages of the
+       * database are lost, which nothing else would notice */
+      if (sqlite3_column_type (stmt, 0) == SQLITE_NULL)
+        {
+          set_corrupt (error, self->db, "a document of the search index is missing");
+          return NULL;
+        }
+      hit = g_new0 (FiguresSearchHit, 1);
       hit->document_id = sqlite3_column_int64 (stmt, 0);
       hit->path = column_dup (stmt, 1);
       hit->title = column_dup (stmt, 2);

@@ -302,6 +302,19 @@ figures_query_is_empty (FiguresQuery *query)
   return query->groups->len == 0 && query->excluded->len == 0 && query->cities->len <= 1;
 }
 
+guint
+figures_query_count_terms (FiguresQuery *query)
+{
+  guint n;
+
+  g_return_val_if_fail (query != NULL, 0);
+
+  n = query->excluded->len + query->cities->len - 1;
+  for (guint i = 0; i < query->groups->len; i++)
+    n += ((GPtrArray *) query->groups->pdata[i])->len;
+  return n;
+}
+
 static void
 append_quoted (GString *out, const char *term)
 {

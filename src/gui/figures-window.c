@@ -369,18 +369,6 @@ update_progress_cb (const FiguresIndexProgress *progress, gpointer user_data)
 }
 
 static void
-remove_index_files (const char *path)
-{
-  const char *suffixes[] = { "", "-wal", "-shm", "-journal" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
-      g_unlink (file);
-    }
-}
-
-static void
 update_thread (GTask *task, gpointer source_object, gpointer task_data, GCancellable *cancellable)
 {
   UpdateJob *job = task_data;
@@ -388,13 +376,18 @@ update_thread (GTask *task, gpointer source_object, gpointer task_data, GCancell
   g_autoptr (GError) error = NULL;
   FiguresIndexSummary *summary = g_new0 (FiguresIndexSummary, 1);
 
-  if (job->rebuild)
-    remove_index_files (job->index_path);
+  if (job->rebuild && !figures_index_delete (job->index_path, &error))
+    {
+      g_free (summary);
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
 
+  /* the window's folders are the index's roots */
   index = figures_worker_open_index (job->index_path, &error);
-  if (index == NULL ||
-      !figures_index_update (index, (const char *const *) job->roots, NULL, update_progress_cb,
-                             job->state, cancellable, summary, &error))
+  if (index == NULL || !figures_index_set_roots (index, (const char *const *) job->roots, &error) ||
+      !figures_index_update (index, NULL, NULL, update_progress_cb, job->state, cancellable,
+                             summary, &error))
     {
       g_free (summary);
       g_task_return_error (task, g_steal_pointer (&error));
