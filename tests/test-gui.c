@@ -377,6 +377,32 @@ test_views_and_actions (void)
   }
 }
 
+static void
+test_index_errors (void)
+{
+  FiguresDocumentsView *documents = window->documents_view;
+  g_autoptr (GString) query = g_string_new ("培训");
+  g_autoptr (GError) damaged = NULL;
+
+  /* a pasted list of words: refused with a message, not searched for ever */
+  for (guint i = 0; i < 40; i++)
+    g_string_append_printf (query, " OR 词%u", i);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.dismiss-message", NULL);
+  RUN_AND_WAIT (documents, "search-finished",
+                gtk_editable_set_text (GTK_EDITABLE (window->search_entry), query->str));
+  g_assert_true (gtk_revealer_get_reveal_child (window->message_revealer));
+  g_assert_nonnull (strstr (gtk_label_get_text (window->message_label), "at most"));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (window->rebuild_button)));
+
+  /* a damaged index: Rebuild Index is offered, and rebuilds it */
+  damaged = g_error_new_literal (FIGURES_INDEX_ERROR, FIGURES_INDEX_ERROR_CORRUPT, "damaged");
+  figures_window_show_index_error (window, "The index is damaged", damaged);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window->rebuild_button)));
+  RUN_AND_WAIT (window, "index-updated", gtk_widget_activate (GTK_WIDGET (window->rebuild_button)));
+  g_assert_cmpuint (
+    g_list_model_get_n_items (figures_documents_view_get_documents (window->documents_view)), >, 0);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -398,6 +424,7 @@ main (int argc, char **argv)
   g_test_add_func ("/gui/csv", test_csv);
   g_test_add_func ("/gui/skipped", test_skipped);
   g_test_add_func ("/gui/views-and-actions", test_views_and_actions);
+  g_test_add_func ("/gui/index-errors", test_index_errors);
 
   status = g_test_run ();
 
