@@ -233,7 +233,7 @@ resolve_cities (FiguresIndex *index, GStrv names, gboolean *ok)
       place = figures_gazetteer_lookup (gazetteer, names[i]);
       if (place != NULL)
         {
-          const char *city = place->prefecture != NULL ? place->prefecture : place->name;
+          const char *city = figures_place_get_city (place);
 
           if (strcmp (city, names[i]) != 0 && place->level >= FIGURES_PLACE_COUNTY)
             g_printerr ("figures %s: “%s” is counted under %s\n", COMMAND, names[i], city);

@@ -430,17 +430,6 @@ _figures_cli_search (int argc, char **argv)
 
 /* ---- stats ---- */
 
-static char *
-canonical_city (const char *name)
-{
-  FiguresGazetteer *gazetteer = figures_gazetteer_get_default ();
-  const FiguresPlace *place = gazetteer != NULL ? figures_gazetteer_lookup (gazetteer, name) : NULL;
-
-  if (place == NULL)
-    return g_strdup (name);
-  return g_strdup (place->prefecture != NULL ? place->prefecture : place->name);
-}
-
 int
 _figures_cli_stats (int argc, char **argv)
 {
@@ -500,7 +489,7 @@ _figures_cli_stats (int argc, char **argv)
         return FIGURES_EXIT_USAGE;
       }
   for (guint i = 0; cities != NULL && cities[i] != NULL; i++)
-    g_ptr_array_add (canonical, canonical_city (cities[i]));
+    g_ptr_array_add (canonical, figures_gazetteer_dup_city (NULL, cities[i]));
   g_ptr_array_add (canonical, NULL);
 
   filter.cities = canonical->len > 1 ? (const char *const *) canonical->pdata : NULL;
