@@ -820,6 +820,29 @@ figures_index_get_path (FiguresIndex *self)
   return self->path;
 }
 
+char *
+figures_index_dup_date (FiguresIndex *self)
+{
+  static const char *const suffixes[] = { "", "-wal" };
+  g_autoptr (GDateTime) latest = NULL;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (self->path, suffixes[i], NULL);
+      GStatBuf st;
+
+      if (g_stat (file, &st) == 0 &&
+          (latest == NULL || g_date_time_to_unix (latest) < (gint64) st.st_mtime))
+        {
+          g_clear_pointer (&latest, g_date_time_unref);
+          latest = g_date_time_new_from_unix_local (st.st_mtime);
+        }
+    }
+  return latest != NULL ? g_date_time_format (latest, "%Y-%m-%d") : NULL;
+}
+
 gboolean
 figures_index_delete (const char *path, GError **error)
 {

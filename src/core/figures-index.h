@@ -48,6 +48,9 @@ const char   *figures_index_get_path    (FiguresIndex *self);
  * connection may be open on it. A missing index is no error. */
 gboolean      figures_index_delete      (const char   *path,
                                          GError      **error);
+/* When the index last changed (its database or its write-ahead log), as
+ * yyyy-mm-dd in local time; NULL when unknown. */
+char         *figures_index_dup_date    (FiguresIndex *self);
 /* $XDG_DATA_HOME/figures/index.db */
 char         *figures_index_dup_default_path (void);
 
