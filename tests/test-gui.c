@@ -346,11 +346,29 @@ test_csv (void)
   g_assert_true (g_file_get_contents (path, &contents, NULL, &error));
   g_assert_no_error (error);
   g_assert_true (g_str_has_prefix (contents, "\xEF\xBB\xBF"
-                                             "city,place,metric,value"));
+                                             "file,city,place,metric,value,approx,unit,start,end,"
+                                             "label,evidence\r\n"));
   g_assert_true (g_utf8_validate (contents, -1, NULL));
   /* The rows behind the chart: its metric only. */
   g_assert_nonnull (strstr (contents, ",trainees,"));
   g_assert_null (strstr (contents, ",funding,"));
+
+  /* one schema and one writer: `figures stats --format=csv` writes the same
+   * bytes (run from / so that it writes the same absolute paths) */
+  if (g_getenv ("FIGURES_EXE") != NULL)
+    {
+      g_autofree char *db_arg = g_strdup_printf ("--db=%s", figures_window_get_index_path (window));
+      const char *argv[] = { g_getenv ("FIGURES_EXE"), "stats",        db_arg,
+                             "--metric=trainees",      "--format=csv", NULL };
+      g_autofree char *out = NULL;
+      int status = 0;
+
+      g_spawn_sync ("/", (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL, &status,
+                    &error);
+      g_assert_no_error (error);
+      g_assert_true (g_spawn_check_wait_status (status, NULL));
+      g_assert_cmpstr (out, ==, contents);
+    }
 }
 
 static void

@@ -68,8 +68,8 @@ _figures_cli_extract (int argc, char **argv)
 
   gazetteer = figures_gazetteer_get_default ();
 
-  table = figures_cli_table_new (stdout, format, figures_cli_statistic_columns,
-                                 figures_cli_statistic_numeric);
+  table =
+    figures_cli_table_new (stdout, format, figures_statistic_columns, figures_statistic_numeric);
   fflush (stdout);
 
   for (guint f = 0; files[f] != NULL; f++)
@@ -102,7 +102,7 @@ _figures_cli_extract (int argc, char **argv)
       for (guint i = 0; i < extraction->statistics->len; i++)
         {
           g_auto (GStrv) fields =
-            figures_cli_statistic_fields (file, g_ptr_array_index (extraction->statistics, i));
+            figures_statistic_fields (file, g_ptr_array_index (extraction->statistics, i));
 
           figures_cli_table_add_row (table, (const char *const *) fields);
         }

@@ -529,13 +529,13 @@ _figures_cli_stats (int argc, char **argv)
       g_printerr ("figures stats: %s\n", error->message);
       return FIGURES_EXIT_FAILURE;
     }
-  table = figures_cli_table_new (stdout, format, figures_cli_statistic_columns,
-                                 figures_cli_statistic_numeric);
+  table =
+    figures_cli_table_new (stdout, format, figures_statistic_columns, figures_statistic_numeric);
   for (guint i = 0; i < rows->len; i++)
     {
       FiguresStatisticRow *row = rows->pdata[i];
       g_autofree char *file = figures_cli_display_path (row->path);
-      g_auto (GStrv) fields = figures_cli_statistic_fields (file, row->statistic);
+      g_auto (GStrv) fields = figures_statistic_fields (file, row->statistic);
 
       figures_cli_table_add_row (table, (const char *const *) fields);
     }

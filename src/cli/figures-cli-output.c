@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "figures-cli-output.h"
+#include "figures-statistic-table.h"
 
 struct _FiguresCliTable
 {
@@ -19,15 +20,6 @@ struct _FiguresCliTable
   gboolean *numeric;
   guint n_columns;
   guint n_rows;
-};
-
-const char *const figures_cli_statistic_columns[] = {
-  "file", "city",  "place", "metric", "value",    "approx",
-  "unit", "start", "end",   "label",  "evidence", NULL,
-};
-
-const gboolean figures_cli_statistic_numeric[] = {
-  FALSE, FALSE, FALSE, FALSE, TRUE, TRUE, FALSE, TRUE, TRUE, FALSE, FALSE,
 };
 
 gboolean
@@ -49,26 +41,6 @@ put_tsv (FILE *out, const char *value)
 {
   for (const char *p = value; p != NULL && *p; p++)
     fputc (*p == '\t' || *p == '\n' || *p == '\r' ? ' ' : *p, out);
-}
-
-static void
-put_csv (FILE *out, const char *value)
-{
-  if (value == NULL)
-    return;
-  if (strpbrk (value, ",\"\r\n") == NULL)
-    {
-      fputs (value, out);
-      return;
-    }
-  fputc ('"', out);
-  for (const char *p = value; *p; p++)
-    {
-      if (*p == '"')
-        fputc ('"', out);
-      fputc (*p, out);
-    }
-  fputc ('"', out);
 }
 
 /* Every format is UTF-8: stray bytes (a file name in another encoding)
@@ -119,25 +91,24 @@ put_json_string (FILE *out, const char *text)
 static void
 put_row (FiguresCliTable *table, const char *const *values)
 {
+  if (table->format == FIGURES_CLI_FORMAT_CSV)
+    {
+      /* the one CSV writer, the window's too */
+      g_autoptr (GString) line = g_string_new (NULL);
+
+      figures_csv_append_row (line, values, table->n_columns);
+      fputs (line->str, table->out);
+      return;
+    }
   for (guint i = 0; i < table->n_columns; i++)
     {
       g_autofree char *valid = values[i] != NULL ? dup_valid (values[i]) : NULL;
-      const char *value = valid != NULL ? valid : values[i];
 
-      if (table->format == FIGURES_CLI_FORMAT_TSV)
-        {
-          if (i > 0)
-            fputc ('\t', table->out);
-          put_tsv (table->out, value);
-        }
-      else
-        {
-          if (i > 0)
-            fputc (',', table->out);
-          put_csv (table->out, value);
-        }
+      if (i > 0)
+        fputc ('\t', table->out);
+      put_tsv (table->out, valid != NULL ? valid : values[i]);
     }
-  fputs (table->format == FIGURES_CLI_FORMAT_CSV ? "\r\n" : "\n", table->out);
+  fputc ('\n', table->out);
 }
 
 FiguresCliTable *
@@ -215,25 +186,6 @@ figures_cli_table_finish (FiguresCliTable *table)
   g_free (table);
 }
 
-GStrv
-figures_cli_statistic_fields (const char *file, const FiguresStatistic *s)
-{
-  GStrv fields = g_new0 (char *, FIGURES_CLI_N_STATISTIC_COLUMNS + 1);
-
-  fields[0] = g_strdup (file != NULL ? file : "");
-  fields[1] = g_strdup (s->city != NULL ? s->city : "");
-  fields[2] = g_strdup (s->place != NULL ? s->place : "");
-  fields[3] = g_strdup (figures_metric_to_key (s->metric));
-  fields[4] = figures_decimal_to_string (s->value);
-  fields[5] = g_strdup (s->approx ? "1" : "0");
-  fields[6] = g_strdup (s->unit != NULL ? s->unit : "");
-  fields[7] = g_strdup_printf ("%u", s->start);
-  fields[8] = g_strdup_printf ("%u", s->end);
-  fields[9] = g_strdup (s->label != NULL ? s->label : "");
-  fields[10] = g_strdup (s->evidence != NULL ? s->evidence : "");
-  return fields;
-}
-
 char *
 figures_cli_format_double (double value)
 {
@@ -247,12 +199,6 @@ char *
 figures_cli_display_path (const char *path)
 {
   g_autofree char *cwd = g_get_current_dir ();
-  gsize n = strlen (cwd);
 
-  if (path == NULL)
-    return g_strdup ("");
-  /* as the desktop shows it: a name that is not UTF-8 must not break JSON */
-  if (n > 1 && strncmp (path, cwd, n) == 0 && path[n] == G_DIR_SEPARATOR && path[n + 1] != '\0')
-    return g_filename_display_name (path + n + 1);
-  return g_filename_display_name (path);
+  return figures_display_path (path, cwd);
 }
