@@ -13,6 +13,7 @@
 #include <unicode/ucol.h>
 
 #include "figures-chart-private.h"
+#include "figures-index.h"
 #include "figures-statistic.h"
 
 /* clang-format would put spaces into the registered name */

@@ -37,7 +37,7 @@
 
 #include "figures-chart-palette.h"
 #include "figures-format.h"
-#include "figures-index.h"
+#include "figures-core-types.h"
 
 G_BEGIN_DECLS
 

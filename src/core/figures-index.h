@@ -12,26 +12,12 @@
 
 #include <gio/gio.h>
 
+#include "figures-core-types.h"
 #include "figures-statistic.h"
 
 G_BEGIN_DECLS
 
-#define FIGURES_INDEX_ERROR (figures_index_error_quark ())
-
-typedef enum
-{
-  FIGURES_INDEX_ERROR_FAILED,    /* SQLite said no: the message says why */
-  FIGURES_INDEX_ERROR_NOT_FOUND, /* no such document */
-  FIGURES_INDEX_ERROR_CANCELLED,
-  FIGURES_INDEX_ERROR_BUSY,           /* another indexer is updating this index */
-  FIGURES_INDEX_ERROR_CORRUPT,        /* the database is damaged: rebuild it */
-  FIGURES_INDEX_ERROR_QUERY_TOO_LONG, /* see FIGURES_QUERY_MAX_CHARS, _MAX_TERMS */
-  FIGURES_INDEX_ERROR_OUTDATED,       /* opened read-only, made by another version */
-} FiguresIndexError;
-
-GQuark figures_index_error_quark (void);
-
-typedef struct _FiguresIndex FiguresIndex;
+/* FiguresIndexError, FiguresIndex and the statistics types: figures-core-types.h */
 
 /* Creates the database and its folder when missing; rebuilds it (empty)
  * when its schema version or tokenizer is not this build's. */
@@ -165,50 +151,10 @@ char      *figures_index_dup_document_text (FiguresIndex *self,
 
 /* ---- statistics ---- */
 
-typedef struct
-{
-  const char *const *cities;   /* NULL: all */
-  const char *const *metrics;  /* keys; NULL: all */
-  gint64             document; /* 0: all */
-  int                year;     /* 0: all */
-} FiguresStatisticsFilter;
-
-typedef struct
-{
-  FiguresStatistic *statistic;
-  gint64            document_id;
-  char             *path;
-  char             *title;
-} FiguresStatisticRow;
-
-void       figures_statistic_row_free (FiguresStatisticRow *row);
-
 /* FiguresStatisticRow*, ordered by document then offset. */
 GPtrArray *figures_index_list_statistics (FiguresIndex                  *self,
                                           const FiguresStatisticsFilter *filter,
                                           GError                       **error);
-
-typedef enum
-{
-  FIGURES_GROUP_BY_CITY,
-  FIGURES_GROUP_BY_CITY_YEAR,
-} FiguresGroupBy;
-
-typedef struct
-{
-  char    *city;
-  char    *metric;
-  int      year;        /* 0 unless grouped by year */
-  double   sum;         /* of distinct mentions */
-  double   max;
-  guint    mentions;
-  guint    documents;
-  gboolean any_approx;  /* some mention behind it is approximate */
-  gboolean max_approx;  /* the largest mention is approximate */
-  char    *unit;        /* the most common unit written */
-} FiguresAggregateRow;
-
-void       figures_aggregate_row_free (FiguresAggregateRow *row);
 
 /* FiguresAggregateRow*, ordered by city then metric (then year). */
 GPtrArray *figures_index_aggregate (FiguresIndex                  *self,
@@ -222,12 +168,6 @@ GStrv      figures_index_list_cities (FiguresIndex *self,
                                       GError      **error);
 
 /* ---- search ---- */
-
-typedef struct
-{
-  guint start; /* code points */
-  guint end;
-} FiguresRange;
 
 typedef struct
 {

@@ -11,7 +11,7 @@
 
 #include <glib.h>
 
-#include "figures-index.h"
+#include "figures-core-types.h"
 
 G_BEGIN_DECLS
 
