@@ -743,7 +743,8 @@ figures_index_open_read_only (const char *path, GError **error)
       return NULL;
     }
   rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL);
-  if (rc == SQLITE_OK && (rc = probe (db)) != SQLITE_OK && !is_corrupt (rc))
+  if (rc == SQLITE_OK && (rc = probe (db)) != SQLITE_OK &&
+      ((rc & 0xff) == SQLITE_CANTOPEN || (rc & 0xff) == SQLITE_READONLY))
     {
       /* A write-ahead-log index on a read-only disk whose shared-memory
        * file cannot be made: nothing can write there, so nothing can change
