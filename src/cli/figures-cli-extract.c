@@ -17,6 +17,7 @@
 #include "figures-cli.h"
 #include "figures-extractor.h"
 #include "figures-gazetteer.h"
+#include "figures-file.h"
 #include "figures-text.h"
 
 int
@@ -74,8 +75,8 @@ _figures_cli_extract (int argc, char **argv)
   gazetteer = figures_gazetteer_get_default ();
 
   table = figures_cli_table_new (
-    stdout, format, explain ? figures_cli_explained_columns : figures_cli_statistic_columns,
-    explain ? figures_cli_explained_numeric : figures_cli_statistic_numeric);
+    stdout, format, explain ? figures_statistic_explained_columns : figures_statistic_columns,
+    explain ? figures_statistic_explained_numeric : figures_statistic_numeric);
   fflush (stdout);
 
   for (guint f = 0; files[f] != NULL; f++)
@@ -84,13 +85,19 @@ _figures_cli_extract (int argc, char **argv)
       g_autoptr (FiguresText) text = NULL;
       g_autoptr (FiguresExtraction) extraction = NULL;
 
-      text = figures_text_new_from_file (files[f], FIGURES_TEXT_DEFAULT_MAX_SIZE, &file_error);
+      g_autoptr (GBytes) bytes = NULL;
+      /* as the desktop shows it: a name that is not UTF-8 must not break JSON */
+      g_autofree char *file = g_filename_display_name (files[f]);
+
+      /* the same bounded read of regular files only as the index */
+      bytes = figures_file_read (files[f], FIGURES_TEXT_DEFAULT_MAX_SIZE, &file_error);
+      if (bytes != NULL)
+        text = figures_text_new_from_bytes (g_bytes_get_data (bytes, NULL),
+                                            g_bytes_get_size (bytes), &file_error);
       if (text == NULL)
         {
-          g_autofree char *display = g_filename_display_name (files[f]);
-
           fflush (stdout);
-          g_printerr ("figures: %s: %s\n", display,
+          g_printerr ("figures: %s: %s\n", file,
                       file_error != NULL ? file_error->message : "cannot be read");
           failed = TRUE;
           continue;
@@ -102,8 +109,8 @@ _figures_cli_extract (int argc, char **argv)
       for (guint i = 0; i < extraction->statistics->len; i++)
         {
           const FiguresStatistic *statistic = g_ptr_array_index (extraction->statistics, i);
-          g_auto (GStrv) fields = explain ? figures_cli_explained_fields (files[f], statistic)
-                                          : figures_cli_statistic_fields (files[f], statistic);
+          g_auto (GStrv) fields = explain ? figures_statistic_explained_fields (file, statistic)
+                                          : figures_statistic_fields (file, statistic);
 
           figures_cli_table_add_row (table, (const char *const *) fields);
         }

@@ -37,7 +37,7 @@
 
 #include "figures-chart-palette.h"
 #include "figures-format.h"
-#include "figures-index.h"
+#include "figures-core-types.h"
 
 G_BEGIN_DECLS
 
@@ -127,6 +127,29 @@ void figures_chart_data_set_source (FiguresChartData *self,
 gboolean figures_chart_data_is_empty (FiguresChartData *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FiguresChartData, figures_chart_data_unref)
+
+/* ---- a chart of the index: the one way the window and `figures chart`
+ * ask for one ---- */
+
+typedef struct
+{
+  FiguresChartKind   kind;        /* BARS (several metrics draw as COMPARE),
+                                   * COMPARE, or YEARS (grouped by year) */
+  const char *const *metrics;     /* keys, one panel each; NULL: every metric */
+  const char *const *cities;      /* canonical names, in order (their colours);
+                                   * NULL: every city with statistics */
+  FiguresAggregate   aggregate;
+  FiguresChartSort   sort;
+  gboolean           show_counts;
+  const char        *title;       /* NULL: from the metric and aggregation */
+} FiguresChartRequest;
+
+/* Aggregates the index's statistics as @request says, with the source line
+ * "N reports, M statistics (those drawn) · indexed <the index's date>".
+ * Blocks: call it from a worker thread. */
+FiguresChartData *figures_chart_data_new_from_index (FiguresIndex              *index,
+                                                     const FiguresChartRequest *request,
+                                                     GError                   **error);
 
 /* ---- layout ---- */
 

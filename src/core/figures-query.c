@@ -195,22 +195,6 @@ lex (const char *text)
   return items;
 }
 
-static char *
-canonical_city (const char *name)
-{
-  FiguresGazetteer *gazetteer = figures_gazetteer_get_default ();
-  const FiguresPlace *place;
-
-  if (gazetteer == NULL)
-    return g_strdup (name);
-  place = figures_gazetteer_lookup (gazetteer, name);
-  if (place == NULL)
-    return g_strdup (name);
-  if (place->prefecture != NULL)
-    return g_strdup (place->prefecture);
-  return g_strdup (place->name);
-}
-
 FiguresQuery *
 figures_query_parse (const char *text)
 {
@@ -233,7 +217,7 @@ figures_query_parse (const char *text)
 
       if (item->city)
         {
-          g_autofree char *city = canonical_city (item->text);
+          g_autofree char *city = figures_gazetteer_dup_city (NULL, item->text);
 
           if (*city != '\0' &&
               !g_ptr_array_find_with_equal_func (query->cities, city, g_str_equal, NULL))
@@ -300,6 +284,19 @@ figures_query_is_empty (FiguresQuery *query)
   g_return_val_if_fail (query != NULL, TRUE);
 
   return query->groups->len == 0 && query->excluded->len == 0 && query->cities->len <= 1;
+}
+
+guint
+figures_query_count_terms (FiguresQuery *query)
+{
+  guint n;
+
+  g_return_val_if_fail (query != NULL, 0);
+
+  n = query->excluded->len + query->cities->len - 1;
+  for (guint i = 0; i < query->groups->len; i++)
+    n += ((GPtrArray *) query->groups->pdata[i])->len;
+  return n;
 }
 
 static void

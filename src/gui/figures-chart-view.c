@@ -143,51 +143,19 @@ load_job (FiguresIndex *index, gpointer data, GCancellable *cancellable, GError 
 {
   LoadJob *job = data;
   const char *metrics[2] = { job->metric, NULL };
-  FiguresStatisticsFilter filter = { NULL, NULL, 0, 0 };
-  g_autoptr (GPtrArray) rows = NULL;
-  g_autoptr (FiguresChartData) chart = NULL;
-  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
-  GError *local_error = NULL;
-  guint n_documents, n_statistics = 0;
+  FiguresChartRequest request = { 0 };
+  FiguresChartData *chart;
 
-  if (job->compare)
-    filter.cities = (const char *const *) job->cities;
-  else
-    filter.metrics = metrics;
-
-  rows = figures_index_aggregate (index, &filter, FIGURES_GROUP_BY_CITY, error);
-  if (rows == NULL)
-    return NULL;
-
-  n_documents = figures_index_count_documents (index, NULL, &local_error);
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, local_error);
-      return NULL;
-    }
-
-  chart = figures_chart_data_new (job->compare ? FIGURES_CHART_COMPARE : FIGURES_CHART_BARS);
-  figures_chart_data_set_style (chart, job->style);
-  figures_chart_data_set_aggregate (chart, job->aggregate);
-  figures_chart_data_add_rows (chart, rows);
-  if (job->compare)
-    {
-      const char *all_metrics[FIGURES_N_METRICS + 1] = { NULL };
-
-      for (guint m = 0; m < FIGURES_N_METRICS; m++)
-        all_metrics[m] = figures_metric_to_key (m);
-      figures_chart_data_set_metrics (chart, all_metrics);
-      figures_chart_data_set_cities (chart, (const char *const *) job->cities);
-    }
-  else
-    figures_chart_data_set_metrics (chart, metrics);
-
-  for (guint i = 0; i < rows->len; i++)
-    n_statistics += ((FiguresAggregateRow *) g_ptr_array_index (rows, i))->mentions;
-  figures_chart_data_set_source (chart, n_documents, n_statistics, today);
-
-  return g_steal_pointer (&chart);
+  /* the same request as `figures chart`: Compare is every metric of the
+   * chosen cities, Charts one metric of every city */
+  request.kind = job->compare ? FIGURES_CHART_COMPARE : FIGURES_CHART_BARS;
+  request.metrics = job->compare ? NULL : metrics;
+  request.cities = job->compare ? (const char *const *) job->cities : NULL;
+  request.aggregate = job->aggregate;
+  chart = figures_chart_data_new_from_index (index, &request, error);
+  if (chart != NULL)
+    figures_chart_data_set_style (chart, job->style);
+  return chart;
 }
 
 static void

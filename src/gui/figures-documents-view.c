@@ -278,7 +278,14 @@ search_cb (GObject *object, GAsyncResult *result, gpointer user_data)
     {
       if (figures_worker_error_is_cancelled (error))
         return;
-      g_warning ("Search failed: %s", error->message);
+      {
+        GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+        g_autofree char *message = g_strdup_printf (_ ("Search failed: %s"), error->message);
+
+        /* a query too long, or a damaged index: say so, never nothing */
+        if (FIGURES_IS_WINDOW (root))
+          figures_window_show_index_error (FIGURES_WINDOW (root), message, error);
+      }
       found = g_new0 (SearchResult, 1);
       found->hits = g_ptr_array_new ();
     }

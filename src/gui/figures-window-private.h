@@ -47,6 +47,7 @@ struct _FiguresWindow
   GtkRevealer *samples_revealer;
   GtkRevealer *message_revealer;
   GtkLabel *message_label;
+  GtkButton *rebuild_button;
   FiguresDocumentsView *documents_view;
   FiguresChartView *charts_view;
   FiguresChartView *compare_view;

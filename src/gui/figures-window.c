@@ -76,7 +76,21 @@ figures_window_show_message (FiguresWindow *self, const char *message)
   g_return_if_fail (FIGURES_IS_WINDOW (self));
 
   gtk_label_set_text (self->message_label, message);
+  gtk_widget_set_visible (GTK_WIDGET (self->rebuild_button), FALSE);
   gtk_revealer_set_reveal_child (self->message_revealer, message != NULL);
+}
+
+void
+figures_window_show_index_error (FiguresWindow *self, const char *message, const GError *error)
+{
+  g_return_if_fail (FIGURES_IS_WINDOW (self));
+  g_return_if_fail (error != NULL);
+
+  figures_window_show_message (self, message);
+  /* a damaged index is derived data: offer to build it again */
+  gtk_widget_set_visible (
+    GTK_WIDGET (self->rebuild_button),
+    g_error_matches (error, FIGURES_INDEX_ERROR, FIGURES_INDEX_ERROR_CORRUPT));
 }
 
 void
@@ -369,18 +383,6 @@ update_progress_cb (const FiguresIndexProgress *progress, gpointer user_data)
 }
 
 static void
-remove_index_files (const char *path)
-{
-  const char *suffixes[] = { "", "-wal", "-shm", "-journal" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
-      g_unlink (file);
-    }
-}
-
-static void
 update_thread (GTask *task, gpointer source_object, gpointer task_data, GCancellable *cancellable)
 {
   UpdateJob *job = task_data;
@@ -388,13 +390,18 @@ update_thread (GTask *task, gpointer source_object, gpointer task_data, GCancell
   g_autoptr (GError) error = NULL;
   FiguresIndexSummary *summary = g_new0 (FiguresIndexSummary, 1);
 
-  if (job->rebuild)
-    remove_index_files (job->index_path);
+  if (job->rebuild && !figures_index_delete (job->index_path, &error))
+    {
+      g_free (summary);
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
 
+  /* the window's folders are the index's roots */
   index = figures_worker_open_index (job->index_path, &error);
-  if (index == NULL ||
-      !figures_index_update (index, (const char *const *) job->roots, NULL, update_progress_cb,
-                             job->state, cancellable, summary, &error))
+  if (index == NULL || !figures_index_set_roots (index, (const char *const *) job->roots, &error) ||
+      !figures_index_update (index, NULL, NULL, update_progress_cb, job->state, cancellable,
+                             summary, &error))
     {
       g_free (summary);
       g_task_return_error (task, g_steal_pointer (&error));
@@ -431,7 +438,7 @@ update_done_cb (GObject *object, GAsyncResult *result, gpointer user_data)
         {
           g_autofree char *message =
             g_strdup_printf (_ ("The index could not be updated: %s"), error->message);
-          figures_window_show_message (self, message);
+          figures_window_show_index_error (self, message, error);
         }
     }
   else
@@ -685,6 +692,7 @@ figures_window_class_init (FiguresWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FiguresWindow, samples_revealer);
   gtk_widget_class_bind_template_child (widget_class, FiguresWindow, message_revealer);
   gtk_widget_class_bind_template_child (widget_class, FiguresWindow, message_label);
+  gtk_widget_class_bind_template_child (widget_class, FiguresWindow, rebuild_button);
   gtk_widget_class_bind_template_child (widget_class, FiguresWindow, documents_view);
   gtk_widget_class_bind_template_child (widget_class, FiguresWindow, charts_view);
   gtk_widget_class_bind_template_child (widget_class, FiguresWindow, compare_view);
@@ -785,7 +793,7 @@ prepare_cb (GObject *object, GAsyncResult *result, gpointer user_data)
         return;
       /* The update below reports why the index cannot be written. */
       message = g_strdup_printf (_ ("The index could not be opened: %s"), error->message);
-      figures_window_show_message (self, message);
+      figures_window_show_index_error (self, message, error);
     }
 
   self->prepared = TRUE;

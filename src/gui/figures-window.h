@@ -29,6 +29,10 @@ void figures_window_remove_folder (FiguresWindow *self, const char *path);
  * update runs: another follows it). */
 void figures_window_update_index (FiguresWindow *self);
 void figures_window_show_message (FiguresWindow *self, const char *message);
+/* @message, with Rebuild Index when @error says the index is damaged */
+void figures_window_show_index_error (FiguresWindow *self,
+                                      const char    *message,
+                                      const GError  *error);
 gboolean figures_window_get_indexing (FiguresWindow *self);
 /* "documents", "charts" or "compare" */
 void figures_window_set_view (FiguresWindow *self, const char *name);
