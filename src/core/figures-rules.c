@@ -103,6 +103,7 @@ static const FiguresNounRule noun_rules[] = {
   { "培训", FIGURES_NOUN_TRAINING, "培训" },
   { "培训班", FIGURES_NOUN_TRAINING, "培训" },
   { "培训会", FIGURES_NOUN_TRAINING, "培训" },
+  { "培训会议", FIGURES_NOUN_TRAINING, "培训" },
   { "培训活动", FIGURES_NOUN_TRAINING, "培训" },
   { "培训课", FIGURES_NOUN_TRAINING, "培训" },
   { "教育培训", FIGURES_NOUN_TRAINING, "培训" },
