@@ -158,6 +158,13 @@ check_root (const char *root)
   return FALSE;
 }
 
+static void
+print_no_roots (void)
+{
+  g_printerr ("figures index: give the folders or files to index\n"
+              "Usage: figures index --db=PATH DIR|FILE…\n");
+}
+
 typedef struct
 {
   char *kind;
@@ -266,6 +273,13 @@ _figures_cli_index (int argc, char **argv)
   g_ptr_array_add (readable, NULL);
 
   path = db != NULL ? g_strdup (db) : figures_index_dup_default_path ();
+  if (readable->len == 1 && remove == NULL && !g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      /* nothing to add and no index to update: say so before making one */
+      if (roots_ok)
+        print_no_roots ();
+      return roots_ok ? FIGURES_EXIT_USAGE : FIGURES_EXIT_FAILURE;
+    }
   index = figures_index_open (path, &error);
   if (index == NULL)
     {
@@ -285,8 +299,7 @@ _figures_cli_index (int argc, char **argv)
 
       if (known == NULL || known[0] == NULL)
         {
-          g_printerr ("figures index: give the folders or files to index\n"
-                      "Usage: figures index --db=PATH DIR|FILE…\n");
+          print_no_roots ();
           return FIGURES_EXIT_USAGE;
         }
     }

@@ -54,9 +54,9 @@ _figures_chart_layout_bars (Builder *b, GPtrArray *metrics)
   else if (*metric == '\0')
     title = g_strdup (is_chinese (b) ? "各城市统计" : "Statistics by city");
   else if (is_chinese (b))
-    title = g_strdup_printf ("各城市%s", figures_format_metric_name (metric, b->style));
+    title = g_strdup_printf ("各城市%s", figures_format_metric_name (metric, words_style (b)));
   else
-    title = g_strdup_printf ("%s by city", figures_format_metric_name (metric, b->style));
+    title = g_strdup_printf ("%s by city", figures_format_metric_name (metric, words_style (b)));
 
   if (is_chinese (b))
     first = g_strdup_printf ("每个城市取%s", _figures_chart_aggregate_words (b));

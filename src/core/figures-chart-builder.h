@@ -20,7 +20,8 @@ typedef struct
   FiguresChartLayout *layout;
   FiguresChartData *data;
   const FiguresChartPalette *palette;
-  FiguresNumberStyle style;
+  FiguresNumberStyle style;       /* numbers */
+  FiguresChartLanguage language;  /* words */
   PangoContext *context;
   double base; /* body text size */
   double gap;  /* the usual space between things */
@@ -41,7 +42,14 @@ typedef enum
 static inline gboolean
 is_chinese (Builder *b)
 {
-  return b->style == FIGURES_NUMBER_STYLE_CHINESE;
+  return b->language == FIGURES_CHART_LANGUAGE_CHINESE;
+}
+
+/* The style the words of figures-format.h take: the chart's language */
+static inline FiguresNumberStyle
+words_style (Builder *b)
+{
+  return is_chinese (b) ? FIGURES_NUMBER_STYLE_CHINESE : FIGURES_NUMBER_STYLE_ENGLISH;
 }
 
 /* Between the parts of a line. Chinese typography's 间隔号 is full width in

@@ -91,6 +91,7 @@ figures_chart_data_new (FiguresChartKind kind)
   self->aggregate = FIGURES_AGGREGATE_MAX;
   self->sort = FIGURES_CHART_SORT_VALUE;
   self->style = figures_number_style_from_locale ();
+  self->language = figures_chart_language_from_locale ();
   self->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) chart_row_free);
   self->by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
@@ -256,6 +257,31 @@ figures_chart_data_set_show_counts (FiguresChartData *self, gboolean show_counts
   g_return_if_fail (self != NULL);
 
   self->show_counts = !!show_counts;
+}
+
+FiguresChartLanguage
+figures_chart_language_from_locale (void)
+{
+  const char *const *names = g_get_language_names ();
+
+  return names[0] != NULL && g_str_has_prefix (names[0], "zh") ? FIGURES_CHART_LANGUAGE_CHINESE
+                                                               : FIGURES_CHART_LANGUAGE_ENGLISH;
+}
+
+void
+figures_chart_data_set_language (FiguresChartData *self, FiguresChartLanguage language)
+{
+  g_return_if_fail (self != NULL);
+
+  self->language = language;
+}
+
+FiguresChartLanguage
+figures_chart_data_get_language (FiguresChartData *self)
+{
+  g_return_val_if_fail (self != NULL, FIGURES_CHART_LANGUAGE_ENGLISH);
+
+  return self->language;
 }
 
 void

@@ -280,7 +280,7 @@ unit_for_axis (Builder *b, const char *unit)
   if (b->data->aggregate == FIGURES_AGGREGATE_COUNT)
     return is_chinese (b) ? "条" : "mentions";
 
-  return figures_format_unit_name (unit, b->style);
+  return figures_format_unit_name (unit, words_style (b));
 }
 
 char *
@@ -340,7 +340,7 @@ counts_words (Builder *b, guint mentions, guint documents)
 char *
 _figures_chart_metric_with_unit (Builder *b, const char *metric, const char *unit)
 {
-  const char *name = figures_format_metric_name (metric, b->style);
+  const char *name = figures_format_metric_name (metric, words_style (b));
   const char *unit_name = unit_for_axis (b, unit);
 
   if (unit_name == NULL || *unit_name == '\0')
@@ -1069,12 +1069,13 @@ figures_chart_layout_new (
   pango_context_set_round_glyph_positions (b.context, FALSE);
   pango_context_set_language (
     b.context,
-    pango_language_from_string (data->style == FIGURES_NUMBER_STYLE_CHINESE ? "zh-cn" : "en"));
+    pango_language_from_string (data->language == FIGURES_CHART_LANGUAGE_CHINESE ? "zh-cn" : "en"));
 
   b.layout = self;
   b.data = data;
   b.palette = figures_chart_palette_get (theme);
   b.style = data->style;
+  b.language = data->language;
   b.base = CLAMP (MIN (self->width / 56, self->height / 34), 10, 17);
   b.gap = b.base;
 

@@ -358,8 +358,9 @@ _figures_chart_layout_years (Builder *b, GPtrArray *metrics)
   if (data->title != NULL)
     title = g_strdup (data->title);
   else if (metrics->len == 1)
-    title = g_strdup_printf (is_chinese (b) ? "%s逐年变化" : "%s by year",
-                             figures_format_metric_name (g_ptr_array_index (metrics, 0), b->style));
+    title = g_strdup_printf (
+      is_chinese (b) ? "%s逐年变化" : "%s by year",
+      figures_format_metric_name (g_ptr_array_index (metrics, 0), words_style (b)));
   else
     title = g_strdup (is_chinese (b) ? "各项指标逐年变化" : "Metrics by year");
   if (is_chinese (b))

@@ -73,6 +73,18 @@ typedef enum
   FIGURES_CHART_SORT_NAME,  /* by city name, as given or in code-point order */
 } FiguresChartSort;
 
+/* The language of a chart's words (titles, units, notes); numbers follow
+ * FiguresNumberStyle, separately. */
+typedef enum
+{
+  FIGURES_CHART_LANGUAGE_ENGLISH,
+  FIGURES_CHART_LANGUAGE_CHINESE,
+} FiguresChartLanguage;
+
+/* The language of the user interface ($LANGUAGE, $LC_ALL, $LC_MESSAGES,
+ * $LANG): Chinese for zh*, else English. */
+FiguresChartLanguage figures_chart_language_from_locale (void);
+
 /* "max" "sum" "count" / "city" "year" / "value" "name" */
 gboolean figures_aggregate_from_string (const char *text, FiguresAggregate *aggregate);
 gboolean figures_chart_sort_from_string (const char *text, FiguresChartSort *sort);
@@ -113,6 +125,9 @@ void figures_chart_data_set_show_counts (FiguresChartData *self, gboolean show_c
 /* Default: figures_number_style_from_locale() when the data was made. */
 void figures_chart_data_set_style (FiguresChartData *self, FiguresNumberStyle style);
 FiguresNumberStyle figures_chart_data_get_style (FiguresChartData *self);
+/* Default: figures_chart_language_from_locale() when the data was made. */
+void figures_chart_data_set_language (FiguresChartData *self, FiguresChartLanguage language);
+FiguresChartLanguage figures_chart_data_get_language (FiguresChartData *self);
 /* NULL: a title made from the metric and the aggregation. */
 void figures_chart_data_set_title (FiguresChartData *self, const char *title);
 /* The source line: "Source: 5 reports, 29 statistics · Figures 0.1.0 ·

@@ -745,15 +745,12 @@ write_item (Writer *writer, Item *item, FiguresIndexSummary *summary, GError **e
         return write_document (writer, item, error);
 
       case ITEM_TOUCHED:
-        summary->unchanged++;
-        sqlite3_bind_text (writer->update_file, 1, item->path, -1, SQLITE_STATIC);
-        sqlite3_bind_int64 (writer->update_file, 2, item->size);
-        sqlite3_bind_int64 (writer->update_file, 3, item->mtime);
-        sqlite3_bind_int64 (writer->update_file, 4, item->id);
-        return step_done (writer->update_file, writer->db, error);
-
       case ITEM_MOVED:
-        summary->moved++;
+        /* the same content: only where and when the file is change */
+        if (item->kind == ITEM_TOUCHED)
+          summary->unchanged++;
+        else
+          summary->moved++;
         sqlite3_bind_text (writer->update_file, 1, item->path, -1, SQLITE_STATIC);
         sqlite3_bind_int64 (writer->update_file, 2, item->size);
         sqlite3_bind_int64 (writer->update_file, 3, item->mtime);

@@ -195,6 +195,38 @@ lex (const char *text)
   return items;
 }
 
+static gboolean
+same_group (GPtrArray *a, GPtrArray *b)
+{
+  if (a->len != b->len)
+    return FALSE;
+  for (guint i = 0; i < a->len; i++)
+    if (strcmp (a->pdata[i], b->pdata[i]) != 0)
+      return FALSE;
+  return TRUE;
+}
+
+/* A pasted paragraph repeats its words: each is searched once, so the cost
+ * follows the distinct terms (and so does FIGURES_QUERY_MAX_TERMS). */
+static void
+remove_repeats (FiguresQuery *query)
+{
+  for (guint i = query->groups->len; i > 1; i--)
+    for (guint k = 0; k < i - 1; k++)
+      if (same_group (query->groups->pdata[i - 1], query->groups->pdata[k]))
+        {
+          g_ptr_array_remove_index (query->groups, i - 1);
+          break;
+        }
+  for (guint i = query->excluded->len; i > 1; i--)
+    for (guint k = 0; k < i - 1; k++)
+      if (strcmp (query->excluded->pdata[i - 1], query->excluded->pdata[k]) == 0)
+        {
+          g_ptr_array_remove_index (query->excluded, i - 1);
+          break;
+        }
+}
+
 FiguresQuery *
 figures_query_parse (const char *text)
 {
@@ -263,6 +295,7 @@ figures_query_parse (const char *text)
     }
 
   g_ptr_array_add (query->cities, NULL);
+  remove_repeats (query);
 
   return query;
 }

@@ -128,6 +128,7 @@ typedef struct
   GStrv cities;
   FiguresAggregate aggregate;
   FiguresNumberStyle style;
+  FiguresChartLanguage language;
 } LoadJob;
 
 static void
@@ -154,7 +155,10 @@ load_job (FiguresIndex *index, gpointer data, GCancellable *cancellable, GError 
   request.aggregate = job->aggregate;
   chart = figures_chart_data_new_from_index (index, &request, error);
   if (chart != NULL)
-    figures_chart_data_set_style (chart, job->style);
+    {
+      figures_chart_data_set_style (chart, job->style);
+      figures_chart_data_set_language (chart, job->language);
+    }
   return chart;
 }
 
@@ -273,6 +277,8 @@ figures_chart_view_reload (FiguresChartView *self)
   job->cities = g_strdupv ((char **) self->cities->pdata);
   job->aggregate = selected_aggregate (self);
   job->style = figures_number_style_from_locale ();
+  /* the chart speaks the interface's language */
+  job->language = figures_chart_language_from_locale ();
   figures_worker_run (self, self->index_path, load_job, job, (GDestroyNotify) load_job_free,
                       (GDestroyNotify) figures_chart_data_unref, self->load_cancellable, load_cb,
                       GUINT_TO_POINTER (self->load_generation));
