@@ -2327,10 +2327,7 @@ set_place (Extractor *ex, FiguresStatistic *stat, const FiguresPlace *place, con
       stat->place = g_strdup ("");
       return;
     }
-  if (place->level == FIGURES_PLACE_PROVINCE || place->prefecture == NULL)
-    stat->city = g_strdup (place->name);
-  else
-    stat->city = g_strdup (place->prefecture);
+  stat->city = g_strdup (figures_place_get_city (place));
   if (town != NULL && town->town_end > town->town_start)
     stat->place = dup_display (ex, town->town_start, town->town_end);
   else
@@ -2551,10 +2548,7 @@ build (Extractor *ex)
 
   extraction->statistics = g_ptr_array_new_with_free_func ((GDestroyNotify) figures_statistic_free);
   if (ex->doc_place != NULL)
-    extraction->city =
-      g_strdup (ex->doc_place->level == FIGURES_PLACE_PROVINCE || ex->doc_place->prefecture == NULL
-                  ? ex->doc_place->name
-                  : ex->doc_place->prefecture);
+    extraction->city = g_strdup (figures_place_get_city (ex->doc_place));
 
   for (guint i = 0; i < ex->raws->len; i++)
     {
