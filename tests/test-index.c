@@ -122,7 +122,7 @@ add_fixtures (Fixture *f)
   write_file (f->docs, "a.txt", fixture_a, -1);
   write_file (f->docs, "b.txt", fixture_b, -1);
   write_file (f->docs, "c.md", fixture_c, -1);
-  write_file (f->docs, "ignored.doc", fixture_c, -1);
+  write_file (f->docs, "ignored.png", fixture_c, -1);
 }
 
 static int

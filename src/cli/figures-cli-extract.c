@@ -15,9 +15,7 @@
 
 #include "figures-cli-output.h"
 #include "figures-cli.h"
-#include "figures-extractor.h"
-#include "figures-gazetteer.h"
-#include "figures-text.h"
+#include "figures-report.h"
 
 int
 _figures_cli_extract (int argc, char **argv)
@@ -33,7 +31,6 @@ _figures_cli_extract (int argc, char **argv)
   g_autoptr (GOptionContext) context = NULL;
   g_autoptr (GError) error = NULL;
   FiguresCliTable *table;
-  FiguresGazetteer *gazetteer;
   FiguresCliFormat format = FIGURES_CLI_FORMAT_TSV;
   gboolean failed = FALSE;
 
@@ -65,20 +62,21 @@ _figures_cli_extract (int argc, char **argv)
       return FIGURES_EXIT_USAGE;
     }
 
-  gazetteer = figures_gazetteer_get_default ();
-
-  table = figures_cli_table_new (stdout, format, figures_cli_statistic_columns,
-                                 figures_cli_statistic_numeric);
+  table =
+    figures_cli_table_new (stdout, format,
+                           format == FIGURES_CLI_FORMAT_JSON ? figures_cli_statistic_json_columns
+                                                             : figures_cli_statistic_columns,
+                           figures_cli_statistic_numeric);
   fflush (stdout);
 
   for (guint f = 0; files[f] != NULL; f++)
     {
       g_autoptr (GError) file_error = NULL;
-      g_autoptr (FiguresText) text = NULL;
-      g_autoptr (FiguresExtraction) extraction = NULL;
+      g_autoptr (FiguresReport) report = NULL;
 
-      text = figures_text_new_from_file (files[f], FIGURES_TEXT_DEFAULT_MAX_SIZE, &file_error);
-      if (text == NULL)
+      report = figures_report_new_from_file (files[f], FIGURES_TEXT_DEFAULT_MAX_SIZE,
+                                             FIGURES_REPORT_FLAGS_NONE, NULL, &file_error);
+      if (report == NULL)
         {
           g_autofree char *display = g_filename_display_name (files[f]);
 
@@ -89,14 +87,19 @@ _figures_cli_extract (int argc, char **argv)
           continue;
         }
 
-      extraction = figures_extract (text, gazetteer);
-      if (extraction == NULL)
-        continue;
-      for (guint i = 0; i < extraction->statistics->len; i++)
+      for (guint i = 0; i < report->statistics->len; i++)
         {
-          g_auto (GStrv) fields =
-            figures_cli_statistic_fields (files[f], g_ptr_array_index (extraction->statistics, i));
+          const FiguresStatistic *s = g_ptr_array_index (report->statistics, i);
+          g_auto (GStrv) fields = figures_cli_statistic_fields (files[f], s);
+          guint page = figures_report_page_at (report, s->start);
 
+          if (format == FIGURES_CLI_FORMAT_JSON)
+            {
+              fields = g_renew (char *, fields, FIGURES_CLI_N_STATISTIC_COLUMNS + 2);
+              fields[FIGURES_CLI_N_STATISTIC_COLUMNS] =
+                page > 0 ? g_strdup_printf ("%u", page) : NULL;
+              fields[FIGURES_CLI_N_STATISTIC_COLUMNS + 1] = NULL;
+            }
           figures_cli_table_add_row (table, (const char *const *) fields);
         }
       fflush (stdout);

@@ -219,10 +219,13 @@ _figures_cli_index (int argc, char **argv)
   g_autofree char *db = NULL;
   g_autofree char *max_size = NULL;
   g_auto (GStrv) roots = NULL;
+  gboolean no_ocr = FALSE;
   const GOptionEntry entries[] = {
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &db, "The index (default: the application's)", "PATH" },
     { "max-size", 0, 0, G_OPTION_ARG_STRING, &max_size,
       "Skip files larger than this (bytes, or 10K, 64M …; default 64M)", "SIZE" },
+    { "no-ocr", 0, 0, G_OPTION_ARG_NONE, &no_ocr,
+      "Do not read scanned PDF pages with OCR (they are then skipped)", NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &roots, NULL, NULL },
     { NULL },
   };
@@ -246,6 +249,7 @@ _figures_cli_index (int argc, char **argv)
                   "Usage: figures index --db=PATH DIR|FILE…\n");
       return FIGURES_EXIT_USAGE;
     }
+  options.no_ocr = no_ocr;
   if (max_size != NULL && !parse_size (max_size, &options.max_file_size))
     {
       g_printerr ("figures index: --max-size: “%s” is not a size\n", max_size);

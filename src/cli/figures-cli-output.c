@@ -27,7 +27,12 @@ const char *const figures_cli_statistic_columns[] = {
 };
 
 const gboolean figures_cli_statistic_numeric[] = {
-  FALSE, FALSE, FALSE, FALSE, TRUE, TRUE, FALSE, TRUE, TRUE, FALSE, FALSE,
+  FALSE, FALSE, FALSE, FALSE, TRUE, TRUE, FALSE, TRUE, TRUE, FALSE, FALSE, TRUE,
+};
+
+const char *const figures_cli_statistic_json_columns[] = {
+  "file",  "city", "place", "metric",   "value", "approx", "unit",
+  "start", "end",  "label", "evidence", "page",  NULL,
 };
 
 gboolean

@@ -44,6 +44,9 @@ void figures_cli_table_finish (FiguresCliTable *table);
 extern const char *const figures_cli_statistic_columns[];
 extern const gboolean figures_cli_statistic_numeric[];
 #define FIGURES_CLI_N_STATISTIC_COLUMNS 11
+/* JSON adds the page (null for formats without pages) after them; the
+ * numeric flags above cover it. */
+extern const char *const figures_cli_statistic_json_columns[];
 
 /* file city place metric value approx unit start end label evidence:
  * value as its exact decimal, approx 1 or 0. */

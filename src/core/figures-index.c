@@ -36,6 +36,7 @@
 #include "figures-index.h"
 #include "figures-metadata.h"
 #include "figures-query.h"
+#include "figures-report.h"
 #include "figures-text.h"
 #include "figures-tokenizer.h"
 
@@ -729,13 +730,12 @@ add_skip (Walk *walk, const char *path, const char *reason)
   g_array_append_val (walk->skips, skip);
 }
 
+/* Reports Figures reads, and those it names as unsupported (recorded as
+ * skipped by the reader, with the reason) */
 static gboolean
 has_report_suffix (const char *name)
 {
-  const char *dot = strrchr (name, '.');
-
-  return dot != NULL &&
-         (g_ascii_strcasecmp (dot, ".txt") == 0 || g_ascii_strcasecmp (dot, ".md") == 0);
+  return figures_report_format_from_name (name) != FIGURES_REPORT_FORMAT_NONE;
 }
 
 static void
@@ -926,6 +926,7 @@ typedef struct
   GHashTable *vanished; /* hash → Existing*, documents not found at their path */
   GHashTable *moved;    /* gint64* ids of vanished documents found at a new path */
   gsize max_size;
+  FiguresReportFlags report_flags;
 } Pipeline;
 
 static void
@@ -983,8 +984,9 @@ read_candidate (Pipeline *pipeline, const Candidate *candidate)
 {
   g_autoptr (GError) error = NULL;
   g_autofree char *data = NULL;
-  g_autoptr (FiguresText) text = NULL;
-  g_autoptr (FiguresExtraction) extraction = NULL;
+  g_autoptr (GBytes) bytes = NULL;
+  g_autoptr (FiguresReport) report = NULL;
+  FiguresText *text;
   gsize len = 0;
   Item *item = g_new0 (Item, 1);
   Existing *vanished;
@@ -994,6 +996,12 @@ read_candidate (Pipeline *pipeline, const Candidate *candidate)
   item->mtime = candidate->mtime;
   item->id = candidate->existing != NULL ? candidate->existing->id : 0;
 
+  if (figures_report_format_from_name (candidate->path) == FIGURES_REPORT_FORMAT_UNSUPPORTED)
+    {
+      item->kind = ITEM_SKIPPED;
+      item->reason = g_strdup (FIGURES_REPORT_UNSUPPORTED_REASON);
+      return item;
+    }
   if ((gsize) candidate->size > pipeline->max_size)
     {
       item->kind = ITEM_SKIPPED;
@@ -1027,28 +1035,29 @@ read_candidate (Pipeline *pipeline, const Candidate *candidate)
       return item;
     }
 
-  text = figures_text_new_from_bytes ((const guint8 *) data, len, &error);
-  g_clear_pointer (&data, g_free);
-  if (text == NULL)
+  bytes = g_bytes_new_take (g_steal_pointer (&data), len);
+  report =
+    figures_report_new_from_bytes (candidate->path, bytes, pipeline->report_flags, NULL, &error);
+  g_clear_pointer (&bytes, g_bytes_unref);
+  if (report == NULL)
     {
       item->kind = ITEM_SKIPPED;
-      if (error != NULL)
+      if (error != NULL && error->domain == FIGURES_REPORT_ERROR)
+        item->reason = g_strdup (error->message);
+      else if (error != NULL)
         item->reason = g_strdup_printf ("%s: %s", text_error_reason (error), error->message);
       else
         item->reason = g_strdup ("undecodable");
       return item;
     }
+  text = report->text;
 
   item->kind = ITEM_DOCUMENT;
   item->encoding = text->encoding;
-  item->title = figures_metadata_find_title (text->display);
-  item->date = figures_metadata_find_date (text->display);
-  extraction = figures_extract (text, figures_gazetteer_get_default ());
-  if (extraction != NULL)
-    {
-      item->city = g_steal_pointer (&extraction->city);
-      item->statistics = g_steal_pointer (&extraction->statistics);
-    }
+  item->title = g_steal_pointer (&report->title);
+  item->date = g_steal_pointer (&report->date);
+  item->city = g_steal_pointer (&report->city);
+  item->statistics = g_steal_pointer (&report->statistics);
   /* Evidence that is just its range of the text is not stored twice. */
   for (guint i = 0; item->statistics != NULL && i < item->statistics->len; i++)
     {
@@ -1451,6 +1460,8 @@ figures_index_update (FiguresIndex *self,
   pipeline.todo = walk.todo;
   pipeline.max_size = options != NULL && options->max_file_size > 0 ? options->max_file_size
                                                                     : FIGURES_TEXT_DEFAULT_MAX_SIZE;
+  pipeline.report_flags =
+    options != NULL && options->no_ocr ? FIGURES_REPORT_NO_OCR : FIGURES_REPORT_FLAGS_NONE;
 
   state.files_total = walk.todo->len;
   for (guint i = 0; i < walk.todo->len; i++)

@@ -64,12 +64,13 @@ typedef struct
 typedef struct
 {
   gsize max_file_size;     /* 0: FIGURES_TEXT_DEFAULT_MAX_SIZE */
+  gboolean no_ocr;         /* scanned PDF pages are not read */
 } FiguresIndexOptions;
 
 /* Brings the index up to date with @roots (folders walked recursively for
- * .txt and .md, or single files). Documents under no root are removed.
- * Progress is reported from the calling thread. Cancelling stops at a
- * document boundary: what was committed stays valid. */
+ * the formats figures_report_format_from_name() knows, or single files). Documents under no root
+ * are removed. Progress is reported from the calling thread. Cancelling stops at a document
+ * boundary: what was committed stays valid. */
 gboolean figures_index_update (FiguresIndex              *self,
                                const char *const         *roots,
                                const FiguresIndexOptions *options,
