@@ -14,7 +14,8 @@
 #include <sys/stat.h>
 #include <sys/types.h>
 
-#include "figures-report.h"
+#include "figures-index.h"
+#include "figures-report-private.h"
 #include "report-fixtures.h"
 
 static char *tmp_dir;
@@ -193,6 +194,50 @@ test_pdf_corrupt (void)
   g_assert_true (g_file_get_contents (good, &data, &len, NULL));
   g_assert_true (g_file_set_contents (path, data, 400, NULL));
   assert_read_fails (path, FIGURES_REPORT_ERROR_CORRUPT, "corrupt PDF");
+}
+
+/* A scan: the image-only page is read by OCR, or named when OCR is off. */
+static void
+test_pdf_ocr (void)
+{
+  static const char *const pages[] = {
+    "包头市2023年技能培训工作简报\n\n2023年，包头市举办焊工培训班36期，培训学员1500人次。",
+    NULL,
+  };
+  g_autofree char *path = tmp_path ("scan.pdf");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (FiguresReport) report = NULL;
+  g_autoptr (FiguresReport) off = NULL;
+
+  if (!g_file_test ("/usr/share/tesseract-ocr/5/tessdata/chi_sim.traineddata", G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("tesseract-ocr-chi-sim is not installed");
+      return;
+    }
+  fixture_write_image_pdf (path, pages);
+  off = read_report (path, FIGURES_REPORT_NO_OCR, &error);
+  g_assert_null (off);
+  g_assert_error (error, FIGURES_REPORT_ERROR, FIGURES_REPORT_ERROR_NO_TEXT);
+  g_clear_error (&error);
+
+  report = read_report (path, FIGURES_REPORT_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->n_pages, ==, 1);
+  g_assert_cmpuint (report->n_ocr_pages, ==, 1);
+  /* no spaces left between Han characters and numbers */
+  g_assert_nonnull (strstr (report->text->display, "焊工培训班36期"));
+  g_assert_nonnull (find_statistic (report, FIGURES_METRIC_TRAINING_SESSIONS, "36"));
+  g_assert_nonnull (find_statistic (report, FIGURES_METRIC_TRAINEES, "1500"));
+  g_assert_cmpstr (report->city, ==, "包头市");
+}
+
+static void
+test_tidy_spaces (void)
+{
+  g_autofree char *text = g_strdup ("举办 培训 班 36 期 ， 共 计 GDP growth 12 %\n下 一行");
+
+  _figures_report_tidy_spaces (text);
+  g_assert_cmpstr (text, ==, "举办培训班36期，共计GDP growth 12 %\n下一行");
 }
 
 /* ---- HTML ---- */
@@ -380,6 +425,132 @@ test_content_decides (void)
   g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL);
 }
 
+/* ---- a mixed folder through the index ---- */
+
+static void
+assert_found (FiguresIndex *index, const char *query, const char *name)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) hits = figures_index_search (index, query, 10, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (hits->len, ==, 1);
+  g_assert_true (g_str_has_suffix (((FiguresSearchHit *) hits->pdata[0])->path, name));
+}
+
+static void
+test_index_mixed (void)
+{
+  static const char *const scan[] = { "呼伦贝尔市举办林业职工培训班22期。", NULL };
+  static const char *const docx[] = { "满洲里市口岸培训工作：举办报关员培训班8期。", NULL };
+  g_autofree char *dir = tmp_path ("mixed");
+  g_autofree char *db = tmp_path ("mixed.db");
+  g_autofree char *html_src =
+    g_build_filename (g_getenv ("G_TEST_SRCDIR"), "fixtures", "reports", "gb2312.html", NULL);
+  g_autofree char *html = NULL;
+  g_autofree char *file = NULL;
+  const char *roots[] = { dir, NULL };
+  gboolean ocr =
+    g_file_test ("/usr/share/tesseract-ocr/5/tessdata/chi_sim.traineddata", G_FILE_TEST_EXISTS);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) docs = NULL;
+  g_autoptr (GPtrArray) skipped = NULL;
+  FiguresIndex *index;
+  FiguresIndexSummary summary = { 0 };
+  FiguresIndexOptions options = { 0 };
+  guint n_pdf = 0, n_scans = 0;
+
+  g_assert_cmpint (g_mkdir (dir, 0700), ==, 0);
+#define IN_DIR(name) (g_free (file), file = g_build_filename (dir, name, NULL))
+  g_assert_true (
+    g_file_set_contents (IN_DIR ("a.txt"), "扎兰屯市举办护理员培训班4期。\n", -1, NULL));
+  fixture_write_text_pdf (IN_DIR ("b.pdf"), pdf_pages, NULL, TRUE);
+  fixture_write_docx (IN_DIR ("c.docx"), docx, NULL);
+  fixture_write_doc (IN_DIR ("d.doc"), "二连浩特市举办边贸业务培训班6期。\n", FALSE);
+  html = g_build_filename (dir, "e.html", NULL);
+  {
+    g_autofree char *contents = NULL;
+    gsize len;
+
+    g_assert_true (g_file_get_contents (html_src, &contents, &len, NULL));
+    g_assert_true (g_file_set_contents (html, contents, len, NULL));
+  }
+  g_assert_true (g_file_set_contents (IN_DIR ("f.wps"), "WPS", -1, NULL));
+  g_assert_true (g_file_set_contents (IN_DIR ("g.pdf"), "%PDF-1.4 broken", -1, NULL));
+  if (ocr)
+    fixture_write_image_pdf (IN_DIR ("h.pdf"), scan);
+#undef IN_DIR
+
+  index = figures_index_open (db, &error);
+  g_assert_no_error (error);
+  g_assert_true (figures_index_update (index, roots, &options, NULL, NULL, NULL, &summary, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (summary.indexed, ==, ocr ? 6 : 5);
+  g_assert_cmpuint (summary.skipped, ==, 2);
+
+  /* a search finds text in every format */
+  assert_found (index, "扎兰屯", "a.txt");
+  assert_found (index, "职业技能培训班", "b.pdf");
+  assert_found (index, "报关员", "c.docx");
+  assert_found (index, "边贸业务", "d.doc");
+  assert_found (index, "社区教育", "e.html");
+  if (ocr)
+    assert_found (index, "林业职工", "h.pdf");
+
+  docs = figures_index_list_documents (index, NULL, FIGURES_DOCUMENT_SORT_TITLE, 0, 100, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < docs->len; i++)
+    {
+      FiguresDocumentInfo *info = docs->pdata[i];
+      const char *expected = g_str_has_suffix (info->path, ".txt")    ? "text"
+                             : g_str_has_suffix (info->path, ".pdf")  ? "pdf"
+                             : g_str_has_suffix (info->path, ".docx") ? "docx"
+                             : g_str_has_suffix (info->path, ".doc")  ? "doc"
+                                                                      : "html";
+
+      g_assert_cmpstr (info->format, ==, expected);
+      if (strcmp (expected, "pdf") == 0)
+        {
+          n_pdf++;
+          g_assert_cmpuint (info->page_count, ==, g_str_has_suffix (info->path, "b.pdf") ? 3 : 1);
+          n_scans += info->ocr_pages > 0;
+        }
+      else
+        g_assert_cmpuint (info->page_count, ==, 0);
+    }
+  g_assert_cmpuint (n_pdf, ==, ocr ? 2 : 1);
+  g_assert_cmpuint (n_scans, ==, ocr ? 1 : 0);
+
+  /* the skipped files say why */
+  skipped = figures_index_list_skipped (index, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (skipped->len, ==, 2);
+  g_assert_true (g_str_has_suffix (((FiguresSkippedFile *) skipped->pdata[0])->path, "f.wps"));
+  g_assert_cmpstr (((FiguresSkippedFile *) skipped->pdata[0])->reason, ==,
+                   "unsupported format (save it as .docx or PDF)");
+  g_assert_true (g_str_has_suffix (((FiguresSkippedFile *) skipped->pdata[1])->path, "g.pdf"));
+  g_assert_cmpstr (((FiguresSkippedFile *) skipped->pdata[1])->reason, ==, "corrupt PDF");
+  figures_index_close (index);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -394,6 +565,8 @@ main (int argc, char **argv)
   g_test_add_func ("/report/pdf/cli-json", test_pdf_cli_json);
   g_test_add_func ("/report/pdf/password", test_pdf_password);
   g_test_add_func ("/report/pdf/corrupt", test_pdf_corrupt);
+  g_test_add_func ("/report/pdf/ocr", test_pdf_ocr);
+  g_test_add_func ("/report/ocr-tidy", test_tidy_spaces);
   g_test_add_func ("/report/html/gb2312", test_html_gb2312);
   g_test_add_func ("/report/html/big5-and-detection", test_html_big5_and_detection);
   g_test_add_func ("/report/docx/text", test_docx);
@@ -401,18 +574,9 @@ main (int argc, char **argv)
   g_test_add_func ("/report/doc/text", test_doc);
   g_test_add_func ("/report/unsupported", test_unsupported);
   g_test_add_func ("/report/content-decides", test_content_decides);
+  g_test_add_func ("/report/index/mixed", test_index_mixed);
 
   status = g_test_run ();
-  {
-    g_autoptr (GDir) dir = g_dir_open (tmp_dir, 0, NULL);
-    const char *name;
-
-    while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-      {
-        g_autofree char *path = g_build_filename (tmp_dir, name, NULL);
-        g_unlink (path);
-      }
-    g_rmdir (tmp_dir);
-  }
+  remove_tree (tmp_dir);
   return status;
 }

@@ -40,7 +40,7 @@
 #include "figures-text.h"
 #include "figures-tokenizer.h"
 
-#define SCHEMA_VERSION 6
+#define SCHEMA_VERSION 7
 
 /* A transaction is committed after this many documents or bytes of text.
  * Large batches matter: FTS5 writes its pending terms as a new segment at
@@ -79,7 +79,12 @@ static const char schema_sql[] =
   "  city TEXT,"
   "  text BLOB NOT NULL,"
   "  text_size INTEGER NOT NULL,"
-  "  n_statistics INTEGER NOT NULL DEFAULT 0);"
+  "  n_statistics INTEGER NOT NULL DEFAULT 0,"
+  /* the reader's format key (figures_report_format_to_key()), its pages
+   * (0 for formats without pages) and how many were read by OCR */
+  "  format TEXT NOT NULL DEFAULT 'text',"
+  "  page_count INTEGER NOT NULL DEFAULT 0,"
+  "  ocr_pages INTEGER NOT NULL DEFAULT 0);"
   "CREATE INDEX documents_hash ON documents (hash);"
   "CREATE INDEX documents_city ON documents (city);"
   /* One per order of figures_index_list_documents(), so a page of a long
@@ -893,6 +898,9 @@ typedef struct
   guint8 *packed; /* @display, deflated */
   gsize packed_len;
   const char *encoding;
+  const char *format;
+  guint page_count;
+  guint ocr_pages;
   char *title;
   char *date;
   char *city;
@@ -1054,6 +1062,9 @@ read_candidate (Pipeline *pipeline, const Candidate *candidate)
 
   item->kind = ITEM_DOCUMENT;
   item->encoding = text->encoding;
+  item->format = figures_report_format_to_key (report->format);
+  item->page_count = report->n_pages;
+  item->ocr_pages = report->n_ocr_pages;
   item->title = g_steal_pointer (&report->title);
   item->date = g_steal_pointer (&report->date);
   item->city = g_steal_pointer (&report->city);
@@ -1144,14 +1155,15 @@ writer_init (Writer *writer, sqlite3 *db, GError **error)
   return (writer->insert_document =
             prepare (db,
                      "INSERT INTO documents (path, size, mtime, hash, encoding, title, date, "
-                     "city, text, n_statistics, text_size) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, "
-                     "?8, ?9, ?10, ?12)",
+                     "city, text, n_statistics, text_size, format, page_count, ocr_pages) "
+                     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?12, ?13, ?14, ?15)",
                      error)) &&
          (writer->update_document =
             prepare (db,
                      "UPDATE documents SET path = ?1, size = ?2, mtime = ?3, hash = ?4, "
                      "encoding = ?5, title = ?6, date = ?7, city = ?8, text = ?9, "
-                     "n_statistics = ?10, text_size = ?12 WHERE id = ?11",
+                     "n_statistics = ?10, text_size = ?12, format = ?13, page_count = ?14, "
+                     "ocr_pages = ?15 WHERE id = ?11",
                      error)) &&
          (writer->update_file = prepare (
             db, "UPDATE documents SET path = ?1, size = ?2, mtime = ?3 WHERE id = ?4", error)) &&
@@ -1253,6 +1265,9 @@ write_document (Writer *writer, Item *item, GError **error)
   sqlite3_bind_blob (stmt, 9, item->packed, item->packed_len, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 12, item->display_len);
   sqlite3_bind_int (stmt, 10, n_statistics);
+  bind_text (stmt, 13, item->format);
+  sqlite3_bind_int (stmt, 14, item->page_count);
+  sqlite3_bind_int (stmt, 15, item->ocr_pages);
   if (item->id != 0)
     sqlite3_bind_int64 (stmt, 11, item->id);
   if (!step_done (stmt, writer->db, error))
@@ -1608,10 +1623,13 @@ figures_document_info_free (FiguresDocumentInfo *info)
   g_free (info->city);
   g_free (info->date);
   g_free (info->encoding);
+  g_free (info->format);
   g_free (info);
 }
 
-#define DOCUMENT_COLUMNS "id, path, title, city, date, encoding, n_statistics, size, mtime"
+#define DOCUMENT_COLUMNS                                                                   \
+  "id, path, title, city, date, encoding, n_statistics, size, mtime, format, page_count, " \
+  "ocr_pages"
 
 static FiguresDocumentInfo *
 document_from_row (sqlite3_stmt *stmt)
@@ -1627,6 +1645,9 @@ document_from_row (sqlite3_stmt *stmt)
   info->n_statistics = sqlite3_column_int (stmt, 6);
   info->size = sqlite3_column_int64 (stmt, 7);
   info->mtime = sqlite3_column_int64 (stmt, 8);
+  info->format = column_dup (stmt, 9);
+  info->page_count = sqlite3_column_int (stmt, 10);
+  info->ocr_pages = sqlite3_column_int (stmt, 11);
   return info;
 }
 

@@ -93,6 +93,9 @@ typedef struct
   guint   n_statistics;
   gint64  size;
   gint64  mtime;     /* seconds since the epoch */
+  char *format;      /* "text", "pdf", "docx", "doc", "html" */
+  guint page_count;  /* 0 for formats without pages */
+  guint ocr_pages;   /* pages read by OCR: > 0 marks a scan */
 } FiguresDocumentInfo;
 
 void                 figures_document_info_free (FiguresDocumentInfo *info);
