@@ -216,7 +216,10 @@ append_paragraph (GString *xml, const char *text)
 }
 
 void
-fixture_write_docx (const char *path, const char *const *paragraphs, const char *const *rows)
+fixture_write_docx (const char *path,
+                    const char *const *paragraphs,
+                    const char *const *rows,
+                    const char *const *after)
 {
   g_autoptr (GString) xml = g_string_new (
     "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
@@ -243,6 +246,8 @@ fixture_write_docx (const char *path, const char *const *paragraphs, const char 
         }
       g_string_append (xml, "</w:tbl>");
     }
+  for (guint i = 0; after != NULL && after[i] != NULL; i++)
+    append_paragraph (xml, after[i]);
   g_string_append (xml, "</w:body></w:document>");
   write_docx_xml (path, xml->str);
 }

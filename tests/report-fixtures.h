@@ -24,8 +24,12 @@ void fixture_write_image_pdf (const char *path, const char *const *pages);
 void fixture_write_encrypted_pdf (const char *path);
 
 /* A DOCX (through libgsf's zip writer): @paragraphs, then a table whose
- * rows are given as tab-separated cells (@rows may be NULL). */
-void fixture_write_docx (const char *path, const char *const *paragraphs, const char *const *rows);
+ * rows are given as tab-separated cells (@rows may be NULL), then
+ * @after (may be NULL). */
+void fixture_write_docx (const char *path,
+                         const char *const *paragraphs,
+                         const char *const *rows,
+                         const char *const *after);
 /* A DOCX whose word/document.xml unpacks to @unpacked bytes. */
 void fixture_write_large_docx (const char *path, gsize unpacked);
 

@@ -9,12 +9,13 @@
 
 #include <string.h>
 
-#include "fuzz/fuzz-figures-run.h"
+#include "fuzz/fuzz-reports-run.h"
+
+typedef void (*FuzzRun) (const guint8 *data, gsize size);
 
 static void
-replay_dir (gconstpointer data)
+replay (const char *name, FuzzRun run)
 {
-  const char *name = data;
   g_autoptr (GError) error = NULL;
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fuzz", name, NULL);
   g_autoptr (GDir) dir = g_dir_open (path, 0, &error);
@@ -39,8 +40,20 @@ replay_dir (gconstpointer data)
       g_assert_no_error (error);
       g_test_message ("replaying %s (%" G_GSIZE_FORMAT " bytes)",
                       (const char *) g_ptr_array_index (names, i), len);
-      fuzz_figures_run ((const guint8 *) contents, len);
+      run ((const guint8 *) contents, len);
     }
+}
+
+static void
+replay_dir (gconstpointer data)
+{
+  replay (data, fuzz_figures_run);
+}
+
+static void
+replay_reports_dir (gconstpointer data)
+{
+  replay (data, fuzz_reports_run);
 }
 
 int
@@ -50,6 +63,7 @@ main (int argc, char *argv[])
 
   g_test_add_data_func ("/fuzz/corpus", "corpus", replay_dir);
   g_test_add_data_func ("/fuzz/regressions", "regressions", replay_dir);
+  g_test_add_data_func ("/fuzz/reports-corpus", "corpus-reports", replay_reports_dir);
 
   return g_test_run ();
 }

@@ -331,7 +331,7 @@ test_docx (void)
   g_autoptr (GError) error = NULL;
   g_autoptr (FiguresReport) report = NULL;
 
-  fixture_write_docx (path, paragraphs, rows);
+  fixture_write_docx (path, paragraphs, rows, NULL);
   report = read_report (path, FIGURES_REPORT_FLAGS_NONE, &error);
   g_assert_no_error (error);
   g_assert_cmpint (report->format, ==, FIGURES_REPORT_FORMAT_DOCX);
@@ -465,7 +465,7 @@ test_index_mixed (void)
   g_assert_true (
     g_file_set_contents (IN_DIR ("a.txt"), "扎兰屯市举办护理员培训班4期。\n", -1, NULL));
   fixture_write_text_pdf (IN_DIR ("b.pdf"), pdf_pages, NULL, TRUE);
-  fixture_write_docx (IN_DIR ("c.docx"), docx, NULL);
+  fixture_write_docx (IN_DIR ("c.docx"), docx, NULL, NULL);
   fixture_write_doc (IN_DIR ("d.doc"), "二连浩特市举办边贸业务培训班6期。\n", FALSE);
   html = g_build_filename (dir, "e.html", NULL);
   {
