@@ -263,7 +263,7 @@ count_links (Walk *walk, xmlNode *node, gboolean in_link)
           stats.links += inner.links + (link ? 1 : 0);
         }
     }
-  if (stats.links >= LINK_LIST_MIN_LINKS &&
+  if (node->type == XML_ELEMENT_NODE && stats.links >= LINK_LIST_MIN_LINKS &&
       (guint64) stats.link_chars * 100 >= (guint64) stats.chars * LINK_LIST_PERCENT &&
       name_in ((const char *) node->name, block_elements, G_N_ELEMENTS (block_elements)) &&
       g_ascii_strcasecmp ((const char *) node->name, "body") != 0)
