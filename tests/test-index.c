@@ -88,7 +88,7 @@ add_fixtures (Fixture *f)
   test_write_file (f->docs, "a.txt", fixture_a, -1);
   test_write_file (f->docs, "b.txt", fixture_b, -1);
   test_write_file (f->docs, "c.md", fixture_c, -1);
-  test_write_file (f->docs, "ignored.doc", fixture_c, -1);
+  test_write_file (f->docs, "ignored.png", fixture_c, -1);
 }
 
 static int

@@ -230,12 +230,15 @@ _figures_cli_index (int argc, char **argv)
   g_autofree char *max_size = NULL;
   g_auto (GStrv) roots = NULL;
   g_auto (GStrv) remove = NULL;
+  gboolean no_ocr = FALSE;
   const GOptionEntry entries[] = {
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &db, "The index (default: the application's)", "PATH" },
     { "max-size", 0, 0, G_OPTION_ARG_STRING, &max_size,
       "Skip files larger than this (bytes, or 10K, 64M …; default 64M)", "SIZE" },
     { "remove", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &remove,
       "Stop indexing this folder or file: its documents leave the index (repeatable)", "PATH" },
+    { "no-ocr", 0, 0, G_OPTION_ARG_NONE, &no_ocr,
+      "Do not read scanned PDF pages with OCR (they are then skipped)", NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &roots, NULL, NULL },
     { NULL },
   };
@@ -258,6 +261,7 @@ _figures_cli_index (int argc, char **argv)
              "updates all of them; --remove gives one up.");
   if (!parse_options (context, &argc, &argv, "index"))
     return FIGURES_EXIT_USAGE;
+  options.no_ocr = no_ocr;
   if (max_size != NULL && !parse_size (max_size, &options.max_file_size))
     {
       g_printerr ("figures index: --max-size: “%s” is not a size\n", max_size);

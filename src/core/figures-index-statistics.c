@@ -39,10 +39,13 @@ figures_document_info_free (FiguresDocumentInfo *info)
   g_free (info->city);
   g_free (info->date);
   g_free (info->encoding);
+  g_free (info->format);
   g_free (info);
 }
 
-#define DOCUMENT_COLUMNS "id, path, title, city, date, encoding, n_statistics, size, mtime"
+#define DOCUMENT_COLUMNS                                                                   \
+  "id, path, title, city, date, encoding, n_statistics, size, mtime, format, page_count, " \
+  "ocr_pages"
 
 static FiguresDocumentInfo *
 document_from_row (sqlite3_stmt *stmt)
@@ -58,6 +61,9 @@ document_from_row (sqlite3_stmt *stmt)
   info->n_statistics = sqlite3_column_int (stmt, 6);
   info->size = sqlite3_column_int64 (stmt, 7);
   info->mtime = sqlite3_column_int64 (stmt, 8);
+  info->format = _figures_index_column_dup (stmt, 9);
+  info->page_count = sqlite3_column_int (stmt, 10);
+  info->ocr_pages = sqlite3_column_int (stmt, 11);
   return info;
 }
 

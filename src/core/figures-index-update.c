@@ -24,6 +24,7 @@
 #include "figures-index-private.h"
 #include "figures-metadata.h"
 #include "figures-query.h"
+#include "figures-report.h"
 #include "figures-text.h"
 #include "figures-tokenizer.h"
 
@@ -143,13 +144,12 @@ is_unreadable_reason (const char *reason)
   return g_str_has_prefix (reason, "unreadable") || g_str_has_prefix (reason, "not a regular file");
 }
 
+/* Reports Figures reads, and those it names as unsupported (recorded as
+ * skipped by the reader, with the reason) */
 static gboolean
 has_report_suffix (const char *name)
 {
-  const char *dot = strrchr (name, '.');
-
-  return dot != NULL &&
-         (g_ascii_strcasecmp (dot, ".txt") == 0 || g_ascii_strcasecmp (dot, ".md") == 0);
+  return figures_report_format_from_name (name) != FIGURES_REPORT_FORMAT_NONE;
 }
 
 static void
@@ -338,6 +338,9 @@ typedef struct
   guint8 *packed; /* @display, deflated */
   gsize packed_len;
   const char *encoding;
+  const char *format;
+  guint page_count;
+  guint ocr_pages;
   char *title;
   char *date;
   char *city;
@@ -371,6 +374,7 @@ typedef struct
   GHashTable *vanished; /* hash → Existing*, documents not found at their path */
   GHashTable *moved;    /* gint64* ids of vanished documents found at a new path */
   gsize max_size;
+  FiguresReportFlags report_flags;
 } Pipeline;
 
 static void
@@ -431,8 +435,8 @@ read_candidate (Pipeline *pipeline, const Candidate *candidate)
   g_autoptr (GError) error = NULL;
   g_autoptr (GBytes) bytes = NULL;
   const char *data;
-  g_autoptr (FiguresText) text = NULL;
-  g_autoptr (FiguresExtraction) extraction = NULL;
+  g_autoptr (FiguresReport) report = NULL;
+  FiguresText *text;
   gsize len = 0;
   Item *item = g_new0 (Item, 1);
   Existing *vanished;
@@ -442,6 +446,12 @@ read_candidate (Pipeline *pipeline, const Candidate *candidate)
   item->mtime = candidate->mtime;
   item->id = candidate->existing != NULL ? candidate->existing->id : 0;
 
+  if (figures_report_format_from_name (candidate->path) == FIGURES_REPORT_FORMAT_UNSUPPORTED)
+    {
+      item->kind = ITEM_SKIPPED;
+      item->reason = g_strdup (FIGURES_REPORT_UNSUPPORTED_REASON);
+      return item;
+    }
   if ((gsize) candidate->size > pipeline->max_size)
     {
       item->kind = ITEM_SKIPPED;
@@ -477,28 +487,31 @@ read_candidate (Pipeline *pipeline, const Candidate *candidate)
       return item;
     }
 
-  text = figures_text_new_from_bytes ((const guint8 *) data, len, &error);
+  report =
+    figures_report_new_from_bytes (candidate->path, bytes, pipeline->report_flags, NULL, &error);
   g_clear_pointer (&bytes, g_bytes_unref);
-  if (text == NULL)
+  if (report == NULL)
     {
       item->kind = ITEM_SKIPPED;
-      if (error != NULL)
+      if (error != NULL && error->domain == FIGURES_REPORT_ERROR)
+        item->reason = g_strdup (error->message);
+      else if (error != NULL)
         item->reason = g_strdup_printf ("%s: %s", text_error_reason (error), error->message);
       else
         item->reason = g_strdup ("undecodable");
       return item;
     }
+  text = report->text;
 
   item->kind = ITEM_DOCUMENT;
   item->encoding = text->encoding;
-  item->title = figures_metadata_find_title (text->display);
-  item->date = figures_metadata_find_date (text->display);
-  extraction = figures_extract (text, figures_gazetteer_get_default ());
-  if (extraction != NULL)
-    {
-      item->city = g_steal_pointer (&extraction->city);
-      item->statistics = g_steal_pointer (&extraction->statistics);
-    }
+  item->format = figures_report_format_to_key (report->format);
+  item->page_count = report->n_pages;
+  item->ocr_pages = report->n_ocr_pages;
+  item->title = g_steal_pointer (&report->title);
+  item->date = g_steal_pointer (&report->date);
+  item->city = g_steal_pointer (&report->city);
+  item->statistics = g_steal_pointer (&report->statistics);
   /* Evidence that is just its range of the text is not stored twice. */
   for (guint i = 0; item->statistics != NULL && i < item->statistics->len; i++)
     {
@@ -585,14 +598,15 @@ writer_init (Writer *writer, sqlite3 *db, GError **error)
   return (writer->insert_document = _figures_index_prepare (
             db,
             "INSERT INTO documents (path, size, mtime, hash, encoding, title, date, "
-            "city, text, n_statistics, text_size) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, "
-            "?8, ?9, ?10, ?12)",
+            "city, text, n_statistics, text_size, format, page_count, ocr_pages) "
+            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?12, ?13, ?14, ?15)",
             error)) &&
          (writer->update_document = _figures_index_prepare (
             db,
             "UPDATE documents SET path = ?1, size = ?2, mtime = ?3, hash = ?4, "
             "encoding = ?5, title = ?6, date = ?7, city = ?8, text = ?9, "
-            "n_statistics = ?10, text_size = ?12 WHERE id = ?11",
+            "n_statistics = ?10, text_size = ?12, format = ?13, page_count = ?14, "
+            "ocr_pages = ?15 WHERE id = ?11",
             error)) &&
          (writer->update_file = _figures_index_prepare (
             db, "UPDATE documents SET path = ?1, size = ?2, mtime = ?3 WHERE id = ?4", error)) &&
@@ -695,6 +709,9 @@ write_document (Writer *writer, Item *item, GError **error)
   sqlite3_bind_blob (stmt, 9, item->packed, item->packed_len, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 12, item->display_len);
   sqlite3_bind_int (stmt, 10, n_statistics);
+  _figures_index_bind_text (stmt, 13, item->format);
+  sqlite3_bind_int (stmt, 14, item->page_count);
+  sqlite3_bind_int (stmt, 15, item->ocr_pages);
   if (item->id != 0)
     sqlite3_bind_int64 (stmt, 11, item->id);
   if (!step_done (stmt, writer->db, error))
@@ -901,6 +918,8 @@ update_locked (FiguresIndex *self,
   pipeline.todo = walk.todo;
   pipeline.max_size = options != NULL && options->max_file_size > 0 ? options->max_file_size
                                                                     : FIGURES_TEXT_DEFAULT_MAX_SIZE;
+  pipeline.report_flags =
+    options != NULL && options->no_ocr ? FIGURES_REPORT_NO_OCR : FIGURES_REPORT_FLAGS_NONE;
 
   state.files_total = walk.todo->len;
   for (guint i = 0; i < walk.todo->len; i++)

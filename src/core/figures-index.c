@@ -40,10 +40,11 @@
 #include "figures-index-private.h"
 #include "figures-metadata.h"
 #include "figures-query.h"
+#include "figures-report.h"
 #include "figures-text.h"
 #include "figures-tokenizer.h"
 
-#define SCHEMA_VERSION 7
+#define SCHEMA_VERSION 8
 
 /* clang-format would put spaces into the registered name */
 // clang-format off
@@ -64,7 +65,12 @@ static const char schema_sql[] =
   "  city TEXT,"
   "  text BLOB NOT NULL,"
   "  text_size INTEGER NOT NULL,"
-  "  n_statistics INTEGER NOT NULL DEFAULT 0);"
+  "  n_statistics INTEGER NOT NULL DEFAULT 0,"
+  /* the reader's format key (figures_report_format_to_key()), its pages
+   * (0 for formats without pages) and how many were read by OCR */
+  "  format TEXT NOT NULL DEFAULT 'text',"
+  "  page_count INTEGER NOT NULL DEFAULT 0,"
+  "  ocr_pages INTEGER NOT NULL DEFAULT 0);"
   "CREATE INDEX documents_hash ON documents (hash);"
   "CREATE INDEX documents_city ON documents (city);"
   /* One per order of figures_index_list_documents(), so a page of a long
