@@ -456,6 +456,7 @@ _figures_cli_stats (int argc, char **argv)
   g_auto (GStrv) cities = NULL;
   g_auto (GStrv) metrics = NULL;
   g_auto (GStrv) rest = NULL;
+  gboolean explain = FALSE;
   const GOptionEntry entries[] = {
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &db, "The index (default: the application's)", "PATH" },
     { "city", 0, 0, G_OPTION_ARG_STRING_ARRAY, &cities, "Only this city (repeatable)", "CITY" },
@@ -465,6 +466,10 @@ _figures_cli_stats (int argc, char **argv)
       "METRIC" },
     { "format", 0, 0, G_OPTION_ARG_STRING, &format_name, "tsv (default), csv or json", "FORMAT" },
     { "by", 0, 0, G_OPTION_ARG_STRING, &by, "Sum by city", "city" },
+    { "explain", 'e', 0, G_OPTION_ARG_NONE, &explain,
+      "Say why each figure has its metric and its city (columns why_metric and why_city after "
+      "the others)",
+      NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &rest, NULL, NULL },
     { NULL },
   };
@@ -547,13 +552,15 @@ _figures_cli_stats (int argc, char **argv)
       g_printerr ("figures stats: %s\n", error->message);
       return FIGURES_EXIT_FAILURE;
     }
-  table =
-    figures_cli_table_new (stdout, format, figures_statistic_columns, figures_statistic_numeric);
+  table = figures_cli_table_new (
+    stdout, format, explain ? figures_statistic_explained_columns : figures_statistic_columns,
+    explain ? figures_statistic_explained_numeric : figures_statistic_numeric);
   for (guint i = 0; i < rows->len; i++)
     {
       FiguresStatisticRow *row = rows->pdata[i];
       g_autofree char *file = figures_cli_display_path (row->path);
-      g_auto (GStrv) fields = figures_statistic_fields (file, row->statistic);
+      g_auto (GStrv) fields = explain ? figures_statistic_explained_fields (file, row->statistic)
+                                      : figures_statistic_fields (file, row->statistic);
 
       figures_cli_table_add_row (table, (const char *const *) fields);
     }

@@ -374,7 +374,8 @@ figures_index_list_statistics (FiguresIndex *self,
                            "SELECT s.document_id, d.path, d.title, s.city, s.place, s.metric, "
                            "s.value_text, s.approx, s.unit, s.start, s.\"end\", s.label, "
                            "s.evidence, "
-                           "s.evidence_start, s.evidence_end, s.year "
+                           "s.evidence_start, s.evidence_end, s.year, s.why_metric, "
+                           "s.why_city "
                            "FROM statistics s JOIN documents d ON d.id = s.document_id",
                            filter, "ORDER BY d.path, s.document_id, s.start, s.id", error);
   if (stmt == NULL)
@@ -405,6 +406,8 @@ figures_index_list_statistics (FiguresIndex *self,
       s->evidence_start = sqlite3_column_int (stmt, 13);
       s->evidence_end = sqlite3_column_int (stmt, 14);
       s->year = sqlite3_column_int (stmt, 15);
+      s->why_metric = _figures_index_column_dup (stmt, 16);
+      s->why_city = _figures_index_column_dup (stmt, 17);
       if (s->evidence == NULL)
         s->evidence =
           text_cache_cut (&cache, self->db, row->document_id, s->evidence_start, s->evidence_end);

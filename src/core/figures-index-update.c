@@ -618,9 +618,10 @@ writer_init (Writer *writer, sqlite3 *db, GError **error)
             db,
             "INSERT INTO statistics (document_id, city, place, metric, value, "
             "value_text, approx, unit, start, \"end\", label, evidence, "
-            "evidence_start, evidence_end, year, effective_year) VALUES (?1, ?2, ?3, "
-            "?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, CASE WHEN ?15 != 0 "
-            "THEN ?15 ELSE coalesce(CAST(substr(?16, 1, 4) AS INTEGER), 0) END)",
+            "evidence_start, evidence_end, year, effective_year, why_metric, why_city) "
+            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, "
+            "CASE WHEN ?15 != 0 THEN ?15 ELSE coalesce(CAST(substr(?16, 1, 4) AS INTEGER), 0) "
+            "END, ?17, ?18)",
             error)) &&
          (writer->insert_search = _figures_index_prepare (
             db, "INSERT INTO search (rowid, text) VALUES (?1, ?2)", error)) &&
@@ -746,6 +747,8 @@ write_document (Writer *writer, Item *item, GError **error)
       sqlite3_bind_int64 (st, 14, s->evidence_end);
       sqlite3_bind_int (st, 15, s->year);
       _figures_index_bind_text (st, 16, item->date);
+      _figures_index_bind_text (st, 17, s->why_metric);
+      _figures_index_bind_text (st, 18, s->why_city);
       if (!step_done (st, writer->db, error))
         return FALSE;
     }

@@ -96,7 +96,10 @@ static const char schema_sql[] =
   "  evidence_end INTEGER NOT NULL DEFAULT 0,"
   "  year INTEGER NOT NULL DEFAULT 0,"
   /* the year it counts for: its own, else its document's (see EFFECTIVE_YEAR) */
-  "  effective_year INTEGER NOT NULL DEFAULT 0);"
+  "  effective_year INTEGER NOT NULL DEFAULT 0,"
+  /* the extractor's reasons, shown beside the figure in the reader */
+  "  why_metric TEXT,"
+  "  why_city TEXT);"
   "CREATE INDEX statistics_document ON statistics (document_id);"
   /* covers figures_index_aggregate(): charts never read the table itself.
    * document_id third: a new document's rows go to the end of their
