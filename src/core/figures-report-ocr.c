@@ -1,7 +1,9 @@
 /* figures-report-ocr.c: reading a page image with Tesseract's C API
  *
- * One TessBaseAPI per thread, kept for the thread's life: loading the
- * Chinese models takes far longer than reading a page.
+ * TessBaseAPIs are kept, idle ones in a list, for the process's life:
+ * loading the Chinese models takes far longer than reading a page. They are
+ * ended at exit, before Tesseract's own caches are torn down (which
+ * otherwise complain on the terminal about objects still in use).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -11,6 +13,7 @@
 #include "config.h"
 
 #include <stdbool.h>
+#include <stdlib.h>
 #include <string.h>
 #include <tesseract/capi.h>
 
@@ -21,23 +24,36 @@
  * $FIGURES_OCR_LANGUAGES overrides it (the benchmark uses the same value). */
 #define OCR_LANGUAGES "chi_sim+chi_tra"
 
+G_LOCK_DEFINE_STATIC (idle);
+static GPtrArray *idle_apis; /* TessBaseAPI*, ready for a page */
+
 static void
-tess_free (gpointer api)
+end_idle_apis (void)
 {
-  TessBaseAPIEnd (api);
-  TessBaseAPIDelete (api);
+  G_LOCK (idle);
+  for (guint i = 0; idle_apis != NULL && i < idle_apis->len; i++)
+    {
+      TessBaseAPIEnd (idle_apis->pdata[i]);
+      TessBaseAPIDelete (idle_apis->pdata[i]);
+    }
+  g_clear_pointer (&idle_apis, g_ptr_array_unref);
+  G_UNLOCK (idle);
 }
 
-static GPrivate thread_api = G_PRIVATE_INIT (tess_free);
-
 static TessBaseAPI *
-get_api (GError **error)
+take_api (GError **error)
 {
-  TessBaseAPI *api = g_private_get (&thread_api);
+  static gsize registered = 0;
+  TessBaseAPI *api = NULL;
   const char *languages = g_getenv ("FIGURES_OCR_LANGUAGES");
 
+  G_LOCK (idle);
+  if (idle_apis != NULL && idle_apis->len > 0)
+    api = g_ptr_array_steal_index_fast (idle_apis, idle_apis->len - 1);
+  G_UNLOCK (idle);
   if (api != NULL)
     return api;
+
   if (languages == NULL || *languages == '\0')
     languages = OCR_LANGUAGES;
   api = TessBaseAPICreate ();
@@ -52,8 +68,24 @@ get_api (GError **error)
     }
   /* automatic page segmentation, without orientation detection */
   TessBaseAPISetPageSegMode (api, PSM_AUTO);
-  g_private_set (&thread_api, api);
+  /* registered after Tesseract's statics exist, so it runs before they go */
+  if (g_once_init_enter (&registered))
+    {
+      atexit (end_idle_apis);
+      g_once_init_leave (&registered, 1);
+    }
   return api;
+}
+
+static void
+give_back_api (TessBaseAPI *api)
+{
+  TessBaseAPIClear (api);
+  G_LOCK (idle);
+  if (idle_apis == NULL)
+    idle_apis = g_ptr_array_new ();
+  g_ptr_array_add (idle_apis, api);
+  G_UNLOCK (idle);
 }
 
 static bool
@@ -71,7 +103,7 @@ _figures_report_ocr_image (const guint8 *grey,
                            GCancellable *cancellable,
                            GError **error)
 {
-  TessBaseAPI *api = get_api (error);
+  TessBaseAPI *api = take_api (error);
   ETEXT_DESC *monitor;
   char *tess_text;
   char *text;
@@ -94,12 +126,12 @@ _figures_report_ocr_image (const guint8 *grey,
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     {
-      TessBaseAPIClear (api);
+      give_back_api (api);
       return NULL;
     }
   if (status != 0)
     {
-      TessBaseAPIClear (api);
+      give_back_api (api);
       g_set_error (error, FIGURES_REPORT_ERROR, FIGURES_REPORT_ERROR_LIMIT,
                    "OCR failed or took longer than %d s on a page",
                    FIGURES_REPORT_OCR_PAGE_MSECS / 1000);
@@ -107,7 +139,7 @@ _figures_report_ocr_image (const guint8 *grey,
     }
 
   tess_text = TessBaseAPIGetUTF8Text (api);
-  TessBaseAPIClear (api);
+  give_back_api (api);
   text = g_strdup (tess_text != NULL ? tess_text : "");
   TessDeleteText (tess_text);
   if (!g_utf8_validate (text, -1, NULL))
