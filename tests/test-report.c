@@ -231,6 +231,86 @@ test_pdf_ocr (void)
   g_assert_cmpstr (report->city, ==, "包头市");
 }
 
+typedef struct
+{
+  GArray *done; /* guint, each call's @done */
+  guint total;
+  GCancellable *cancel_at_start;
+} PageCalls;
+
+static void
+record_pages (guint done, guint total, gpointer data)
+{
+  PageCalls *calls = data;
+
+  g_array_append_val (calls->done, done);
+  calls->total = total;
+  if (calls->cancel_at_start != NULL)
+    g_cancellable_cancel (calls->cancel_at_start);
+}
+
+/* Scanned pages are read on every core, yet come back in their order; the
+ * caller hears of each page read, and can stop the OCR. */
+static void
+test_pdf_ocr_pages (void)
+{
+  static const char *const pages[] = {
+    "第一页：赤峰市举办电工培训班12期。",
+    "第二页：赤峰市培训学员640人次。",
+    NULL,
+  };
+  g_autofree char *path = tmp_path ("scans.pdf");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (FiguresReport) report = NULL;
+  g_autoptr (GBytes) bytes = NULL;
+  g_autoptr (GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr (GArray) done = g_array_new (FALSE, FALSE, sizeof (guint));
+  PageCalls calls = { done, 0, NULL };
+  char *data = NULL;
+  gsize len = 0;
+  const char *first, *second;
+
+  if (!g_file_test ("/usr/share/tesseract-ocr/5/tessdata/chi_sim.traineddata", G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("tesseract-ocr-chi-sim is not installed");
+      return;
+    }
+  fixture_write_image_pdf (path, pages);
+  g_assert_true (g_file_get_contents (path, &data, &len, NULL));
+  bytes = g_bytes_new_take (data, len);
+
+  report = figures_report_new_from_bytes_full (path, bytes, FIGURES_REPORT_FLAGS_NONE, record_pages,
+                                               &calls, NULL, &error);
+  g_assert_no_error (error);
+  g_test_message ("%s", report->text->display);
+  g_assert_cmpuint (report->n_pages, ==, 2);
+  g_assert_cmpuint (report->n_ocr_pages, ==, 2);
+  first = strstr (report->text->display, "12期");
+  second = strstr (report->text->display, "640人次");
+  g_assert_nonnull (first);
+  g_assert_nonnull (second);
+  g_assert_true (first < second);
+  g_assert_cmpuint (
+    figures_report_page_at (report, g_utf8_pointer_to_offset (report->text->display, second)), ==,
+    2);
+  /* 0 first, then each page as it is read, never backwards */
+  g_assert_cmpuint (calls.total, ==, 2);
+  g_assert_cmpuint (done->len, >=, 2);
+  g_assert_cmpuint (g_array_index (done, guint, 0), ==, 0);
+  g_assert_cmpuint (g_array_index (done, guint, done->len - 1), ==, 2);
+  for (guint i = 1; i < done->len; i++)
+    g_assert_cmpuint (g_array_index (done, guint, i), >=, g_array_index (done, guint, i - 1));
+
+  /* cancelled as the OCR starts: no report, the reason is the cancel */
+  g_clear_pointer (&report, figures_report_free);
+  g_array_set_size (done, 0);
+  calls.cancel_at_start = cancellable;
+  report = figures_report_new_from_bytes_full (path, bytes, FIGURES_REPORT_FLAGS_NONE, record_pages,
+                                               &calls, cancellable, &error);
+  g_assert_null (report);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+}
+
 static void
 test_tidy_spaces (void)
 {
@@ -574,6 +654,7 @@ main (int argc, char **argv)
   g_test_add_func ("/report/pdf/password", test_pdf_password);
   g_test_add_func ("/report/pdf/corrupt", test_pdf_corrupt);
   g_test_add_func ("/report/pdf/ocr", test_pdf_ocr);
+  g_test_add_func ("/report/pdf/ocr-pages", test_pdf_ocr_pages);
   g_test_add_func ("/report/ocr-tidy", test_tidy_spaces);
   g_test_add_func ("/report/html/gb2312", test_html_gb2312);
   g_test_add_func ("/report/html/big5-and-detection", test_html_big5_and_detection);

@@ -78,6 +78,13 @@ progress_cb (const FiguresIndexProgress *progress, gpointer user_data)
                 progress->bytes_total > 0
                   ? 100.0 * (double) progress->bytes_done / (double) progress->bytes_total
                   : 100.0);
+  if (progress->pages_total > 0 && progress->current_path != NULL)
+    {
+      g_autofree char *name = g_filename_display_basename (progress->current_path);
+
+      g_printerr (" — %s: OCR, %u of %u pages read", name, progress->pages_done,
+                  progress->pages_total);
+    }
 }
 
 static gboolean

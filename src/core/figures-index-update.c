@@ -375,6 +375,11 @@ typedef struct
   GHashTable *moved;    /* gint64* ids of vanished documents found at a new path */
   gsize max_size;
   FiguresReportFlags report_flags;
+  GCancellable *cancellable; /* stops the OCR of a long scan too */
+  /* the reader's place, for progress while a scan is read by OCR */
+  gint reading;  /* index in @todo */
+  gint ocr_done; /* pages of the document being read */
+  gint ocr_total;
 } Pipeline;
 
 static void
@@ -390,14 +395,22 @@ pipeline_push (Pipeline *pipeline, Item *item)
   g_mutex_unlock (&pipeline->mutex);
 }
 
+/* The next item, or NULL when none came within @timeout_usec (the writer
+ * then tells how a long OCR goes, and looks whether it was cancelled). */
 static Item *
-pipeline_pop (Pipeline *pipeline)
+pipeline_pop (Pipeline *pipeline, gint64 timeout_usec)
 {
   Item *item;
+  gint64 until = g_get_monotonic_time () + timeout_usec;
 
   g_mutex_lock (&pipeline->mutex);
   while (pipeline->items.length == 0)
-    g_cond_wait (&pipeline->cond, &pipeline->mutex);
+    if (!g_cond_wait_until (&pipeline->cond, &pipeline->mutex, until) &&
+        pipeline->items.length == 0)
+      {
+        g_mutex_unlock (&pipeline->mutex);
+        return NULL;
+      }
   item = g_queue_pop_head (&pipeline->items);
   pipeline->bytes -= item->display_len;
   g_cond_broadcast (&pipeline->cond);
@@ -427,6 +440,15 @@ text_error_reason (const GError *error)
         }
     }
   return "unreadable";
+}
+
+static void
+report_pages (guint done, guint total, gpointer data)
+{
+  Pipeline *pipeline = data;
+
+  g_atomic_int_set (&pipeline->ocr_total, total);
+  g_atomic_int_set (&pipeline->ocr_done, done);
 }
 
 static Item *
@@ -488,7 +510,8 @@ read_candidate (Pipeline *pipeline, const Candidate *candidate)
     }
 
   report =
-    figures_report_new_from_bytes (candidate->path, bytes, pipeline->report_flags, NULL, &error);
+    figures_report_new_from_bytes_full (candidate->path, bytes, pipeline->report_flags,
+                                        report_pages, pipeline, pipeline->cancellable, &error);
   g_clear_pointer (&bytes, g_bytes_unref);
   if (report == NULL)
     {
@@ -544,6 +567,8 @@ reader_thread (gpointer data)
     {
       if (g_atomic_int_get (&pipeline->stop))
         break;
+      g_atomic_int_set (&pipeline->ocr_total, 0);
+      g_atomic_int_set (&pipeline->reading, i);
       pipeline_push (pipeline,
                      read_candidate (pipeline, &g_array_index (pipeline->todo, Candidate, i)));
     }
@@ -923,6 +948,7 @@ update_locked (FiguresIndex *self,
                                                                     : FIGURES_TEXT_DEFAULT_MAX_SIZE;
   pipeline.report_flags =
     options != NULL && options->no_ocr ? FIGURES_REPORT_NO_OCR : FIGURES_REPORT_FLAGS_NONE;
+  pipeline.cancellable = cancellable;
 
   state.files_total = walk.todo->len;
   for (guint i = 0; i < walk.todo->len; i++)
@@ -950,8 +976,25 @@ update_locked (FiguresIndex *self,
 
   for (;;)
     {
-      Item *item = pipeline_pop (&pipeline);
+      Item *item = pipeline_pop (&pipeline, G_USEC_PER_SEC / 2);
 
+      if (item == NULL)
+        {
+          guint total = g_atomic_int_get (&pipeline.ocr_total);
+
+          /* a scan is being read: say which, and how far */
+          if (progress != NULL && total > 0 && !cancelled)
+            {
+              state.current_path =
+                g_array_index (walk.todo, Candidate, g_atomic_int_get (&pipeline.reading)).path;
+              state.pages_done = g_atomic_int_get (&pipeline.ocr_done);
+              state.pages_total = total;
+              progress (&state, progress_data);
+              state.current_path = NULL;
+              state.pages_done = state.pages_total = 0;
+            }
+          continue;
+        }
       if (item->kind == ITEM_END)
         {
           item_free (item);

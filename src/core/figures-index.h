@@ -49,6 +49,8 @@ typedef struct
   guint64 bytes_done;
   guint64 bytes_total;
   const char *current_path; /* borrowed, may be NULL */
+  guint pages_done;         /* while @current_path, a scan, is read by OCR */
+  guint pages_total;        /* 0 otherwise */
 } FiguresIndexProgress;
 
 typedef void (*FiguresIndexProgressFunc) (const FiguresIndexProgress *progress,

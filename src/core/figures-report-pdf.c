@@ -40,9 +40,28 @@ is_blank (const char *text)
   return TRUE;
 }
 
-/* Renders @page to grey pixels and reads them with Tesseract. */
-static char *
-ocr_page (PopplerPage *page, GCancellable *cancellable, GError **error)
+/* A scanned page, rendered, waiting for Tesseract */
+typedef struct
+{
+  guint index; /* in the document's pages */
+  guint8 *grey;
+  int width;
+  int height;
+  int dpi;
+} OcrPage;
+
+static void
+ocr_page_free (OcrPage *page)
+{
+  g_free (page->grey);
+  g_free (page);
+}
+
+/* Renders @page to grey pixels at OCR_DPI (less for a huge page).
+ * Poppler is not thread-safe within a document: rendering stays in the
+ * reading thread, only Tesseract runs in parallel. */
+static OcrPage *
+render_page (PopplerPage *page, GError **error)
 {
   double width_pt, height_pt, scale;
   int width, height, stride;
@@ -50,6 +69,7 @@ ocr_page (PopplerPage *page, GCancellable *cancellable, GError **error)
   g_autoptr (cairo_t) cr = NULL;
   g_autofree guint8 *grey = NULL;
   const guint8 *pixels;
+  OcrPage *rendered;
   int dpi = OCR_DPI;
 
   poppler_page_get_size (page, &width_pt, &height_pt);
@@ -103,7 +123,79 @@ ocr_page (PopplerPage *page, GCancellable *cancellable, GError **error)
   g_clear_pointer (&cr, cairo_destroy);
   g_clear_pointer (&surface, cairo_surface_destroy);
 
-  return _figures_report_ocr_image (grey, width, height, width, dpi, cancellable, error);
+  rendered = g_new0 (OcrPage, 1);
+  rendered->grey = g_steal_pointer (&grey);
+  rendered->width = width;
+  rendered->height = height;
+  rendered->dpi = dpi;
+  return rendered;
+}
+
+/* The pages of one document being read by Tesseract, on every core */
+typedef struct
+{
+  GMutex mutex;
+  GCond cond;
+  GPtrArray *texts; /* the document's pages: OCR results replace "" */
+  GCancellable *cancellable;
+  GError *error; /* the first page that failed */
+  guint in_flight;
+  guint done;
+} OcrJobs;
+
+static void
+ocr_worker (gpointer data, gpointer user_data)
+{
+  OcrPage *page = data;
+  OcrJobs *jobs = user_data;
+  g_autoptr (GError) error = NULL;
+  char *text = NULL;
+
+  if (!g_cancellable_is_cancelled (jobs->cancellable))
+    text = _figures_report_ocr_image (page->grey, page->width, page->height, page->width, page->dpi,
+                                      jobs->cancellable, &error);
+  else
+    g_cancellable_set_error_if_cancelled (jobs->cancellable, &error);
+
+  g_mutex_lock (&jobs->mutex);
+  if (text != NULL)
+    {
+      g_free (jobs->texts->pdata[page->index]);
+      jobs->texts->pdata[page->index] = text;
+    }
+  else if (jobs->error == NULL)
+    jobs->error = g_steal_pointer (&error);
+  jobs->in_flight--;
+  jobs->done++;
+  g_cond_broadcast (&jobs->cond);
+  g_mutex_unlock (&jobs->mutex);
+  ocr_page_free (page);
+}
+
+/* Waits until at most @max_in_flight pages are being read, reporting each
+ * page read from this (the calling) thread. */
+static void
+ocr_jobs_wait (OcrJobs *jobs,
+               guint max_in_flight,
+               guint n_ocr_pages,
+               FiguresReportPageFunc page_func,
+               gpointer page_data)
+{
+  g_mutex_lock (&jobs->mutex);
+  while (jobs->in_flight > max_in_flight)
+    {
+      guint done = jobs->done;
+
+      g_cond_wait (&jobs->cond, &jobs->mutex);
+      if (page_func != NULL && jobs->done != done)
+        {
+          done = jobs->done;
+          g_mutex_unlock (&jobs->mutex);
+          page_func (done, n_ocr_pages, page_data);
+          g_mutex_lock (&jobs->mutex);
+        }
+    }
+  g_mutex_unlock (&jobs->mutex);
 }
 
 static gboolean
@@ -246,6 +338,8 @@ _figures_report_drop_page_furniture (GPtrArray *pages)
 gboolean
 _figures_report_read_pdf (GBytes *data,
                           FiguresReportFlags flags,
+                          FiguresReportPageFunc page_func,
+                          gpointer page_data,
                           GCancellable *cancellable,
                           FiguresReportSource *source,
                           GError **error)
@@ -253,6 +347,7 @@ _figures_report_read_pdf (GBytes *data,
   g_autoptr (GError) local_error = NULL;
   g_autoptr (PopplerDocument) document = NULL;
   g_autoptr (GTimer) timer = g_timer_new ();
+  g_autoptr (GArray) scanned = g_array_new (FALSE, FALSE, sizeof (guint));
   gsize total = 0;
   int n_pages;
 
@@ -282,6 +377,8 @@ _figures_report_read_pdf (GBytes *data,
       return FALSE;
     }
 
+  /* the text layer of every page; scans are only noted here. The time
+   * limit is on this part: each OCRed page has a deadline of its own. */
   for (int i = 0; i < n_pages; i++)
     {
       g_autoptr (PopplerPage) page = NULL;
@@ -307,23 +404,79 @@ _figures_report_read_pdf (GBytes *data,
       text = poppler_page_get_text (page);
       if (is_blank (text) && !(flags & FIGURES_REPORT_NO_OCR) && page_has_images (page))
         {
-          g_autoptr (GError) ocr_error = NULL;
-          char *read = ocr_page (page, cancellable, &ocr_error);
+          guint index = i;
 
-          if (read == NULL)
-            {
-              g_free (text);
-              g_propagate_error (error, g_steal_pointer (&ocr_error));
-              return FALSE;
-            }
-          g_free (text);
-          text = read;
-          source->n_ocr_pages++;
+          g_array_append_val (scanned, index);
+          g_clear_pointer (&text, g_free);
         }
       if (text == NULL)
         text = g_strdup ("");
       total += strlen (text);
       g_ptr_array_add (source->pages, text);
+      if (total > FIGURES_REPORT_MAX_CHARS)
+        {
+          g_set_error (error, FIGURES_REPORT_ERROR, FIGURES_REPORT_ERROR_LIMIT,
+                       "too large: more than %d MB of text", FIGURES_REPORT_MAX_CHARS >> 20);
+          return FALSE;
+        }
+    }
+
+  if (scanned->len > 0)
+    {
+      OcrJobs jobs = { 0 };
+      GThreadPool *pool;
+      guint n_threads = MAX (1, g_get_num_processors ());
+      gboolean ok = TRUE;
+
+      g_mutex_init (&jobs.mutex);
+      g_cond_init (&jobs.cond);
+      jobs.texts = source->pages;
+      jobs.cancellable = cancellable;
+      pool = g_thread_pool_new (ocr_worker, &jobs, n_threads, FALSE, NULL);
+      if (page_func != NULL)
+        page_func (0, scanned->len, page_data);
+      for (guint k = 0; k < scanned->len && ok; k++)
+        {
+          guint index = g_array_index (scanned, guint, k);
+          g_autoptr (PopplerPage) page = poppler_document_get_page (document, index);
+          OcrPage *rendered;
+
+          /* at most one rendered page waits for a free thread */
+          ocr_jobs_wait (&jobs, n_threads, scanned->len, page_func, page_data);
+          g_mutex_lock (&jobs.mutex);
+          ok = jobs.error == NULL && !g_cancellable_is_cancelled (cancellable);
+          g_mutex_unlock (&jobs.mutex);
+          if (!ok)
+            break;
+          rendered = render_page (page, &local_error);
+          if (rendered == NULL)
+            {
+              ok = FALSE;
+              break;
+            }
+          rendered->index = index;
+          g_mutex_lock (&jobs.mutex);
+          jobs.in_flight++;
+          g_mutex_unlock (&jobs.mutex);
+          g_thread_pool_push (pool, rendered, NULL);
+        }
+      ocr_jobs_wait (&jobs, 0, scanned->len, page_func, page_data);
+      g_thread_pool_free (pool, FALSE, TRUE);
+      g_mutex_clear (&jobs.mutex);
+      g_cond_clear (&jobs.cond);
+
+      if (local_error != NULL || jobs.error != NULL)
+        {
+          g_propagate_error (error, local_error != NULL ? g_steal_pointer (&local_error)
+                                                        : g_steal_pointer (&jobs.error));
+          g_clear_error (&jobs.error);
+          return FALSE;
+        }
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
+      source->n_ocr_pages = scanned->len;
+      for (guint k = 0; k < scanned->len; k++)
+        total += strlen (source->pages->pdata[g_array_index (scanned, guint, k)]);
       if (total > FIGURES_REPORT_MAX_CHARS)
         {
           g_set_error (error, FIGURES_REPORT_ERROR, FIGURES_REPORT_ERROR_LIMIT,

@@ -13,7 +13,7 @@ G_BEGIN_DECLS
 #define FIGURES_REPORT_MAX_PAGES 2000
 #define FIGURES_REPORT_MAX_UNPACKED (64 * 1024 * 1024) /* bytes of XML out of a zip */
 #define FIGURES_REPORT_MAX_CHARS (32 * 1024 * 1024)    /* bytes of text from one report */
-#define FIGURES_REPORT_MAX_SECONDS 120                 /* reading one PDF, OCR included */
+#define FIGURES_REPORT_MAX_SECONDS 120                 /* a PDF's text layer; OCR has its own */
 #define FIGURES_REPORT_OCR_PAGE_MSECS 60000
 
 typedef struct
@@ -31,6 +31,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (FiguresReportSource, _figures_report_source_free)
 
 gboolean _figures_report_read_pdf (GBytes *data,
                                    FiguresReportFlags flags,
+                                   FiguresReportPageFunc page_func,
+                                   gpointer page_data,
                                    GCancellable *cancellable,
                                    FiguresReportSource *source,
                                    GError **error);

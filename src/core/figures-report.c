@@ -282,6 +282,18 @@ figures_report_new_from_bytes (const char *name,
                                GCancellable *cancellable,
                                GError **error)
 {
+  return figures_report_new_from_bytes_full (name, data, flags, NULL, NULL, cancellable, error);
+}
+
+FiguresReport *
+figures_report_new_from_bytes_full (const char *name,
+                                    GBytes *data,
+                                    FiguresReportFlags flags,
+                                    FiguresReportPageFunc page_func,
+                                    gpointer page_data,
+                                    GCancellable *cancellable,
+                                    GError **error)
+{
   g_autoptr (FiguresReportSource) source = NULL;
   FiguresReportFormat format;
   gsize len;
@@ -316,7 +328,8 @@ figures_report_new_from_bytes (const char *name,
           return g_steal_pointer (&report);
         }
       case FIGURES_REPORT_FORMAT_PDF:
-        ok = _figures_report_read_pdf (data, flags, cancellable, source, error);
+        ok =
+          _figures_report_read_pdf (data, flags, page_func, page_data, cancellable, source, error);
         break;
       case FIGURES_REPORT_FORMAT_HTML:
         ok = _figures_report_read_html (data, source, error);

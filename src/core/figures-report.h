@@ -79,6 +79,20 @@ FiguresReport *figures_report_new_from_bytes (const char *name,
                                               FiguresReportFlags flags,
                                               GCancellable *cancellable,
                                               GError **error);
+/* Called from the reading thread as scanned pages are read by OCR (which
+ * runs on every core): @done of @total, starting with 0. */
+typedef void (*FiguresReportPageFunc) (guint done, guint total, gpointer user_data);
+
+/* figures_report_new_from_bytes(), telling @page_func (may be NULL) how
+ * the OCR of scanned pages goes. @cancellable stops it between pages, and
+ * within a page. */
+FiguresReport *figures_report_new_from_bytes_full (const char *name,
+                                                   GBytes *data,
+                                                   FiguresReportFlags flags,
+                                                   FiguresReportPageFunc page_func,
+                                                   gpointer page_data,
+                                                   GCancellable *cancellable,
+                                                   GError **error);
 /* Reads a regular file of at most @max_size bytes (0: the default). */
 FiguresReport *figures_report_new_from_file (const char *path,
                                              gsize max_size,
