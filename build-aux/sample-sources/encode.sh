@@ -11,10 +11,10 @@ src=$(cd "$(dirname "$0")" && pwd)
 out="$src/../../data/samples"
 mkdir -p "$out"
 
-# Web pages are bundled as they are; the PDF and DOCX samples are written
-# from the *.pages and *.paragraphs drafts by the build's write-samples:
+# Web pages are edited where they are bundled (data/samples/*.html); the
+# PDF and DOCX samples are written from the *.pages and *.paragraphs drafts
+# by the build's write-samples:
 #   build/tests/write-samples build-aux/sample-sources data/samples
-cp "$src"/*.html "$out/"
 
 for draft in "$src"/*.txt; do
   name=$(basename "$draft")
