@@ -145,6 +145,27 @@ log_writer (GLogLevelFlags log_level, const GLogField *fields, gsize n_fields, g
   return G_LOG_WRITER_HANDLED;
 }
 
+void
+forget_toast (FiguresWindow *window)
+{
+  g_clear_weak_pointer (&window->toast);
+}
+
+AdwToast *
+wait_for_toast (FiguresWindow *window)
+{
+  gint64 deadline = g_get_monotonic_time () + GUI_TEST_TIMEOUT_SECONDS * G_TIME_SPAN_SECOND;
+
+  while (window->toast == NULL)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+      if (g_get_monotonic_time () > deadline)
+        g_error ("Timed out waiting for a toast");
+    }
+  return window->toast;
+}
+
 FiguresApplication *
 start_application (const char *tmpdir, FiguresWindow **window)
 {
@@ -160,7 +181,7 @@ start_application (const char *tmpdir, FiguresWindow **window)
 
   g_setenv ("FIGURES_INDEX_PATH", index_path, TRUE);
   g_setenv ("FIGURES_SAMPLES_DIR", samples, TRUE);
-  g_setenv ("FIGURES_NO_PORTAL", "1", TRUE);
+  g_setenv ("ADW_DISABLE_PORTAL", "1", TRUE);
   g_setenv ("GTK_A11Y", "none", TRUE);
 
   figures_application_setup_uninstalled ();

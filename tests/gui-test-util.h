@@ -8,7 +8,7 @@
 #include <gtk/gtk.h>
 
 #include "figures-application.h"
-#include "figures-window.h"
+#include "figures-window-private.h"
 
 G_BEGIN_DECLS
 
@@ -26,6 +26,11 @@ void save_screenshot (GtkWidget *widget, const char *name);
  * as a test message instead of aborting; everything else as usual. */
 GLogWriterOutput
 log_writer (GLogLevelFlags log_level, const GLogField *fields, gsize n_fields, gpointer user_data);
+
+/* Forgets the window's last toast; wait_for_toast() then runs the main loop
+ * until a new one is shown and returns it. */
+void forget_toast (FiguresWindow *window);
+AdwToast *wait_for_toast (FiguresWindow *window);
 
 /* Starts the real application on the bundled samples with a fresh index in
  * @tmpdir, and returns its window. */

@@ -5,7 +5,7 @@
 
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 G_BEGIN_DECLS
 
@@ -14,7 +14,7 @@ G_BEGIN_DECLS
 
 #define FIGURES_TYPE_APPLICATION (figures_application_get_type ())
 
-G_DECLARE_FINAL_TYPE (FiguresApplication, figures_application, FIGURES, APPLICATION, GtkApplication)
+G_DECLARE_FINAL_TYPE (FiguresApplication, figures_application, FIGURES, APPLICATION, AdwApplication)
 
 FiguresApplication *figures_application_new (void);
 GSettings *figures_application_get_settings (FiguresApplication *self);

@@ -16,7 +16,6 @@
 #include "figures-chart-view.h"
 #include "figures-csv.h"
 #include "figures-list-row.h"
-#include "figures-window.h"
 #include "figures-worker.h"
 
 #define MIN_CITIES 2
@@ -81,16 +80,9 @@ static guint signals[N_SIGNALS];
 FiguresChartTheme
 figures_gui_get_chart_theme (void)
 {
-  GtkSettings *settings = gtk_settings_get_default ();
-  gboolean dark = FALSE;
-  g_autofree char *theme = NULL;
-
-  if (settings == NULL)
-    return FIGURES_CHART_THEME_LIGHT;
-
-  g_object_get (settings, "gtk-application-prefer-dark-theme", &dark, "gtk-theme-name", &theme,
-                NULL);
-  if (dark || (theme != NULL && g_str_has_suffix (theme, "-dark")))
+  /* The style manager knows the real dark state (the desktop's preference
+   * or the app's own), unlike the theme's name. */
+  if (adw_style_manager_get_dark (adw_style_manager_get_default ()))
     return FIGURES_CHART_THEME_DARK;
   return FIGURES_CHART_THEME_LIGHT;
 }
@@ -616,12 +608,12 @@ mention_activate_cb (FiguresChartView *self, guint position)
 {
   g_autoptr (FiguresListRow) row =
     g_list_model_get_item (G_LIST_MODEL (self->mentions_store), position);
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
-  if (row == NULL || !FIGURES_IS_WINDOW (root))
+  if (row == NULL)
     return;
-  figures_window_open_document (FIGURES_WINDOW (root), figures_list_row_get_document_id (row),
-                                figures_list_row_get_offset (row));
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.open-document", "(xu)",
+                              (gint64) figures_list_row_get_document_id (row),
+                              (guint32) figures_list_row_get_offset (row));
 }
 
 /* ---- cities (compare) ---- */
@@ -665,11 +657,8 @@ toggle_city (FiguresChartView *self, const char *city, gboolean chosen)
     {
       if (self->cities->len - 1 >= MAX_CITIES)
         {
-          GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-          if (FIGURES_IS_WINDOW (root))
-            figures_window_show_message (FIGURES_WINDOW (root),
-                                         _ ("At most twelve cities can be compared at once."));
+          gtk_widget_activate_action (GTK_WIDGET (self), "win.show-message", "s",
+                                      _ ("At most twelve cities can be compared at once."));
           cities_changed (self);
           return;
         }
@@ -693,10 +682,9 @@ figures_chart_view_set_cities (FiguresChartView *self, const char *const *cities
 
   g_ptr_array_set_size (self->cities, 0);
   for (guint i = 0; cities != NULL && cities[i] != NULL && i < MAX_CITIES; i++)
-    if (!g_strv_contains ((const char *const *) self->cities->pdata, cities[i]))
-      {
-        g_ptr_array_add (self->cities, g_strdup (cities[i]));
-      }
+    /* Not yet NULL-terminated here: no g_strv_contains (). */
+    if (!g_ptr_array_find_with_equal_func (self->cities, cities[i], g_str_equal, NULL))
+      g_ptr_array_add (self->cities, g_strdup (cities[i]));
   g_ptr_array_add (self->cities, NULL);
   cities_changed (self);
 }
@@ -1062,6 +1050,6 @@ figures_chart_view_init (FiguresChartView *self)
   gtk_list_view_set_factory (self->cities_list, factory);
   g_object_unref (factory);
 
-  g_signal_connect_object (gtk_settings_get_default (), "notify::gtk-application-prefer-dark-theme",
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (theme_changed_cb), self, G_CONNECT_SWAPPED);
 }

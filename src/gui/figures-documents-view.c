@@ -13,7 +13,6 @@
 #include "figures-document-list.h"
 #include "figures-documents-view.h"
 #include "figures-list-row.h"
-#include "figures-window.h"
 #include "figures-worker.h"
 
 #define SEARCH_LIMIT 200

@@ -10,7 +10,6 @@
 #include <glib/gi18n.h>
 
 #include "figures-export-window.h"
-#include "figures-window.h"
 
 struct _FiguresExportWindow
 {
@@ -104,19 +103,25 @@ export_done_cb (GObject *object, GAsyncResult *result, gpointer user_data)
   g_autoptr (GError) error = NULL;
   g_autofree char *path = user_data;
   GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
-  g_autofree char *message = NULL;
 
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
+      g_autofree char *message = NULL;
+
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
       message = g_strdup_printf (_ ("Could not export the chart: %s"), error->message);
+      if (parent != NULL)
+        gtk_widget_activate_action (GTK_WIDGET (parent), "win.show-message", "s", message);
     }
-  else
-    message = g_strdup_printf (_ ("Chart exported to %s"), path);
+  else if (parent != NULL)
+    {
+      g_autoptr (GFile) file = g_file_new_for_path (path);
+      g_autofree char *uri = g_file_get_uri (file);
 
-  if (FIGURES_IS_WINDOW (parent))
-    figures_window_show_message (FIGURES_WINDOW (parent), message);
+      gtk_widget_activate_action (GTK_WIDGET (parent), "win.show-exported", "s", uri);
+    }
+
   g_signal_emit (self, signals[SIGNAL_EXPORTED], 0, error ? error->message : NULL);
   gtk_window_close (GTK_WINDOW (self));
 }

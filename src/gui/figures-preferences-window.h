@@ -5,7 +5,7 @@
 
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 G_BEGIN_DECLS
 
@@ -13,8 +13,11 @@ typedef struct _FiguresWindow FiguresWindow;
 
 #define FIGURES_TYPE_PREFERENCES_WINDOW (figures_preferences_window_get_type ())
 
-G_DECLARE_FINAL_TYPE (
-  FiguresPreferencesWindow, figures_preferences_window, FIGURES, PREFERENCES_WINDOW, GtkWindow)
+G_DECLARE_FINAL_TYPE (FiguresPreferencesWindow,
+                      figures_preferences_window,
+                      FIGURES,
+                      PREFERENCES_WINDOW,
+                      AdwPreferencesWindow)
 
 GtkWindow *figures_preferences_window_new (FiguresWindow *window);
 

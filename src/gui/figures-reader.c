@@ -684,6 +684,6 @@ figures_reader_init (FiguresReader *self)
   gtk_popover_set_child (self->popover, GTK_WIDGET (self->popover_label));
   gtk_widget_set_parent (GTK_WIDGET (self->popover), GTK_WIDGET (self));
 
-  g_signal_connect_object (gtk_settings_get_default (), "notify::gtk-application-prefer-dark-theme",
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (theme_changed_cb), self, G_CONNECT_SWAPPED);
 }

@@ -62,10 +62,115 @@ cancel_indexing_action (GtkWidget *widget, const char *action_name, GVariant *pa
     g_cancellable_cancel (self->index_cancellable);
 }
 
+/* Children reach the window through these, never by casting their root. */
 static void
-dismiss_message_action (GtkWidget *widget, const char *action_name, GVariant *param)
+show_message_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
-  figures_window_show_message (FIGURES_WINDOW (widget), NULL);
+  figures_window_show_message (FIGURES_WINDOW (widget), g_variant_get_string (param, NULL));
+}
+
+static void
+show_exported_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  g_autoptr (GFile) file = g_file_new_for_uri (g_variant_get_string (param, NULL));
+
+  figures_window_show_exported (FIGURES_WINDOW (widget), file);
+}
+
+static void
+open_document_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  gint64 document_id = 0;
+  guint32 offset = 0;
+
+  g_variant_get (param, "(xu)", &document_id, &offset);
+  figures_window_open_document (FIGURES_WINDOW (widget), document_id, offset);
+}
+
+static void
+launch_done_cb (GObject *object, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (FiguresWindow) self = user_data;
+  g_autoptr (GError) error = NULL;
+
+  if (!g_app_info_launch_default_for_uri_finish (result, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_autofree char *message =
+        g_strdup_printf (_ ("Could not open the file: %s"), error->message);
+      figures_window_show_message (self, message);
+    }
+}
+
+static void
+launch_uri (FiguresWindow *self, const char *uri)
+{
+  g_autoptr (GdkAppLaunchContext) context =
+    gdk_display_get_app_launch_context (gtk_widget_get_display (GTK_WIDGET (self)));
+
+  g_app_info_launch_default_for_uri_async (uri, G_APP_LAUNCH_CONTEXT (context), self->cancellable,
+                                           launch_done_cb, g_object_ref (self));
+}
+
+static void
+open_file_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  launch_uri (FIGURES_WINDOW (widget), g_variant_get_string (param, NULL));
+}
+
+typedef struct
+{
+  FiguresWindow *window;
+  char *uri;
+} ShowItem;
+
+/* Without a file manager on the bus: open the folder itself. */
+static void
+open_parent_folder (FiguresWindow *self, const char *uri)
+{
+  g_autoptr (GFile) file = g_file_new_for_uri (uri);
+  g_autoptr (GFile) parent = g_file_get_parent (file);
+  g_autofree char *parent_uri = parent ? g_file_get_uri (parent) : g_strdup (uri);
+
+  launch_uri (self, parent_uri);
+}
+
+static void
+show_item_done_cb (GObject *object, GAsyncResult *result, gpointer user_data)
+{
+  ShowItem *item = user_data;
+  g_autoptr (GVariant) reply = NULL;
+
+  reply = g_dbus_connection_call_finish (G_DBUS_CONNECTION (object), result, NULL);
+  if (reply == NULL)
+    open_parent_folder (item->window, item->uri);
+  g_object_unref (item->window);
+  g_free (item->uri);
+  g_free (item);
+}
+
+static void
+show_in_folder_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  FiguresWindow *self = FIGURES_WINDOW (widget);
+  const char *uri = g_variant_get_string (param, NULL);
+  const char *uris[] = { uri, NULL };
+  GDBusConnection *bus = g_application_get_dbus_connection (
+    G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
+  ShowItem *item;
+
+  if (bus == NULL)
+    {
+      open_parent_folder (self, uri);
+      return;
+    }
+  item = g_new0 (ShowItem, 1);
+  item->window = g_object_ref (self);
+  item->uri = g_strdup (uri);
+  g_dbus_connection_call (bus, "org.freedesktop.FileManager1", "/org/freedesktop/FileManager1",
+                          "org.freedesktop.FileManager1", "ShowItems",
+                          g_variant_new ("(^ass)", uris, ""), NULL, G_DBUS_CALL_FLAGS_NONE, 5000,
+                          self->cancellable, show_item_done_cb, item);
 }
 
 static void
@@ -82,8 +187,8 @@ export_chart_action (GtkWidget *widget, const char *action_name, GVariant *param
   FiguresWindow *self = FIGURES_WINDOW (widget);
   FiguresChartView *view = _figures_window_get_chart_view (self);
 
-  if (gtk_stack_get_visible_child (self->stack) == GTK_WIDGET (self->documents_view))
-    gtk_stack_set_visible_child_name (self->stack, "charts");
+  if (adw_view_stack_get_visible_child (self->stack) == GTK_WIDGET (self->documents_view))
+    adw_view_stack_set_visible_child_name (self->stack, "charts");
 
   gtk_window_present (figures_export_window_new (GTK_WINDOW (self), view, self->settings));
 }
@@ -96,7 +201,7 @@ export_csv_response_cb (GtkNativeDialog *dialog, int response, gpointer user_dat
   if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      const char *name = gtk_stack_get_visible_child_name (self->stack);
+      const char *name = adw_view_stack_get_visible_child_name (self->stack);
 
       if (g_strcmp0 (name, "documents") == 0)
         figures_documents_view_export_csv (self->documents_view, file);
@@ -142,7 +247,7 @@ hit_action (GtkWidget *widget, const char *action_name, GVariant *param)
   FiguresWindow *self = FIGURES_WINDOW (widget);
   gboolean forward = g_strcmp0 (action_name, "win.next-hit") == 0;
 
-  gtk_stack_set_visible_child_name (self->stack, "documents");
+  adw_view_stack_set_visible_child_name (self->stack, "documents");
   figures_documents_view_move_hit (self->documents_view, forward);
 }
 
@@ -151,7 +256,7 @@ view_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
   FiguresWindow *self = FIGURES_WINDOW (widget);
 
-  gtk_stack_set_visible_child_name (self->stack, g_variant_get_string (param, NULL));
+  adw_view_stack_set_visible_child_name (self->stack, g_variant_get_string (param, NULL));
 }
 
 void
@@ -171,8 +276,11 @@ _figures_window_class_actions_init (FiguresWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.rebuild-index", NULL, rebuild_index_action);
   gtk_widget_class_install_action (widget_class, "win.cancel-indexing", NULL,
                                    cancel_indexing_action);
-  gtk_widget_class_install_action (widget_class, "win.dismiss-message", NULL,
-                                   dismiss_message_action);
+  gtk_widget_class_install_action (widget_class, "win.show-message", "s", show_message_action);
+  gtk_widget_class_install_action (widget_class, "win.show-exported", "s", show_exported_action);
+  gtk_widget_class_install_action (widget_class, "win.open-document", "(xu)", open_document_action);
+  gtk_widget_class_install_action (widget_class, "win.open-file", "s", open_file_action);
+  gtk_widget_class_install_action (widget_class, "win.show-in-folder", "s", show_in_folder_action);
   gtk_widget_class_install_action (widget_class, "win.show-skipped", NULL, show_skipped_action);
   gtk_widget_class_install_action (widget_class, "win.export-chart", NULL, export_chart_action);
   gtk_widget_class_install_action (widget_class, "win.export-csv", NULL, export_csv_action);

@@ -14,7 +14,7 @@ G_BEGIN_DECLS
 
 struct _FiguresWindow
 {
-  GtkApplicationWindow parent_instance;
+  AdwApplicationWindow parent_instance;
 
   GSettings *settings;
   char *index_path;
@@ -39,14 +39,18 @@ struct _FiguresWindow
   gboolean started;
 
   /* Template widgets */
+  AdwToastOverlay *toast_overlay;
   GtkSearchEntry *search_entry;
-  GtkStack *stack;
+  AdwViewSwitcherTitle *switcher_title;
+  AdwViewStack *stack;
   GtkRevealer *progress_revealer;
   GtkLabel *progress_label;
   GtkProgressBar *progress_bar;
+  GtkLabel *progress_count;
   GtkRevealer *samples_revealer;
-  GtkRevealer *message_revealer;
-  GtkLabel *message_label;
+
+  /* The toast on screen, if any (weak): lets tests see what was said. */
+  AdwToast *toast;
   FiguresDocumentsView *documents_view;
   FiguresChartView *charts_view;
   FiguresChartView *compare_view;

@@ -19,7 +19,7 @@
 #include "figures-window-private.h"
 #include "figures-worker.h"
 
-G_DEFINE_FINAL_TYPE (FiguresWindow, figures_window, GTK_TYPE_APPLICATION_WINDOW)
+G_DEFINE_FINAL_TYPE (FiguresWindow, figures_window, ADW_TYPE_APPLICATION_WINDOW)
 
 enum
 {
@@ -70,13 +70,65 @@ figures_window_get_indexing (FiguresWindow *self)
   return self->index_cancellable != NULL;
 }
 
+static void
+add_toast (FiguresWindow *self, AdwToast *toast)
+{
+  g_set_weak_pointer (&self->toast, toast);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
 void
 figures_window_show_message (FiguresWindow *self, const char *message)
 {
-  g_return_if_fail (FIGURES_IS_WINDOW (self));
+  AdwToast *toast;
+  g_autofree char *escaped = NULL;
 
-  gtk_label_set_text (self->message_label, message);
-  gtk_revealer_set_reveal_child (self->message_revealer, message != NULL);
+  g_return_if_fail (FIGURES_IS_WINDOW (self));
+  g_return_if_fail (message != NULL);
+
+  /* A toast's title is markup. */
+  escaped = g_markup_escape_text (message, -1);
+  toast = adw_toast_new (escaped);
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  add_toast (self, toast);
+}
+
+void
+figures_window_show_exported (FiguresWindow *self, GFile *file)
+{
+  AdwToast *toast;
+  g_autofree char *basename = NULL;
+  g_autofree char *uri = NULL;
+  g_autofree char *title = NULL;
+  GtkWidget *box, *label, *button;
+
+  g_return_if_fail (FIGURES_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  basename = g_file_get_basename (file);
+  uri = g_file_get_uri (file);
+  /* Translators: a toast after an export; %s is the file name */
+  title = g_strdup_printf (_ ("Saved “%s”"), basename);
+
+  /* A toast has one button: Open; Show in Folder sits in its title. */
+  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  label = gtk_label_new (title);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_MIDDLE);
+  gtk_widget_add_css_class (label, "heading");
+  button = gtk_button_new_with_label (_ ("Show in Folder"));
+  gtk_widget_add_css_class (button, "flat");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.show-in-folder");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", uri);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), button);
+
+  toast = adw_toast_new (title);
+  adw_toast_set_custom_title (toast, box);
+  adw_toast_set_button_label (toast, _ ("Open"));
+  adw_toast_set_action_name (toast, "win.open-file");
+  adw_toast_set_action_target (toast, "s", uri);
+  add_toast (self, toast);
 }
 
 void
@@ -84,13 +136,13 @@ figures_window_set_view (FiguresWindow *self, const char *name)
 {
   g_return_if_fail (FIGURES_IS_WINDOW (self));
 
-  gtk_stack_set_visible_child_name (self->stack, name);
+  adw_view_stack_set_visible_child_name (self->stack, name);
 }
 
 FiguresChartView *
 _figures_window_get_chart_view (FiguresWindow *self)
 {
-  const char *name = gtk_stack_get_visible_child_name (self->stack);
+  const char *name = adw_view_stack_get_visible_child_name (self->stack);
 
   if (g_strcmp0 (name, "compare") == 0)
     return self->compare_view;
@@ -102,7 +154,7 @@ figures_window_open_document (FiguresWindow *self, gint64 document_id, guint off
 {
   g_return_if_fail (FIGURES_IS_WINDOW (self));
 
-  gtk_stack_set_visible_child_name (self->stack, "documents");
+  adw_view_stack_set_visible_child_name (self->stack, "documents");
   figures_documents_view_open_document (self->documents_view, document_id, offset);
 }
 
@@ -297,7 +349,7 @@ show_progress (FiguresWindow *self, const FiguresIndexProgress *progress)
   if (progress->files_total == 0)
     {
       gtk_progress_bar_pulse (self->progress_bar);
-      gtk_progress_bar_set_text (self->progress_bar, _ ("Looking for reports…"));
+      gtk_label_set_text (self->progress_count, _ ("Looking for reports…"));
       return;
     }
 
@@ -305,7 +357,7 @@ show_progress (FiguresWindow *self, const FiguresIndexProgress *progress)
   text = g_strdup_printf (_ ("%u of %u"), progress->files_done, progress->files_total);
   gtk_progress_bar_set_fraction (self->progress_bar,
                                  (double) progress->files_done / progress->files_total);
-  gtk_progress_bar_set_text (self->progress_bar, text);
+  gtk_label_set_text (self->progress_count, text);
 }
 
 static gboolean
@@ -485,7 +537,7 @@ start_update (FiguresWindow *self, gboolean rebuild)
   job->state = progress_state_new (self);
 
   gtk_progress_bar_set_fraction (self->progress_bar, 0);
-  gtk_progress_bar_set_text (self->progress_bar, _ ("Looking for reports…"));
+  gtk_label_set_text (self->progress_count, _ ("Looking for reports…"));
   gtk_label_set_text (self->progress_label,
                       samples ? _ ("Indexing the sample reports…") : _ ("Indexing your reports…"));
   gtk_revealer_set_reveal_child (self->progress_revealer, TRUE);
@@ -534,7 +586,7 @@ search_changed_cb (FiguresWindow *self)
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
 
   if (text[0] != '\0')
-    gtk_stack_set_visible_child_name (self->stack, "documents");
+    adw_view_stack_set_visible_child_name (self->stack, "documents");
   figures_documents_view_set_query (self->documents_view, text);
 }
 
@@ -615,6 +667,7 @@ figures_window_dispose (GObject *object)
       g_file_monitor_cancel (g_ptr_array_index (self->monitors, i));
   g_clear_pointer (&self->monitors, g_ptr_array_unref);
 
+  g_clear_weak_pointer (&self->toast);
   gtk_widget_dispose_template (GTK_WIDGET (self), FIGURES_TYPE_WINDOW);
 
   G_OBJECT_CLASS (figures_window_parent_class)->dispose (object);
@@ -677,14 +730,15 @@ figures_window_class_init (FiguresWindowClass *klass)
   g_type_ensure (FIGURES_TYPE_CHART_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/figures-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, FiguresWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, FiguresWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, FiguresWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, FiguresWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, FiguresWindow, progress_revealer);
   gtk_widget_class_bind_template_child (widget_class, FiguresWindow, progress_label);
   gtk_widget_class_bind_template_child (widget_class, FiguresWindow, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, FiguresWindow, progress_count);
   gtk_widget_class_bind_template_child (widget_class, FiguresWindow, samples_revealer);
-  gtk_widget_class_bind_template_child (widget_class, FiguresWindow, message_revealer);
-  gtk_widget_class_bind_template_child (widget_class, FiguresWindow, message_label);
   gtk_widget_class_bind_template_child (widget_class, FiguresWindow, documents_view);
   gtk_widget_class_bind_template_child (widget_class, FiguresWindow, charts_view);
   gtk_widget_class_bind_template_child (widget_class, FiguresWindow, compare_view);
