@@ -167,6 +167,39 @@ test_open_result (void)
     }
 }
 
+/* Item 6: the window shrinks to 800×600, list and reader still side by
+ * side, and the reader gets more room than the list. */
+static void
+test_small_window (void)
+{
+  FiguresReader *reader = figures_documents_view_get_reader (window->documents_view);
+  int min_width = 0, min_height = 0, view_width, reader_width;
+
+  figures_window_set_view (window, "documents");
+  gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL,
+                      NULL);
+  gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_VERTICAL, 800, &min_height, NULL, NULL,
+                      NULL);
+  g_assert_cmpint (min_width, <=, 800);
+  g_assert_cmpint (min_height, <=, 600);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 800, 600);
+  settle (400);
+  /* The default size counts the frame: the widget gets a little less. */
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 800);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), >, 700);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (reader)));
+  view_width = gtk_widget_get_width (GTK_WIDGET (window->documents_view));
+  reader_width = gtk_widget_get_width (GTK_WIDGET (reader));
+  g_test_message ("at 800 px: documents view %d, reader %d", view_width, reader_width);
+  g_assert_cmpint (reader_width, <, view_width); /* the list is still there */
+  g_assert_cmpint (reader_width, >, view_width - reader_width);
+  save_screenshot (GTK_WIDGET (window), "screenshot-800x600-documents.png");
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 760);
+  settle (300);
+}
+
 static void
 test_charts (void)
 {
@@ -413,6 +446,7 @@ main (int argc, char **argv)
   g_test_add_func ("/gui/first-run", test_first_run);
   g_test_add_func ("/gui/search", test_search);
   g_test_add_func ("/gui/open-result", test_open_result);
+  g_test_add_func ("/gui/small-window", test_small_window);
   g_test_add_func ("/gui/charts", test_charts);
   g_test_add_func ("/gui/compare", test_compare);
   g_test_add_func ("/gui/export", test_export);

@@ -44,7 +44,7 @@ struct _FiguresChartView
   gboolean syncing_checks;
   int focus_mark;
 
-  GtkPaned *paned;
+  AdwFlap *flap;
   GtkDropDown *metric_dropdown;
   GtkStringList *metric_model;
   GtkDropDown *aggregate_dropdown;
@@ -511,6 +511,9 @@ mentions_cb (GObject *object, GAsyncResult *result, gpointer user_data)
   heading =
     g_strdup_printf (ngettext ("%s: %u mention", "%s: %u mentions", rows->len), title, rows->len);
   gtk_label_set_text (self->mentions_label, heading);
+  /* Folded, the pane is hidden: show what the click asked for. */
+  if (adw_flap_get_folded (self->flap))
+    adw_flap_set_reveal_flap (self->flap, TRUE);
   g_signal_emit (self, signals[SIGNAL_MENTIONS_CHANGED], 0);
 }
 
@@ -982,7 +985,7 @@ figures_chart_view_class_init (FiguresChartViewClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/ui/figures-chart-view.ui");
-  gtk_widget_class_bind_template_child (widget_class, FiguresChartView, paned);
+  gtk_widget_class_bind_template_child (widget_class, FiguresChartView, flap);
   gtk_widget_class_bind_template_child (widget_class, FiguresChartView, metric_dropdown);
   gtk_widget_class_bind_template_child (widget_class, FiguresChartView, metric_model);
   gtk_widget_class_bind_template_child (widget_class, FiguresChartView, aggregate_dropdown);
@@ -1027,7 +1030,6 @@ figures_chart_view_init (FiguresChartView *self)
   self->setting_up = FALSE;
 
   gtk_drawing_area_set_draw_func (self->drawing_area, draw_cb, self, NULL);
-  gtk_paned_set_position (self->paned, 10000);
 
   click = gtk_gesture_click_new ();
   g_signal_connect (click, "pressed", G_CALLBACK (pressed_cb), self);

@@ -31,7 +31,9 @@ struct _FiguresDocumentsView
   int n_results_total;
   gboolean updating_cities;
 
-  GtkPaned *paned;
+  AdwLeaflet *leaflet;
+  GtkWidget *reader_box;
+  AdwStatusPage *no_documents_page;
   GtkStack *toolbar_stack;
   GtkDropDown *city_dropdown;
   GtkStringList *city_model;
@@ -135,6 +137,20 @@ sort_selected_cb (FiguresDocumentsView *self)
   g_settings_set_enum (self->settings, "document-sort", position == 1 ? 1 : 0);
 }
 
+/* ---- folding: list and reader side by side, or one at a time ---- */
+
+static void
+show_reader (FiguresDocumentsView *self)
+{
+  adw_leaflet_set_visible_child (self->leaflet, self->reader_box);
+}
+
+static void
+back_clicked_cb (FiguresDocumentsView *self)
+{
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
 /* ---- the list of reports ---- */
 
 static void open_item (FiguresDocumentsView *self, FiguresDocumentItem *item);
@@ -156,6 +172,7 @@ open_item (FiguresDocumentsView *self, FiguresDocumentItem *item)
       g_signal_connect_object (item, "notify::loaded", G_CALLBACK (item_loaded_cb), self, 0);
       return;
     }
+  show_reader (self);
   if (figures_document_item_get_id (item) == figures_reader_get_document_id (self->reader))
     return;
   figures_reader_load (self->reader, figures_document_item_get_id (item), 0, NULL);
@@ -364,6 +381,7 @@ open_result (FiguresDocumentsView *self, guint position)
 
   if (row == NULL)
     return;
+  show_reader (self);
   figures_reader_load (self->reader, figures_list_row_get_document_id (row), G_MAXUINT,
                        self->query);
 }
@@ -387,6 +405,7 @@ figures_documents_view_open_document (FiguresDocumentsView *self, gint64 documen
 {
   g_return_if_fail (FIGURES_IS_DOCUMENTS_VIEW (self));
 
+  show_reader (self);
   figures_reader_load (self->reader, document_id, offset, self->query);
 }
 
@@ -530,7 +549,9 @@ figures_documents_view_class_init (FiguresDocumentsViewClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/ui/figures-documents-view.ui");
-  gtk_widget_class_bind_template_child (widget_class, FiguresDocumentsView, paned);
+  gtk_widget_class_bind_template_child (widget_class, FiguresDocumentsView, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, FiguresDocumentsView, reader_box);
+  gtk_widget_class_bind_template_child (widget_class, FiguresDocumentsView, no_documents_page);
   gtk_widget_class_bind_template_child (widget_class, FiguresDocumentsView, toolbar_stack);
   gtk_widget_class_bind_template_child (widget_class, FiguresDocumentsView, city_dropdown);
   gtk_widget_class_bind_template_child (widget_class, FiguresDocumentsView, city_model);
@@ -545,6 +566,7 @@ figures_documents_view_class_init (FiguresDocumentsViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, sort_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, document_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, result_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
 }
 
 static void
