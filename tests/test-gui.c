@@ -41,26 +41,26 @@ static void
 test_first_run (void)
 {
   FiguresDocumentsView *documents = window->documents_view;
-  GListModel *model = figures_documents_view_get_documents (documents);
-
+  GListModel *model;
   gboolean saw_progress = FALSE;
   gulong id;
 
   /* Indexing starts with the window (nothing has run the main loop yet)
    * and shows its progress. */
-  g_assert_false (window->have_summary);
+  g_assert_null (figures_library_get_last_summary (window->library));
   id = g_signal_connect (window, "notify::indexing", G_CALLBACK (indexing_cb), &saw_progress);
   RUN_AND_WAIT (window, "index-updated", (void) 0);
   g_signal_handler_disconnect (window, id);
   g_assert_true (saw_progress);
-  g_assert_true (window->have_summary);
-  g_assert_cmpuint (window->last_summary.indexed, >, 0);
+  g_assert_nonnull (figures_library_get_last_summary (window->library));
+  g_assert_cmpuint (figures_library_get_last_summary (window->library)->indexed, >, 0);
   g_assert_false (figures_window_get_indexing (window));
   g_assert_false (gtk_revealer_get_reveal_child (window->progress_revealer));
   /* No folder of the user's: the samples banner offers Open Folder…. */
   g_assert_true (gtk_revealer_get_reveal_child (window->samples_revealer));
 
   settle (300);
+  model = figures_documents_view_get_documents (documents);
   g_assert_cmpuint (g_list_model_get_n_items (model), >, 0);
   {
     g_autoptr (FiguresDocumentItem) first = g_list_model_get_item (model, 0);
@@ -410,23 +410,59 @@ test_views_and_actions (void)
                    gtk_widget_is_ancestor (focus, GTK_WIDGET (window->search_entry)));
   }
 
-  /* A folder added in the settings is indexed in the background. */
+  /* Item 1: after Open Folder nothing of the samples stays on screen, and
+   * only the user's report is listed. */
   {
     g_autofree char *folder = g_build_filename (tmpdir, "reports", NULL);
     g_autofree char *report = g_build_filename (folder, "report.txt", NULL);
+    FiguresReader *reader = figures_documents_view_get_reader (window->documents_view);
+    GListModel *documents = figures_documents_view_get_documents (window->documents_view);
+    FiguresChartData *data;
+
+    /* The samples are on screen: a report open, mentions listed, cities
+     * compared. */
+    g_assert_cmpint (figures_reader_get_document_id (reader), >, 0);
+    g_assert_cmpuint (
+      g_list_model_get_n_items (figures_chart_view_get_mentions (window->charts_view)), >, 0);
+    g_assert_nonnull (figures_chart_view_get_cities (window->compare_view)[0]);
 
     g_mkdir_with_parents (folder, 0700);
     g_assert_true (g_file_set_contents (report,
                                         "乌海市2025年职业培训工作总结\n\n"
                                         "2025年，乌海市共举办职业技能培训班12期，培训800人次。\n",
                                         -1, NULL));
-    RUN_AND_WAIT (window, "index-updated", figures_window_add_folder (window, folder));
+    figures_library_add_folder (window->library, folder);
+    /* At once, before the index has changed. */
+    g_assert_cmpint (figures_reader_get_document_id (reader), ==, 0);
+    g_assert_cmpuint (
+      g_list_model_get_n_items (figures_chart_view_get_mentions (window->charts_view)), ==, 0);
+    g_assert_null (figures_chart_view_get_cities (window->compare_view)[0]);
+    g_assert_cmpuint (g_list_model_get_n_items (documents), ==, 0);
+
+    RUN_AND_WAIT (window, "index-updated", (void) 0);
     settle (300);
     g_assert_false (gtk_revealer_get_reveal_child (window->samples_revealer));
-    g_assert_cmpuint (
-      g_list_model_get_n_items (figures_documents_view_get_documents (window->documents_view)), ==,
-      1);
-    RUN_AND_WAIT (window, "index-updated", figures_window_remove_folder (window, folder));
+    g_assert_cmpuint (g_list_model_get_n_items (documents), ==, 1);
+    g_assert_cmpint (figures_reader_get_document_id (reader), ==, 0);
+
+    /* The chart, once shown, has only the user's city. */
+    figures_window_set_view (window, "charts");
+    data = figures_chart_view_get_data (window->charts_view);
+    if (data == NULL)
+      RUN_AND_WAIT (window->charts_view, "data-changed", (void) 0);
+    settle (200);
+    {
+      FiguresChartLayout *layout = figures_chart_view_get_layout (window->charts_view);
+      FiguresChartMark mark;
+
+      g_assert_nonnull (layout);
+      for (guint i = 0; i < figures_chart_layout_get_n_marks (layout); i++)
+        if (figures_chart_layout_get_mark (layout, i, &mark) && mark.city != NULL)
+          g_assert_cmpstr (mark.city, ==, "乌海市");
+    }
+    figures_window_set_view (window, "documents");
+
+    RUN_AND_WAIT (window, "index-updated", figures_library_remove_folder (window->library, folder));
     g_assert_true (gtk_revealer_get_reveal_child (window->samples_revealer));
   }
 }

@@ -21,6 +21,7 @@ struct _FiguresApplication
   AdwApplication parent_instance;
 
   GSettings *settings;
+  FiguresLibrary *library;
   GtkCssProvider *metric_css;
 };
 
@@ -106,6 +107,14 @@ figures_application_get_settings (FiguresApplication *self)
   return self->settings;
 }
 
+FiguresLibrary *
+figures_application_get_library (FiguresApplication *self)
+{
+  g_return_val_if_fail (FIGURES_IS_APPLICATION (self), NULL);
+
+  return self->library;
+}
+
 /* The metric colours of the chart palette, for the dots in lists. */
 static void
 update_metric_css (FiguresApplication *self)
@@ -155,7 +164,7 @@ preferences_action (GSimpleAction *action, GVariant *param, gpointer user_data)
 {
   FiguresApplication *self = user_data;
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
-  GtkWindow *prefs = figures_preferences_window_new (FIGURES_WINDOW (window));
+  GtkWindow *prefs = figures_preferences_window_new (window, self->library);
 
   gtk_window_present (prefs);
 }
@@ -204,6 +213,12 @@ figures_application_startup (GApplication *app)
   gtk_window_set_default_icon_name (APP_ID);
 
   self->settings = figures_settings_new ();
+  {
+    g_autofree char *index_path = figures_application_dup_index_path ();
+    g_autofree char *samples_dir = figures_application_dup_samples_dir ();
+
+    self->library = figures_library_new (self->settings, index_path, samples_dir);
+  }
 
   /* AdwApplication loads style.css from the resource base path itself. */
   self->metric_css = gtk_css_provider_new ();
@@ -227,6 +242,7 @@ figures_application_dispose (GObject *object)
   FiguresApplication *self = FIGURES_APPLICATION (object);
 
   g_clear_object (&self->metric_css);
+  g_clear_object (&self->library);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (figures_application_parent_class)->dispose (object);

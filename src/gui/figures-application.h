@@ -7,6 +7,8 @@
 
 #include <adwaita.h>
 
+#include "figures-library.h"
+
 G_BEGIN_DECLS
 
 /* The settings schema keeps the base id, shared by the Devel build. */
@@ -18,6 +20,8 @@ G_DECLARE_FINAL_TYPE (FiguresApplication, figures_application, FIGURES, APPLICAT
 
 FiguresApplication *figures_application_new (void);
 GSettings *figures_application_get_settings (FiguresApplication *self);
+/* The reports shown, their folders and index: one for every window. */
+FiguresLibrary *figures_application_get_library (FiguresApplication *self);
 
 /* FIGURES_SAMPLES_DIR, else the installed samples, else the source tree's. */
 char *figures_application_dup_samples_dir (void);

@@ -15,6 +15,7 @@
 
 #include "figures-chart-view.h"
 #include "figures-csv.h"
+#include "figures-library.h"
 #include "figures-list-row.h"
 #include "figures-worker.h"
 
@@ -26,11 +27,11 @@ struct _FiguresChartView
   GtkWidget parent_instance;
 
   gboolean compare;
-  char *index_path;
+  FiguresLibrary *library;
   GSettings *settings;
   GCancellable *cancellable;
   GCancellable *load_cancellable;
-  guint load_generation;
+  GCancellable *mentions_cancellable;
   gboolean setting_up;
   gboolean reload_pending;
 
@@ -113,75 +114,6 @@ selected_aggregate (FiguresChartView *self)
 
 /* ---- loading ---- */
 
-typedef struct
-{
-  gboolean compare;
-  char *metric;
-  GStrv cities;
-  FiguresAggregate aggregate;
-  FiguresNumberStyle style;
-} LoadJob;
-
-static void
-load_job_free (LoadJob *job)
-{
-  g_free (job->metric);
-  g_strfreev (job->cities);
-  g_free (job);
-}
-
-static gpointer
-load_job (FiguresIndex *index, gpointer data, GCancellable *cancellable, GError **error)
-{
-  LoadJob *job = data;
-  const char *metrics[2] = { job->metric, NULL };
-  FiguresStatisticsFilter filter = { NULL, NULL, 0, 0 };
-  g_autoptr (GPtrArray) rows = NULL;
-  g_autoptr (FiguresChartData) chart = NULL;
-  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
-  GError *local_error = NULL;
-  guint n_documents, n_statistics = 0;
-
-  if (job->compare)
-    filter.cities = (const char *const *) job->cities;
-  else
-    filter.metrics = metrics;
-
-  rows = figures_index_aggregate (index, &filter, FIGURES_GROUP_BY_CITY, error);
-  if (rows == NULL)
-    return NULL;
-
-  n_documents = figures_index_count_documents (index, NULL, &local_error);
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, local_error);
-      return NULL;
-    }
-
-  chart = figures_chart_data_new (job->compare ? FIGURES_CHART_COMPARE : FIGURES_CHART_BARS);
-  figures_chart_data_set_style (chart, job->style);
-  figures_chart_data_set_aggregate (chart, job->aggregate);
-  figures_chart_data_add_rows (chart, rows);
-  if (job->compare)
-    {
-      const char *all_metrics[FIGURES_N_METRICS + 1] = { NULL };
-
-      for (guint m = 0; m < FIGURES_N_METRICS; m++)
-        all_metrics[m] = figures_metric_to_key (m);
-      figures_chart_data_set_metrics (chart, all_metrics);
-      figures_chart_data_set_cities (chart, (const char *const *) job->cities);
-    }
-  else
-    figures_chart_data_set_metrics (chart, metrics);
-
-  for (guint i = 0; i < rows->len; i++)
-    n_statistics += ((FiguresAggregateRow *) g_ptr_array_index (rows, i))->mentions;
-  figures_chart_data_set_source (chart, n_documents, n_statistics, today);
-
-  return g_steal_pointer (&chart);
-}
-
 static void
 set_data (FiguresChartView *self, FiguresChartData *data)
 {
@@ -196,16 +128,12 @@ set_data (FiguresChartView *self, FiguresChartData *data)
 static void
 load_cb (GObject *object, GAsyncResult *result, gpointer user_data)
 {
-  FiguresChartView *self = FIGURES_CHART_VIEW (object);
+  g_autoptr (FiguresChartView) self = user_data;
   g_autoptr (GError) error = NULL;
-  FiguresChartData *data = figures_worker_finish (result, &error);
+  FiguresChartData *data =
+    figures_library_chart_data_finish (FIGURES_LIBRARY (object), result, &error);
 
-  if (GPOINTER_TO_UINT (user_data) != self->load_generation)
-    {
-      g_clear_pointer (&data, figures_chart_data_unref);
-      return;
-    }
-
+  /* A newer load cancelled this one: its answer is an error. */
   if (data == NULL)
     {
       if (!figures_worker_error_is_cancelled (error))
@@ -259,11 +187,9 @@ update_hint (FiguresChartView *self)
 void
 figures_chart_view_reload (FiguresChartView *self)
 {
-  LoadJob *job;
-
   g_return_if_fail (FIGURES_IS_CHART_VIEW (self));
 
-  if (self->index_path == NULL)
+  if (self->library == NULL)
     return;
 
   /* A hidden view reads the index when it is shown, not before: at start
@@ -278,12 +204,11 @@ figures_chart_view_reload (FiguresChartView *self)
   g_cancellable_cancel (self->load_cancellable);
   g_clear_object (&self->load_cancellable);
   self->load_cancellable = g_cancellable_new ();
-  self->load_generation++;
 
   update_hint (self);
   if (self->compare)
-    figures_worker_run (self, self->index_path, cities_job, NULL, NULL, (GDestroyNotify) g_strfreev,
-                        self->cancellable, cities_cb, NULL);
+    figures_worker_run (self, figures_library_get_index_path (self->library), cities_job, NULL,
+                        NULL, (GDestroyNotify) g_strfreev, self->cancellable, cities_cb, NULL);
 
   if (self->compare && self->cities->len - 1 < MIN_CITIES)
     {
@@ -291,15 +216,19 @@ figures_chart_view_reload (FiguresChartView *self)
       return;
     }
 
-  job = g_new0 (LoadJob, 1);
-  job->compare = self->compare;
-  job->metric = g_strdup (selected_metric (self));
-  job->cities = g_strdupv ((char **) self->cities->pdata);
-  job->aggregate = selected_aggregate (self);
-  job->style = figures_number_style_from_locale ();
-  figures_worker_run (self, self->index_path, load_job, job, (GDestroyNotify) load_job_free,
-                      (GDestroyNotify) figures_chart_data_unref, self->load_cancellable, load_cb,
-                      GUINT_TO_POINTER (self->load_generation));
+  figures_library_chart_data_async (
+    self->library, selected_metric (self),
+    self->compare ? (const char *const *) self->cities->pdata : NULL, selected_aggregate (self),
+    self->load_cancellable, load_cb, g_object_ref (self));
+}
+
+static void
+clear_mentions (FiguresChartView *self)
+{
+  g_cancellable_cancel (self->mentions_cancellable);
+  g_list_store_remove_all (self->mentions_store);
+  gtk_label_set_text (self->mentions_label, _ ("Click a bar to list the mentions behind it."));
+  g_signal_emit (self, signals[SIGNAL_MENTIONS_CHANGED], 0);
 }
 
 static void
@@ -311,6 +240,8 @@ options_changed_cb (FiguresChartView *self)
   if (!self->compare)
     g_settings_set_string (self->settings, "chart-metric", selected_metric (self));
   g_settings_set_enum (self->settings, "chart-aggregation", (int) selected_aggregate (self));
+  /* The mentions listed belong to a bar of the old chart. */
+  clear_mentions (self);
   figures_chart_view_reload (self);
 }
 
@@ -419,32 +350,6 @@ query_tooltip_cb (FiguresChartView *self, int x, int y, gboolean keyboard, GtkTo
 
 /* ---- mentions behind a bar ---- */
 
-typedef struct
-{
-  char *city;
-  char *metric;
-  int year;
-} MentionsJob;
-
-static void
-mentions_job_free (MentionsJob *job)
-{
-  g_free (job->city);
-  g_free (job->metric);
-  g_free (job);
-}
-
-static gpointer
-mentions_job (FiguresIndex *index, gpointer data, GCancellable *cancellable, GError **error)
-{
-  MentionsJob *job = data;
-  const char *cities[2] = { job->city, NULL };
-  const char *metrics[2] = { job->metric, NULL };
-  FiguresStatisticsFilter filter = { cities, metrics, 0, job->year };
-
-  return figures_index_list_statistics (index, &filter, error);
-}
-
 static char *
 evidence_markup (const FiguresStatistic *statistic)
 {
@@ -470,16 +375,26 @@ evidence_markup (const FiguresStatistic *statistic)
   return g_strdup_printf ("%s<b>%s</b>%s", before, number, after);
 }
 
+typedef struct
+{
+  FiguresChartView *view;
+  char *title;
+} MentionsRequest;
+
 static void
 mentions_cb (GObject *object, GAsyncResult *result, gpointer user_data)
 {
-  FiguresChartView *self = FIGURES_CHART_VIEW (object);
+  MentionsRequest *request = user_data;
+  g_autoptr (FiguresChartView) self = request->view;
+  g_autofree char *title = request->title;
   g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) rows = figures_worker_finish (result, &error);
+  g_autoptr (GPtrArray) rows =
+    figures_library_list_statistics_finish (FIGURES_LIBRARY (object), result, &error);
   g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   g_autofree char *heading = NULL;
   FiguresNumberStyle style = figures_number_style_from_locale ();
-  g_autofree char *title = user_data;
+
+  g_free (request);
 
   if (rows == NULL)
     {
@@ -520,17 +435,17 @@ mentions_cb (GObject *object, GAsyncResult *result, gpointer user_data)
 static void
 list_mentions (FiguresChartView *self, const FiguresChartMark *mark)
 {
-  MentionsJob *job = g_new0 (MentionsJob, 1);
+  MentionsRequest *request = g_new0 (MentionsRequest, 1);
   FiguresNumberStyle style = figures_number_style_from_locale ();
-  char *title;
 
-  job->city = g_strdup (mark->city);
-  job->metric = g_strdup (mark->metric);
-  job->year = mark->year;
-  title = g_strdup_printf ("%s · %s", mark->city ? mark->city : "",
-                           figures_format_metric_name (mark->metric, style));
-  figures_worker_run (self, self->index_path, mentions_job, job, (GDestroyNotify) mentions_job_free,
-                      (GDestroyNotify) g_ptr_array_unref, self->cancellable, mentions_cb, title);
+  request->view = g_object_ref (self);
+  request->title = g_strdup_printf ("%s · %s", mark->city ? mark->city : "",
+                                    figures_format_metric_name (mark->metric, style));
+  g_cancellable_cancel (self->mentions_cancellable);
+  g_clear_object (&self->mentions_cancellable);
+  self->mentions_cancellable = g_cancellable_new ();
+  figures_library_list_statistics_async (self->library, mark->city, mark->metric, mark->year,
+                                         self->mentions_cancellable, mentions_cb, request);
 }
 
 gboolean
@@ -840,18 +755,54 @@ figures_chart_view_export_csv (FiguresChartView *self, GFile *file)
   g_return_if_fail (G_IS_FILE (file));
 
   metrics[0] = selected_metric (self);
-  figures_csv_export_async (self, self->index_path,
+  figures_csv_export_async (self, figures_library_get_index_path (self->library),
                             self->compare ? (const char *const *) self->cities->pdata : NULL,
                             self->compare ? NULL : metrics, file, self->cancellable,
                             figures_csv_export_done_cb, g_object_ref (file));
 }
 
+/* The library's reports changed identity: nothing shown may stay. */
+static void
+library_reset_cb (FiguresChartView *self)
+{
+  g_cancellable_cancel (self->load_cancellable);
+  set_data (self, NULL);
+  clear_mentions (self);
+  gtk_string_list_splice (self->all_cities, 0,
+                          g_list_model_get_n_items (G_LIST_MODEL (self->all_cities)), NULL);
+  if (self->compare)
+    figures_chart_view_set_cities (self, NULL);
+}
+
+static void
+library_changed_cb (FiguresChartView *self, gboolean finished)
+{
+  /* While the index is built, an empty chart fills in; a full one waits
+   * for the end rather than re-aggregate every few hundred reports. */
+  if (finished || self->data == NULL)
+    figures_chart_view_reload (self);
+}
+
 void
-figures_chart_view_setup (FiguresChartView *self, const char *index_path, GSettings *settings)
+figures_chart_view_set_library (FiguresChartView *self, FiguresLibrary *library)
+{
+  g_return_if_fail (FIGURES_IS_CHART_VIEW (self));
+  g_return_if_fail (FIGURES_IS_LIBRARY (library));
+  g_return_if_fail (self->library == NULL);
+
+  self->library = g_object_ref (library);
+  g_signal_connect_object (library, "reset", G_CALLBACK (library_reset_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (library, "changed", G_CALLBACK (library_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  figures_chart_view_reload (self);
+}
+
+void
+figures_chart_view_setup (FiguresChartView *self, GSettings *settings)
 {
   g_return_if_fail (FIGURES_IS_CHART_VIEW (self));
 
-  self->index_path = g_strdup (index_path);
   g_set_object (&self->settings, settings);
 
   self->setting_up = TRUE;
@@ -931,8 +882,10 @@ figures_chart_view_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_cancellable_cancel (self->load_cancellable);
+  g_cancellable_cancel (self->mentions_cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), FIGURES_TYPE_CHART_VIEW);
   g_clear_object (&self->settings);
+  g_clear_object (&self->library);
   g_clear_object (&self->all_cities);
   g_clear_pointer (&self->layout, figures_chart_layout_unref);
   g_clear_pointer (&self->data, figures_chart_data_unref);
@@ -947,9 +900,9 @@ figures_chart_view_finalize (GObject *object)
 
   g_clear_object (&self->cancellable);
   g_clear_object (&self->load_cancellable);
+  g_clear_object (&self->mentions_cancellable);
   g_clear_pointer (&self->cities, g_ptr_array_unref);
   g_clear_pointer (&self->city_checks, g_ptr_array_unref);
-  g_free (self->index_path);
 
   G_OBJECT_CLASS (figures_chart_view_parent_class)->finalize (object);
 }

@@ -505,6 +505,26 @@ figures_document_list_reload (FiguresDocumentList *self)
 }
 
 void
+figures_document_list_clear (FiguresDocumentList *self)
+{
+  guint old_n;
+
+  g_return_if_fail (FIGURES_IS_DOCUMENT_LIST (self));
+
+  /* Answers still on their way belong to the old generation. */
+  self->generation++;
+  g_hash_table_remove_all (self->requested);
+  g_hash_table_remove_all (self->pages);
+  old_n = self->n_items;
+  self->n_items = 0;
+  if (old_n > 0)
+    {
+      g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, 0);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+    }
+}
+
+void
 figures_document_list_set_city (FiguresDocumentList *self, const char *city)
 {
   g_return_if_fail (FIGURES_IS_DOCUMENT_LIST (self));

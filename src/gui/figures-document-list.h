@@ -38,6 +38,8 @@ void figures_document_list_set_sort (FiguresDocumentList *self, FiguresDocumentS
 FiguresDocumentSort figures_document_list_get_sort (FiguresDocumentList *self);
 /* Re-reads the count and drops loaded pages (after the index changed). */
 void figures_document_list_reload (FiguresDocumentList *self);
+/* Empties the list at once, without reading; reload() fills it again. */
+void figures_document_list_clear (FiguresDocumentList *self);
 /* TRUE while a count or a page is being read. */
 gboolean figures_document_list_get_loading (FiguresDocumentList *self);
 

@@ -7,6 +7,7 @@
 
 #include <adwaita.h>
 
+#include "figures-library.h"
 #include "figures-reader.h"
 
 G_BEGIN_DECLS
@@ -16,9 +17,10 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (
   FiguresDocumentsView, figures_documents_view, FIGURES, DOCUMENTS_VIEW, GtkWidget)
 
-void figures_documents_view_setup (FiguresDocumentsView *self,
-                                   const char *index_path,
-                                   GSettings *settings);
+/* Options from @settings; then the reports of @library, followed as they
+ * change. */
+void figures_documents_view_setup (FiguresDocumentsView *self, GSettings *settings);
+void figures_documents_view_set_library (FiguresDocumentsView *self, FiguresLibrary *library);
 /* The index changed: re-read the list, the cities and the search. */
 void figures_documents_view_reload (FiguresDocumentsView *self);
 /* Searches on a worker thread; "" shows the list of reports again. */

@@ -10,13 +10,13 @@
 #include <glib/gi18n.h>
 
 #include "figures-preferences-window.h"
-#include "figures-window.h"
 
 struct _FiguresPreferencesWindow
 {
   AdwPreferencesWindow parent_instance;
 
-  FiguresWindow *window;
+  GtkWindow *window;
+  FiguresLibrary *library;
   GSettings *settings;
 
   GtkListBox *folders_list;
@@ -31,8 +31,7 @@ remove_clicked_cb (GtkButton *button, FiguresPreferencesWindow *self)
 {
   const char *path = g_object_get_data (G_OBJECT (button), "path");
 
-  if (self->window != NULL)
-    figures_window_remove_folder (self->window, path);
+  figures_library_remove_folder (self->library, path);
 }
 
 static void
@@ -109,6 +108,7 @@ figures_preferences_window_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), FIGURES_TYPE_PREFERENCES_WINDOW);
   g_clear_object (&self->settings);
+  g_clear_object (&self->library);
   g_clear_weak_pointer (&self->window);
 
   G_OBJECT_CLASS (figures_preferences_window_parent_class)->dispose (object);
@@ -138,15 +138,17 @@ figures_preferences_window_init (FiguresPreferencesWindow *self)
 }
 
 GtkWindow *
-figures_preferences_window_new (FiguresWindow *window)
+figures_preferences_window_new (GtkWindow *parent, FiguresLibrary *library)
 {
   FiguresPreferencesWindow *self;
 
-  g_return_val_if_fail (FIGURES_IS_WINDOW (window), NULL);
+  g_return_val_if_fail (GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (FIGURES_IS_LIBRARY (library), NULL);
 
-  self = g_object_new (FIGURES_TYPE_PREFERENCES_WINDOW, "transient-for", window, NULL);
-  g_set_weak_pointer (&self->window, window);
-  self->settings = g_object_ref (figures_window_get_settings (window));
+  self = g_object_new (FIGURES_TYPE_PREFERENCES_WINDOW, "transient-for", parent, NULL);
+  g_set_weak_pointer (&self->window, parent);
+  self->library = g_object_ref (library);
+  self->settings = g_object_ref (figures_library_get_settings (library));
   g_signal_connect_object (self->settings, "changed::folders", G_CALLBACK (rebuild_list), self,
                            G_CONNECT_SWAPPED);
   rebuild_list (self);

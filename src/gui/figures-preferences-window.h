@@ -7,9 +7,9 @@
 
 #include <adwaita.h>
 
-G_BEGIN_DECLS
+#include "figures-library.h"
 
-typedef struct _FiguresWindow FiguresWindow;
+G_BEGIN_DECLS
 
 #define FIGURES_TYPE_PREFERENCES_WINDOW (figures_preferences_window_get_type ())
 
@@ -19,6 +19,7 @@ G_DECLARE_FINAL_TYPE (FiguresPreferencesWindow,
                       PREFERENCES_WINDOW,
                       AdwPreferencesWindow)
 
-GtkWindow *figures_preferences_window_new (FiguresWindow *window);
+/* Actions (win.open-folder, …) go to @parent. */
+GtkWindow *figures_preferences_window_new (GtkWindow *parent, FiguresLibrary *library);
 
 G_END_DECLS

@@ -24,7 +24,7 @@ open_folder_response_cb (GtkNativeDialog *dialog, int response, gpointer user_da
       g_autofree char *path = file ? g_file_get_path (file) : NULL;
 
       if (path != NULL)
-        figures_window_add_folder (self, path);
+        figures_library_add_folder (self->library, path);
       else
         figures_window_show_message (self, _ ("Only local folders can be indexed."));
     }
@@ -49,17 +49,13 @@ open_folder_action (GtkWidget *widget, const char *action_name, GVariant *param)
 static void
 rebuild_index_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
-  _figures_window_rebuild_index (FIGURES_WINDOW (widget));
+  figures_library_rebuild (FIGURES_WINDOW (widget)->library);
 }
 
 static void
 cancel_indexing_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
-  FiguresWindow *self = FIGURES_WINDOW (widget);
-
-  self->reindex_queued = self->rebuild_queued = FALSE;
-  if (self->index_cancellable != NULL)
-    g_cancellable_cancel (self->index_cancellable);
+  figures_library_cancel (FIGURES_WINDOW (widget)->library);
 }
 
 /* Children reach the window through these, never by casting their root. */
@@ -178,7 +174,8 @@ show_skipped_action (GtkWidget *widget, const char *action_name, GVariant *param
 {
   FiguresWindow *self = FIGURES_WINDOW (widget);
 
-  gtk_window_present (figures_skipped_window_new (GTK_WINDOW (self), self->index_path));
+  gtk_window_present (
+    figures_skipped_window_new (GTK_WINDOW (self), figures_library_get_index_path (self->library)));
 }
 
 static void
@@ -262,7 +259,7 @@ view_action (GtkWidget *widget, const char *action_name, GVariant *param)
 void
 _figures_window_actions_update (FiguresWindow *self)
 {
-  gboolean indexing = self->index_cancellable != NULL;
+  gboolean indexing = figures_library_get_indexing (self->library);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-indexing", indexing);
 }

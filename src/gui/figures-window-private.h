@@ -7,7 +7,7 @@
 
 #include "figures-chart-view.h"
 #include "figures-documents-view.h"
-#include "figures-index.h"
+#include "figures-library.h"
 #include "figures-window.h"
 
 G_BEGIN_DECLS
@@ -16,27 +16,13 @@ struct _FiguresWindow
 {
   AdwApplicationWindow parent_instance;
 
+  FiguresLibrary *library;
   GSettings *settings;
-  char *index_path;
-  char *samples_dir;
 
   /* Cancelled in dispose: every task the window started. */
   GCancellable *cancellable;
-  /* The index update under way, when there is one. */
-  GCancellable *index_cancellable;
-  guint index_generation;
-  gboolean reindex_queued;
-  gboolean rebuild_queued;
-  gint64 last_refresh;
-  FiguresIndexSummary last_summary;
-  gboolean have_summary;
-
-  GPtrArray *monitors;
-  guint monitor_timeout;
-  guint start_timeout;
-  gboolean prepared; /* the index has been opened once */
-  gboolean painted;  /* the window has shown its first frame */
-  gboolean started;
+  gboolean painted; /* the window has shown its first frame */
+  gboolean started; /* the views have read the index once */
 
   /* Template widgets */
   AdwToastOverlay *toast_overlay;
@@ -58,7 +44,6 @@ struct _FiguresWindow
 
 void _figures_window_class_actions_init (FiguresWindowClass *klass);
 void _figures_window_actions_update (FiguresWindow *self);
-void _figures_window_rebuild_index (FiguresWindow *self);
 /* The chart view on screen, or the Charts one when Documents is shown. */
 FiguresChartView *_figures_window_get_chart_view (FiguresWindow *self);
 

@@ -23,11 +23,7 @@ const char *figures_window_get_query (FiguresWindow *self);
 /* Shows the Documents view with @document_id open, scrolled to code point
  * @offset (G_MAXUINT: the first search hit, else the top). */
 void figures_window_open_document (FiguresWindow *self, gint64 document_id, guint offset);
-void figures_window_add_folder (FiguresWindow *self, const char *path);
-void figures_window_remove_folder (FiguresWindow *self, const char *path);
-/* Brings the index up to date in the background (a no-op queue while one
- * update runs: another follows it). */
-void figures_window_update_index (FiguresWindow *self);
+FiguresLibrary *figures_window_get_library (FiguresWindow *self);
 /* A toast that stays until dismissed: errors and warnings. */
 void figures_window_show_message (FiguresWindow *self, const char *message);
 /* A toast for a file just written, with Open and Show in Folder. */
