@@ -145,6 +145,27 @@ test_open_result (void)
 
   save_screenshot (GTK_WIDGET (window), "screenshot-documents.png");
 
+  /* Item 2: a new search drops the old one's highlights and counter, even
+   * when it finds nothing. */
+  {
+    GtkTextTag *hit_tag =
+      gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), "search-hit");
+    g_autofree char *previous =
+      g_strdup (gtk_editable_get_text (GTK_EDITABLE (window->search_entry)));
+
+    RUN_AND_WAIT (
+      window->documents_view, "search-finished",
+      gtk_editable_set_text (GTK_EDITABLE (window->search_entry), "zzqqxxnotawordanywhere"));
+    g_assert_cmpuint (figures_reader_get_n_hits (reader), ==, 0);
+    g_assert_cmpint (figures_reader_get_current_hit (reader), ==, -1);
+    gtk_text_buffer_get_start_iter (buffer, &iter);
+    g_assert_false (gtk_text_iter_starts_tag (&iter, hit_tag) ||
+                    gtk_text_iter_forward_to_tag_toggle (&iter, hit_tag));
+    RUN_AND_WAIT (window->documents_view, "search-finished",
+                  gtk_editable_set_text (GTK_EDITABLE (window->search_entry), previous));
+    RUN_AND_WAIT (reader, "loaded", g_signal_emit_by_name (window->search_entry, "activate"));
+  }
+
   /* A highlighted figure shows its popover. */
   if (figures_reader_get_n_statistics (reader) > 0)
     {
@@ -235,17 +256,33 @@ test_charts (void)
     }
   save_screenshot (GTK_WIDGET (window), "screenshot-charts.png");
 
-  /* Clicking a mention opens its report at that sentence. */
+  /* Item 2: another metric, another chart: the mentions of the old one go. */
+  RUN_AND_WAIT (view, "data-changed", figures_chart_view_set_metric (view, "funding"));
+  g_assert_cmpuint (g_list_model_get_n_items (mentions), ==, 0);
+  RUN_AND_WAIT (view, "data-changed", figures_chart_view_set_metric (view, "trainees"));
+  settle (200);
+  layout = figures_chart_view_get_layout (view);
+  g_assert_true (figures_chart_layout_get_mark (layout, 0, &mark));
+  RUN_AND_WAIT (view, "mentions-changed",
+                g_assert_true (figures_chart_view_activate_at (
+                  view, mark.rect.x + mark.rect.width / 2, mark.rect.y + mark.rect.height / 2)));
+  g_assert_cmpuint (g_list_model_get_n_items (mentions), ==, mark.mentions);
+
+  /* Clicking a mention opens its report at that sentence, and selects the
+   * report in the list. */
   {
     FiguresReader *reader = figures_documents_view_get_reader (window->documents_view);
     g_autoptr (FiguresListRow) row = g_list_model_get_item (mentions, 0);
 
     RUN_AND_WAIT (reader, "loaded",
-                  figures_window_open_document (window, figures_list_row_get_document_id (row),
-                                                figures_list_row_get_offset (row)));
+                  gtk_widget_activate_action (GTK_WIDGET (view), "win.open-document", "(xu)",
+                                              (gint64) figures_list_row_get_document_id (row),
+                                              (guint32) figures_list_row_get_offset (row)));
     g_assert_cmpint (figures_reader_get_document_id (reader), ==,
                      figures_list_row_get_document_id (row));
     g_assert_cmpstr (adw_view_stack_get_visible_child_name (window->stack), ==, "documents");
+    g_assert_cmpint (figures_documents_view_get_selected_id (window->documents_view), ==,
+                     figures_list_row_get_document_id (row));
   }
 }
 

@@ -504,6 +504,32 @@ figures_document_list_reload (FiguresDocumentList *self)
                       count_cb, request);
 }
 
+gboolean
+figures_document_list_find (FiguresDocumentList *self, gint64 document_id, guint *position)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_return_val_if_fail (FIGURES_IS_DOCUMENT_LIST (self), FALSE);
+
+  /* Only the pages read so far: the list is never read whole for this. */
+  g_hash_table_iter_init (&iter, self->pages);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      GPtrArray *items = value;
+
+      for (guint i = 0; i < items->len; i++)
+        if (figures_document_item_get_loaded (g_ptr_array_index (items, i)) &&
+            figures_document_item_get_id (g_ptr_array_index (items, i)) == document_id)
+          {
+            if (position != NULL)
+              *position = GPOINTER_TO_UINT (key) * PAGE_SIZE + i;
+            return TRUE;
+          }
+    }
+  return FALSE;
+}
+
 void
 figures_document_list_clear (FiguresDocumentList *self)
 {

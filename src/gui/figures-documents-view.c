@@ -30,6 +30,7 @@ struct _FiguresDocumentsView
   char *query;
   int n_results_total;
   gboolean updating_cities;
+  gboolean selecting;
 
   AdwLeaflet *leaflet;
   GtkWidget *reader_box;
@@ -183,8 +184,27 @@ document_selected_cb (FiguresDocumentsView *self)
 {
   FiguresDocumentItem *item = gtk_single_selection_get_selected_item (self->documents_selection);
 
-  if (item != NULL)
+  if (item != NULL && !self->selecting)
     open_item (self, item);
+}
+
+/* Shows which report the reader has open, without opening it again. */
+static void
+select_document (FiguresDocumentsView *self, gint64 document_id)
+{
+  guint position = GTK_INVALID_LIST_POSITION;
+
+  if (self->documents == NULL)
+    return;
+  if (!figures_document_list_find (self->documents, document_id, &position))
+    position = GTK_INVALID_LIST_POSITION;
+
+  self->selecting = TRUE;
+  gtk_single_selection_set_selected (self->documents_selection, position);
+  self->selecting = FALSE;
+  if (position != GTK_INVALID_LIST_POSITION)
+    gtk_widget_activate_action (GTK_WIDGET (self->documents_list), "list.scroll-to-item", "u",
+                                position);
 }
 
 static void
@@ -326,6 +346,10 @@ figures_documents_view_set_query (FiguresDocumentsView *self, const char *query)
   g_return_if_fail (FIGURES_IS_DOCUMENTS_VIEW (self));
 
   stripped = g_strstrip (g_strdup (query ? query : ""));
+  if (g_strcmp0 (stripped[0] != '\0' ? stripped : NULL, self->query) == 0)
+    return;
+  /* The open report's highlights and "2 of 10" belong to the old query. */
+  figures_reader_clear_hits (self->reader);
   g_clear_pointer (&self->query, g_free);
   self->n_results_total = -1;
   if (stripped[0] != '\0')
@@ -373,6 +397,7 @@ figures_documents_view_open_document (FiguresDocumentsView *self, gint64 documen
 
   show_reader (self);
   figures_reader_load (self->reader, document_id, offset, self->query);
+  select_document (self, document_id);
 }
 
 void
@@ -514,6 +539,16 @@ figures_documents_view_setup (FiguresDocumentsView *self, GSettings *settings)
   self->settings = g_object_ref (settings);
   gtk_drop_down_set_selected (self->sort_dropdown,
                               g_settings_get_enum (settings, "document-sort") == 1 ? 1 : 0);
+}
+
+gint64
+figures_documents_view_get_selected_id (FiguresDocumentsView *self)
+{
+  FiguresDocumentItem *item;
+
+  g_return_val_if_fail (FIGURES_IS_DOCUMENTS_VIEW (self), 0);
+  item = gtk_single_selection_get_selected_item (self->documents_selection);
+  return item != NULL ? figures_document_item_get_id (item) : 0;
 }
 
 FiguresReader *

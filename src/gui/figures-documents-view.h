@@ -31,6 +31,8 @@ figures_documents_view_open_document (FiguresDocumentsView *self, gint64 documen
 void figures_documents_view_move_hit (FiguresDocumentsView *self, gboolean forward);
 /* Writes the statistics of the reports listed (the city filter) as CSV. */
 void figures_documents_view_export_csv (FiguresDocumentsView *self, GFile *file);
+/* The report selected in the list, or 0. */
+gint64 figures_documents_view_get_selected_id (FiguresDocumentsView *self);
 FiguresReader *figures_documents_view_get_reader (FiguresDocumentsView *self);
 GListModel *figures_documents_view_get_documents (FiguresDocumentsView *self);
 GListModel *figures_documents_view_get_results (FiguresDocumentsView *self);
