@@ -22,7 +22,7 @@ void notify_flag_cb (GObject *object, GParamSpec *pspec, gboolean *flag);
 void settle (guint ms);
 /* Saves what @widget shows after its next frame as @name in $G_TEST_BUILDDIR. */
 void save_screenshot (GtkWidget *widget, const char *name);
-/* Reports GTK 4.8's harmless "gizmo without a current allocation" warning
+/* Reports GTK 4.8's harmless "… without a current allocation" warning
  * as a test message instead of aborting; everything else as usual. */
 GLogWriterOutput
 log_writer (GLogLevelFlags log_level, const GLogField *fields, gsize n_fields, gpointer user_data);
