@@ -253,6 +253,23 @@ test_charts (void)
 
       g_assert_cmpstr (statistic->city, ==, mark.city);
       g_assert_cmpstr (figures_metric_to_key (statistic->metric), ==, mark.metric);
+
+      /* Item 3: the snippet shows its figure, near its start (the label
+       * keeps three lines and cuts the end). */
+      {
+        const char *evidence = statistic->evidence;
+        const char *a =
+          g_utf8_offset_to_pointer (evidence, statistic->start - statistic->evidence_start);
+        const char *b =
+          g_utf8_offset_to_pointer (evidence, statistic->end - statistic->evidence_start);
+        g_autofree char *figure = g_markup_escape_text (a, b - a);
+        g_autofree char *bold = g_strdup_printf ("<b>%s</b>", figure);
+        const char *markup = figures_list_row_get_markup (row);
+        const char *at = strstr (markup, bold);
+
+        g_assert_nonnull (at);
+        g_assert_cmpint (g_utf8_strlen (markup, at - markup), <=, 16);
+      }
     }
   save_screenshot (GTK_WIDGET (window), "screenshot-charts.png");
 

@@ -350,6 +350,11 @@ query_tooltip_cb (FiguresChartView *self, int x, int y, gboolean keyboard, GtkTo
 
 /* ---- mentions behind a bar ---- */
 
+/* A mention's label shows three lines: the figure must be in the first.
+ * The sentence is cut around it, never before it. */
+#define SNIPPET_BEFORE 12
+#define SNIPPET_AFTER 60
+
 static char *
 evidence_markup (const FiguresStatistic *statistic)
 {
@@ -360,19 +365,25 @@ evidence_markup (const FiguresStatistic *statistic)
                   : 0;
   guint end =
     statistic->end >= statistic->evidence_start ? statistic->end - statistic->evidence_start : 0;
-  const char *a, *b;
+  guint from, to;
+  const char *f, *a, *b, *t;
   g_autofree char *before = NULL;
   g_autofree char *number = NULL;
   g_autofree char *after = NULL;
 
   start = MIN (start, (guint) n);
   end = CLAMP (end, start, (guint) n);
+  from = start > SNIPPET_BEFORE ? start - SNIPPET_BEFORE : 0;
+  to = MIN ((guint) n, end + SNIPPET_AFTER);
+  f = g_utf8_offset_to_pointer (evidence, from);
   a = g_utf8_offset_to_pointer (evidence, start);
   b = g_utf8_offset_to_pointer (evidence, end);
-  before = g_markup_escape_text (evidence, a - evidence);
+  t = g_utf8_offset_to_pointer (evidence, to);
+  before = g_markup_escape_text (f, a - f);
   number = g_markup_escape_text (a, b - a);
-  after = g_markup_escape_text (b, -1);
-  return g_strdup_printf ("%s<b>%s</b>%s", before, number, after);
+  after = g_markup_escape_text (b, t - b);
+  return g_strdup_printf ("%s%s<b>%s</b>%s%s", from > 0 ? "…" : "", before, number, after,
+                          to < (guint) n ? "…" : "");
 }
 
 typedef struct
