@@ -368,12 +368,37 @@ test_export (void)
   g_signal_connect (export, "exported", G_CALLBACK (exported_cb), &result);
   gtk_window_present (export);
   figures_export_window_set_size (FIGURES_EXPORT_WINDOW (export), 640, 400, 2);
+
+  /* Item 7: the file is named after the chart and the day, and the chooser
+   * opens where the last export went (Pictures at first). */
+  {
+    g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+    g_autofree char *suffix = g_date_time_format (now, "-%Y-%m-%d.png");
+    const char *name = figures_export_window_get_suggested_name (FIGURES_EXPORT_WINDOW (export));
+    g_autoptr (GFile) folder = NULL;
+    g_autofree char *folder_path = NULL;
+
+    g_test_message ("suggested name: %s", name);
+    g_assert_true (g_str_has_prefix (name, "Trainees-by-city"));
+    g_assert_true (g_str_has_suffix (name, suffix));
+    g_settings_set_string (figures_window_get_settings (window), "export-folder", "");
+    folder = figures_export_dup_folder (figures_window_get_settings (window));
+    folder_path = g_file_get_path (folder);
+    g_assert_true (g_strcmp0 (folder_path, g_get_user_special_dir (G_USER_DIRECTORY_PICTURES)) ==
+                     0 ||
+                   g_strcmp0 (folder_path, g_get_home_dir ()) == 0);
+  }
   save_screenshot (GTK_WIDGET (export), "screenshot-export.png");
   forget_toast (window);
   figures_export_window_export_to (FIGURES_EXPORT_WINDOW (export), file);
   while (result == NULL && g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, TRUE);
   g_assert_cmpstr (result, ==, "");
+  {
+    g_autofree char *last =
+      g_settings_get_string (figures_window_get_settings (window), "export-folder");
+    g_assert_cmpstr (last, ==, tmpdir);
+  }
 
   /* Success is a toast with Open and Show in Folder, not a warning. */
   {

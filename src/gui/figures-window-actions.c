@@ -200,6 +200,7 @@ export_csv_response_cb (GtkNativeDialog *dialog, int response, gpointer user_dat
       g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
       const char *name = adw_view_stack_get_visible_child_name (self->stack);
 
+      figures_export_remember_folder (self->settings, file);
       if (g_strcmp0 (name, "documents") == 0)
         figures_documents_view_export_csv (self->documents_view, file);
       else
@@ -215,6 +216,9 @@ export_csv_action (GtkWidget *widget, const char *action_name, GVariant *param)
   FiguresWindow *self = FIGURES_WINDOW (widget);
   GtkFileChooserNative *chooser;
   g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autoptr (GFile) folder = figures_export_dup_folder (self->settings);
+  /* Translators: the default file name of exported statistics, before the date */
+  g_autofree char *name = figures_export_dup_file_name (_ ("statistics"), ".csv");
 
   chooser =
     gtk_file_chooser_native_new (_ ("Export Statistics as CSV"), GTK_WINDOW (self),
@@ -223,8 +227,8 @@ export_csv_action (GtkWidget *widget, const char *action_name, GVariant *param)
   gtk_file_filter_add_mime_type (filter, "text/csv");
   gtk_file_filter_add_pattern (filter, "*.csv");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  /* Translators: the default file name of exported statistics */
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _ ("statistics.csv"));
+  gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   g_signal_connect (chooser, "response", G_CALLBACK (export_csv_response_cb), g_object_ref (self));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
