@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "figures-chart-view.h"
 #include "gui-test-util.h"
 
 /* Runs the main loop until *flag is set, failing after the timeout. */
@@ -82,7 +83,16 @@ after_paint_cb (GdkFrameClock *clock, Screenshot *shot)
 
   /* A toplevel's paintable is empty: draw the window itself, frame and all. */
   if (GTK_IS_ROOT (widget))
-    GTK_WIDGET_GET_CLASS (widget)->snapshot (widget, snapshot);
+    {
+      GdkRGBA background = { 1, 1, 1, 1 };
+
+      /* The class snapshot leaves out the window's own CSS background,
+       * which a PNG would show as transparent (white): paint it first. */
+      gtk_style_context_lookup_color (gtk_widget_get_style_context (widget), "window_bg_color",
+                                      &background);
+      gtk_snapshot_append_color (snapshot, &background, &GRAPHENE_RECT_INIT (0, 0, width, height));
+      GTK_WIDGET_GET_CLASS (widget)->snapshot (widget, snapshot);
+    }
   else
     {
       paintable = gtk_widget_paintable_new (widget);
@@ -147,6 +157,56 @@ log_writer (GLogLevelFlags log_level, const GLogField *fields, gsize n_fields, g
       g_test_message ("GTK painted an unallocated widget: %s", path->str);
     }
   return G_LOG_WRITER_HANDLED;
+}
+
+void
+save_screenshot_matrix (FiguresWindow *window, const char *prefix)
+{
+  static const struct
+  {
+    int width, height;
+  } sizes[] = { { 800, 600 }, { 1400, 900 }, { 1920, 1080 } };
+  static const char *views[] = { "documents", "charts", "compare" };
+  AdwStyleManager *style = adw_style_manager_get_default ();
+
+  /* A toast left from an earlier step would cover the view: let it time
+   * out (dismissing one while libadwaita 1.2 animates it can crash). */
+  {
+    gint64 deadline = g_get_monotonic_time () + 30 * G_TIME_SPAN_SECOND;
+
+    while (window->toast != NULL && g_get_monotonic_time () < deadline)
+      {
+        g_main_context_iteration (NULL, FALSE);
+        g_usleep (2000);
+      }
+  }
+
+  for (guint dark = 0; dark < 2; dark++)
+    {
+      adw_style_manager_set_color_scheme (style, dark ? ADW_COLOR_SCHEME_FORCE_DARK
+                                                      : ADW_COLOR_SCHEME_FORCE_LIGHT);
+      /* Item 5: the charts follow the style manager, live. */
+      g_assert_cmpint (figures_gui_get_chart_theme (), ==,
+                       dark ? FIGURES_CHART_THEME_DARK : FIGURES_CHART_THEME_LIGHT);
+      for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+        {
+          gtk_window_set_default_size (GTK_WINDOW (window), sizes[s].width, sizes[s].height);
+          for (guint v = 0; v < G_N_ELEMENTS (views); v++)
+            {
+              g_autofree char *name =
+                g_strdup_printf ("screenshot-%s-%dx%d-%s-%s.png", prefix, sizes[s].width,
+                                 sizes[s].height, dark ? "dark" : "light", views[v]);
+
+              figures_window_set_view (window, views[v]);
+              settle (250);
+              save_screenshot (GTK_WIDGET (window), name);
+            }
+        }
+    }
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 760);
+  figures_window_set_view (window, "documents");
+  settle (200);
 }
 
 void

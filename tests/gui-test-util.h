@@ -27,6 +27,10 @@ void save_screenshot (GtkWidget *widget, const char *name);
 GLogWriterOutput
 log_writer (GLogLevelFlags log_level, const GLogField *fields, gsize n_fields, gpointer user_data);
 
+/* Screenshots of Documents, Charts and Compare at 800×600, 1400×900 and
+ * 1920×1080, light and dark: "screenshot-@prefix-WxH-THEME-VIEW.png". */
+void save_screenshot_matrix (FiguresWindow *window, const char *prefix);
+
 /* Forgets the window's last toast; wait_for_toast() then runs the main loop
  * until a new one is shown and returns it. */
 void forget_toast (FiguresWindow *window);

@@ -76,6 +76,7 @@ test_views_translated (void)
   }
 
   save_screenshot (GTK_WIDGET (window), "screenshot-zh_CN.png");
+  save_screenshot_matrix (window, "zh_CN");
 }
 
 /* Every visible label of the window reads in Chinese, apart from names,

@@ -468,6 +468,13 @@ test_skipped (void)
   gtk_window_destroy (skipped);
 }
 
+/* Item 4 of the brief: look at it, in every size and both themes. */
+static void
+test_screenshots (void)
+{
+  save_screenshot_matrix (window, "en");
+}
+
 static void
 test_views_and_actions (void)
 {
@@ -567,6 +574,7 @@ main (int argc, char **argv)
   g_test_add_func ("/gui/export", test_export);
   g_test_add_func ("/gui/csv", test_csv);
   g_test_add_func ("/gui/skipped", test_skipped);
+  g_test_add_func ("/gui/screenshots", test_screenshots);
   g_test_add_func ("/gui/views-and-actions", test_views_and_actions);
 
   status = g_test_run ();
