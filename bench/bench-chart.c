@@ -143,6 +143,7 @@ chart_once (FiguresIndex *index,
   t = now_ms ();
   data = figures_chart_data_new (kind->kind);
   figures_chart_data_set_style (data, FIGURES_NUMBER_STYLE_CHINESE);
+  figures_chart_data_set_language (data, FIGURES_CHART_LANGUAGE_CHINESE);
   figures_chart_data_add_rows (data, rows);
   figures_chart_data_set_metrics (data, kind->metrics);
   figures_chart_data_set_cities (data, (const char *const *) cities);

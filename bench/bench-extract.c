@@ -261,13 +261,11 @@ main (int argc, char *argv[])
           mb_ext / t_ext, extraction.n_files / t_ext);
   printf ("Ratio: extraction runs at %.4f of the reference's speed (reference %.1fx faster)\n",
           (mb_ext / t_ext) / (mb_ref / t_ref), (mb_ref / t_ref) / (mb_ext / t_ext));
-  printf (
-    "Statistics: %" G_GUINT64_FORMAT " (training_sessions %" G_GUINT64_FORMAT
-    ", trainees %" G_GUINT64_FORMAT ", funding %" G_GUINT64_FORMAT ", projects %" G_GUINT64_FORMAT
-    ", other %" G_GUINT64_FORMAT ")\n",
-    extraction.n_statistics, extraction.per_metric[FIGURES_METRIC_TRAINING_SESSIONS],
-    extraction.per_metric[FIGURES_METRIC_TRAINEES], extraction.per_metric[FIGURES_METRIC_FUNDING],
-    extraction.per_metric[FIGURES_METRIC_PROJECTS], extraction.per_metric[FIGURES_METRIC_OTHER]);
+  printf ("Statistics: %" G_GUINT64_FORMAT " (", extraction.n_statistics);
+  for (guint m = 0; m < FIGURES_N_METRICS; m++)
+    printf ("%s%s %" G_GUINT64_FORMAT, m > 0 ? ", " : "", figures_metric_to_key (m),
+            extraction.per_metric[m]);
+  printf (")\n");
 
   if (reference.n_read_errors > 0)
     printf ("WARNING: %" G_GUINT64_FORMAT " files could not be read (%s)\n",

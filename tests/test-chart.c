@@ -56,6 +56,9 @@ make_bars (FiguresNumberStyle style)
   FiguresChartData *data = figures_chart_data_new (FIGURES_CHART_BARS);
 
   figures_chart_data_set_style (data, style);
+  figures_chart_data_set_language (data, style == FIGURES_NUMBER_STYLE_CHINESE
+                                           ? FIGURES_CHART_LANGUAGE_CHINESE
+                                           : FIGURES_CHART_LANGUAGE_ENGLISH);
   for (guint i = 0; i < G_N_ELEMENTS (cities); i++)
     add (data, cities[i], "trainees", 0, 270000.0 / (i + 1) * 1.4, 270000.0 / (i + 1), 3 + i,
          1 + i % 3, i % 4 == 1, "人次");
@@ -80,6 +83,9 @@ make_compare (FiguresNumberStyle style)
   FiguresChartData *data = figures_chart_data_new (FIGURES_CHART_COMPARE);
 
   figures_chart_data_set_style (data, style);
+  figures_chart_data_set_language (data, style == FIGURES_NUMBER_STYLE_CHINESE
+                                           ? FIGURES_CHART_LANGUAGE_CHINESE
+                                           : FIGURES_CHART_LANGUAGE_ENGLISH);
   for (guint i = 0; compare_cities[i] != NULL; i++)
     {
       const char *city = compare_cities[i];
@@ -102,6 +108,9 @@ make_years (FiguresNumberStyle style)
   FiguresChartData *data = figures_chart_data_new (FIGURES_CHART_YEARS);
 
   figures_chart_data_set_style (data, style);
+  figures_chart_data_set_language (data, style == FIGURES_NUMBER_STYLE_CHINESE
+                                           ? FIGURES_CHART_LANGUAGE_CHINESE
+                                           : FIGURES_CHART_LANGUAGE_ENGLISH);
   for (guint i = 0; i < 4; i++)
     for (int year = 2018; year <= 2024; year++)
       if ((year + i) % 5 != 0)
@@ -555,6 +564,7 @@ test_empty (void)
       guint differing = 0;
 
       figures_chart_data_set_style (data, EN);
+      figures_chart_data_set_language (data, FIGURES_CHART_LANGUAGE_ENGLISH);
       if (k == FIGURES_CHART_YEARS)
         add (data, "包头市", "trainees", 0, 10, 10, 1, 1, FALSE, "人次"); /* no year */
       g_assert_true (figures_chart_data_is_empty (data));
@@ -936,6 +946,26 @@ test_reference (gconstpointer user_data)
   cairo_surface_destroy (actual);
 }
 
+/* The words follow the language passed in, the numbers their own style */
+static void
+test_language_apart_from_numbers (void)
+{
+  g_autoptr (FiguresChartData) data = make_bars (FIGURES_NUMBER_STYLE_CHINESE);
+  g_autoptr (FiguresChartLayout) layout = NULL;
+
+  figures_chart_data_set_language (data, FIGURES_CHART_LANGUAGE_ENGLISH);
+  layout = figures_chart_layout_new (data, 1200, 750, FIGURES_CHART_THEME_LIGHT, 1);
+  g_assert_true (has_label (layout, FIGURES_CHART_LABEL_TITLE, "Trainees by city"));
+  g_assert_true (has_label (layout, FIGURES_CHART_LABEL_VALUE, "万"));
+  g_clear_pointer (&layout, figures_chart_layout_unref);
+
+  figures_chart_data_set_style (data, FIGURES_NUMBER_STYLE_ENGLISH);
+  figures_chart_data_set_language (data, FIGURES_CHART_LANGUAGE_CHINESE);
+  layout = figures_chart_layout_new (data, 1200, 750, FIGURES_CHART_THEME_LIGHT, 1);
+  g_assert_true (has_label (layout, FIGURES_CHART_LABEL_TITLE, "各城市培训人次"));
+  g_assert_false (has_label (layout, FIGURES_CHART_LABEL_VALUE, "万"));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -945,6 +975,7 @@ main (int argc, char **argv)
   g_test_add_func ("/chart/bars/aggregate-and-sort", test_bars_aggregate_and_sort);
   g_test_add_func ("/chart/compare/colors", test_compare_colors);
   g_test_add_func ("/chart/years", test_years);
+  g_test_add_func ("/chart/language-apart-from-numbers", test_language_apart_from_numbers);
   g_test_add_func ("/chart/labels/never-overlap", test_labels_never_overlap);
   g_test_add_func ("/chart/labels/truncation", test_truncation);
   g_test_add_func ("/chart/labels/too-many-rows", test_too_many_rows);

@@ -1,6 +1,6 @@
 /* test-cli-extract.c: `figures extract`, the contract users' scripts rely on
  *
- * Spawns $FIGURES_EXE: header line, column count, JSON, exit statuses
+ * Spawns $FIGURES_EXE: header line, column count, JSON, --explain, exit statuses
  * 0/1/2, and a file that cannot be read named on stderr while the good
  * file's rows still print.
  *
@@ -149,6 +149,40 @@ test_bad_file (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (err, binary_line));
 }
 
+/* --explain adds why_metric and why_city after the contract columns, in
+ * TSV and JSON; the contract columns are unchanged. */
+static void
+test_explain (Fixture *f, gconstpointer data)
+{
+  const char *args[] = { "--explain", f->good, NULL };
+  const char *json_args[] = { "--explain", "--format=json", f->good, NULL };
+  g_autofree char *out = NULL, *err = NULL, *json = NULL, *json_err = NULL;
+  g_auto (GStrv) lines = NULL;
+  gboolean funding = FALSE;
+
+  g_assert_cmpint (run (args, &out, &err), ==, 0);
+  lines = g_strsplit (out, "\n", -1);
+  g_assert_cmpstr (lines[0], ==, HEADER "\twhy_metric\twhy_city");
+  for (guint i = 1; lines[i] != NULL && lines[i][0] != '\0'; i++)
+    {
+      g_auto (GStrv) cols = g_strsplit (lines[i], "\t", -1);
+
+      g_assert_cmpuint (g_strv_length (cols), ==, 13);
+      g_assert_cmpstr (cols[1], ==, "包头市");
+      g_assert_cmpstr (cols[12], ==, "document title 包头市");
+      if (strcmp (cols[3], "funding") == 0)
+        {
+          funding = TRUE;
+          g_assert_cmpstr (cols[11], ==, "counted noun 经费");
+        }
+    }
+  g_assert_true (funding);
+
+  g_assert_cmpint (run (json_args, &json, &json_err), ==, 0);
+  g_assert_nonnull (strstr (json, "\"why_metric\": \"counted noun 经费\""));
+  g_assert_nonnull (strstr (json, "\"why_city\": \"document title 包头市\""));
+}
+
 static void
 test_usage (Fixture *f, gconstpointer data)
 {
@@ -176,6 +210,8 @@ main (int argc, char *argv[])
   g_test_add ("/cli-extract/tsv", Fixture, NULL, fixture_set_up, test_tsv, fixture_tear_down);
   g_test_add ("/cli-extract/json", Fixture, NULL, fixture_set_up, test_json, fixture_tear_down);
   g_test_add ("/cli-extract/bad-file", Fixture, NULL, fixture_set_up, test_bad_file,
+              fixture_tear_down);
+  g_test_add ("/cli-extract/explain", Fixture, NULL, fixture_set_up, test_explain,
               fixture_tear_down);
   g_test_add ("/cli-extract/usage", Fixture, NULL, fixture_set_up, test_usage, fixture_tear_down);
 

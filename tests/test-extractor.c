@@ -155,7 +155,7 @@ test_funding (void)
   check (e, "1500000", FIGURES_METRIC_FUNDING, FALSE, "兴安盟");
   check (e, "250000000", FIGURES_METRIC_FUNDING, FALSE, NULL);
   check (e, "86000000", FIGURES_METRIC_FUNDING, TRUE, NULL);
-  check (e, "1200000000", FIGURES_METRIC_FUNDING, FALSE, NULL);
+  check (e, "1200000000", FIGURES_METRIC_INVESTMENT, FALSE, NULL);
   g_assert_cmpstr (find_value (e, "250000000")->unit, ==, "亿元");
   g_assert_cmpstr (find_value (e, "250000000")->label, ==, "资金 亿元");
 }
@@ -528,7 +528,7 @@ test_year_and_evidence (void)
 
   g_assert_cmpint (s->year, ==, 2023);
   /* the display text is NFKC: the full-width comma is an ASCII one */
-  g_assert_cmpstr (s->evidence, ==, "截至2023年6月,全市组织培训92期。");
+  g_assert_cmpstr (s->evidence, ==, "截至2023年6月，全市组织培训92期。");
   g_assert_cmpint (find_value (e, "4")->year, ==, 0);
 }
 
@@ -545,7 +545,7 @@ test_traditional (void)
   check (e, "56", FIGURES_METRIC_PROJECTS, FALSE, NULL);
   s = find_value (e, "340000000");
   g_assert_cmpstr (s->unit, ==, "億元");
-  g_assert_cmpstr (s->evidence, ==, "舉辦專題培訓班12期,投入資金3.4億元,實施項目56個。");
+  g_assert_cmpstr (s->evidence, ==, "舉辦專題培訓班12期，投入資金3.4億元，實施項目56個。");
 }
 
 static void
@@ -604,6 +604,249 @@ test_threads (void)
     g_thread_join (threads[i]);
 }
 
+/* Amended spec: amounts counted by 投资 are investment, not funding;
+ * whole-economy fixed-asset investment stays other. */
+static void
+test_investment (void)
+{
+  g_autoptr (FiguresExtraction) e = extract ("安康市住建局年度小结\n"
+                                             "全市拨付农房改造补助资金3200万元，"
+                                             "实施城中村改造项目16个，总投资8.4亿元；"
+                                             "市财政投资960万元建设社区食堂。"
+                                             "全市固定资产投资完成1260亿元。\n");
+
+  check (e, "32000000", FIGURES_METRIC_FUNDING, FALSE, "安康市");
+  check (e, "840000000", FIGURES_METRIC_INVESTMENT, FALSE, "安康市");
+  check (e, "9600000", FIGURES_METRIC_INVESTMENT, FALSE, "安康市");
+  check (e, "126000000000", FIGURES_METRIC_OTHER, FALSE, "安康市");
+  g_assert_cmpstr (find_value (e, "840000000")->why_metric, ==, "counted noun 总投资");
+  g_assert_cmpstr (find_value (e, "126000000000")->why_metric, ==,
+                   "固定资产投资 is a macro-economic or whole-budget figure");
+}
+
+/* The place that receives a figure owns it, even when the giver is the
+ * subject: 援建X, 为X, 帮助X, 向X + a giving verb. */
+static void
+test_receivers (void)
+{
+  g_autoptr (FiguresExtraction) e = extract ("对口协作工作简报\n"
+                                             "江苏省援建喀什地区教育项目12个。"
+                                             "国家为黔东南苗族侗族自治州下拨农业培训经费650万元。"
+                                             "扬州市向铜仁市捐款310万元。"
+                                             "扬州市向江苏省申请配套资金80万元。"
+                                             "南京市帮助毕节市培训乡村教师900人。"
+                                             "江苏省对铜仁市的280名医生开展了轮训。\n");
+  const FiguresStatistic *s;
+
+  check (e, "12", FIGURES_METRIC_PROJECTS, FALSE, "喀什地区");
+  check (e, "6500000", FIGURES_METRIC_FUNDING, FALSE, "黔东南苗族侗族自治州");
+  check (e, "3100000", FIGURES_METRIC_FUNDING, FALSE, "铜仁市");
+  check (e, "800000", FIGURES_METRIC_FUNDING, FALSE, "扬州市"); /* 向 + 申请: a giver */
+  check (e, "900", FIGURES_METRIC_TRAINEES, FALSE, "毕节市");
+  check (e, "280", FIGURES_METRIC_TRAINEES, FALSE, "铜仁市");
+  s = find_value (e, "12");
+  g_assert_cmpstr (s->why_city, ==, "receiver 喀什地区 (giver 江苏省 is the subject)");
+}
+
+/* 为 in 作为, and a place before 的 (交给X的任务), mark no receiver. */
+static void
+test_not_receivers (void)
+{
+  g_autoptr (FiguresExtraction) e =
+    extract ("咸宁市乡村振兴局工作总结\n"
+             "咸宁市作为湖北省试点，安排衔接资金1500万元。"
+             "围绕省委交给湖北省的重点任务，咸宁市实施帮扶项目44个。\n");
+
+  check (e, "15000000", FIGURES_METRIC_FUNDING, FALSE, "咸宁市");
+  check (e, "44", FIGURES_METRIC_PROJECTS, FALSE, "咸宁市");
+}
+
+/* 来自X: people come from X and X owns them; money from X was given. */
+static void
+test_origins (void)
+{
+  g_autoptr (FiguresExtraction) e = extract ("干部学院办班简讯\n"
+                                             "来自安顺市的86名乡镇干部在杭州参加了为期五天的培训。"
+                                             "贵阳市收到来自安顺市的项目资金75万元。\n");
+
+  check (e, "86", FIGURES_METRIC_TRAINEES, FALSE, "安顺市");
+  g_assert_cmpstr (find_value (e, "86")->why_city, ==, "origin 安顺市 (来自)");
+  {
+    /* people from places of two prefectures: their province */
+    g_autoptr (FiguresExtraction) list =
+      extract ("干部学院办班简讯\n"
+               "来自黔东南州凯里市、某某农场和遵义市湄潭县茶叶基地的学员64人参加了培训。\n");
+
+    check (list, "64", FIGURES_METRIC_TRAINEES, FALSE, "贵州省");
+  }
+  check (e, "750000", FIGURES_METRIC_FUNDING, FALSE, "贵阳市");
+}
+
+/* A news dateline's place is where the reporter filed from: it owns no
+ * figure and is no document place while another place is named. */
+static void
+test_dateline (void)
+{
+  g_autoptr (FiguresExtraction) e =
+    extract ("农民工技能提升行动启动\n"
+             "本报合肥3月8日电（记者 王某）记者从安徽省人社厅获悉，安徽省今年将安排"
+             "职业技能培训补贴资金2.6亿元，计划培训农民工12万人次。\n");
+
+  check (e, "260000000", FIGURES_METRIC_FUNDING, FALSE, "安徽省");
+  check (e, "120000", FIGURES_METRIC_TRAINEES, FALSE, "安徽省");
+}
+
+/* The title is the first line that reads like one (not EN, a URL or a
+ * word count), or a 标题: line; a title quoted whole still names its
+ * places, the one named more often winning a tie. */
+static void
+test_title_lines (void)
+{
+  g_autoptr (FiguresExtraction) junk = extract ("EN\n"
+                                                "https://www.example.gov.cn/\n"
+                                                "延边州下达边境村建设资金4200万元\n"
+                                                "2024-05-06 来源：新华社\n"
+                                                "资金将用于道路和饮水工程。\n");
+  g_autoptr (FiguresExtraction) keyed =
+    extract ("本文共820字\n"
+             "两地签订协作协议，本次会议签约项目达26个。\n"
+             "会后，广东、广西两地代表参观了广西的产业园区和广西的职业学校。\n"
+             "标题：“广东广西深化劳务协作”\n");
+
+  check (junk, "42000000", FIGURES_METRIC_FUNDING, FALSE, "延边朝鲜族自治州");
+  check (keyed, "26", FIGURES_METRIC_PROJECTS, FALSE, "广西壮族自治区");
+  g_assert_cmpstr (find_value (keyed, "26")->why_city, ==, "document title 广西壮族自治区");
+}
+
+/* A headline rounding the body's figure (逾3亿元 for 3.12亿元) is the same
+ * statistic; the body's figure takes the headline's metric when its own
+ * words name none. */
+static void
+test_headline_rounding (void)
+{
+  g_autoptr (FiguresExtraction) e = extract ("岳阳市拨付就业补助资金逾3亿元\n"
+                                             "岳阳市近日拨付就业补助资金3.12亿元。\n");
+  g_autoptr (FiguresExtraction) m = extract ("常德市退役军人技能培训班开班 156名退役军人进课堂\n"
+                                             "常德市156名退役军人走进课堂学习新技能。\n");
+
+  g_assert_cmpuint (e->statistics->len, ==, 1);
+  check (e, "312000000", FIGURES_METRIC_FUNDING, FALSE, "岳阳市");
+  check (m, "156", FIGURES_METRIC_TRAINEES, FALSE, "常德市");
+  g_assert_cmpuint (m->statistics->len, ==, 1);
+}
+
+/* An item with no counted noun continues the figure before it: a bare
+ * clause, a parallel item (…科长…，副科长…), a parallel sentence, and a 其中
+ * breakdown of the sentence before; an item counting something new (转移)
+ * does not. */
+static void
+test_list_continuation (void)
+{
+  g_autoptr (FiguresExtraction) e =
+    extract ("宜宾市人社局工作总结\n"
+             "全年培训科长级干部420人次，副科长级干部960人次，开展电商培训12期，3400人次，"
+             "转移就业劳动力5800人。"
+             "2022年举办电商培训班18期，培训1100人次。2023年举办21期，培训1350人次。"
+             "其中乡镇举办场次9场次700人次。"
+             "计划改造老旧小区项目30个，年内已改造22个。\n");
+
+  check (e, "960", FIGURES_METRIC_TRAINEES, FALSE, NULL);
+  check (e, "3400", FIGURES_METRIC_TRAINEES, FALSE, NULL);
+  check (e, "5800", FIGURES_METRIC_OTHER, FALSE, NULL);
+  check (e, "21", FIGURES_METRIC_TRAINING_SESSIONS, FALSE, NULL);
+  check (e, "22", FIGURES_METRIC_PROJECTS, FALSE, NULL);
+  check (e, "9", FIGURES_METRIC_TRAINING_SESSIONS, FALSE, NULL);
+  check (e, "700", FIGURES_METRIC_TRAINEES, FALSE, NULL);
+  g_assert_cmpstr (find_value (e, "9")->why_metric, ==,
+                   "其中 breakdown of the training_sessions figure before it");
+}
+
+/* A list of partners after 与 (与A大学、B市…等单位联合) owns nothing. */
+static void
+test_partner_list (void)
+{
+  g_autoptr (FiguresExtraction) e =
+    extract ("绵阳市科技局\n"
+             "绵阳市先后与成都大学、重庆市农科院等单位联合，在各区设教学点，举办培训班64期，"
+             "培训农技人员5200人次。\n");
+
+  check (e, "64", FIGURES_METRIC_TRAINING_SESSIONS, FALSE, "绵阳市");
+  check (e, "5200", FIGURES_METRIC_TRAINEES, FALSE, "绵阳市");
+}
+
+/* 全州/全盟 in a text whose title names only the province: the prefecture
+ * it names most often; a figure of several places listed without 分别
+ * belongs to their common division. */
+static void
+test_scope_and_lists (void)
+{
+  g_autoptr (FiguresExtraction) e =
+    extract ("云南民族团结进步创建纪实\n"
+             "红河州广泛开展宣传，红河州各县市积极参与。全州培训创建骨干340人。"
+             "蒙自市、个旧市和开远市举办培训班15期。\n");
+
+  check (e, "340", FIGURES_METRIC_TRAINEES, FALSE, "红河哈尼族彝族自治州");
+  check (e, "15", FIGURES_METRIC_TRAINING_SESSIONS, FALSE, "红河哈尼族彝族自治州");
+}
+
+/* 分别 over a list joined by 、 and 和: the k-th figure is the k-th
+ * place's, and the last item (和27期) keeps the list's counted noun. */
+static void
+test_respective_with_and (void)
+{
+  g_autoptr (FiguresExtraction) e =
+    extract ("广西壮族自治区人社厅工作总结\n"
+             "全区开展技能培训52万人次，其中南宁市培训8.3万人次。"
+             "梧州市、北海市和防城港市分别举办培训班45期、38期和27期。\n");
+
+  check (e, "520000", FIGURES_METRIC_TRAINEES, FALSE, "广西壮族自治区");
+  check (e, "83000", FIGURES_METRIC_TRAINEES, FALSE, "南宁市");
+  check (e, "45", FIGURES_METRIC_TRAINING_SESSIONS, FALSE, "梧州市");
+  check (e, "38", FIGURES_METRIC_TRAINING_SESSIONS, FALSE, "北海市");
+  check (e, "27", FIGURES_METRIC_TRAINING_SESSIONS, FALSE, "防城港市");
+  g_assert_cmpstr (find_value (e, "38")->why_city, ==, "北海市, by 分别 order");
+}
+
+/* A text naming no place in full may name its county by the stem (泽州 for
+ * 泽州县); a stem that is a common word (大关, 公安) names none. */
+static void
+test_county_stem (void)
+{
+  g_autoptr (FiguresExtraction) e = extract ("县政府工作报告\n"
+                                             "一年来，高平发展迈上新台阶，突破百亿大关。"
+                                             "全年实施重点项目35个。\n");
+  g_autoptr (FiguresExtraction) none =
+    extract ("县政府工作报告\n"
+             "一年来，公安干警突破大关，全年实施重点项目35个。\n");
+
+  check (e, "35", FIGURES_METRIC_PROJECTS, FALSE, "晋城市");
+  g_assert_cmpstr (find_value (e, "35")->why_city, ==, "高平市, named by its short form");
+  check (none, "35", FIGURES_METRIC_PROJECTS, FALSE, "");
+  g_assert_cmpstr (find_value (none, "35")->why_city, ==, "no place named: left empty");
+}
+
+/* PDF debris: a space between the digits and 多/余; 两件大事 is no count. */
+static void
+test_spaced_approximation (void)
+{
+  g_autoptr (FiguresExtraction) e = extract ("泸州市人大常委会\n"
+                                             "组织 350 多名基层人大代表参加集中培训，"
+                                             "扎实办好两件大事。\n");
+
+  check (e, "350", FIGURES_METRIC_TRAINEES, TRUE, "泸州市");
+  {
+    /* a lone 万/亿 with a bound word touching it is a figure */
+    g_autoptr (FiguresExtraction) bound =
+      extract ("泸州市\n全市近万人参加培训，投入资金逾亿元，万里长城。\n");
+
+    check (bound, "10000", FIGURES_METRIC_TRAINEES, TRUE, "泸州市");
+    check (bound, "100000000", FIGURES_METRIC_FUNDING, TRUE, "泸州市");
+    g_assert_cmpstr (find_value (bound, "100000000")->unit, ==, "亿元");
+    g_assert_cmpuint (bound->statistics->len, ==, 2);
+  }
+  g_assert_cmpuint (count_value (e, "2"), ==, 0);
+}
+
 static void
 test_rules_tables (void)
 {
@@ -658,6 +901,19 @@ main (int argc, char *argv[])
   g_test_add_func ("/extractor/no-places", test_empty_and_no_places);
   g_test_add_func ("/extractor/threads", test_threads);
   g_test_add_func ("/extractor/rules-tables", test_rules_tables);
+  g_test_add_func ("/extractor/investment", test_investment);
+  g_test_add_func ("/extractor/city/receivers", test_receivers);
+  g_test_add_func ("/extractor/city/not-receivers", test_not_receivers);
+  g_test_add_func ("/extractor/city/origins", test_origins);
+  g_test_add_func ("/extractor/city/dateline", test_dateline);
+  g_test_add_func ("/extractor/city/title-lines", test_title_lines);
+  g_test_add_func ("/extractor/headline-rounding", test_headline_rounding);
+  g_test_add_func ("/extractor/list-continuation", test_list_continuation);
+  g_test_add_func ("/extractor/city/partner-list", test_partner_list);
+  g_test_add_func ("/extractor/city/scope-and-lists", test_scope_and_lists);
+  g_test_add_func ("/extractor/city/county-stem", test_county_stem);
+  g_test_add_func ("/extractor/city/respective-with-and", test_respective_with_and);
+  g_test_add_func ("/extractor/spaced-approximation", test_spaced_approximation);
 
   return g_test_run ();
 }

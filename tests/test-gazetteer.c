@@ -344,6 +344,36 @@ test_default (void)
   assert_place (g, "西苏尼特", "苏尼特右旗", "锡林郭勒盟", NM, FIGURES_PLACE_COUNTY);
 }
 
+/* The one roll-up rule: what a city: filter, --city and --cities count under */
+static void
+test_city (void)
+{
+  FiguresGazetteer *g = figures_gazetteer_get_default ();
+  static const struct
+  {
+    const char *name;
+    const char *city;
+  } cases[] = {
+    { "苏尼特右旗", "锡林郭勒盟" },     /* a banner: its league */
+    { "锡林郭勒盟", "锡林郭勒盟" },     /* a prefecture: itself */
+    { "内蒙古自治区", "内蒙古自治区" }, /* a province: itself */
+    { "北京市", "北京市" },             /* a municipality: itself */
+    { "托县", "呼和浩特市" },           /* an alias of a county */
+    { "不存在的地方", "不存在的地方" }, /* unknown: as written */
+  };
+
+  g_assert_nonnull (g);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *city = figures_gazetteer_dup_city (NULL, cases[i].name);
+      const FiguresPlace *place = figures_gazetteer_lookup (g, cases[i].name);
+
+      g_assert_cmpstr (city, ==, cases[i].city);
+      if (place != NULL)
+        g_assert_cmpstr (figures_place_get_city (place), ==, cases[i].city);
+    }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -371,6 +401,7 @@ main (int argc, char *argv[])
   bundled = load_bundled ();
 
   g_test_add_func ("/gazetteer/lookup", test_lookup);
+  g_test_add_func ("/gazetteer/city", test_city);
   g_test_add_func ("/gazetteer/match", test_match);
   g_test_add_func ("/gazetteer/ambiguous", test_ambiguous);
   g_test_add_func ("/gazetteer/counts", test_counts);

@@ -363,6 +363,9 @@ test_export (void)
   gint64 deadline = g_get_monotonic_time () + GUI_TEST_TIMEOUT_SECONDS * G_TIME_SPAN_SECOND;
 
   figures_window_set_view (window, "charts");
+  figures_chart_view_set_metric (window->charts_view, "trainees");
+  if (figures_chart_view_get_data (window->charts_view) == NULL)
+    RUN_AND_WAIT (window->charts_view, "data-changed", (void) 0);
   export = figures_export_window_new (GTK_WINDOW (window), window->charts_view,
                                       figures_window_get_settings (window));
   g_signal_connect (export, "exported", G_CALLBACK (exported_cb), &result);
@@ -421,6 +424,37 @@ test_export (void)
   g_assert_no_error (error);
   g_assert_cmpint (gdk_texture_get_width (texture), ==, 1280);
   g_assert_cmpint (gdk_texture_get_height (texture), ==, 800);
+
+  /* `figures chart` with the same request draws the same bytes: one core
+   * request, one source line (the index's date, the statistics drawn) */
+  if (g_getenv ("FIGURES_EXE") != NULL)
+    {
+      g_autofree char *cli_path = g_build_filename (tmpdir, "chart-cli.png", NULL);
+      g_autofree char *db_arg = g_strdup_printf ("--db=%s", figures_window_get_index_path (window));
+      g_autofree char *metric_arg = g_strdup_printf ("--metric=%s", "trainees");
+      g_autofree char *aggregate =
+        g_settings_get_string (figures_window_get_settings (window), "chart-aggregation");
+      g_autofree char *aggregate_arg = g_strdup_printf ("--aggregate=%s", aggregate);
+      g_autofree char *output_arg = g_strdup_printf ("--output=%s", cli_path);
+      const char *argv[] = {
+        g_getenv ("FIGURES_EXE"), "chart",     db_arg,     metric_arg, aggregate_arg, "--width=640",
+        "--height=400",           "--scale=2", output_arg, NULL
+      };
+      g_autofree char *window_bytes = NULL;
+      g_autofree char *cli_bytes = NULL;
+      gsize window_len = 0, cli_len = 0;
+      int status = 0;
+
+      g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, &status,
+                    &error);
+      g_assert_no_error (error);
+      g_assert_true (g_spawn_check_wait_status (status, NULL));
+      g_assert_true (g_file_get_contents (path, &window_bytes, &window_len, NULL));
+      g_assert_true (g_file_get_contents (cli_path, &cli_bytes, &cli_len, NULL));
+      g_assert_cmpmem (window_bytes, window_len, cli_bytes, cli_len);
+    }
+  else
+    g_test_message ("no $FIGURES_EXE: the PNG of `figures chart` is not compared");
 }
 
 static void
@@ -441,11 +475,29 @@ test_csv (void)
   g_assert_true (g_file_get_contents (path, &contents, NULL, &error));
   g_assert_no_error (error);
   g_assert_true (g_str_has_prefix (contents, "\xEF\xBB\xBF"
-                                             "city,place,metric,value"));
+                                             "file,city,place,metric,value,approx,unit,start,end,"
+                                             "label,evidence\r\n"));
   g_assert_true (g_utf8_validate (contents, -1, NULL));
   /* The rows behind the chart: its metric only. */
   g_assert_nonnull (strstr (contents, ",trainees,"));
   g_assert_null (strstr (contents, ",funding,"));
+
+  /* one schema and one writer: `figures stats --format=csv` writes the same
+   * bytes (run from / so that it writes the same absolute paths) */
+  if (g_getenv ("FIGURES_EXE") != NULL)
+    {
+      g_autofree char *db_arg = g_strdup_printf ("--db=%s", figures_window_get_index_path (window));
+      const char *argv[] = { g_getenv ("FIGURES_EXE"), "stats",        db_arg,
+                             "--metric=trainees",      "--format=csv", NULL };
+      g_autofree char *out = NULL;
+      int status = 0;
+
+      g_spawn_sync ("/", (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL, &status,
+                    &error);
+      g_assert_no_error (error);
+      g_assert_true (g_spawn_check_wait_status (status, NULL));
+      g_assert_cmpstr (out, ==, contents);
+    }
 }
 
 static void
@@ -553,6 +605,47 @@ test_views_and_actions (void)
   }
 }
 
+static void
+test_index_errors (void)
+{
+  FiguresDocumentsView *documents = window->documents_view;
+  g_autoptr (GString) query = g_string_new ("培训");
+  g_autoptr (GError) damaged = NULL;
+  AdwToast *toast;
+
+  /* a pasted list of words: refused with a message, not searched for ever */
+  for (guint i = 0; i < 40; i++)
+    g_string_append_printf (query, " OR 词%u", i);
+  forget_toast (window);
+  RUN_AND_WAIT (documents, "search-finished",
+                gtk_editable_set_text (GTK_EDITABLE (window->search_entry), query->str));
+  toast = wait_for_toast (window);
+  g_assert_nonnull (strstr (adw_toast_get_title (toast), "at most"));
+  g_assert_null (adw_toast_get_action_name (toast));
+  adw_toast_dismiss (toast);
+  gtk_editable_set_text (GTK_EDITABLE (window->search_entry), "");
+
+  /* a damaged index: Rebuild Index is offered, and rebuilds it */
+  damaged = g_error_new_literal (FIGURES_INDEX_ERROR, FIGURES_INDEX_ERROR_CORRUPT, "damaged");
+  forget_toast (window);
+  figures_window_show_index_error (window, "The index is damaged", damaged);
+  toast = wait_for_toast (window);
+  g_assert_cmpstr (adw_toast_get_action_name (toast), ==, "win.rebuild-index");
+  g_assert_nonnull (adw_toast_get_button_label (toast));
+  RUN_AND_WAIT (
+    window, "index-updated",
+    gtk_widget_activate_action (GTK_WIDGET (window), adw_toast_get_action_name (toast), NULL));
+  {
+    GListModel *list = figures_documents_view_get_documents (window->documents_view);
+    gint64 deadline = g_get_monotonic_time () + GUI_TEST_TIMEOUT_SECONDS * G_TIME_SPAN_SECOND;
+
+    /* the list reads the rebuilt index on its own */
+    while (g_list_model_get_n_items (list) == 0 && g_get_monotonic_time () < deadline)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_cmpuint (g_list_model_get_n_items (list), >, 0);
+  }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -576,6 +669,7 @@ main (int argc, char **argv)
   g_test_add_func ("/gui/skipped", test_skipped);
   g_test_add_func ("/gui/screenshots", test_screenshots);
   g_test_add_func ("/gui/views-and-actions", test_views_and_actions);
+  g_test_add_func ("/gui/index-errors", test_index_errors);
 
   status = g_test_run ();
 

@@ -15,6 +15,7 @@
 #include <sys/wait.h>
 
 #include "figures-tokenizer.h"
+#include "test-util.h"
 
 #define N_FILES 1000
 #define N_KILLS 6
@@ -132,29 +133,6 @@ check_database (const char *path)
 }
 
 static void
-remove_tree (const char *path)
-{
-  GDir *dir = g_dir_open (path, 0, NULL);
-
-  if (dir != NULL)
-    {
-      const char *name;
-
-      while ((name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          if (g_file_test (child, G_FILE_TEST_IS_DIR))
-            remove_tree (child);
-          else
-            g_unlink (child);
-        }
-      g_dir_close (dir);
-    }
-  g_rmdir (path);
-}
-
-static void
 test_kill (void)
 {
   const char *exe = g_getenv ("FIGURES_EXE");
@@ -239,7 +217,7 @@ test_kill (void)
   g_assert_cmpint (WEXITSTATUS (status), ==, 0);
   g_assert_cmpint (check_database (db), ==, N_FILES);
 
-  remove_tree (dir);
+  test_remove_tree (dir);
 }
 
 int

@@ -19,6 +19,7 @@
 #include "figures-metadata.h"
 #include "figures-query.h"
 #include "figures-tokenizer.h"
+#include "test-util.h"
 
 /* Invented fixture reports. */
 static const char fixture_a[] =
@@ -41,16 +42,6 @@ typedef struct
 } Fixture;
 
 static void
-write_file (const char *dir, const char *name, const char *contents, gssize len)
-{
-  g_autofree char *path = g_build_filename (dir, name, NULL);
-  g_autoptr (GError) error = NULL;
-
-  g_file_set_contents (path, contents, len, &error);
-  g_assert_no_error (error);
-}
-
-static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
@@ -66,35 +57,10 @@ fixture_set_up (Fixture *f, gconstpointer data)
 }
 
 static void
-remove_tree (const char *path)
-{
-  GDir *dir = g_dir_open (path, 0, NULL);
-
-  if (dir != NULL)
-    {
-      const char *name;
-
-      while ((name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          g_chmod (child, 0700);
-          if (!g_file_test (child, G_FILE_TEST_IS_SYMLINK) &&
-              g_file_test (child, G_FILE_TEST_IS_DIR))
-            remove_tree (child);
-          else
-            g_unlink (child);
-        }
-      g_dir_close (dir);
-    }
-  g_rmdir (path);
-}
-
-static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
   g_clear_pointer (&f->index, figures_index_close);
-  remove_tree (f->dir);
+  test_remove_tree (f->dir);
   g_free (f->dir);
   g_free (f->docs);
   g_free (f->db);
@@ -119,10 +85,10 @@ update (Fixture *f, const char *root, gsize max_size)
 static void
 add_fixtures (Fixture *f)
 {
-  write_file (f->docs, "a.txt", fixture_a, -1);
-  write_file (f->docs, "b.txt", fixture_b, -1);
-  write_file (f->docs, "c.md", fixture_c, -1);
-  write_file (f->docs, "ignored.doc", fixture_c, -1);
+  test_write_file (f->docs, "a.txt", fixture_a, -1);
+  test_write_file (f->docs, "b.txt", fixture_b, -1);
+  test_write_file (f->docs, "c.md", fixture_c, -1);
+  test_write_file (f->docs, "ignored.doc", fixture_c, -1);
 }
 
 static int
@@ -307,7 +273,7 @@ test_incremental (Fixture *f, gconstpointer data)
   g_assert_cmpuint (s.indexed, ==, 0);
 
   /* edited */
-  write_file (f->docs, "b.txt", "赤峰市新报告\n内容改为乌兰察布的故事。\n", -1);
+  test_write_file (f->docs, "b.txt", "赤峰市新报告\n内容改为乌兰察布的故事。\n", -1);
   s = update (f, NULL, 0);
   g_assert_cmpuint (s.indexed, ==, 1);
   g_assert_cmpuint (s.unchanged, ==, 2);
@@ -334,7 +300,14 @@ test_incremental (Fixture *f, gconstpointer data)
   assert_search (f, "公曰不可", "moved-a.txt");
   g_assert_cmpuint (figures_index_count_documents (f->index, NULL, NULL), ==, 2);
 
-  /* a root that is gone keeps nothing of another root */
+  /* a root that is given up keeps nothing of another root */
+  {
+    const char *only[] = { a2, NULL };
+    g_autoptr (GError) error = NULL;
+
+    g_assert_true (figures_index_set_roots (f->index, only, &error));
+    g_assert_no_error (error);
+  }
   s = update (f, a2, 0);
   g_assert_cmpuint (s.removed, ==, 1);
   g_assert_cmpuint (figures_index_count_documents (f->index, NULL, NULL), ==, 1);
@@ -376,16 +349,16 @@ test_bad_files (Fixture *f, gconstpointer data)
     junk[i] = (i % 3 == 0) ? 0x80 : (i % 3 == 1) ? 0xFF : 0x81;
   big = g_strnfill (4096, 'x');
 
-  write_file (f->docs, "good.txt", fixture_a, -1);
-  write_file (f->docs, "binary.txt", binary, sizeof binary);
-  write_file (f->docs, "empty.txt", "", 0);
-  write_file (f->docs, "blank.md", " \n\t\n", -1);
-  write_file (f->docs, "junk.txt", (const char *) junk, sizeof junk);
-  write_file (f->docs, "big.txt", big, -1);
+  test_write_file (f->docs, "good.txt", fixture_a, -1);
+  test_write_file (f->docs, "binary.txt", binary, sizeof binary);
+  test_write_file (f->docs, "empty.txt", "", 0);
+  test_write_file (f->docs, "blank.md", " \n\t\n", -1);
+  test_write_file (f->docs, "junk.txt", (const char *) junk, sizeof junk);
+  test_write_file (f->docs, "big.txt", big, -1);
   g_assert_cmpint (symlink ("nowhere.txt", dangling), ==, 0);
   /* a symbolic link back up: walked once */
   g_assert_cmpint (symlink (".", loop), ==, 0);
-  write_file (f->docs, "locked.txt", fixture_b, -1);
+  test_write_file (f->docs, "locked.txt", fixture_b, -1);
   g_assert_cmpint (g_chmod (locked, 0), ==, 0);
   if (root)
     g_test_message ("running as root: a file with mode 000 is still readable, not checked");
@@ -417,7 +390,7 @@ test_bad_files (Fixture *f, gconstpointer data)
   g_assert_cmpuint (s.skipped, ==, expected_skipped + 1);
 
   /* a file that becomes empty leaves the index */
-  write_file (f->docs, "good.txt", "", 0);
+  test_write_file (f->docs, "good.txt", "", 0);
   s = update (f, NULL, 1024);
   g_assert_cmpuint (s.indexed, ==, 0);
   assert_search (f, "公曰不可", "");
@@ -448,13 +421,14 @@ test_rebuild_on_version (Fixture *f, gconstpointer data)
 
   /* not a database at all: a clear error */
   g_clear_pointer (&f->index, figures_index_close);
-  write_file (f->dir, "junk.db", "this is not a database, just text that goes on and on", -1);
+  test_write_file (f->dir, "junk.db", "this is not a database, just text that goes on and on", -1);
   {
     g_autofree char *junk = g_build_filename (f->dir, "junk.db", NULL);
     FiguresIndex *index = figures_index_open (junk, &error);
 
     g_assert_null (index);
-    g_assert_error (error, FIGURES_INDEX_ERROR, FIGURES_INDEX_ERROR_FAILED);
+    /* damaged, as far as anyone can tell: the window offers to rebuild it */
+    g_assert_error (error, FIGURES_INDEX_ERROR, FIGURES_INDEX_ERROR_CORRUPT);
     g_test_message ("%s", error->message);
   }
 }
@@ -479,7 +453,7 @@ test_cancel (Fixture *f, gconstpointer data)
       g_autofree char *name = g_strdup_printf ("r%02u.txt", i);
       g_autofree char *text = g_strdup_printf ("%s\n第%u份。\n", fixture_a, i);
 
-      write_file (f->docs, name, text, -1);
+      test_write_file (f->docs, name, text, -1);
     }
   g_assert_false (
     figures_index_update (f->index, roots, NULL, cancel_cb, cancellable, cancellable, &s, &error));
@@ -824,27 +798,7 @@ test_seeds (Fixture *f, gconstpointer data)
 
 /* ---- the command line ---- */
 
-static int
-run (char **out, char **err, const char *first, ...)
-{
-  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr (GError) error = NULL;
-  const char *arg;
-  va_list args;
-  int status = 0;
-
-  g_ptr_array_add (argv, (gpointer) g_getenv ("FIGURES_EXE"));
-  va_start (args, first);
-  for (arg = first; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (gpointer) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, out, err, &status,
-                &error);
-  g_assert_no_error (error);
-  return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
-}
+#define run(out, err, ...) test_run_cli (NULL, out, err, __VA_ARGS__)
 
 static void
 test_cli (Fixture *f, gconstpointer data)
@@ -861,7 +815,7 @@ test_cli (Fixture *f, gconstpointer data)
       return;
     }
   add_fixtures (f);
-  write_file (f->docs, "empty.txt", "", 0);
+  test_write_file (f->docs, "empty.txt", "", 0);
 
   g_assert_cmpint (run (&out, &err, "index", db_arg, f->docs, NULL), ==, 0);
   g_test_message ("%s%s", out, err);
@@ -880,7 +834,16 @@ test_cli (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (err, "missing"));
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
-  g_assert_cmpint (run (&out, &err, "index", db_arg, NULL), ==, 2);
+  /* no folder: all the index's are updated; an index without any: usage */
+  g_assert_cmpint (run (&out, &err, "index", db_arg, NULL), ==, 0);
+  g_assert_cmpstr (out, ==, "0 indexed, 3 unchanged, 1 skipped: 1 empty\n");
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  {
+    g_autofree char *fresh = g_strdup_printf ("--db=%s/fresh.db", f->dir);
+
+    g_assert_cmpint (run (&out, &err, "index", fresh, NULL), ==, 2);
+  }
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
   g_assert_cmpint (run (&out, &err, "index", "--bogus", f->docs, NULL), ==, 2);

@@ -27,6 +27,13 @@ test_words (void)
   assert_fts5 ("培训 资金", "\"培训\" AND \"资金\"");
   assert_fts5 ("  培训\u3000资金  ", "\"培训\" AND \"资金\"");
   assert_fts5 ("GDP", "\"GDP\"");
+  /* each distinct term once */
+  assert_fts5 ("培训 资金 培训 -项目 资金 -项目", "(\"培训\" AND \"资金\") NOT \"项目\"");
+  {
+    g_autoptr (FiguresQuery) query = figures_query_parse ("培训 资金 培训 培训 OR 轮训 资金");
+
+    g_assert_cmpuint (figures_query_count_terms (query), ==, 4);
+  }
 }
 
 static void

@@ -241,7 +241,7 @@ test_file (void)
   text = figures_text_new_from_file (path, 0, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (text->encoding, ==, "GB18030");
-  g_assert_cmpstr (text->display, ==, "全市共举办培训班十二期,培训农牧民五百人次。");
+  g_assert_cmpstr (text->display, ==, "全市共举办培训班十二期，培训农牧民五百人次。");
   g_clear_pointer (&text, figures_text_free);
 
   text = figures_text_new_from_file (path, 10, &error);
@@ -276,8 +276,8 @@ check_normalise (const char *in, const char *expected)
 static void
 test_normalise_nfkc (void)
 {
-  check_normalise ("培训１２３人次，ＡＢＣ", "培训123人次,ABC");
-  check_normalise ("资金：８０万元；", "资金:80万元;");
+  check_normalise ("培训１２３人次，ＡＢＣ", "培训123人次，ABC"); /* punctuation kept */
+  check_normalise ("资金：８０万元；", "资金：80万元；");
   check_normalise ("全年②培训", "全年②培训"); /* enclosed numbers are list markers */
   check_normalise ("⑴培训", "⑴培训");
   check_normalise ("\xEF\xBB\xBF全市\xE2\x80\x8B共计", "全市共计");
@@ -294,27 +294,41 @@ test_normalise_lines (void)
   check_normalise ("要深化内涵、丰富形\n\n式、创新方法。", "要深化内涵、丰富形式、创新方法。");
   /* a fragment with a comma is body text, and is joined */
   check_normalise ("制定禁牧休牧条例，对禁牧管理体\n\n制进行规范。",
-                   "制定禁牧休牧条例,对禁牧管理体制进行规范。");
+                   "制定禁牧休牧条例，对禁牧管理体制进行规范。");
   /* headings stay lines */
   check_normalise ("某某市民族事务委员会\n全年培训干部三百人次。",
                    "某某市民族事务委员会\n全年培训干部三百人次。");
   check_normalise ("一、基本情况\n今年以来，全市开展培训。",
-                   "一、基本情况\n今年以来,全市开展培训。");
+                   "一、基本情况\n今年以来，全市开展培训。");
   check_normalise ("(二)主要做法\n\n开展培训。", "(二)主要做法\n开展培训。");
   /* sentence-final punctuation, also before closing quotes */
-  check_normalise ("他说：“培训很有用。”\n下一段。", "他说:“培训很有用。”\n下一段。");
-  check_normalise ("主要成效如下：\n一是培训。", "主要成效如下:\n一是培训。");
+  check_normalise ("他说：“培训很有用。”\n下一段。", "他说：“培训很有用。”\n下一段。");
+  check_normalise ("主要成效如下：\n一是培训。", "主要成效如下：\n一是培训。");
   /* a long line without final punctuation is joined even if the next is short */
   check_normalise (
     "全市各级各部门认真贯彻落实各项决策部署，扎实推进民族团结进步创建工作，取得"
     "\n明显成效。",
-    "全市各级各部门认真贯彻落实各项决策部署,扎实推进民族团结进步创建工作,取得明显成效。");
+    "全市各级各部门认真贯彻落实各项决策部署，扎实推进民族团结进步创建工作，取得明显成效。");
   /* a field line ending in a number is never glued to a paragraph opening
    * with one: that would invent a figure */
   check_normalise ("成文日期:2024-01-10\n2023年，全市培训干部。",
-                   "成文日期:2024-01-10\n2023年,全市培训干部。");
+                   "成文日期:2024-01-10\n2023年，全市培训干部。");
   /* but a page-broken sentence still joins across a number */
-  check_normalise ("全年举办培训班，共培训干部12\n\n人次。", "全年举办培训班,共培训干部12人次。");
+  check_normalise ("全年举办培训班，共培训干部12\n\n人次。", "全年举办培训班，共培训干部12人次。");
+  /* a short line ending mid-number stays apart (a field), a hard-wrapped
+   * long one is joined, digits and all */
+  check_normalise ("发布 2024-01\n2023年工作回顾", "发布 2024-01\n2023年工作回顾");
+  check_normalise ("县农机站组织农机手开展冬季检修和驾驶技能培训，共培训农机手14\n"
+                   "20人次。",
+                   "县农机站组织农机手开展冬季检修和驾驶技能培训，共培训农机手1420人次。");
+  /* a title is not joined to its date stamp, its source line or an address,
+   * nor is a key–value line joined to what follows */
+  check_normalise (
+    "援企稳岗:全市发放补贴3.6亿元\n12.03.2023 09:30\n本文来源: 某某日报\n"
+    "正文第一段",
+    "援企稳岗:全市发放补贴3.6亿元\n12.03.2023 09:30\n本文来源: 某某日报\n正文第一段");
+  check_normalise ("https://www.example.gov.cn/\n某市下达资金",
+                   "https://www.example.gov.cn/\n某市下达资金");
   /* Latin words joined with a space */
   check_normalise ("This line, broken by the page, has\nno end",
                    "This line, broken by the page, has no end");
@@ -389,7 +403,8 @@ test_folded (void)
   g_autoptr (FiguresText) text = text_new ("發展經濟，培訓(péi)人員。");
   g_autofree char *folded = NULL;
 
-  g_assert_cmpstr (text->display, ==, "發展經濟,培訓人員。");
+  /* the display keeps the full-width comma; matching sees it as NFKC would */
+  g_assert_cmpstr (text->display, ==, "發展經濟，培訓人員。");
   folded = g_ucs4_to_utf8 (text->folded, text->n_chars, NULL, NULL, NULL);
   g_assert_cmpstr (folded, ==, "发展经济,培训人员。");
   g_assert_cmpstr (text->encoding, ==, "UTF-8");

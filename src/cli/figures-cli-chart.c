@@ -167,40 +167,6 @@ parse_positive (const char *option, const char *text, double min, double max, do
   return TRUE;
 }
 
-/* The date the index last changed (its file, or its write-ahead log). */
-static char *
-indexed_date (const char *db)
-{
-  const char *suffixes[] = { "", "-wal" };
-  g_autoptr (GDateTime) latest = NULL;
-
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *path = g_strconcat (db, suffixes[i], NULL);
-      g_autoptr (GFile) file = g_file_new_for_path (path);
-      g_autoptr (GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_TIME_MODIFIED,
-                                                      G_FILE_QUERY_INFO_NONE, NULL, NULL);
-      g_autoptr (GDateTime) modified = NULL;
-
-      if (info == NULL)
-        continue;
-      modified = g_file_info_get_modification_date_time (info);
-      if (modified != NULL && (latest == NULL || g_date_time_compare (modified, latest) > 0))
-        {
-          g_clear_pointer (&latest, g_date_time_unref);
-          latest = g_date_time_ref (modified);
-        }
-    }
-
-  if (latest == NULL)
-    return NULL;
-  {
-    g_autoptr (GDateTime) local = g_date_time_to_local (latest);
-
-    return g_date_time_format (local, "%Y-%m-%d");
-  }
-}
-
 /* Canonical cities for @names: known to the index, or to the gazetteer
  * (counties roll up to their prefecture). Prints and fails on a name known
  * to neither, with the nearest known names. */
@@ -233,7 +199,7 @@ resolve_cities (FiguresIndex *index, GStrv names, gboolean *ok)
       place = figures_gazetteer_lookup (gazetteer, names[i]);
       if (place != NULL)
         {
-          const char *city = place->prefecture != NULL ? place->prefecture : place->name;
+          const char *city = figures_place_get_city (place);
 
           if (strcmp (city, names[i]) != 0 && place->level >= FIGURES_PLACE_COUNTY)
             g_printerr ("figures %s: “%s” is counted under %s\n", COMMAND, names[i], city);
@@ -280,7 +246,8 @@ _figures_cli_chart (int argc, char **argv)
   const GOptionEntry entries[] = {
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &db, "The index (default: the application's)", "PATH" },
     { "metric", 'm', 0, G_OPTION_ARG_STRING, &metric_text,
-      "training_sessions, trainees, funding, investment, projects or other; several separated by commas",
+      "training_sessions, trainees, funding, investment, projects or other; several separated by "
+      "commas",
       "M[,M…]" },
     { "cities", 'c', 0, G_OPTION_ARG_STRING, &city_text,
       "Cities to show, in order (default: every city with the metric)", "A,B,…" },
@@ -306,19 +273,15 @@ _figures_cli_chart (int argc, char **argv)
   g_autoptr (GError) error = NULL;
   g_autoptr (FiguresIndex) index = NULL;
   g_autoptr (FiguresChartData) data = NULL;
-  g_autoptr (GPtrArray) rows = NULL;
   g_autoptr (GPtrArray) metric_keys = g_ptr_array_new ();
   g_auto (GStrv) metric_names = NULL;
   g_auto (GStrv) metrics = NULL;
   g_auto (GStrv) cities = NULL;
-  g_autofree char *db_path = NULL;
-  g_autofree char *date = NULL;
   FiguresAggregate aggregate = FIGURES_AGGREGATE_MAX;
   FiguresChartSort sort = FIGURES_CHART_SORT_VALUE;
   FiguresChartTheme theme = FIGURES_CHART_THEME_LIGHT;
   FiguresChartFormat format;
-  FiguresChartKind kind;
-  FiguresStatisticsFilter filter = { 0 };
+  FiguresChartRequest request = { 0 };
   gboolean by_year = FALSE;
   gboolean ok = TRUE;
   double width = 1200, height = 750, scale = 1;
@@ -419,19 +382,9 @@ _figures_cli_chart (int argc, char **argv)
       return FIGURES_EXIT_USAGE;
     }
 
-  db_path = db != NULL ? g_strdup (db) : figures_index_dup_default_path ();
-  if (!g_file_test (db_path, G_FILE_TEST_IS_REGULAR))
-    {
-      g_printerr ("figures %s: no index at “%s”: build it with `figures index --db=%s FOLDER`\n",
-                  COMMAND, db_path, db_path);
-      return FIGURES_EXIT_FAILURE;
-    }
-  index = figures_index_open (db_path, &error);
+  index = _figures_cli_open_index (COMMAND, db);
   if (index == NULL)
-    {
-      g_printerr ("figures %s: %s\n", COMMAND, error->message);
-      return FIGURES_EXIT_FAILURE;
-    }
+    return FIGURES_EXIT_FAILURE;
 
   if (city_text != NULL)
     {
@@ -447,54 +400,21 @@ _figures_cli_chart (int argc, char **argv)
         return cities == NULL ? FIGURES_EXIT_FAILURE : FIGURES_EXIT_USAGE;
     }
 
-  filter.cities = (const char *const *) cities;
-  filter.metrics = (const char *const *) metrics;
-  rows = figures_index_aggregate (
-    index, &filter, by_year ? FIGURES_GROUP_BY_CITY_YEAR : FIGURES_GROUP_BY_CITY, &error);
-  if (rows == NULL)
+  request.kind = by_year                       ? FIGURES_CHART_YEARS
+                 : g_strv_length (metrics) > 1 ? FIGURES_CHART_COMPARE
+                                               : FIGURES_CHART_BARS;
+  request.metrics = (const char *const *) metrics;
+  request.cities = (const char *const *) cities;
+  request.aggregate = aggregate;
+  request.sort = sort;
+  request.show_counts = counts;
+  request.title = title;
+  data = figures_chart_data_new_from_index (index, &request, &error);
+  if (data == NULL)
     {
       g_printerr ("figures %s: %s\n", COMMAND, error->message);
       return FIGURES_EXIT_FAILURE;
     }
-
-  /* The source line: the reports indexed, the statistics drawn (as the
-   * application's chart says it). */
-  {
-    guint n_documents = figures_index_count_documents (index, NULL, &error);
-    guint n_statistics = 0;
-
-    if (error != NULL)
-      {
-        g_printerr ("figures %s: %s\n", COMMAND, error->message);
-        return FIGURES_EXIT_FAILURE;
-      }
-    for (guint i = 0; i < rows->len; i++)
-      {
-        FiguresAggregateRow *row = g_ptr_array_index (rows, i);
-
-        if (row->city == NULL || *row->city == '\0' || (by_year && row->year == 0))
-          continue;
-        n_statistics += row->mentions;
-      }
-    date = indexed_date (db_path);
-    if (by_year)
-      kind = FIGURES_CHART_YEARS;
-    else if (g_strv_length (metrics) > 1)
-      kind = FIGURES_CHART_COMPARE;
-    else
-      kind = FIGURES_CHART_BARS;
-
-    data = figures_chart_data_new (kind);
-    figures_chart_data_set_source (data, n_documents, n_statistics, date);
-  }
-  figures_chart_data_add_rows (data, rows);
-  figures_chart_data_set_aggregate (data, aggregate);
-  figures_chart_data_set_metrics (data, (const char *const *) metrics);
-  figures_chart_data_set_cities (data, (const char *const *) cities);
-  figures_chart_data_set_sort (data, sort);
-  figures_chart_data_set_show_counts (data, counts);
-  if (title != NULL)
-    figures_chart_data_set_title (data, title);
 
   if (!figures_chart_export (data, output, width, height, scale, theme, &error))
     {

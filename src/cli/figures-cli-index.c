@@ -33,8 +33,8 @@ parse_options (GOptionContext *context, int *argc, char ***argv, const char *com
   return TRUE;
 }
 
-static FiguresIndex *
-open_existing_index (const char *command, const char *db)
+FiguresIndex *
+_figures_cli_open_index (const char *command, const char *db)
 {
   g_autofree char *path = db != NULL ? g_strdup (db) : figures_index_dup_default_path ();
   g_autoptr (GError) error = NULL;
@@ -46,7 +46,8 @@ open_existing_index (const char *command, const char *db)
                   command, path, path);
       return NULL;
     }
-  index = figures_index_open (path, &error);
+  /* reading only: an index on a read-only disk can be read */
+  index = figures_index_open_read_only (path, &error);
   if (index == NULL)
     g_printerr ("figures %s: %s\n", command, error->message);
   return index;
@@ -157,6 +158,13 @@ check_root (const char *root)
   return FALSE;
 }
 
+static void
+print_no_roots (void)
+{
+  g_printerr ("figures index: give the folders or files to index\n"
+              "Usage: figures index --db=PATH DIR|FILE…\n");
+}
+
 typedef struct
 {
   char *kind;
@@ -195,7 +203,9 @@ skipped_summary (FiguresIndex *index)
         colon != NULL ? g_strndup (file->reason, colon - file->reason) : g_strdup (file->reason);
       guint count = GPOINTER_TO_UINT (g_hash_table_lookup (counts, kind));
 
-      g_printerr ("skipped “%s”: %s\n", file->path, file->reason);
+      g_autofree char *display = g_filename_display_name (file->path);
+
+      g_printerr ("skipped “%s”: %s\n", display, file->reason);
       g_hash_table_insert (counts, kind, GUINT_TO_POINTER (count + 1));
     }
   g_hash_table_iter_init (&iter, counts);
@@ -219,14 +229,19 @@ _figures_cli_index (int argc, char **argv)
   g_autofree char *db = NULL;
   g_autofree char *max_size = NULL;
   g_auto (GStrv) roots = NULL;
+  g_auto (GStrv) remove = NULL;
   const GOptionEntry entries[] = {
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &db, "The index (default: the application's)", "PATH" },
     { "max-size", 0, 0, G_OPTION_ARG_STRING, &max_size,
       "Skip files larger than this (bytes, or 10K, 64M …; default 64M)", "SIZE" },
+    { "remove", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &remove,
+      "Stop indexing this folder or file: its documents leave the index (repeatable)", "PATH" },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &roots, NULL, NULL },
     { NULL },
   };
-  g_autoptr (GOptionContext) context = g_option_context_new ("DIR|FILE… — index reports");
+  g_autoptr (GOptionContext) context =
+    g_option_context_new ("[DIR|FILE…] — index reports: add folders or files, update all");
+  g_autoptr (GPtrArray) readable = g_ptr_array_new ();
   g_autoptr (FiguresIndex) index = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *path = NULL;
@@ -238,33 +253,59 @@ _figures_cli_index (int argc, char **argv)
   gboolean ok;
 
   g_option_context_add_main_entries (context, entries, NULL);
+  g_option_context_set_summary (
+    context, "The index remembers its folders and files: each run adds the ones given and\n"
+             "updates all of them; --remove gives one up.");
   if (!parse_options (context, &argc, &argv, "index"))
     return FIGURES_EXIT_USAGE;
-  if (roots == NULL || roots[0] == NULL)
-    {
-      g_printerr ("figures index: give the folders or files to index\n"
-                  "Usage: figures index --db=PATH DIR|FILE…\n");
-      return FIGURES_EXIT_USAGE;
-    }
   if (max_size != NULL && !parse_size (max_size, &options.max_file_size))
     {
       g_printerr ("figures index: --max-size: “%s” is not a size\n", max_size);
       return FIGURES_EXIT_USAGE;
     }
 
-  for (guint i = 0; roots[i] != NULL; i++)
-    roots_ok &= check_root (roots[i]);
+  /* a root that cannot be read now is not added; one that was is kept */
+  for (guint i = 0; roots != NULL && roots[i] != NULL; i++)
+    if (check_root (roots[i]))
+      g_ptr_array_add (readable, roots[i]);
+    else
+      roots_ok = FALSE;
+  g_ptr_array_add (readable, NULL);
 
   path = db != NULL ? g_strdup (db) : figures_index_dup_default_path ();
+  if (readable->len == 1 && remove == NULL && !g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      /* nothing to add and no index to update: say so before making one */
+      if (roots_ok)
+        print_no_roots ();
+      return roots_ok ? FIGURES_EXIT_USAGE : FIGURES_EXIT_FAILURE;
+    }
   index = figures_index_open (path, &error);
   if (index == NULL)
     {
       g_printerr ("figures index: %s\n", error->message);
       return FIGURES_EXIT_FAILURE;
     }
+  if (remove != NULL && !figures_index_remove_roots (index, (const char *const *) remove, &error))
+    {
+      g_printerr ("figures index: --remove: %s\n", error->message);
+      return g_error_matches (error, FIGURES_INDEX_ERROR, FIGURES_INDEX_ERROR_NOT_FOUND)
+               ? FIGURES_EXIT_USAGE
+               : FIGURES_EXIT_FAILURE;
+    }
+  if ((roots == NULL || roots[0] == NULL) && remove == NULL)
+    {
+      g_auto (GStrv) known = figures_index_list_roots (index, NULL);
 
-  ok = figures_index_update (index, (const char *const *) roots, &options, progress_cb, &progress,
-                             NULL, &summary, &error);
+      if (known == NULL || known[0] == NULL)
+        {
+          print_no_roots ();
+          return FIGURES_EXIT_USAGE;
+        }
+    }
+
+  ok = figures_index_update (index, (const char *const *) readable->pdata, &options, progress_cb,
+                             &progress, NULL, &summary, &error);
   if (progress.tty)
     g_printerr ("\r\033[K");
   if (!ok)
@@ -279,7 +320,8 @@ _figures_cli_index (int argc, char **argv)
   if (summary.moved > 0 || summary.removed > 0)
     g_print ("%u moved, %u removed\n", summary.moved, summary.removed);
 
-  return roots_ok ? FIGURES_EXIT_OK : FIGURES_EXIT_FAILURE;
+  /* a file or folder that could not be read is a failure, as the README says */
+  return roots_ok && summary.unreadable == 0 ? FIGURES_EXIT_OK : FIGURES_EXIT_FAILURE;
 }
 
 /* ---- search ---- */
@@ -363,14 +405,16 @@ _figures_cli_search (int argc, char **argv)
     }
   query = g_strjoinv (" ", words);
 
-  index = open_existing_index ("search", db);
+  index = _figures_cli_open_index ("search", db);
   if (index == NULL)
     return FIGURES_EXIT_FAILURE;
   hits = figures_index_search (index, query, limit, NULL, &error);
   if (hits == NULL)
     {
       g_printerr ("figures search: %s\n", error->message);
-      return FIGURES_EXIT_FAILURE;
+      return g_error_matches (error, FIGURES_INDEX_ERROR, FIGURES_INDEX_ERROR_QUERY_TOO_LONG)
+               ? FIGURES_EXIT_USAGE
+               : FIGURES_EXIT_FAILURE;
     }
 
   table = figures_cli_table_new (stdout, format, columns, numeric);
@@ -399,17 +443,6 @@ _figures_cli_search (int argc, char **argv)
 
 /* ---- stats ---- */
 
-static char *
-canonical_city (const char *name)
-{
-  FiguresGazetteer *gazetteer = figures_gazetteer_get_default ();
-  const FiguresPlace *place = gazetteer != NULL ? figures_gazetteer_lookup (gazetteer, name) : NULL;
-
-  if (place == NULL)
-    return g_strdup (name);
-  return g_strdup (place->prefecture != NULL ? place->prefecture : place->name);
-}
-
 int
 _figures_cli_stats (int argc, char **argv)
 {
@@ -423,7 +456,8 @@ _figures_cli_stats (int argc, char **argv)
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &db, "The index (default: the application's)", "PATH" },
     { "city", 0, 0, G_OPTION_ARG_STRING_ARRAY, &cities, "Only this city (repeatable)", "CITY" },
     { "metric", 0, 0, G_OPTION_ARG_STRING_ARRAY, &metrics,
-      "Only this metric: training_sessions, trainees, funding, investment, projects, other (repeatable)",
+      "Only this metric: training_sessions, trainees, funding, investment, projects, other "
+      "(repeatable)",
       "METRIC" },
     { "format", 0, 0, G_OPTION_ARG_STRING, &format_name, "tsv (default), csv or json", "FORMAT" },
     { "by", 0, 0, G_OPTION_ARG_STRING, &by, "Sum by city", "city" },
@@ -469,13 +503,13 @@ _figures_cli_stats (int argc, char **argv)
         return FIGURES_EXIT_USAGE;
       }
   for (guint i = 0; cities != NULL && cities[i] != NULL; i++)
-    g_ptr_array_add (canonical, canonical_city (cities[i]));
+    g_ptr_array_add (canonical, figures_gazetteer_dup_city (NULL, cities[i]));
   g_ptr_array_add (canonical, NULL);
 
   filter.cities = canonical->len > 1 ? (const char *const *) canonical->pdata : NULL;
   filter.metrics = (const char *const *) metrics;
 
-  index = open_existing_index ("stats", db);
+  index = _figures_cli_open_index ("stats", db);
   if (index == NULL)
     return FIGURES_EXIT_FAILURE;
 
@@ -509,13 +543,13 @@ _figures_cli_stats (int argc, char **argv)
       g_printerr ("figures stats: %s\n", error->message);
       return FIGURES_EXIT_FAILURE;
     }
-  table = figures_cli_table_new (stdout, format, figures_cli_statistic_columns,
-                                 figures_cli_statistic_numeric);
+  table =
+    figures_cli_table_new (stdout, format, figures_statistic_columns, figures_statistic_numeric);
   for (guint i = 0; i < rows->len; i++)
     {
       FiguresStatisticRow *row = rows->pdata[i];
       g_autofree char *file = figures_cli_display_path (row->path);
-      g_auto (GStrv) fields = figures_cli_statistic_fields (file, row->statistic);
+      g_auto (GStrv) fields = figures_statistic_fields (file, row->statistic);
 
       figures_cli_table_add_row (table, (const char *const *) fields);
     }

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "figures-cli-output.h"
+#include "figures-statistic-table.h"
 
 struct _FiguresCliTable
 {
@@ -19,15 +20,6 @@ struct _FiguresCliTable
   gboolean *numeric;
   guint n_columns;
   guint n_rows;
-};
-
-const char *const figures_cli_statistic_columns[] = {
-  "file", "city",  "place", "metric", "value",    "approx",
-  "unit", "start", "end",   "label",  "evidence", NULL,
-};
-
-const gboolean figures_cli_statistic_numeric[] = {
-  FALSE, FALSE, FALSE, FALSE, TRUE, TRUE, FALSE, TRUE, TRUE, FALSE, FALSE,
 };
 
 gboolean
@@ -51,29 +43,21 @@ put_tsv (FILE *out, const char *value)
     fputc (*p == '\t' || *p == '\n' || *p == '\r' ? ' ' : *p, out);
 }
 
-static void
-put_csv (FILE *out, const char *value)
+/* Every format is UTF-8: stray bytes (a file name in another encoding)
+ * become U+FFFD rather than make the output unreadable. NULL when @text is
+ * valid already. */
+static char *
+dup_valid (const char *text)
 {
-  if (value == NULL)
-    return;
-  if (strpbrk (value, ",\"\r\n") == NULL)
-    {
-      fputs (value, out);
-      return;
-    }
-  fputc ('"', out);
-  for (const char *p = value; *p; p++)
-    {
-      if (*p == '"')
-        fputc ('"', out);
-      fputc (*p, out);
-    }
-  fputc ('"', out);
+  return g_utf8_validate (text, -1, NULL) ? NULL : g_utf8_make_valid (text, -1);
 }
 
 static void
-put_json_string (FILE *out, const char *value)
+put_json_string (FILE *out, const char *text)
 {
+  g_autofree char *valid = dup_valid (text);
+  const char *value = valid != NULL ? valid : text;
+
   fputc ('"', out);
   for (const guchar *p = (const guchar *) value; *p; p++)
     {
@@ -107,22 +91,24 @@ put_json_string (FILE *out, const char *value)
 static void
 put_row (FiguresCliTable *table, const char *const *values)
 {
+  if (table->format == FIGURES_CLI_FORMAT_CSV)
+    {
+      /* the one CSV writer, the window's too */
+      g_autoptr (GString) line = g_string_new (NULL);
+
+      figures_csv_append_row (line, values, table->n_columns);
+      fputs (line->str, table->out);
+      return;
+    }
   for (guint i = 0; i < table->n_columns; i++)
     {
-      if (table->format == FIGURES_CLI_FORMAT_TSV)
-        {
-          if (i > 0)
-            fputc ('\t', table->out);
-          put_tsv (table->out, values[i]);
-        }
-      else
-        {
-          if (i > 0)
-            fputc (',', table->out);
-          put_csv (table->out, values[i]);
-        }
+      g_autofree char *valid = values[i] != NULL ? dup_valid (values[i]) : NULL;
+
+      if (i > 0)
+        fputc ('\t', table->out);
+      put_tsv (table->out, valid != NULL ? valid : values[i]);
     }
-  fputs (table->format == FIGURES_CLI_FORMAT_CSV ? "\r\n" : "\n", table->out);
+  fputc ('\n', table->out);
 }
 
 FiguresCliTable *
@@ -200,25 +186,6 @@ figures_cli_table_finish (FiguresCliTable *table)
   g_free (table);
 }
 
-GStrv
-figures_cli_statistic_fields (const char *file, const FiguresStatistic *s)
-{
-  GStrv fields = g_new0 (char *, FIGURES_CLI_N_STATISTIC_COLUMNS + 1);
-
-  fields[0] = g_strdup (file != NULL ? file : "");
-  fields[1] = g_strdup (s->city != NULL ? s->city : "");
-  fields[2] = g_strdup (s->place != NULL ? s->place : "");
-  fields[3] = g_strdup (figures_metric_to_key (s->metric));
-  fields[4] = figures_decimal_to_string (s->value);
-  fields[5] = g_strdup (s->approx ? "1" : "0");
-  fields[6] = g_strdup (s->unit != NULL ? s->unit : "");
-  fields[7] = g_strdup_printf ("%u", s->start);
-  fields[8] = g_strdup_printf ("%u", s->end);
-  fields[9] = g_strdup (s->label != NULL ? s->label : "");
-  fields[10] = g_strdup (s->evidence != NULL ? s->evidence : "");
-  return fields;
-}
-
 char *
 figures_cli_format_double (double value)
 {
@@ -232,11 +199,6 @@ char *
 figures_cli_display_path (const char *path)
 {
   g_autofree char *cwd = g_get_current_dir ();
-  gsize n = strlen (cwd);
 
-  if (path == NULL)
-    return g_strdup ("");
-  if (n > 1 && strncmp (path, cwd, n) == 0 && path[n] == G_DIR_SEPARATOR && path[n + 1] != '\0')
-    return g_strdup (path + n + 1);
-  return g_strdup (path);
+  return figures_display_path (path, cwd);
 }

@@ -2,7 +2,7 @@
  *
  * Shared by the subcommands so that the same data prints the same way
  * everywhere (`figures extract` and `figures stats` print statistics with
- * figures_cli_statistic_fields()).
+ * figures_statistic_fields(), in figures-statistic-table.h).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -13,7 +13,7 @@
 
 #include <glib.h>
 
-#include "figures-statistic.h"
+#include "figures-statistic-table.h"
 
 G_BEGIN_DECLS
 
@@ -39,15 +39,6 @@ FiguresCliTable *figures_cli_table_new (FILE *out,
 void figures_cli_table_add_row (FiguresCliTable *table, const char *const *values);
 /* Ends the table (JSON: the closing bracket) and frees it. */
 void figures_cli_table_finish (FiguresCliTable *table);
-
-/* The statistic columns, in order. */
-extern const char *const figures_cli_statistic_columns[];
-extern const gboolean figures_cli_statistic_numeric[];
-#define FIGURES_CLI_N_STATISTIC_COLUMNS 11
-
-/* file city place metric value approx unit start end label evidence:
- * value as its exact decimal, approx 1 or 0. */
-GStrv figures_cli_statistic_fields (const char *file, const FiguresStatistic *statistic);
 
 /* How a stored (absolute) path prints: relative to the current folder when
  * it is under it, as `figures extract dir/file.txt` prints it; else as is. */

@@ -7,6 +7,8 @@
 
 #include <glib.h>
 
+#include "figures-index.h"
+
 G_BEGIN_DECLS
 
 /* Exit statuses shared by every subcommand: users' scripts rely on them. */
@@ -29,5 +31,10 @@ int      _figures_cli_stats     (int    argc,
                                  char **argv);
 int      _figures_cli_chart     (int    argc,
                                  char **argv);
+
+/* The index at @db (NULL: the application's), for reading only; prints why
+ * not and returns NULL when it cannot be read. */
+FiguresIndex *_figures_cli_open_index (const char *command,
+                                       const char *db);
 
 G_END_DECLS

@@ -13,9 +13,13 @@
 #include <unicode/ucol.h>
 
 #include "figures-chart-private.h"
+#include "figures-index.h"
 #include "figures-statistic.h"
 
-G_DEFINE_QUARK (figures - chart - error - quark, figures_chart_error)
+/* clang-format would put spaces into the registered name */
+// clang-format off
+G_DEFINE_QUARK (figures-chart-error-quark, figures_chart_error)
+// clang-format on
 
 G_DEFINE_BOXED_TYPE (FiguresChartData,
                      figures_chart_data,
@@ -87,6 +91,7 @@ figures_chart_data_new (FiguresChartKind kind)
   self->aggregate = FIGURES_AGGREGATE_MAX;
   self->sort = FIGURES_CHART_SORT_VALUE;
   self->style = figures_number_style_from_locale ();
+  self->language = figures_chart_language_from_locale ();
   self->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) chart_row_free);
   self->by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
@@ -252,6 +257,31 @@ figures_chart_data_set_show_counts (FiguresChartData *self, gboolean show_counts
   g_return_if_fail (self != NULL);
 
   self->show_counts = !!show_counts;
+}
+
+FiguresChartLanguage
+figures_chart_language_from_locale (void)
+{
+  const char *const *names = g_get_language_names ();
+
+  return names[0] != NULL && g_str_has_prefix (names[0], "zh") ? FIGURES_CHART_LANGUAGE_CHINESE
+                                                               : FIGURES_CHART_LANGUAGE_ENGLISH;
+}
+
+void
+figures_chart_data_set_language (FiguresChartData *self, FiguresChartLanguage language)
+{
+  g_return_if_fail (self != NULL);
+
+  self->language = language;
+}
+
+FiguresChartLanguage
+figures_chart_data_get_language (FiguresChartData *self)
+{
+  g_return_val_if_fail (self != NULL, FIGURES_CHART_LANGUAGE_ENGLISH);
+
+  return self->language;
 }
 
 void
@@ -439,4 +469,64 @@ _figures_chart_data_list_cities (FiguresChartData *self)
   _figures_chart_sort_names (cities);
 
   return cities;
+}
+
+FiguresChartData *
+figures_chart_data_new_from_index (FiguresIndex *index,
+                                   const FiguresChartRequest *request,
+                                   GError **error)
+{
+  g_autoptr (FiguresChartData) data = NULL;
+  g_autoptr (GPtrArray) rows = NULL;
+  g_autofree char *date = NULL;
+  const char *all_metrics[FIGURES_N_METRICS + 1] = { NULL };
+  const char *const *metrics;
+  FiguresStatisticsFilter filter = { 0 };
+  GError *local_error = NULL;
+  gboolean by_year;
+  guint n_documents, n_statistics = 0;
+
+  g_return_val_if_fail (index != NULL, NULL);
+  g_return_val_if_fail (request != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  for (guint m = 0; m < FIGURES_N_METRICS; m++)
+    all_metrics[m] = figures_metric_to_key (m);
+  metrics = request->metrics != NULL ? request->metrics : all_metrics;
+  by_year = request->kind == FIGURES_CHART_YEARS;
+
+  filter.cities = request->cities;
+  filter.metrics = metrics;
+  rows = figures_index_aggregate (
+    index, &filter, by_year ? FIGURES_GROUP_BY_CITY_YEAR : FIGURES_GROUP_BY_CITY, error);
+  if (rows == NULL)
+    return NULL;
+  n_documents = figures_index_count_documents (index, NULL, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return NULL;
+    }
+
+  /* the statistics drawn: a row without a city (or a year, by year) is not */
+  for (guint i = 0; i < rows->len; i++)
+    {
+      FiguresAggregateRow *row = g_ptr_array_index (rows, i);
+
+      if (row->city != NULL && *row->city != '\0' && !(by_year && row->year == 0))
+        n_statistics += row->mentions;
+    }
+  date = figures_index_dup_date (index);
+
+  data = figures_chart_data_new (request->kind);
+  figures_chart_data_set_source (data, n_documents, n_statistics, date);
+  figures_chart_data_add_rows (data, rows);
+  figures_chart_data_set_aggregate (data, request->aggregate);
+  figures_chart_data_set_metrics (data, metrics);
+  figures_chart_data_set_cities (data, request->cities);
+  figures_chart_data_set_sort (data, request->sort);
+  figures_chart_data_set_show_counts (data, request->show_counts);
+  if (request->title != NULL)
+    figures_chart_data_set_title (data, request->title);
+  return g_steal_pointer (&data);
 }

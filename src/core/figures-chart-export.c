@@ -178,6 +178,35 @@ figures_chart_layout_export_to_stream (FiguresChartLayout *self,
   return check_status (status, &write, error);
 }
 
+/* A new file beside @file, for writing: the chart is written there whole
+ * and renamed over @file, so a full disk or a refused size never leaves a
+ * partial or empty file, nor touches the one already there. */
+static GFileOutputStream *
+create_temporary (GFile *file, GFile **temporary, GError **error)
+{
+  g_autoptr (GFile) parent = g_file_get_parent (file);
+  g_autofree char *base = g_file_get_basename (file);
+
+  for (guint attempt = 0;; attempt++)
+    {
+      g_autoptr (GError) local_error = NULL;
+      g_autofree char *name = g_strdup_printf (".%s.%08x.tmp", base, g_random_int ());
+      g_autoptr (GFile) candidate = g_file_get_child (parent, name);
+      GFileOutputStream *stream = g_file_create (candidate, G_FILE_CREATE_NONE, NULL, &local_error);
+
+      if (stream != NULL)
+        {
+          *temporary = g_steal_pointer (&candidate);
+          return stream;
+        }
+      if (!g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS) || attempt == 100)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+    }
+}
+
 gboolean
 figures_chart_layout_export (FiguresChartLayout *self,
                              const char *path,
@@ -185,39 +214,34 @@ figures_chart_layout_export (FiguresChartLayout *self,
                              GError **error)
 {
   g_autoptr (GFile) file = NULL;
+  g_autoptr (GFile) temporary = NULL;
   g_autoptr (GFileOutputStream) stream = NULL;
   g_autoptr (GError) local_error = NULL;
+  g_autofree char *display = NULL;
 
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
+  display = g_filename_display_name (path);
   file = g_file_new_for_path (path);
-  stream =
-    g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL, &local_error);
+  stream = create_temporary (file, &temporary, &local_error);
   if (stream == NULL)
     {
-      g_set_error (error, local_error->domain, local_error->code, "Cannot write “%s”: %s", path,
+      g_set_error (error, local_error->domain, local_error->code, "Cannot write “%s”: %s", display,
                    local_error->message);
       return FALSE;
     }
 
   if (!figures_chart_layout_export_to_stream (self, G_OUTPUT_STREAM (stream), format, NULL,
-                                              &local_error))
+                                              &local_error) ||
+      !g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, &local_error) ||
+      !g_file_move (temporary, file, G_FILE_COPY_OVERWRITE | G_FILE_COPY_NO_FALLBACK_FOR_MOVE, NULL,
+                    NULL, NULL, &local_error))
     {
-      g_autoptr (GCancellable) abandon = g_cancellable_new ();
-
-      /* Closing cancelled drops the temporary file: the old one stays. */
-      g_cancellable_cancel (abandon);
-      g_output_stream_close (G_OUTPUT_STREAM (stream), abandon, NULL);
-      g_set_error (error, local_error->domain, local_error->code, "Cannot write “%s”: %s", path,
-                   local_error->message);
-      return FALSE;
-    }
-
-  if (!g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, &local_error))
-    {
-      g_set_error (error, local_error->domain, local_error->code, "Cannot write “%s”: %s", path,
+      g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, NULL);
+      g_file_delete (temporary, NULL, NULL);
+      g_set_error (error, local_error->domain, local_error->code, "Cannot write “%s”: %s", display,
                    local_error->message);
       return FALSE;
     }

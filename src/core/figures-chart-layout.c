@@ -15,7 +15,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "figures-chart-private.h"
+#include "figures-chart-builder.h"
 
 #define FONT_FAMILY "Noto Sans CJK SC, Noto Sans, DejaVu Sans, sans-serif"
 
@@ -24,48 +24,10 @@ G_DEFINE_BOXED_TYPE (FiguresChartLayout,
                      figures_chart_layout_ref,
                      figures_chart_layout_unref)
 
-/* Everything one layout pass needs. */
-typedef struct
-{
-  FiguresChartLayout *layout;
-  FiguresChartData *data;
-  const FiguresChartPalette *palette;
-  FiguresNumberStyle style;
-  PangoContext *context;
-  double base; /* body text size */
-  double gap;  /* the usual space between things */
-  gboolean any_approx;
-} Builder;
-
-typedef enum
-{
-  FONT_TITLE,
-  FONT_SUBTITLE,
-  FONT_PANEL_TITLE,
-  FONT_LABEL,
-  FONT_VALUE,
-  FONT_SMALL,
-  FONT_MESSAGE,
-} Font;
-
-static gboolean
-is_chinese (Builder *b)
-{
-  return b->style == FIGURES_NUMBER_STYLE_CHINESE;
-}
-
-/* Between the parts of a line. Chinese typography's 间隔号 is full width in
- * CJK fonts; English text gets a dash, which those fonts set narrow. */
-static const char *
-separator (Builder *b)
-{
-  return is_chinese (b) ? " · " : " – ";
-}
-
 /* ---- primitives ---- */
 
-static FiguresChartPrim *
-add_prim (Builder *b, FiguresChartPrimKind kind, FiguresChartColor color)
+FiguresChartPrim *
+_figures_chart_add_prim (Builder *b, FiguresChartPrimKind kind, FiguresChartColor color)
 {
   FiguresChartPrim prim = { 0 };
 
@@ -76,10 +38,11 @@ add_prim (Builder *b, FiguresChartPrimKind kind, FiguresChartColor color)
   return &g_array_index (b->layout->prims, FiguresChartPrim, b->layout->prims->len - 1);
 }
 
-static void
-add_rect (Builder *b, double x, double y, double width, double height, FiguresChartColor color)
+void
+_figures_chart_add_rect (
+  Builder *b, double x, double y, double width, double height, FiguresChartColor color)
 {
-  FiguresChartPrim *prim = add_prim (b, FIGURES_CHART_PRIM_RECT, color);
+  FiguresChartPrim *prim = _figures_chart_add_prim (b, FIGURES_CHART_PRIM_RECT, color);
 
   prim->rect = (cairo_rectangle_t){ x, y, width, height };
 }
@@ -98,11 +61,11 @@ snap (Builder *b, double pos, double width)
   return device / scale;
 }
 
-static void
-add_line (
+void
+_figures_chart_add_line (
   Builder *b, double x0, double y0, double x1, double y1, double width, FiguresChartColor color)
 {
-  FiguresChartPrim *prim = add_prim (b, FIGURES_CHART_PRIM_LINE, color);
+  FiguresChartPrim *prim = _figures_chart_add_prim (b, FIGURES_CHART_PRIM_LINE, color);
   double points[4];
 
   if (x0 == x1)
@@ -209,14 +172,14 @@ fit_text (PangoLayout *layout, const char *text, double max_width, PangoRectangl
 
 /* Measures @text; placed later by place_text(). @max_width > 0 cuts it
  * short with "…" when wider. Returns the text's index. */
-static guint
-make_text (Builder *b,
-           FiguresChartLabelRole role,
-           guint panel,
-           const char *text,
-           Font font,
-           FiguresChartColor color,
-           double max_width)
+guint
+_figures_chart_make_text (Builder *b,
+                          FiguresChartLabelRole role,
+                          guint panel,
+                          const char *text,
+                          Font font,
+                          FiguresChartColor color,
+                          double max_width)
 {
   FiguresChartText item = { 0 };
   PangoFontDescription *desc = font_for (b, font);
@@ -238,53 +201,53 @@ make_text (Builder *b,
   return b->layout->texts->len - 1;
 }
 
-static FiguresChartText *
-get_text (Builder *b, guint index)
+FiguresChartText *
+_figures_chart_get_text (Builder *b, guint index)
 {
   return &g_array_index (b->layout->texts, FiguresChartText, index);
 }
 
 /* Puts text @index with its top-left corner at (@x, @y) and queues it. */
-static void
-place_text (Builder *b, guint index, double x, double y)
+void
+_figures_chart_place_text (Builder *b, guint index, double x, double y)
 {
-  FiguresChartText *text = get_text (b, index);
+  FiguresChartText *text = _figures_chart_get_text (b, index);
   FiguresChartPrim *prim;
 
   text->rect.x = x;
   text->rect.y = y;
   text->placed = TRUE;
-  prim = add_prim (b, FIGURES_CHART_PRIM_TEXT, text->color);
+  prim = _figures_chart_add_prim (b, FIGURES_CHART_PRIM_TEXT, text->color);
   prim->label = index;
 }
 
 /* A text measured but never placed is dropped from the label list. */
-static void
-drop_last_text (Builder *b, guint index)
+void
+_figures_chart_drop_last_text (Builder *b, guint index)
 {
   FiguresChartText *text;
 
   g_assert (index == b->layout->texts->len - 1);
-  text = get_text (b, index);
+  text = _figures_chart_get_text (b, index);
   g_clear_object (&text->layout);
   g_clear_pointer (&text->text, g_free);
   g_array_set_size (b->layout->texts, index);
 }
 
 /* The height of one line of @font. */
-static double
-text_height (Builder *b, Font font)
+double
+_figures_chart_text_height (Builder *b, Font font)
 {
-  guint probe =
-    make_text (b, FIGURES_CHART_LABEL_TICK, 0, "城市 City 0", font, b->palette->foreground, 0);
-  double height = get_text (b, probe)->rect.height;
+  guint probe = _figures_chart_make_text (b, FIGURES_CHART_LABEL_TICK, 0, "城市 City 0", font,
+                                          b->palette->foreground, 0);
+  double height = _figures_chart_get_text (b, probe)->rect.height;
 
-  drop_last_text (b, probe);
+  _figures_chart_drop_last_text (b, probe);
   return height;
 }
 
-static gboolean
-rects_overlap (const cairo_rectangle_t *a, const cairo_rectangle_t *c)
+gboolean
+_figures_chart_rects_overlap (const cairo_rectangle_t *a, const cairo_rectangle_t *c)
 {
   /* Rectangles that touch, or overlap by rounding, do not collide. */
   const double e = 0.01;
@@ -293,16 +256,16 @@ rects_overlap (const cairo_rectangle_t *a, const cairo_rectangle_t *c)
          c->y + e < a->y + a->height;
 }
 
-static gboolean
-overlaps_any_text (Builder *b, const cairo_rectangle_t *rect, guint skip)
+gboolean
+_figures_chart_overlaps_any_text (Builder *b, const cairo_rectangle_t *rect, guint skip)
 {
   for (guint i = 0; i < b->layout->texts->len; i++)
     {
-      FiguresChartText *text = get_text (b, i);
+      FiguresChartText *text = _figures_chart_get_text (b, i);
 
       if (i == skip || !text->placed)
         continue;
-      if (rects_overlap (rect, &text->rect))
+      if (_figures_chart_rects_overlap (rect, &text->rect))
         return TRUE;
     }
 
@@ -317,11 +280,11 @@ unit_for_axis (Builder *b, const char *unit)
   if (b->data->aggregate == FIGURES_AGGREGATE_COUNT)
     return is_chinese (b) ? "条" : "mentions";
 
-  return figures_format_unit_name (unit, b->style);
+  return figures_format_unit_name (unit, words_style (b));
 }
 
-static char *
-format_value (Builder *b, double value, const char *unit, gboolean approx)
+char *
+_figures_chart_format_value (Builder *b, double value, const char *unit, gboolean approx)
 {
   if (b->data->aggregate == FIGURES_AGGREGATE_COUNT)
     {
@@ -336,8 +299,8 @@ format_value (Builder *b, double value, const char *unit, gboolean approx)
 }
 
 /* "≈27万", "270K": for labels whose unit is written nearby. */
-static char *
-format_short_value (Builder *b, double value, gboolean approx)
+char *
+_figures_chart_format_short_value (Builder *b, double value, gboolean approx)
 {
   g_autofree char *number = NULL;
 
@@ -348,8 +311,8 @@ format_short_value (Builder *b, double value, gboolean approx)
   return g_strconcat (approx ? "≈" : "", number, NULL);
 }
 
-static const char *
-aggregate_words (Builder *b)
+const char *
+_figures_chart_aggregate_words (Builder *b)
 {
   switch (b->data->aggregate)
     {
@@ -374,10 +337,10 @@ counts_words (Builder *b, guint mentions, guint documents)
 }
 
 /* "培训人次（人次）" / "Trainees (person-times)" */
-static char *
-metric_with_unit (Builder *b, const char *metric, const char *unit)
+char *
+_figures_chart_metric_with_unit (Builder *b, const char *metric, const char *unit)
 {
-  const char *name = figures_format_metric_name (metric, b->style);
+  const char *name = figures_format_metric_name (metric, words_style (b));
   const char *unit_name = unit_for_axis (b, unit);
 
   if (unit_name == NULL || *unit_name == '\0')
@@ -389,8 +352,8 @@ metric_with_unit (Builder *b, const char *metric, const char *unit)
 }
 
 /* The base unit of @metric: from its first row with a unit. */
-static char *
-unit_of_metric (Builder *b, const char *metric)
+char *
+_figures_chart_unit_of_metric (Builder *b, const char *metric)
 {
   GPtrArray *rows = b->data->rows;
   g_autoptr (GHashTable) counts = g_hash_table_new (g_str_hash, g_str_equal);
@@ -420,33 +383,33 @@ unit_of_metric (Builder *b, const char *metric)
 /* ---- header and footer ---- */
 
 /* Title, subtitle; returns the y below them. */
-static double
-layout_header (Builder *b, const char *title, const char *subtitle, double y)
+double
+_figures_chart_layout_header (Builder *b, const char *title, const char *subtitle, double y)
 {
   FiguresChartLayout *l = b->layout;
   double margin = b->gap * 1.6;
   double width = l->width - 2 * margin;
   guint index;
 
-  index =
-    make_text (b, FIGURES_CHART_LABEL_TITLE, 0, title, FONT_TITLE, b->palette->foreground, width);
-  place_text (b, index, margin, y);
-  y += get_text (b, index)->rect.height + b->gap * 0.2;
+  index = _figures_chart_make_text (b, FIGURES_CHART_LABEL_TITLE, 0, title, FONT_TITLE,
+                                    b->palette->foreground, width);
+  _figures_chart_place_text (b, index, margin, y);
+  y += _figures_chart_get_text (b, index)->rect.height + b->gap * 0.2;
 
   if (subtitle != NULL && *subtitle != '\0')
     {
-      index = make_text (b, FIGURES_CHART_LABEL_SUBTITLE, 0, subtitle, FONT_SUBTITLE,
-                         b->palette->secondary, width);
-      place_text (b, index, margin, y);
-      y += get_text (b, index)->rect.height;
+      index = _figures_chart_make_text (b, FIGURES_CHART_LABEL_SUBTITLE, 0, subtitle, FONT_SUBTITLE,
+                                        b->palette->secondary, width);
+      _figures_chart_place_text (b, index, margin, y);
+      y += _figures_chart_get_text (b, index)->rect.height;
     }
 
   return y + b->gap * 1.2;
 }
 
 /* The source line at the bottom; returns the y above it. */
-static double
-layout_footer (Builder *b)
+double
+_figures_chart_layout_footer (Builder *b)
 {
   FiguresChartLayout *l = b->layout;
   FiguresChartData *data = b->data;
@@ -477,17 +440,17 @@ layout_footer (Builder *b)
                               PACKAGE_VERSION, indexed ? indexed : "");
     }
 
-  index = make_text (b, FIGURES_CHART_LABEL_SOURCE, 0, text, FONT_SMALL, b->palette->secondary,
-                     l->width - 2 * margin);
-  item = get_text (b, index);
-  place_text (b, index, margin, l->height - margin * 0.8 - item->rect.height);
+  index = _figures_chart_make_text (b, FIGURES_CHART_LABEL_SOURCE, 0, text, FONT_SMALL,
+                                    b->palette->secondary, l->width - 2 * margin);
+  item = _figures_chart_get_text (b, index);
+  _figures_chart_place_text (b, index, margin, l->height - margin * 0.8 - item->rect.height);
 
   return item->rect.y - b->gap * 0.8;
 }
 
 /* Legend entries in rows; returns the y below them. */
-static double
-layout_legend (Builder *b, GPtrArray *cities, GArray *colors, double y)
+double
+_figures_chart_layout_legend (Builder *b, GPtrArray *cities, GArray *colors, double y)
 {
   FiguresChartLayout *l = b->layout;
   double margin = b->gap * 1.6;
@@ -505,9 +468,9 @@ layout_legend (Builder *b, GPtrArray *cities, GArray *colors, double y)
       guint index;
       double entry_width;
 
-      index = make_text (b, FIGURES_CHART_LABEL_LEGEND, 0, city, FONT_LABEL, b->palette->foreground,
-                         (right - margin) * 0.5);
-      text = get_text (b, index);
+      index = _figures_chart_make_text (b, FIGURES_CHART_LABEL_LEGEND, 0, city, FONT_LABEL,
+                                        b->palette->foreground, (right - margin) * 0.5);
+      text = _figures_chart_get_text (b, index);
       entry_width = swatch + b->gap * 0.4 + text->rect.width;
       row_height = MAX (row_height, text->rect.height);
       if (x > margin && x + entry_width > right)
@@ -516,8 +479,8 @@ layout_legend (Builder *b, GPtrArray *cities, GArray *colors, double y)
           y += row_height + b->gap * 0.3;
         }
 
-      add_rect (b, x, y + (text->rect.height - swatch) / 2, swatch, swatch, color);
-      place_text (b, index, x + swatch + b->gap * 0.4, y);
+      _figures_chart_add_rect (b, x, y + (text->rect.height - swatch) / 2, swatch, swatch, color);
+      _figures_chart_place_text (b, index, x + swatch + b->gap * 0.4, y);
 
       entry.mark.kind = FIGURES_CHART_MARK_LEGEND;
       entry.mark.city = g_string_chunk_insert_const (l->strings, city);
@@ -532,28 +495,19 @@ layout_legend (Builder *b, GPtrArray *cities, GArray *colors, double y)
   return y + row_height + b->gap * 1.2;
 }
 
-static void
-layout_message (
+void
+_figures_chart_layout_message (
   Builder *b, const cairo_rectangle_t *area, guint panel, const char *message, Font font)
 {
-  guint index = make_text (b, FIGURES_CHART_LABEL_MESSAGE, panel, message, font,
-                           b->palette->secondary, area->width - b->gap);
-  FiguresChartText *text = get_text (b, index);
+  guint index = _figures_chart_make_text (b, FIGURES_CHART_LABEL_MESSAGE, panel, message, font,
+                                          b->palette->secondary, area->width - b->gap);
+  FiguresChartText *text = _figures_chart_get_text (b, index);
 
-  place_text (b, index, area->x + (area->width - text->rect.width) / 2,
-              area->y + (area->height - text->rect.height) / 2);
+  _figures_chart_place_text (b, index, area->x + (area->width - text->rect.width) / 2,
+                             area->y + (area->height - text->rect.height) / 2);
 }
 
 /* ---- a panel of horizontal bars ---- */
-
-typedef struct
-{
-  const char *city;
-  const FiguresChartRow *row; /* NULL: no data */
-  double value;
-  gboolean approx;
-  FiguresChartColor color;
-} BarEntry;
 
 /* Ticks along a horizontal axis from @x0 (value 0) at @per_unit units per
  * value up to @x1: 1-2-5 steps, as many as fit without touching. */
@@ -595,16 +549,16 @@ layout_x_ticks (Builder *b,
           if (x > x1 + 0.5 || i > 20)
             break;
           label = figures_format_tick (value, step, visible_max, b->style);
-          index = make_text (b, FIGURES_CHART_LABEL_TICK, panel, label, FONT_SMALL,
-                             b->palette->secondary, 0);
-          text = get_text (b, index);
+          index = _figures_chart_make_text (b, FIGURES_CHART_LABEL_TICK, panel, label, FONT_SMALL,
+                                            b->palette->secondary, 0);
+          text = _figures_chart_get_text (b, index);
           left = CLAMP (x - text->rect.width / 2, x0 - text->rect.width / 2, x1 - text->rect.width);
           text->rect.x = left;
           text->rect.y = bottom + b->gap * 0.3;
           if (placed->len > 0)
             {
               FiguresChartText *previous =
-                get_text (b, g_array_index (placed, guint, placed->len - 1));
+                _figures_chart_get_text (b, g_array_index (placed, guint, placed->len - 1));
 
               if (previous->rect.x + previous->rect.width + b->gap * 0.6 > left)
                 fits = FALSE;
@@ -618,7 +572,7 @@ layout_x_ticks (Builder *b,
         {
           /* Undo and try fewer ticks. */
           for (guint i = b->layout->texts->len; i > first_text; i--)
-            drop_last_text (b, i - 1);
+            _figures_chart_drop_last_text (b, i - 1);
           g_array_set_size (b->layout->prims, first_prim);
           continue;
         }
@@ -626,13 +580,13 @@ layout_x_ticks (Builder *b,
       for (guint i = 0; i < placed->len; i++)
         {
           guint index = g_array_index (placed, guint, i);
-          FiguresChartText *text = get_text (b, index);
+          FiguresChartText *text = _figures_chart_get_text (b, index);
           double value = i * step;
           double x = x0 + value * per_unit;
 
           if (i > 0)
-            add_line (b, x, top, x, bottom, 1, b->palette->grid);
-          place_text (b, index, text->rect.x, text->rect.y);
+            _figures_chart_add_line (b, x, top, x, bottom, 1, b->palette->grid);
+          _figures_chart_place_text (b, index, text->rect.x, text->rect.y);
           *labels_bottom = MAX (*labels_bottom, text->rect.y + text->rect.height);
         }
       break;
@@ -649,22 +603,22 @@ add_hatch (Builder *b, const cairo_rectangle_t *bar)
   if (length < 3)
     return;
   color.alpha = 0.6;
-  prim = add_prim (b, FIGURES_CHART_PRIM_HATCH, color);
+  prim = _figures_chart_add_prim (b, FIGURES_CHART_PRIM_HATCH, color);
   prim->rect = (cairo_rectangle_t){ bar->x + bar->width - length, bar->y, length, bar->height };
   prim->line_width = MAX (1.0, b->base * 0.09);
 }
 
 /* Lays out one bar panel in @area. @entries are in display order. */
-static void
-layout_bar_panel (Builder *b,
-                  guint panel,
-                  const cairo_rectangle_t *area,
-                  const char *metric,
-                  const char *unit,
-                  const char *panel_title,
-                  const char *axis_title,
-                  GArray *entries,
-                  guint *n_shown)
+void
+_figures_chart_layout_bar_panel (Builder *b,
+                                 guint panel,
+                                 const cairo_rectangle_t *area,
+                                 const char *metric,
+                                 const char *unit,
+                                 const char *panel_title,
+                                 const char *axis_title,
+                                 GArray *entries,
+                                 guint *n_shown)
 {
   FiguresChartLayout *l = b->layout;
   FiguresChartData *data = b->data;
@@ -681,36 +635,37 @@ layout_bar_panel (Builder *b,
 
   if (panel_title != NULL)
     {
-      title_index = make_text (b, FIGURES_CHART_LABEL_PANEL_TITLE, panel, panel_title,
-                               FONT_PANEL_TITLE, b->palette->foreground, area->width - gap * 2);
-      place_text (b, title_index, area->x + gap, top + gap);
-      top += gap + get_text (b, title_index)->rect.height + b->gap * 0.6;
+      title_index =
+        _figures_chart_make_text (b, FIGURES_CHART_LABEL_PANEL_TITLE, panel, panel_title,
+                                  FONT_PANEL_TITLE, b->palette->foreground, area->width - gap * 2);
+      _figures_chart_place_text (b, title_index, area->x + gap, top + gap);
+      top += gap + _figures_chart_get_text (b, title_index)->rect.height + b->gap * 0.6;
     }
 
   /* Room at the bottom for tick labels and the axis title. */
   {
-    guint probe =
-      make_text (b, FIGURES_CHART_LABEL_TICK, panel, "0", FONT_SMALL, b->palette->secondary, 0);
+    guint probe = _figures_chart_make_text (b, FIGURES_CHART_LABEL_TICK, panel, "0", FONT_SMALL,
+                                            b->palette->secondary, 0);
 
-    tick_height = get_text (b, probe)->rect.height;
-    drop_last_text (b, probe);
+    tick_height = _figures_chart_get_text (b, probe)->rect.height;
+    _figures_chart_drop_last_text (b, probe);
   }
   if (axis_title != NULL)
     {
-      axis_index = make_text (b, FIGURES_CHART_LABEL_AXIS_TITLE, panel, axis_title, FONT_SMALL,
-                              b->palette->secondary, area->width * 0.9);
-      axis_title_height = get_text (b, axis_index)->rect.height + b->gap * 0.2;
+      axis_index = _figures_chart_make_text (b, FIGURES_CHART_LABEL_AXIS_TITLE, panel, axis_title,
+                                             FONT_SMALL, b->palette->secondary, area->width * 0.9);
+      axis_title_height = _figures_chart_get_text (b, axis_index)->rect.height + b->gap * 0.2;
     }
   plot_top = top;
   plot_bottom = bottom - tick_height - b->gap * 0.3 - axis_title_height - gap;
 
   /* How many rows fit. */
   {
-    guint probe = make_text (b, FIGURES_CHART_LABEL_CATEGORY, panel, "城市 City", FONT_LABEL,
-                             b->palette->foreground, 0);
+    guint probe = _figures_chart_make_text (b, FIGURES_CHART_LABEL_CATEGORY, panel, "城市 City",
+                                            FONT_LABEL, b->palette->foreground, 0);
 
-    line_height = get_text (b, probe)->rect.height;
-    drop_last_text (b, probe);
+    line_height = _figures_chart_get_text (b, probe)->rect.height;
+    _figures_chart_drop_last_text (b, probe);
   }
   shown = entries->len;
   if (plot_bottom - plot_top < line_height * 1.15 * shown)
@@ -719,7 +674,7 @@ layout_bar_panel (Builder *b,
   if (shown == 0)
     {
       if (axis_index != G_MAXUINT)
-        drop_last_text (b, axis_index);
+        _figures_chart_drop_last_text (b, axis_index);
       return;
     }
   row_height = MIN ((plot_bottom - plot_top) / shown, line_height * 2.4);
@@ -731,10 +686,11 @@ layout_bar_panel (Builder *b,
   for (guint i = 0; i < shown; i++)
     {
       BarEntry *entry = &g_array_index (entries, BarEntry, i);
-      guint index = make_text (b, FIGURES_CHART_LABEL_CATEGORY, panel, entry->city, FONT_LABEL,
-                               b->palette->foreground, area->width * 0.38);
+      guint index =
+        _figures_chart_make_text (b, FIGURES_CHART_LABEL_CATEGORY, panel, entry->city, FONT_LABEL,
+                                  b->palette->foreground, area->width * 0.38);
 
-      category_width = MAX (category_width, get_text (b, index)->rect.width);
+      category_width = MAX (category_width, _figures_chart_get_text (b, index)->rect.width);
     }
   plot_x0 = area->x + gap + category_width + gap;
   plot_x1 = area->x + area->width - gap;
@@ -749,27 +705,28 @@ layout_bar_panel (Builder *b,
       if (entry->row != NULL)
         {
           /* Under a panel title that names the unit, the number says enough. */
-          g_autofree char *label = panel_title != NULL
-                                     ? format_short_value (b, entry->value, entry->approx)
-                                     : format_value (b, entry->value, unit, entry->approx);
+          g_autofree char *label =
+            panel_title != NULL
+              ? _figures_chart_format_short_value (b, entry->value, entry->approx)
+              : _figures_chart_format_value (b, entry->value, unit, entry->approx);
 
-          index = make_text (b, FIGURES_CHART_LABEL_VALUE, panel, label, FONT_VALUE,
-                             b->palette->foreground, 0);
+          index = _figures_chart_make_text (b, FIGURES_CHART_LABEL_VALUE, panel, label, FONT_VALUE,
+                                            b->palette->foreground, 0);
           if (data->show_counts)
             {
               g_autofree char *words =
                 counts_words (b, entry->row->mentions, entry->row->documents);
 
-              counts = make_text (b, FIGURES_CHART_LABEL_COUNTS, panel, words, FONT_SMALL,
-                                  b->palette->secondary, 0);
+              counts = _figures_chart_make_text (b, FIGURES_CHART_LABEL_COUNTS, panel, words,
+                                                 FONT_SMALL, b->palette->secondary, 0);
             }
           max_value = MAX (max_value, entry->value);
         }
       else
         {
-          index =
-            make_text (b, FIGURES_CHART_LABEL_VALUE, panel, is_chinese (b) ? "无数据" : "no data",
-                       FONT_SMALL, b->palette->secondary, 0);
+          index = _figures_chart_make_text (b, FIGURES_CHART_LABEL_VALUE, panel,
+                                            is_chinese (b) ? "无数据" : "no data", FONT_SMALL,
+                                            b->palette->secondary, 0);
         }
       g_array_append_val (value_texts, index);
       g_array_append_val (count_texts, counts);
@@ -780,13 +737,15 @@ layout_bar_panel (Builder *b,
   for (guint i = 0; i < shown; i++)
     {
       BarEntry *entry = &g_array_index (entries, BarEntry, i);
-      double label_width = get_text (b, g_array_index (value_texts, guint, i))->rect.width;
+      double label_width =
+        _figures_chart_get_text (b, g_array_index (value_texts, guint, i))->rect.width;
       double room;
 
       if (entry->row == NULL || entry->value <= 0)
         continue;
       if (g_array_index (count_texts, guint, i) != G_MAXUINT)
-        label_width += gap + get_text (b, g_array_index (count_texts, guint, i))->rect.width;
+        label_width +=
+          gap + _figures_chart_get_text (b, g_array_index (count_texts, guint, i))->rect.width;
       room = MAX (plot_x1 - plot_x0 - gap - label_width, (plot_x1 - plot_x0) * 0.4);
       per_unit = MIN (per_unit, room / entry->value);
     }
@@ -796,17 +755,18 @@ layout_bar_panel (Builder *b,
   layout_x_ticks (b, panel, plot_x0, plot_x1, plot_top, plot_bottom, per_unit, &labels_bottom);
   if (axis_index != G_MAXUINT)
     {
-      FiguresChartText *text = get_text (b, axis_index);
+      FiguresChartText *text = _figures_chart_get_text (b, axis_index);
 
-      place_text (b, axis_index, plot_x0 + (plot_x1 - plot_x0 - text->rect.width) / 2,
-                  labels_bottom + b->gap * 0.2);
+      _figures_chart_place_text (b, axis_index,
+                                 plot_x0 + (plot_x1 - plot_x0 - text->rect.width) / 2,
+                                 labels_bottom + b->gap * 0.2);
     }
 
   for (guint i = 0; i < shown; i++)
     {
       BarEntry *entry = &g_array_index (entries, BarEntry, i);
-      FiguresChartText *category = get_text (b, first_category + i);
-      FiguresChartText *value = get_text (b, g_array_index (value_texts, guint, i));
+      FiguresChartText *category = _figures_chart_get_text (b, first_category + i);
+      FiguresChartText *value = _figures_chart_get_text (b, g_array_index (value_texts, guint, i));
       guint counts = g_array_index (count_texts, guint, i);
       double row_y = plot_top + i * row_height;
       double center = row_y + row_height / 2;
@@ -814,8 +774,8 @@ layout_bar_panel (Builder *b,
       cairo_rectangle_t bar = { plot_x0, center - bar_height / 2, length, bar_height };
       double label_x = plot_x0 + length + gap;
 
-      place_text (b, first_category + i, plot_x0 - gap - category->rect.width,
-                  center - category->rect.height / 2);
+      _figures_chart_place_text (b, first_category + i, plot_x0 - gap - category->rect.width,
+                                 center - category->rect.height / 2);
 
       if (entry->row != NULL)
         {
@@ -823,7 +783,7 @@ layout_bar_panel (Builder *b,
 
           if (length > 0)
             {
-              add_rect (b, bar.x, bar.y, bar.width, bar.height, entry->color);
+              _figures_chart_add_rect (b, bar.x, bar.y, bar.width, bar.height, entry->color);
               if (entry->approx)
                 add_hatch (b, &bar);
             }
@@ -834,18 +794,18 @@ layout_bar_panel (Builder *b,
               value->color = b->palette->value_on_bar;
               label_x = plot_x0 + length - gap - value->rect.width;
             }
-          place_text (b, g_array_index (value_texts, guint, i), label_x,
-                      center - value->rect.height / 2);
+          _figures_chart_place_text (b, g_array_index (value_texts, guint, i), label_x,
+                                     center - value->rect.height / 2);
           if (counts != G_MAXUINT)
             {
-              FiguresChartText *words = get_text (b, counts);
+              FiguresChartText *words = _figures_chart_get_text (b, counts);
               double x = value->rect.x + value->rect.width + gap;
 
               if (value->rect.x < plot_x0 + length)
                 x = plot_x0 + length + gap;
               /* Counts that would not fit are left out, never drawn over. */
               if (x + words->rect.width <= area->x + area->width)
-                place_text (b, counts, x, center - words->rect.height / 2);
+                _figures_chart_place_text (b, counts, x, center - words->rect.height / 2);
             }
 
           item.mark.kind = FIGURES_CHART_MARK_BAR;
@@ -859,7 +819,8 @@ layout_bar_panel (Builder *b,
           item.mark.documents = entry->row->documents;
           item.mark.unit = g_string_chunk_insert_const (l->strings, unit);
           {
-            g_autofree char *full = format_value (b, entry->value, unit, entry->approx);
+            g_autofree char *full =
+              _figures_chart_format_value (b, entry->value, unit, entry->approx);
 
             item.mark.label = g_string_chunk_insert_const (l->strings, full);
           }
@@ -870,19 +831,19 @@ layout_bar_panel (Builder *b,
         }
       else
         {
-          place_text (b, g_array_index (value_texts, guint, i), plot_x0 + gap,
-                      center - value->rect.height / 2);
+          _figures_chart_place_text (b, g_array_index (value_texts, guint, i), plot_x0 + gap,
+                                     center - value->rect.height / 2);
         }
     }
 
   /* The zero line over the bars' starts. */
-  add_line (b, plot_x0, plot_top, plot_x0, plot_bottom, 1, b->palette->axis);
+  _figures_chart_add_line (b, plot_x0, plot_top, plot_x0, plot_bottom, 1, b->palette->axis);
 }
 
 /* ---- sorting ---- */
 
-static int
-compare_entries_by_value (gconstpointer a, gconstpointer c)
+int
+_figures_chart_compare_entries_by_value (gconstpointer a, gconstpointer c)
 {
   const BarEntry *ea = a;
   const BarEntry *ec = c;
@@ -897,8 +858,8 @@ compare_entries_by_value (gconstpointer a, gconstpointer c)
 
 /* ---- chart kinds ---- */
 
-static char *
-make_subtitle (Builder *b, const char *first, guint n_hidden, guint n_without_year)
+char *
+_figures_chart_make_subtitle (Builder *b, const char *first, guint n_hidden, guint n_without_year)
 {
   GString *s = g_string_new (first);
 
@@ -927,14 +888,14 @@ make_subtitle (Builder *b, const char *first, guint n_hidden, guint n_without_ye
 
 /* The subtitle is laid out before the body: when the body finds it could
  * not show everything, the subtitle says so (same place, one line). */
-static void
-replace_subtitle (Builder *b, const char *subtitle)
+void
+_figures_chart_replace_subtitle (Builder *b, const char *subtitle)
 {
   FiguresChartLayout *l = b->layout;
 
   for (guint i = 0; i < l->texts->len; i++)
     {
-      FiguresChartText *text = get_text (b, i);
+      FiguresChartText *text = _figures_chart_get_text (b, i);
       PangoRectangle logical;
 
       if (text->role != FIGURES_CHART_LABEL_SUBTITLE)
@@ -946,8 +907,8 @@ replace_subtitle (Builder *b, const char *subtitle)
     }
 }
 
-static GArray *
-make_entries (
+GArray *
+_figures_chart_make_entries (
   Builder *b, GPtrArray *cities, GArray *colors, const char *metric, gboolean only_with_data)
 {
   GArray *entries = g_array_new (FALSE, TRUE, sizeof (BarEntry));
@@ -969,667 +930,14 @@ make_entries (
   return entries;
 }
 
-static gboolean
-entries_any_approx (GArray *entries)
+gboolean
+_figures_chart_entries_any_approx (GArray *entries)
 {
   for (guint i = 0; i < entries->len; i++)
     if (g_array_index (entries, BarEntry, i).approx)
       return TRUE;
 
   return FALSE;
-}
-
-static void
-layout_bars (Builder *b, GPtrArray *metrics)
-{
-  FiguresChartLayout *l = b->layout;
-  FiguresChartData *data = b->data;
-  const char *metric = metrics->len > 0 ? g_ptr_array_index (metrics, 0) : "";
-  g_autoptr (GPtrArray) all = _figures_chart_data_list_cities (data);
-  g_autoptr (GPtrArray) cities = g_ptr_array_new ();
-  g_autoptr (GArray) colors = g_array_new (FALSE, FALSE, sizeof (FiguresChartColor));
-  g_autoptr (GArray) entries = NULL;
-  g_autofree char *unit = unit_of_metric (b, metric);
-  g_autofree char *title = NULL;
-  g_autofree char *first = NULL;
-  g_autofree char *subtitle = NULL;
-  g_autofree char *axis_title = metric_with_unit (b, metric, unit);
-  FiguresChartColor color = figures_chart_palette_get_series (l->theme, 0);
-  cairo_rectangle_t body;
-  double margin = b->gap * 1.6;
-  double top, bottom;
-  guint shown = 0;
-
-  /* Given cities all appear; otherwise the cities that have the metric. */
-  for (guint i = 0; i < all->len; i++)
-    {
-      const char *city = g_ptr_array_index (all, i);
-
-      if (data->cities != NULL || _figures_chart_data_lookup (data, city, metric, 0) != NULL)
-        {
-          g_ptr_array_add (cities, (gpointer) city);
-          g_array_append_val (colors, color);
-        }
-    }
-  entries = make_entries (b, cities, colors, metric, FALSE);
-  if (data->sort == FIGURES_CHART_SORT_VALUE)
-    g_array_sort (entries, compare_entries_by_value);
-  b->any_approx = entries_any_approx (entries);
-
-  if (data->title != NULL)
-    title = g_strdup (data->title);
-  else if (*metric == '\0')
-    title = g_strdup (is_chinese (b) ? "各城市统计" : "Statistics by city");
-  else if (is_chinese (b))
-    title = g_strdup_printf ("各城市%s", figures_format_metric_name (metric, b->style));
-  else
-    title = g_strdup_printf ("%s by city", figures_format_metric_name (metric, b->style));
-
-  if (is_chinese (b))
-    first = g_strdup_printf ("每个城市取%s", aggregate_words (b));
-  else
-    {
-      first = g_strdup_printf ("%s per city", aggregate_words (b));
-      first[0] = g_ascii_toupper (first[0]);
-    }
-
-  /* The subtitle may need to say how many cities did not fit: lay out the
-   * body first with a provisional header of the same height. */
-  subtitle = make_subtitle (b, first, 0, 0);
-  top = layout_header (b, title, subtitle, margin);
-  bottom = layout_footer (b);
-  body = (cairo_rectangle_t){ margin - b->gap * 0.5, top, l->width - 2 * margin + b->gap,
-                              MAX (0, bottom - top) };
-
-  if (entries->len == 0)
-    {
-      layout_message (b, &body, 0,
-                      is_chinese (b) ? "没有可显示的数据：所选城市没有这项统计。"
-                                     : "Nothing to show: no statistics for this metric in the "
-                                       "chosen cities.",
-                      FONT_MESSAGE);
-      return;
-    }
-
-  layout_bar_panel (b, 0, &body, metric, unit, NULL, axis_title, entries, &shown);
-  if (shown < entries->len)
-    {
-      g_autofree char *more = make_subtitle (b, first, entries->len - shown, 0);
-
-      replace_subtitle (b, more);
-    }
-}
-
-/* Rows × columns of panels that gives each panel the most room for
- * @n_rows_each bar rows (or a line plot). */
-static void
-grid_for (Builder *b,
-          guint n_panels,
-          const cairo_rectangle_t *body,
-          double ideal_width,
-          double ideal_height,
-          guint *columns,
-          guint *rows)
-{
-  double best = -1;
-
-  *columns = 1;
-  *rows = n_panels;
-  for (guint c = 1; c <= n_panels; c++)
-    {
-      guint r = (n_panels + c - 1) / c;
-      double w = (body->width - (c - 1) * b->gap) / c;
-      double h = (body->height - (r - 1) * b->gap) / r;
-      double score = MIN (w / ideal_width, h / ideal_height);
-
-      /* A panel too short for its rows would hide cities: avoid it. */
-      if (h < ideal_height)
-        score *= 0.5;
-
-      /* Prefer no empty cells when nearly as good. */
-      if (r * c > n_panels)
-        score *= 0.97;
-      if (score > best)
-        {
-          best = score;
-          *columns = c;
-          *rows = r;
-        }
-    }
-}
-
-static void
-add_panel (Builder *b, guint panel, const cairo_rectangle_t *rect, const char *metric)
-{
-  FiguresChartLayout *l = b->layout;
-  FiguresChartMarkItem item = { 0 };
-
-  add_rect (b, rect->x, rect->y, rect->width, rect->height, b->palette->panel);
-  item.mark.kind = FIGURES_CHART_MARK_PANEL;
-  item.mark.panel = panel;
-  item.mark.metric = g_string_chunk_insert_const (l->strings, metric);
-  item.mark.rect = *rect;
-  item.hit = *rect;
-  g_array_append_val (l->panels, item);
-}
-
-static void
-layout_compare (Builder *b, GPtrArray *metrics)
-{
-  FiguresChartLayout *l = b->layout;
-  FiguresChartData *data = b->data;
-  g_autoptr (GPtrArray) cities = _figures_chart_data_list_cities (data);
-  g_autoptr (GArray) colors = g_array_new (FALSE, FALSE, sizeof (FiguresChartColor));
-  g_autoptr (GPtrArray) order = g_ptr_array_new ();
-  g_autoptr (GArray) order_colors = g_array_new (FALSE, FALSE, sizeof (FiguresChartColor));
-  g_autofree char *title = NULL;
-  g_autofree char *first = NULL;
-  g_autofree char *subtitle = NULL;
-  double margin = b->gap * 1.6;
-  double top, bottom;
-  cairo_rectangle_t body;
-  guint columns, rows;
-  guint n_hidden = 0;
-  double panel_height;
-  /* Colours tell cities apart only while there are enough of them; past
-   * that every bar takes the first colour and the names alone say which
-   * city a bar is (no legend). */
-  gboolean colored = cities->len <= figures_chart_palette_get_n_series ();
-
-  /* Chosen cities keep their colour however they are sorted. */
-  for (guint i = 0; i < cities->len; i++)
-    {
-      FiguresChartColor color = figures_chart_palette_get_series (l->theme, colored ? i : 0);
-
-      g_array_append_val (colors, color);
-    }
-
-  /* One order in every panel: by name, or by the first metric's value. */
-  {
-    g_autoptr (GArray) entries = make_entries (
-      b, cities, colors, metrics->len > 0 ? g_ptr_array_index (metrics, 0) : "", FALSE);
-
-    if (data->sort == FIGURES_CHART_SORT_VALUE)
-      g_array_sort (entries, compare_entries_by_value);
-    for (guint i = 0; i < entries->len; i++)
-      {
-        BarEntry *entry = &g_array_index (entries, BarEntry, i);
-
-        /* Cities found in the data are coloured in the order shown. */
-        if (data->cities == NULL && colored)
-          entry->color = figures_chart_palette_get_series (l->theme, i);
-        g_ptr_array_add (order, (gpointer) entry->city);
-        g_array_append_val (order_colors, entry->color);
-      }
-  }
-
-  for (guint m = 0; m < metrics->len; m++)
-    {
-      g_autoptr (GArray) entries =
-        make_entries (b, order, order_colors, g_ptr_array_index (metrics, m), FALSE);
-
-      b->any_approx |= entries_any_approx (entries);
-    }
-
-  if (data->title != NULL)
-    title = g_strdup (data->title);
-  else if (is_chinese (b))
-    title = g_strdup_printf ("%u个城市对比", cities->len);
-  else
-    title =
-      g_strdup_printf ("%u %s side by side", cities->len, cities->len == 1 ? "city" : "cities");
-  if (is_chinese (b))
-    first = g_strdup_printf ("每项指标取%s，各有其坐标轴", aggregate_words (b));
-  else
-    {
-      first = g_strdup_printf ("%s per city; each metric on its own scale", aggregate_words (b));
-      first[0] = g_ascii_toupper (first[0]);
-    }
-  subtitle = make_subtitle (b, first, 0, 0);
-
-  top = layout_header (b, title, subtitle, margin);
-  if (colored && cities->len > 0 && metrics->len > 0)
-    top = layout_legend (b, order, order_colors, top - b->gap * 0.4);
-  bottom = layout_footer (b);
-  body = (cairo_rectangle_t){ margin, top, l->width - 2 * margin, MAX (0, bottom - top) };
-
-  if (cities->len == 0 || metrics->len == 0 || figures_chart_data_is_empty (data))
-    {
-      layout_message (b, &body, 0,
-                      is_chinese (b) ? "没有可显示的数据：所选城市没有这些统计。"
-                                     : "Nothing to show: no statistics for these metrics in the "
-                                       "chosen cities.",
-                      FONT_MESSAGE);
-      return;
-    }
-
-  grid_for (b, metrics->len, &body, b->base * 22, b->base * (5.5 + 1.75 * order->len), &columns,
-            &rows);
-
-  /* Panels no taller than their bars need (the rest stays white). */
-  panel_height = (body.height - (rows - 1) * b->gap) / rows;
-  panel_height =
-    MIN (panel_height, b->gap * 0.5 + text_height (b, FONT_PANEL_TITLE) + b->gap * 0.6 +
-                         order->len * text_height (b, FONT_LABEL) * 2.4 + b->gap * 0.3 +
-                         text_height (b, FONT_SMALL) + b->gap * 1.1);
-
-  for (guint m = 0; m < metrics->len; m++)
-    {
-      const char *metric = g_ptr_array_index (metrics, m);
-      g_autofree char *unit = unit_of_metric (b, metric);
-      g_autofree char *panel_title = metric_with_unit (b, metric, unit);
-      g_autoptr (GArray) entries = make_entries (b, order, order_colors, metric, FALSE);
-      guint c = m % columns, r = m / columns;
-      double w = (body.width - (columns - 1) * b->gap) / columns;
-      double h = panel_height;
-      cairo_rectangle_t rect = { body.x + c * (w + b->gap), body.y + r * (h + b->gap), w, h };
-      cairo_rectangle_t inner = { rect.x + b->gap * 0.3, rect.y, rect.width - b->gap * 0.6,
-                                  rect.height - b->gap * 0.3 };
-      guint shown = 0;
-
-      add_panel (b, m, &rect, metric);
-      layout_bar_panel (b, m, &inner, metric, unit, panel_title, NULL, entries, &shown);
-      n_hidden = MAX (n_hidden, entries->len - shown);
-    }
-
-  if (n_hidden > 0)
-    {
-      g_autofree char *more = make_subtitle (b, first, n_hidden, 0);
-
-      replace_subtitle (b, more);
-    }
-}
-
-/* ---- over time ---- */
-
-typedef struct
-{
-  int min_year;
-  int max_year;
-} YearRange;
-
-static double
-year_x (const YearRange *range, double x0, double x1, int year)
-{
-  if (range->max_year == range->min_year)
-    return (x0 + x1) / 2;
-
-  return x0 + (x1 - x0) * (year - range->min_year) / (double) (range->max_year - range->min_year);
-}
-
-static void
-layout_years_panel (Builder *b,
-                    guint panel,
-                    const cairo_rectangle_t *area,
-                    const char *metric,
-                    GPtrArray *cities,
-                    GArray *colors,
-                    const YearRange *range)
-{
-  FiguresChartLayout *l = b->layout;
-  FiguresChartData *data = b->data;
-  g_autofree char *unit = unit_of_metric (b, metric);
-  g_autofree char *panel_title = metric_with_unit (b, metric, unit);
-  double gap = b->gap * 0.5;
-  double top = area->y + gap, tick_height, tick_width = 0, max_value = 0;
-  double plot_x0, plot_x1, plot_top, plot_bottom, axis_end, step, pad;
-  guint title_index, max_ticks;
-  g_autoptr (GArray) tick_texts = g_array_new (FALSE, FALSE, sizeof (guint));
-  int year_step = 1;
-
-  title_index = make_text (b, FIGURES_CHART_LABEL_PANEL_TITLE, panel, panel_title, FONT_PANEL_TITLE,
-                           b->palette->foreground, area->width - 2 * gap);
-  place_text (b, title_index, area->x + gap, top);
-  top += get_text (b, title_index)->rect.height + b->gap * 0.8;
-
-  for (guint i = 0; i < data->rows->len; i++)
-    {
-      FiguresChartRow *row = g_ptr_array_index (data->rows, i);
-
-      if (row->year != 0 && strcmp (row->metric, metric) == 0)
-        max_value = MAX (max_value, _figures_chart_row_value (row, data->aggregate, NULL));
-    }
-
-  {
-    guint probe =
-      make_text (b, FIGURES_CHART_LABEL_TICK, panel, "2020", FONT_SMALL, b->palette->secondary, 0);
-
-    tick_height = get_text (b, probe)->rect.height;
-    drop_last_text (b, probe);
-  }
-  plot_top = top + tick_height / 2;
-  plot_bottom = area->y + area->height - gap - tick_height - b->gap * 0.3;
-  if (plot_bottom - plot_top < tick_height * 2)
-    return;
-
-  /* Value ticks: as many as fit vertically, labels measured for the margin. */
-  max_ticks = (guint) CLAMP ((plot_bottom - plot_top) / (tick_height * 2.2), 1, 8);
-  axis_end = figures_format_nice_axis (max_value, max_ticks, &step);
-  for (guint i = 0; i * step <= axis_end * (1 + 1e-9) && i <= 20; i++)
-    {
-      g_autofree char *label = figures_format_tick (i * step, step, axis_end, b->style);
-      guint index =
-        make_text (b, FIGURES_CHART_LABEL_TICK, panel, label, FONT_SMALL, b->palette->secondary, 0);
-
-      tick_width = MAX (tick_width, get_text (b, index)->rect.width);
-      g_array_append_val (tick_texts, index);
-    }
-  plot_x0 = area->x + gap + tick_width + gap;
-  plot_x1 = area->x + area->width - gap * 2;
-  pad = MIN (b->base * 1.5, (plot_x1 - plot_x0) * 0.1);
-
-  for (guint i = 0; i < tick_texts->len; i++)
-    {
-      guint index = g_array_index (tick_texts, guint, i);
-      FiguresChartText *text = get_text (b, index);
-      double y = plot_bottom - (plot_bottom - plot_top) * (i * step) / axis_end;
-
-      add_line (b, plot_x0, y, plot_x1, y, 1, i == 0 ? b->palette->axis : b->palette->grid);
-      place_text (b, index, plot_x0 - gap - text->rect.width, y - text->rect.height / 2);
-    }
-
-  /* Year labels: every year, or every 2nd, 5th … so they never touch. */
-  {
-    guint probe =
-      make_text (b, FIGURES_CHART_LABEL_TICK, panel, "2020", FONT_SMALL, b->palette->secondary, 0);
-    double label_width = get_text (b, probe)->rect.width;
-    double span = range->max_year - range->min_year;
-    static const int steps[] = { 1, 2, 5, 10, 20, 50, 100 };
-
-    drop_last_text (b, probe);
-    for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
-      {
-        year_step = steps[i];
-        if (span == 0 || (plot_x1 - plot_x0 - 2 * pad) * year_step / span >= label_width * 1.5)
-          break;
-      }
-    for (int year = range->min_year; year <= range->max_year; year++)
-      {
-        g_autofree char *label = NULL;
-        guint index;
-        FiguresChartText *text;
-        double x;
-
-        if ((year - range->min_year) % year_step != 0)
-          continue;
-        x = year_x (range, plot_x0 + pad, plot_x1 - pad, year);
-        label = g_strdup_printf ("%d", year);
-        index = make_text (b, FIGURES_CHART_LABEL_TICK, panel, label, FONT_SMALL,
-                           b->palette->secondary, 0);
-        text = get_text (b, index);
-        add_line (b, x, plot_bottom, x, plot_bottom + b->gap * 0.25, 1, b->palette->axis);
-        place_text (b, index, x - text->rect.width / 2, plot_bottom + b->gap * 0.3);
-      }
-  }
-
-  /* One line per city, points over lines. */
-  for (guint pass = 0; pass < 2; pass++)
-    for (guint c = 0; c < cities->len; c++)
-      {
-        const char *city = g_ptr_array_index (cities, c);
-        FiguresChartColor color = g_array_index (colors, FiguresChartColor, c);
-        g_autoptr (GArray) points = g_array_new (FALSE, FALSE, sizeof (double));
-
-        for (int year = range->min_year; year <= range->max_year; year++)
-          {
-            const FiguresChartRow *row = _figures_chart_data_lookup (data, city, metric, year);
-            double value, x, y, radius = MAX (3, b->base * 0.28);
-            gboolean approx;
-
-            if (row == NULL)
-              continue;
-            value = _figures_chart_row_value (row, data->aggregate, &approx);
-            x = year_x (range, plot_x0 + pad, plot_x1 - pad, year);
-            y = plot_bottom - (plot_bottom - plot_top) * value / axis_end;
-            if (pass == 0)
-              {
-                g_array_append_val (points, x);
-                g_array_append_val (points, y);
-              }
-            else
-              {
-                FiguresChartPrim *prim = add_prim (b, FIGURES_CHART_PRIM_CIRCLE, color);
-                FiguresChartMarkItem item = { 0 };
-                g_autofree char *label = format_value (b, value, unit, approx);
-                double hit = MAX (radius * 2.2, 8);
-
-                prim->rect = (cairo_rectangle_t){ x, y, radius, radius };
-                if (approx)
-                  prim->line_width = MAX (1.5, b->base * 0.14);
-
-                item.mark.kind = FIGURES_CHART_MARK_POINT;
-                item.mark.panel = panel;
-                item.mark.city = g_string_chunk_insert_const (l->strings, city);
-                item.mark.metric = g_string_chunk_insert_const (l->strings, metric);
-                item.mark.year = year;
-                item.mark.value = value;
-                item.mark.approx = approx;
-                item.mark.mentions = row->mentions;
-                item.mark.documents = row->documents;
-                item.mark.unit = g_string_chunk_insert_const (l->strings, unit);
-                item.mark.label = g_string_chunk_insert_const (l->strings, label);
-                item.mark.rect =
-                  (cairo_rectangle_t){ x - radius, y - radius, 2 * radius, 2 * radius };
-                item.mark.color = color;
-                item.hit = (cairo_rectangle_t){ x - hit, y - hit, 2 * hit, 2 * hit };
-                g_array_append_val (l->marks, item);
-              }
-          }
-        if (pass == 0 && points->len >= 4)
-          {
-            FiguresChartPrim *prim = add_prim (b, FIGURES_CHART_PRIM_LINE, color);
-
-            prim->line_width = MAX (2, b->base * 0.16);
-            prim->points = g_steal_pointer (&points);
-          }
-      }
-
-  /* Value labels beside points where they fit without touching anything. */
-  for (guint i = 0; i < l->marks->len; i++)
-    {
-      FiguresChartMarkItem *item = &g_array_index (l->marks, FiguresChartMarkItem, i);
-      guint index;
-      FiguresChartText *text;
-      gboolean placed = FALSE;
-
-      if (item->mark.panel != panel || item->mark.kind != FIGURES_CHART_MARK_POINT)
-        continue;
-      {
-        /* The unit is in the panel title: the number alone keeps labels short. */
-        g_autofree char *short_label = format_short_value (b, item->mark.value, item->mark.approx);
-
-        index = make_text (b, FIGURES_CHART_LABEL_VALUE, panel, short_label, FONT_SMALL,
-                           b->palette->foreground, 0);
-      }
-      text = get_text (b, index);
-      for (guint attempt = 0; attempt < 2 && !placed; attempt++)
-        {
-          double cx = item->mark.rect.x + item->mark.rect.width / 2;
-          cairo_rectangle_t r;
-          gboolean clear = TRUE;
-
-          r.width = text->rect.width;
-          r.height = text->rect.height;
-          r.x = CLAMP (cx - r.width / 2, plot_x0, plot_x1 - r.width);
-          r.y = attempt == 0 ? item->mark.rect.y - r.height - 1
-                             : item->mark.rect.y + item->mark.rect.height + 1;
-          if (r.y < area->y || r.y + r.height > plot_bottom)
-            continue;
-          if (overlaps_any_text (b, &r, index))
-            continue;
-          for (guint j = 0; j < l->marks->len && clear; j++)
-            {
-              FiguresChartMarkItem *other = &g_array_index (l->marks, FiguresChartMarkItem, j);
-
-              if (other->mark.panel == panel && rects_overlap (&r, &other->mark.rect))
-                clear = FALSE;
-            }
-          if (!clear)
-            continue;
-          place_text (b, index, r.x, r.y);
-          placed = TRUE;
-        }
-      if (!placed)
-        drop_last_text (b, index);
-    }
-}
-
-static void
-layout_years (Builder *b, GPtrArray *metrics)
-{
-  FiguresChartLayout *l = b->layout;
-  FiguresChartData *data = b->data;
-  g_autoptr (GPtrArray) cities = _figures_chart_data_list_cities (data);
-  g_autoptr (GArray) colors = g_array_new (FALSE, FALSE, sizeof (FiguresChartColor));
-  g_autofree char *title = NULL;
-  g_autofree char *first = NULL;
-  g_autofree char *subtitle = NULL;
-  YearRange range = { G_MAXINT, G_MININT };
-  guint n_without_year = 0;
-  double margin = b->gap * 1.6;
-  double top, bottom;
-  cairo_rectangle_t body;
-  guint columns, rows;
-  guint n_hidden = 0;
-
-  /* One line per city, each its own colour: past the palette's colours, the
-   * cities with the largest values are drawn and the rest counted. */
-  if (cities->len > figures_chart_palette_get_n_series ())
-    {
-      g_autoptr (GArray) ranked = g_array_new (FALSE, TRUE, sizeof (BarEntry));
-      g_autoptr (GHashTable) keep = g_hash_table_new (g_str_hash, g_str_equal);
-      g_autoptr (GHashTable) largest =
-        g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
-      g_autoptr (GPtrArray) kept = g_ptr_array_new ();
-
-      /* Each city's largest value in any year. */
-      for (guint i = 0; i < data->rows->len; i++)
-        {
-          FiguresChartRow *row = g_ptr_array_index (data->rows, i);
-          double value, *best;
-
-          if (row->year == 0)
-            continue;
-          value = _figures_chart_row_value (row, data->aggregate, NULL);
-          best = g_hash_table_lookup (largest, row->city);
-          if (best == NULL)
-            {
-              best = g_new (double, 1);
-              *best = value;
-              g_hash_table_insert (largest, row->city, best);
-            }
-          *best = MAX (*best, value);
-        }
-      for (guint c = 0; c < cities->len; c++)
-        {
-          BarEntry entry = { 0 };
-          double *best;
-
-          entry.city = g_ptr_array_index (cities, c);
-          best = g_hash_table_lookup (largest, entry.city);
-          if (best != NULL)
-            {
-              /* Any row will do: it only marks the city as having data. */
-              entry.row = g_ptr_array_index (data->rows, 0);
-              entry.value = *best;
-            }
-          g_array_append_val (ranked, entry);
-        }
-      g_array_sort (ranked, compare_entries_by_value);
-      for (guint i = 0; i < figures_chart_palette_get_n_series (); i++)
-        g_hash_table_add (keep, (gpointer) g_array_index (ranked, BarEntry, i).city);
-      for (guint c = 0; c < cities->len; c++)
-        if (g_hash_table_contains (keep, g_ptr_array_index (cities, c)))
-          g_ptr_array_add (kept, g_ptr_array_index (cities, c));
-      n_hidden = cities->len - kept->len;
-      g_ptr_array_set_size (cities, 0);
-      g_ptr_array_extend (cities, kept, NULL, NULL);
-    }
-
-  for (guint i = 0; i < cities->len; i++)
-    {
-      FiguresChartColor color = figures_chart_palette_get_series (l->theme, i);
-
-      g_array_append_val (colors, color);
-    }
-
-  for (guint i = 0; i < data->rows->len; i++)
-    {
-      FiguresChartRow *row = g_ptr_array_index (data->rows, i);
-      gboolean wanted = FALSE;
-      gboolean approx = FALSE;
-
-      for (guint m = 0; m < metrics->len && !wanted; m++)
-        wanted = strcmp (row->metric, g_ptr_array_index (metrics, m)) == 0;
-      if (n_hidden > 0 && !g_ptr_array_find_with_equal_func (cities, row->city, g_str_equal, NULL))
-        wanted = FALSE;
-      if (!wanted)
-        continue;
-      if (row->year == 0)
-        {
-          n_without_year += row->mentions;
-          continue;
-        }
-      range.min_year = MIN (range.min_year, row->year);
-      range.max_year = MAX (range.max_year, row->year);
-      _figures_chart_row_value (row, data->aggregate, &approx);
-      b->any_approx |= approx;
-    }
-
-  if (data->title != NULL)
-    title = g_strdup (data->title);
-  else if (metrics->len == 1)
-    title = g_strdup_printf (is_chinese (b) ? "%s逐年变化" : "%s by year",
-                             figures_format_metric_name (g_ptr_array_index (metrics, 0), b->style));
-  else
-    title = g_strdup (is_chinese (b) ? "各项指标逐年变化" : "Metrics by year");
-  if (is_chinese (b))
-    first = g_strdup_printf ("每个城市每年取%s", aggregate_words (b));
-  else
-    {
-      first = g_strdup_printf ("%s per city and year", aggregate_words (b));
-      first[0] = g_ascii_toupper (first[0]);
-    }
-  subtitle = make_subtitle (b, first, n_hidden, n_without_year);
-
-  top = layout_header (b, title, subtitle, margin);
-  if (cities->len > 0 && range.min_year <= range.max_year)
-    top = layout_legend (b, cities, colors, top - b->gap * 0.4);
-  bottom = layout_footer (b);
-  body = (cairo_rectangle_t){ margin, top, l->width - 2 * margin, MAX (0, bottom - top) };
-
-  if (cities->len == 0 || metrics->len == 0 || range.min_year > range.max_year)
-    {
-      layout_message (b, &body, 0,
-                      is_chinese (b) ? "没有可显示的数据：所选统计都没有注明年份。"
-                                     : "Nothing to show: none of these statistics states a year.",
-                      FONT_MESSAGE);
-      return;
-    }
-
-  grid_for (b, metrics->len, &body, b->base * 26, b->base * 14, &columns, &rows);
-  for (guint m = 0; m < metrics->len; m++)
-    {
-      guint c = m % columns, r = m / columns;
-      double w = (body.width - (columns - 1) * b->gap) / columns;
-      double h = (body.height - (rows - 1) * b->gap) / rows;
-      cairo_rectangle_t rect = { body.x + c * (w + b->gap), body.y + r * (h + b->gap), w, h };
-
-      if (metrics->len > 1)
-        add_panel (b, m, &rect, g_ptr_array_index (metrics, m));
-      else
-        {
-          FiguresChartMarkItem item = { 0 };
-
-          item.mark.kind = FIGURES_CHART_MARK_PANEL;
-          item.mark.metric =
-            g_string_chunk_insert_const (l->strings, g_ptr_array_index (metrics, 0));
-          item.mark.rect = rect;
-          item.hit = rect;
-          g_array_append_val (l->panels, item);
-        }
-      layout_years_panel (b, m, &rect, g_ptr_array_index (metrics, m), cities, colors, &range);
-    }
 }
 
 /* ---- the last word on labels ---- */
@@ -1689,20 +997,21 @@ drop_colliding_labels (Builder *b)
   g_autoptr (GArray) kept = g_array_new (FALSE, FALSE, sizeof (guint));
 
   for (guint i = 0; i < l->texts->len; i++)
-    if (get_text (b, i)->placed)
+    if (_figures_chart_get_text (b, i)->placed)
       g_array_append_val (order, i);
   g_array_sort_with_data (order, compare_by_rank, l->texts);
 
   for (guint i = 0; i < order->len; i++)
     {
       guint index = g_array_index (order, guint, i);
-      FiguresChartText *text = get_text (b, index);
+      FiguresChartText *text = _figures_chart_get_text (b, index);
       gboolean keep = text->rect.x >= -0.01 && text->rect.y >= -0.01 &&
                       text->rect.x + text->rect.width <= l->width + 0.01 &&
                       text->rect.y + text->rect.height <= l->height + 0.01;
 
       for (guint j = 0; j < kept->len && keep; j++)
-        if (rects_overlap (&text->rect, &get_text (b, g_array_index (kept, guint, j))->rect))
+        if (_figures_chart_rects_overlap (
+              &text->rect, &_figures_chart_get_text (b, g_array_index (kept, guint, j))->rect))
           keep = FALSE;
       if (keep)
         g_array_append_val (kept, index);
@@ -1760,26 +1069,27 @@ figures_chart_layout_new (
   pango_context_set_round_glyph_positions (b.context, FALSE);
   pango_context_set_language (
     b.context,
-    pango_language_from_string (data->style == FIGURES_NUMBER_STYLE_CHINESE ? "zh-cn" : "en"));
+    pango_language_from_string (data->language == FIGURES_CHART_LANGUAGE_CHINESE ? "zh-cn" : "en"));
 
   b.layout = self;
   b.data = data;
   b.palette = figures_chart_palette_get (theme);
   b.style = data->style;
+  b.language = data->language;
   b.base = CLAMP (MIN (self->width / 56, self->height / 34), 10, 17);
   b.gap = b.base;
 
   switch (self->kind)
     {
       case FIGURES_CHART_COMPARE:
-        layout_compare (&b, metrics);
+        _figures_chart_layout_compare (&b, metrics);
         break;
       case FIGURES_CHART_YEARS:
-        layout_years (&b, metrics);
+        _figures_chart_layout_years (&b, metrics);
         break;
       case FIGURES_CHART_BARS:
       default:
-        layout_bars (&b, metrics);
+        _figures_chart_layout_bars (&b, metrics);
         break;
     }
   drop_colliding_labels (&b);

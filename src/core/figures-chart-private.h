@@ -33,6 +33,7 @@ struct _FiguresChartData
   FiguresAggregate aggregate;
   FiguresChartSort sort;
   FiguresNumberStyle style;
+  FiguresChartLanguage language;
   gboolean show_counts;
   char *title;
   GStrv metrics; /* NULL: from the rows */

@@ -37,7 +37,7 @@
 
 #include "figures-chart-palette.h"
 #include "figures-format.h"
-#include "figures-index.h"
+#include "figures-core-types.h"
 
 G_BEGIN_DECLS
 
@@ -72,6 +72,18 @@ typedef enum
   FIGURES_CHART_SORT_VALUE, /* largest first (default) */
   FIGURES_CHART_SORT_NAME,  /* by city name, as given or in code-point order */
 } FiguresChartSort;
+
+/* The language of a chart's words (titles, units, notes); numbers follow
+ * FiguresNumberStyle, separately. */
+typedef enum
+{
+  FIGURES_CHART_LANGUAGE_ENGLISH,
+  FIGURES_CHART_LANGUAGE_CHINESE,
+} FiguresChartLanguage;
+
+/* The language of the user interface ($LANGUAGE, $LC_ALL, $LC_MESSAGES,
+ * $LANG): Chinese for zh*, else English. */
+FiguresChartLanguage figures_chart_language_from_locale (void);
 
 /* "max" "sum" "count" / "city" "year" / "value" "name" */
 gboolean figures_aggregate_from_string (const char *text, FiguresAggregate *aggregate);
@@ -113,6 +125,9 @@ void figures_chart_data_set_show_counts (FiguresChartData *self, gboolean show_c
 /* Default: figures_number_style_from_locale() when the data was made. */
 void figures_chart_data_set_style (FiguresChartData *self, FiguresNumberStyle style);
 FiguresNumberStyle figures_chart_data_get_style (FiguresChartData *self);
+/* Default: figures_chart_language_from_locale() when the data was made. */
+void figures_chart_data_set_language (FiguresChartData *self, FiguresChartLanguage language);
+FiguresChartLanguage figures_chart_data_get_language (FiguresChartData *self);
 /* NULL: a title made from the metric and the aggregation. */
 void figures_chart_data_set_title (FiguresChartData *self, const char *title);
 /* The source line: "Source: 5 reports, 29 statistics · Figures 0.1.0 ·
@@ -127,6 +142,29 @@ void figures_chart_data_set_source (FiguresChartData *self,
 gboolean figures_chart_data_is_empty (FiguresChartData *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FiguresChartData, figures_chart_data_unref)
+
+/* ---- a chart of the index: the one way the window and `figures chart`
+ * ask for one ---- */
+
+typedef struct
+{
+  FiguresChartKind   kind;        /* BARS (several metrics draw as COMPARE),
+                                   * COMPARE, or YEARS (grouped by year) */
+  const char *const *metrics;     /* keys, one panel each; NULL: every metric */
+  const char *const *cities;      /* canonical names, in order (their colours);
+                                   * NULL: every city with statistics */
+  FiguresAggregate   aggregate;
+  FiguresChartSort   sort;
+  gboolean           show_counts;
+  const char        *title;       /* NULL: from the metric and aggregation */
+} FiguresChartRequest;
+
+/* Aggregates the index's statistics as @request says, with the source line
+ * "N reports, M statistics (those drawn) · indexed <the index's date>".
+ * Blocks: call it from a worker thread. */
+FiguresChartData *figures_chart_data_new_from_index (FiguresIndex              *index,
+                                                     const FiguresChartRequest *request,
+                                                     GError                   **error);
 
 /* ---- layout ---- */
 

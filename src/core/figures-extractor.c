@@ -17,6 +17,7 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "figures-extractor.h"
@@ -28,18 +29,66 @@
 #define CONTEXT_CHARS 30     /* spec "Counting once" */
 #define SCAN_LIMIT 400       /* how far to look for a sentence boundary */
 #define PHRASE_MAX 24        /* the noun phrase after N个 */
+#define PARTNER_SPAN 40      /* how far back 与 makes a list of partners */
+#define STEM_SCAN_CHARS 4000 /* how far a text is searched for a county's stem */
 #define MASTHEAD_LINES 6     /* a website's masthead is among the first lines */
 #define NO_YEAR G_MININT
 #define YEARS_MAX 16       /* years remembered per sentence */
 #define LABEL_BEFORE_MAX 4 /* Han characters of a label read before the number */
 #define LABEL_MAX 6        /* … and after its unit */
 
+/* The role a place plays in its sentence (spec "Which city"): partners,
+ * givers and a news dateline's place never own a figure; a receiver owns
+ * it even when another place is the subject; an origin (来自X) owns the
+ * people it sends and gives the money it sends. */
 typedef enum
 {
   MENTION_PARTNER = 1 << 0,
   MENTION_GIVER = 1 << 1,
   MENTION_IN_BOOK = 1 << 2,
+  MENTION_RECEIVER = 1 << 3,
+  MENTION_ORIGIN = 1 << 4,
+  MENTION_DATELINE = 1 << 5,
 } MentionFlags;
+
+#define MENTION_LIST_FLAGS (MENTION_PARTNER | MENTION_GIVER | MENTION_RECEIVER | MENTION_ORIGIN)
+
+/* Why a figure has its city, for `figures extract --explain` and the
+ * reader's popover. */
+typedef enum
+{
+  WHY_CITY_NONE,        /* the text names no place */
+  WHY_CITY_SUBJECT,     /* a place before it in its sentence */
+  WHY_CITY_RECEIVER,    /* 援建X, 为X, 向X捐款 */
+  WHY_CITY_ORIGIN,      /* 来自X的学员 */
+  WHY_CITY_RESPECTIVE,  /* X、Y分别…: the k-th place */
+  WHY_CITY_LIST,        /* X、Y和Z: their common division */
+  WHY_CITY_SCOPE,       /* 全市, 我省: the place in scope */
+  WHY_CITY_SECTION,     /* the section heading's place */
+  WHY_CITY_TITLE,       /* the document's title */
+  WHY_CITY_PUBLISHER,   /* the publisher's line or masthead */
+  WHY_CITY_BYLINE,      /* a short line naming a place */
+  WHY_CITY_MOST_NAMED,  /* the division the text names most often */
+  WHY_CITY_ONLY_REGION, /* only the province is named */
+  WHY_CITY_STEM,        /* a county named by its short form (泽州) */
+} WhyCity;
+
+static const char *const why_city_text[] = {
+  [WHY_CITY_NONE] = "no place named: left empty",
+  [WHY_CITY_SUBJECT] = "subject %s",
+  [WHY_CITY_RECEIVER] = "receiver %s",
+  [WHY_CITY_ORIGIN] = "origin %s (来自)",
+  [WHY_CITY_RESPECTIVE] = "%s, by 分别 order",
+  [WHY_CITY_LIST] = "%s, common to the places listed",
+  [WHY_CITY_SCOPE] = "scope word %s",
+  [WHY_CITY_SECTION] = "section heading %s",
+  [WHY_CITY_TITLE] = "document title %s",
+  [WHY_CITY_PUBLISHER] = "publisher %s",
+  [WHY_CITY_BYLINE] = "byline %s",
+  [WHY_CITY_MOST_NAMED] = "%s, the place named most often",
+  [WHY_CITY_ONLY_REGION] = "%s, the only region named",
+  [WHY_CITY_STEM] = "%s, named by its short form",
+};
 
 typedef struct
 {
@@ -80,7 +129,14 @@ typedef struct
   int year;
   int year_offset; /* 今年 0, 去年 -1: relative to the document's date; NO_YEAR: none */
   int owner;       /* mention index, -1: none */
+  gsize item_start;
+  gsize clause_start;
+  int owner_first;  /* the first of a list of places ending at @owner (X、Y和Z) */
+  guint owner_why;  /* WhyCity of @owner */
+  guint why_metric; /* WhyMetric */
+  const char *why_word;
   gboolean in_heading;
+  gboolean in_title;
   gboolean dropped;
 } Raw;
 
@@ -120,6 +176,9 @@ typedef struct
 
   const char *doc_province;
   const FiguresPlace *doc_place;
+  WhyCity doc_why;
+  const FiguresPlace *top_prefecture; /* the prefecture named most often */
+  gboolean title_from_key;            /* 标题:… named it */
 } Extractor;
 
 /* ------------------------------------------------------------------ */
@@ -430,6 +489,9 @@ has_own_words (Extractor *ex, gsize lo, gsize hi)
 
       if (len == 0)
         len = figures_word_set_match (ex->rules->approx_before, ex->t, hi, p, NULL);
+      /* the unit of a figure before it in the same item (45期、38期和27期) */
+      if (len == 0 && p > lo && is_ascii_digit (ex->t[p - 1]))
+        len = figures_word_set_match (ex->rules->units, ex->t, hi, p, NULL);
       if (len > 0)
         {
           p += len;
@@ -441,6 +503,18 @@ has_own_words (Extractor *ex, gsize lo, gsize hi)
     }
 
   return FALSE;
+}
+
+/* Whether words follow a figure in its clause before the next number
+ * (31场次4100人次: the next figure is no word of this one's). */
+static gboolean
+has_words_after (Extractor *ex, gsize unit_end, gsize clause_end)
+{
+  gsize p = unit_end;
+
+  while (p < clause_end && !is_ascii_digit (ex->t[p]))
+    p++;
+  return has_own_words (ex, unit_end, p);
 }
 
 /* Per-unit amounts: 人均, 每户, 三个苏木各500万元, 各嘎查每年安排20万元. */
@@ -552,10 +626,46 @@ phrase_is_projects (Extractor *ex, gsize start, gsize end)
   return FALSE;
 }
 
+/* Why a figure has its metric (the words are those of the folded text). */
+typedef enum
+{
+  WHY_METRIC_NOUN,          /* counted noun 资金 */
+  WHY_METRIC_TRAINING_ITEM, /* training word in the item */
+  WHY_METRIC_TRAINING,      /* training word in the clause */
+  WHY_METRIC_PHRASE,        /* head noun after N个 */
+  WHY_METRIC_INHERITED,     /* an item with no noun continues the figure before it */
+  WHY_METRIC_BREAKDOWN,     /* 其中…: a breakdown of the sentence before */
+  WHY_METRIC_HEADLINE,      /* the headline repeating it names the metric */
+  WHY_METRIC_MACRO,         /* macro-economic or whole-budget: other */
+  WHY_METRIC_PER_UNIT,      /* a rate: other */
+  WHY_METRIC_OUTCOME,       /* what training led to: other */
+  WHY_METRIC_NO_TRAINING,   /* people or events with no training word: other */
+  WHY_METRIC_OTHER_NOUN,    /* counted noun of no core metric: other */
+  WHY_METRIC_UNIT,          /* a unit no core metric counts: other */
+} WhyMetric;
+
+static const char *const why_metric_text[] = {
+  [WHY_METRIC_NOUN] = "counted noun %s",
+  [WHY_METRIC_TRAINING_ITEM] = "training word %s in the item",
+  [WHY_METRIC_TRAINING] = "training word %s in the clause",
+  [WHY_METRIC_PHRASE] = "head noun %s after the unit",
+  [WHY_METRIC_INHERITED] = "no noun of its own: continues the %s figure before it",
+  [WHY_METRIC_BREAKDOWN] = "其中 breakdown of the %s figure before it",
+  [WHY_METRIC_HEADLINE] = "the headline repeating it counts %s",
+  [WHY_METRIC_MACRO] = "%s is a macro-economic or whole-budget figure",
+  [WHY_METRIC_PER_UNIT] = "a per-unit rate, not a total",
+  [WHY_METRIC_OUTCOME] = "what training led to, not people trained",
+  [WHY_METRIC_NO_TRAINING] = "no training word in its clause%s",
+  [WHY_METRIC_OTHER_NOUN] = "counted noun %s counts none of the five",
+  [WHY_METRIC_UNIT] = "the unit counts none of the five%s",
+};
+
 typedef struct
 {
   FiguresMetric metric;
   char *label_noun; /* owned */
+  WhyMetric why;
+  const char *why_word; /* static: a rule's word, or "" */
 } Classification;
 
 static char *
@@ -605,17 +715,102 @@ label_from_text (Extractor *ex, gsize lo, gsize hi, gboolean before)
   return dup_folded (ex, a, b);
 }
 
+static gboolean
+is_core (FiguresMetric metric)
+{
+  return metric != FIGURES_METRIC_OTHER;
+}
+
+/* The figure an item with no counted noun continues: the last one before
+ * it in its sentence with the same kind of unit (培训科级干部1750人次,一般干部
+ * 8100人次; 计划新开工项目270项,实际已开工129项), or, when its sentence
+ * opens with 其中, the last of the sentence before (a breakdown). */
+static const Raw *
+continued_figure (
+  Extractor *ex, FiguresUnitKind kind, gsize sent_start, gboolean *breakdown, gboolean *across)
+{
+  const gunichar *t = ex->t;
+  gsize p = sent_start;
+  gboolean opens_with_breakdown;
+
+  *breakdown = *across = FALSE;
+  while (p < ex->n && is_space (t[p]))
+    p++;
+  opens_with_breakdown = p + 1 < ex->n && t[p] == 0x5176 /* 其 */ && t[p + 1] == 0x4E2D /* 中 */;
+  for (guint r = ex->raws->len; r > 0; r--)
+    {
+      const Raw *raw = &g_array_index (ex->raws, Raw, r - 1);
+
+      if (raw->start < sent_start)
+        {
+          /* the sentence right before: 其中… breaks its total down; a
+           * parallel sentence (1999年举办26期…。2000年举办25期…) goes on */
+          if (raw->sent_end + 2 < sent_start)
+            return NULL;
+          if (raw->unit_kind != kind)
+            continue;
+          if (!is_core (raw->metric))
+            return NULL;
+          *breakdown = opens_with_breakdown;
+          *across = !opens_with_breakdown;
+          return raw;
+        }
+      if (raw->unit_kind == kind)
+        return is_core (raw->metric) ? raw : NULL;
+    }
+
+  return NULL;
+}
+
+/* Whether two items share a word of two characters (科级干部 / 一般干部,
+ * 新开工 / 已开工): the second continues the first's list. */
+static gboolean
+items_parallel (Extractor *ex, gsize a_start, gsize a_end, gsize b_start, gsize b_end)
+{
+  const gunichar *t = ex->t;
+
+  for (gsize i = b_start; i + 1 < b_end; i++)
+    {
+      if (!is_han (t[i]) || !is_han (t[i + 1]))
+        continue;
+      for (gsize j = a_start; j + 1 < a_end; j++)
+        if (t[j] == t[i] && t[j + 1] == t[i + 1])
+          return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* Whether the clause holds nothing but its number (…培训25期,18000人次): a
+ * bare clause continues the list of the clause before it. */
+static gsize
+clause_start_for_bare (Extractor *ex, const Bounds *b, gsize num_start, gsize unit_end)
+{
+  gsize p;
+
+  if (has_own_words (ex, b->clause_start, num_start) ||
+      has_words_after (ex, unit_end, b->clause_end))
+    return b->clause_start;
+  if (b->clause_start <= b->sent_start + 1)
+    return b->clause_start;
+  for (p = b->clause_start - 1; p > b->sent_start; p--)
+    if (is_clause_sep (ex->t[p - 1]))
+      break;
+  return p;
+}
+
 static Classification
 classify (Extractor *ex, FiguresUnitKind kind, gsize num_start, gsize unit_end, const Bounds *b)
 {
-  Classification cls = { FIGURES_METRIC_OTHER, NULL };
+  Classification cls = { FIGURES_METRIC_OTHER, NULL, WHY_METRIC_UNIT, "" };
   const FiguresRules *r = ex->rules;
   gsize item_start = b->item_start;
-  gsize clause_start = b->clause_start;
+  gsize clause_start = clause_start_for_bare (ex, b, num_start, unit_end);
   gsize item_end = b->item_end;
   gsize clause_end = b->clause_end;
   gsize ph_start, ph_end;
   gboolean own;
+  gboolean per_unit = is_per_unit (ex, item_start, num_start, unit_end);
   Noun noun;
 
   /* the item's counted noun, or the one it inherits */
@@ -625,11 +820,18 @@ classify (Extractor *ex, FiguresUnitKind kind, gsize num_start, gsize unit_end, 
     noun = nearest_noun (ex, clause_start, item_start, ALL_CLASSES);
   phrase_after (ex, unit_end, &ph_start, &ph_end);
 
+  if (per_unit)
+    {
+      cls.why = WHY_METRIC_PER_UNIT;
+      goto other;
+    }
+
   switch (kind)
     {
       case FIGURES_UNIT_MONEY:
         {
-          guint money = CLASS_BIT (FIGURES_NOUN_FUNDING) | CLASS_BIT (FIGURES_NOUN_MACRO);
+          guint money = CLASS_BIT (FIGURES_NOUN_FUNDING) | CLASS_BIT (FIGURES_NOUN_INVESTMENT) |
+                        CLASS_BIT (FIGURES_NOUN_MACRO);
           Noun m = nearest_noun (ex, clause_start, num_start, money);
 
           /* 一般公共预算支出安排210亿元: the verb funds what the macro noun names */
@@ -645,16 +847,23 @@ classify (Extractor *ex, FiguresUnitKind kind, gsize num_start, gsize unit_end, 
             }
           if (!m.found)
             m = first_noun (ex, unit_end, item_end, money);
-          if (is_per_unit (ex, item_start, num_start, unit_end))
-            cls.metric = FIGURES_METRIC_OTHER;
-          else if (m.found && m.rule->klass == FIGURES_NOUN_FUNDING)
-            cls.metric = FIGURES_METRIC_FUNDING;
-          if (m.found)
+          if (!m.found)
+            break;
+          cls.label_noun = g_strdup (m.rule->label);
+          cls.why_word = m.rule->word;
+          if (m.rule->klass == FIGURES_NOUN_FUNDING)
             {
-              cls.label_noun = g_strdup (m.rule->label);
-              return cls;
+              cls.metric = FIGURES_METRIC_FUNDING;
+              cls.why = WHY_METRIC_NOUN;
             }
-          break;
+          else if (m.rule->klass == FIGURES_NOUN_INVESTMENT)
+            {
+              cls.metric = FIGURES_METRIC_INVESTMENT;
+              cls.why = WHY_METRIC_NOUN;
+            }
+          else
+            cls.why = WHY_METRIC_MACRO;
+          return cls;
         }
 
       case FIGURES_UNIT_PEOPLE:
@@ -663,28 +872,44 @@ classify (Extractor *ex, FiguresUnitKind kind, gsize num_start, gsize unit_end, 
           /* the training word ending last before the number in its clause;
            * it is in the item when it starts there (no word spans a 、) */
           Noun last_training = nearest_noun (ex, clause_start, num_start, training);
-          gboolean in_item = (last_training.found && last_training.start >= item_start) ||
-                             first_noun (ex, unit_end, item_end, training).found;
-          gboolean in_clause =
-            last_training.found || first_noun (ex, unit_end, clause_end, training).found;
+          Noun after_item = first_noun (ex, unit_end, item_end, training);
+          Noun after_clause = first_noun (ex, unit_end, clause_end, training);
+          gboolean in_item =
+            (last_training.found && last_training.start >= item_start) || after_item.found;
+          gboolean in_clause = last_training.found || after_clause.found;
           gboolean outreach =
             noun.found && noun.rule->klass == FIGURES_NOUN_OUTREACH && noun.start >= item_start;
           /* 通过培训实现转移就业3000人: what training led to, not who was
            * trained; the outcome comes after the training word (致富带头人培训
            * is training of would-be entrepreneurs) */
+          gsize outcome_at = 0, outcome_len = 0;
+          guint outcome_index = 0;
           gboolean outcome = figures_word_set_find_last (
             r->training_outcomes, ex->t,
             last_training.found ? last_training.start + last_training.len : clause_start, num_start,
-            NULL, NULL, NULL);
+            &outcome_at, &outcome_len, &outcome_index);
 
-          if (!is_per_unit (ex, item_start, num_start, unit_end) && !outcome &&
-              (in_item || (in_clause && !outreach)))
+          if (outcome)
             {
+              cls.why = WHY_METRIC_OUTCOME;
+              break;
+            }
+          if (in_item || (in_clause && !outreach))
+            {
+              const Noun *word = last_training.found ? &last_training
+                                 : after_item.found  ? &after_item
+                                                     : &after_clause;
+
               cls.metric = FIGURES_METRIC_TRAINEES;
               cls.label_noun = g_strdup ("培训");
+              cls.why = in_item ? WHY_METRIC_TRAINING_ITEM : WHY_METRIC_TRAINING;
+              cls.why_word = word->rule->word;
               return cls;
             }
-          break;
+          cls.why = WHY_METRIC_NO_TRAINING;
+          if (noun.found && noun.rule->klass != FIGURES_NOUN_OTHER)
+            goto other;
+          goto inherit;
         }
 
       case FIGURES_UNIT_EVENT:
@@ -696,30 +921,35 @@ classify (Extractor *ex, FiguresUnitKind kind, gsize num_start, gsize unit_end, 
            * metric": the nearest noun before it, or the phrase after it) */
           if (!counted.found && ph_end > ph_start)
             counted = first_noun (ex, ph_start, ph_end, ALL_CLASSES);
-          if (counted.found && counted.rule->klass == FIGURES_NOUN_TRAINING &&
-              !is_per_unit (ex, item_start, num_start, unit_end))
+          if (counted.found && counted.rule->klass == FIGURES_NOUN_TRAINING)
             {
               cls.metric = FIGURES_METRIC_TRAINING_SESSIONS;
               cls.label_noun = g_strdup ("培训");
+              cls.why = WHY_METRIC_NOUN;
+              cls.why_word = counted.rule->word;
               return cls;
             }
-          if (counted.found)
+          if (counted.found && counted.rule->klass != FIGURES_NOUN_OTHER)
             {
               cls.label_noun = g_strdup (counted.rule->label);
+              cls.why = WHY_METRIC_OTHER_NOUN;
+              cls.why_word = counted.rule->word;
               return cls;
             }
-          break;
+          cls.why = WHY_METRIC_NO_TRAINING;
+          goto inherit;
         }
 
       case FIGURES_UNIT_ITEM:
         {
           if (ph_end > ph_start)
             {
-              if (phrase_is_projects (ex, ph_start, ph_end) &&
-                  !is_per_unit (ex, item_start, num_start, unit_end))
+              if (phrase_is_projects (ex, ph_start, ph_end))
                 {
                   cls.metric = FIGURES_METRIC_PROJECTS;
                   cls.label_noun = g_strdup ("项目");
+                  cls.why = WHY_METRIC_PHRASE;
+                  cls.why_word = "项目";
                   return cls;
                 }
               noun = first_noun (ex, ph_start, ph_end, ALL_CLASSES);
@@ -727,26 +957,77 @@ classify (Extractor *ex, FiguresUnitKind kind, gsize num_start, gsize unit_end, 
                 cls.label_noun = g_strdup (noun.rule->label);
               else
                 cls.label_noun = label_from_text (ex, ph_start, ph_end, FALSE);
+              cls.why = noun.found ? WHY_METRIC_OTHER_NOUN : WHY_METRIC_UNIT;
+              cls.why_word = noun.found ? noun.rule->word : "";
               return cls;
             }
-          if (noun.found && noun.rule->klass == FIGURES_NOUN_PROJECT &&
-              !is_per_unit (ex, item_start, num_start, unit_end))
+          if (noun.found && noun.rule->klass == FIGURES_NOUN_PROJECT)
             {
               cls.metric = FIGURES_METRIC_PROJECTS;
               cls.label_noun = g_strdup ("项目");
+              cls.why = WHY_METRIC_NOUN;
+              cls.why_word = noun.rule->word;
               return cls;
             }
-          break;
+          if (noun.found)
+            {
+              cls.why = WHY_METRIC_OTHER_NOUN;
+              cls.why_word = noun.rule->word;
+              goto other;
+            }
+          goto inherit;
         }
 
       case FIGURES_UNIT_MEASURE:
       default:
         break;
     }
+  goto other;
 
+inherit:
+  /* no counted noun of its own and nothing after it in its clause: it
+   * continues a list; in a 其中 breakdown, a noun naming who (企业, 代表)
+   * does not stop it */
+  if (!nearest_noun (ex, clause_start, num_start, ALL_CLASSES & ~CLASS_BIT (FIGURES_NOUN_OTHER))
+         .found &&
+      !has_words_after (ex, unit_end, clause_end))
+    {
+      gboolean breakdown = FALSE, across = FALSE;
+      const Raw *prev = continued_figure (ex, kind, b->sent_start, &breakdown, &across);
+
+      if (prev != NULL && !breakdown &&
+          nearest_noun (ex, clause_start, num_start, CLASS_BIT (FIGURES_NOUN_OTHER)).found)
+        prev = NULL;
+
+      /* an item with words of its own continues the list only when it
+       * runs parallel to the one before (…科级干部1750人次,一般干部8100人次),
+       * not when it counts something new (…转移输出3600人) */
+      if (prev != NULL && !breakdown && (own || across) &&
+          (!items_parallel (ex, prev->clause_start, prev->start, clause_start, num_start) ||
+           figures_word_set_find_last (r->list_breakers, ex->t, item_start, num_start, NULL, NULL,
+                                       NULL)))
+        prev = NULL;
+      if (prev != NULL)
+        {
+          cls.metric = prev->metric;
+          cls.label_noun = g_strdup (prev->label_noun);
+          cls.why = breakdown ? WHY_METRIC_BREAKDOWN : WHY_METRIC_INHERITED;
+          cls.why_word = figures_metric_to_key (prev->metric);
+          return cls;
+        }
+    }
+
+other:
   /* other: name what it counts */
   if (noun.found)
-    cls.label_noun = g_strdup (noun.rule->label);
+    {
+      cls.label_noun = g_strdup (noun.rule->label);
+      if (cls.why == WHY_METRIC_UNIT)
+        {
+          cls.why = WHY_METRIC_OTHER_NOUN;
+          cls.why_word = noun.rule->word;
+        }
+    }
   else if (ph_end > ph_start)
     cls.label_noun = label_from_text (ex, ph_start, ph_end, FALSE);
   else
@@ -819,10 +1100,20 @@ flag_mention (Extractor *ex, Mention *m, gint book_depth)
         chained = TRUE;
     }
   if (chained)
-    m->flags |= prev->flags & (MENTION_PARTNER | MENTION_GIVER);
+    m->flags |= prev->flags & MENTION_LIST_FLAGS;
 
   if (figures_word_set_match_ending (ex->rules->partners, t, lo, m->start, NULL) > 0)
     m->flags |= MENTION_PARTNER;
+  /* 与农业广播学校、烟台大学…等单位联合: a list after 与 names partners */
+  for (p = m->start; p > 0 && p + PARTNER_SPAN > m->start && !is_clause_sep (t[p - 1]); p--)
+    if (t[p - 1] == 0x4E0E /* 与 */ &&
+        figures_word_set_match_ending (ex->rules->partner_not, t, p > 3 ? p - 3 : 0, p, NULL) ==
+          0 &&
+        figures_word_set_match (ex->rules->partner_not, t, ex->n, p - 1, NULL) == 0)
+      {
+        m->flags |= MENTION_PARTNER;
+        break;
+      }
 
   /* 争取上级…, 争取中央、自治区…: a giver word shortly before, same clause */
   for (p = m->start; p > lo && !is_clause_sep (t[p - 1]); p--)
@@ -832,8 +1123,19 @@ flag_mention (Extractor *ex, Mention *m, gint book_depth)
         break;
       }
 
-  /* 自治区补助, 内蒙古自治区财政厅下达: right after the place and its
-   * organisation (财政, 民委, 人民政府 …) */
+  /* 援建阿克苏地区, 为内蒙古下拨: the place receives (not 作为包头市) */
+  {
+    gsize receiver =
+      figures_word_set_match_ending (ex->rules->receivers_before, t, lo, m->start, NULL);
+    gsize not_receiver =
+      figures_word_set_match_ending (ex->rules->receivers_not_before, t, lo, m->start, NULL);
+
+    /* …but 交给内蒙古的任务: a place before 的 modifies a noun */
+    if (receiver > not_receiver && !(m->end < ex->n && t[m->end] == 0x7684 /* 的 */))
+      m->flags = (m->flags | MENTION_RECEIVER) & ~(guint) (MENTION_GIVER | MENTION_PARTNER);
+  }
+
+  /* the place and its organisation (财政, 民委, 人民政府 …) */
   p = m->end;
   for (guint k = 0; k < 3; k++)
     {
@@ -843,8 +1145,55 @@ flag_mention (Extractor *ex, Mention *m, gint book_depth)
         break;
       p += len;
     }
+
+  /* 向盘州市捐款: receives; 向自治区申请: gives */
+  if (figures_word_set_match_ending (ex->rules->towards, t, lo, m->start, NULL) > 0)
+    {
+      if (figures_word_set_match (ex->rules->giving_verbs, t, ex->n, p, NULL) > 0)
+        m->flags = (m->flags | MENTION_RECEIVER) & ~(guint) MENTION_GIVER;
+      else
+        m->flags |= MENTION_GIVER;
+    }
+
+  if (figures_word_set_match_ending (ex->rules->origins, t, lo, m->start, NULL) > 0)
+    m->flags = (m->flags | MENTION_ORIGIN) & ~(guint) (MENTION_GIVER | MENTION_PARTNER);
+  /* 来自A县、B单位和C市的学员: every place of the list is an origin, up to
+   * its 的 or the end of the clause */
+  else if (prev != NULL && (prev->flags & MENTION_ORIGIN) && prev->end <= m->start &&
+           m->start - prev->end < PARTNER_SPAN)
+    {
+      gboolean same_list = TRUE;
+
+      for (p = prev->end; p < m->start && same_list; p++)
+        if (is_clause_sep (t[p]) || t[p] == 0x7684 /* 的 */)
+          same_list = FALSE;
+      if (same_list)
+        m->flags = (m->flags | MENTION_ORIGIN) & ~(guint) (MENTION_GIVER | MENTION_PARTNER);
+    }
+
+  /* 自治区补助, 内蒙古自治区财政厅下达: right after the place and its
+   * organisation */
   if (figures_word_set_match (ex->rules->givers_after, t, ex->n, p, NULL) > 0)
     m->flags |= MENTION_GIVER;
+
+  /* 新华社西宁5月28日电, 中广网南昌4月29日消息: where the reporter filed */
+  {
+    gsize q = m->end;
+    gboolean month = FALSE, day = FALSE;
+    gsize len;
+
+    while (q < ex->n && q < m->end + 10 &&
+           (is_ascii_digit (t[q]) || is_space (t[q]) || t[q] == 0x6708 /* 月 */
+            || t[q] == 0x65E5 /* 日 */))
+      {
+        month |= t[q] == 0x6708;
+        day |= t[q] == 0x65E5;
+        q++;
+      }
+    len = figures_word_set_match (ex->rules->dateline_ends, t, ex->n, q, NULL);
+    if (len > 0 && ((month && day) || q + len >= ex->n || !is_han (t[q + len])))
+      m->flags |= MENTION_DATELINE;
+  }
 }
 
 static const FiguresPlace *
@@ -869,7 +1218,8 @@ lookup_place (Extractor *ex, const char *name)
 
 /* The most specific place named in [start, end) of @line, scope words aside. */
 static const Mention *
-best_mention_in (Extractor *ex, const Line *line, gsize start, gsize end, gboolean allow_province)
+best_mention_in (
+  Extractor *ex, const Line *line, gsize start, gsize end, gboolean allow_province, guint skip)
 {
   const Mention *best = NULL;
 
@@ -881,7 +1231,7 @@ best_mention_in (Extractor *ex, const Line *line, gsize start, gsize end, gboole
         continue;
       if (m->start >= end)
         break;
-      if (m->place == NULL || (m->flags & (MENTION_PARTNER | MENTION_IN_BOOK)))
+      if (m->place == NULL || (m->flags & skip))
         continue;
       if (!allow_province && m->place->level == FIGURES_PLACE_PROVINCE)
         continue;
@@ -1026,19 +1376,24 @@ date_year (Extractor *ex, gsize start, gsize end)
   return 0;
 }
 
-/* The owner of a figure: the nearest place named before it in its
- * sentence; a scope word (全市, 该市) only when no place is named, so that
- * in `杭锦旗是全市…旗，今年争取资金…` the banner keeps its figure. */
 /* 翁牛特旗、巴林右旗分别举办培训班6期、4期: the k-th figure after 分别
- * belongs to the k-th place of the list before it. */
+ * belongs to the k-th place of the list before it; without 分别 the list's
+ * first place is returned in @first, for their common division. */
 static int
-respective_owner (Extractor *ex, guint last, gsize sent_start, gsize num_start)
+respective_owner (Extractor *ex,
+                  guint last,
+                  gsize sent_start,
+                  gsize num_start,
+                  int *first_out,
+                  gboolean *respective)
 {
   const gunichar *t = ex->t;
   guint first = last;
   gsize p;
   guint k = 0;
 
+  *first_out = (int) last;
+  *respective = FALSE;
   while (first > 0)
     {
       const Mention *a = &g_array_index (ex->mentions, Mention, first - 1);
@@ -1058,7 +1413,10 @@ respective_owner (Extractor *ex, guint last, gsize sent_start, gsize num_start)
   while (p + 1 < num_start && !(t[p] == 0x5206 && t[p + 1] == 0x522B))
     p++;
   if (p + 1 >= num_start)
-    return (int) last;
+    {
+      *first_out = (int) first;
+      return (int) last;
+    }
 
   for (guint r = ex->raws->len; r > 0; r--)
     {
@@ -1068,26 +1426,86 @@ respective_owner (Extractor *ex, guint last, gsize sent_start, gsize num_start)
         break;
       k++;
     }
+  *respective = TRUE;
   if (k > last - first)
     return (int) last;
+  *first_out = (int) (first + k);
   return (int) (first + k);
 }
 
+/* Whether a mention opens its clause: 内蒙古自治区安排资金…, （记者…）江西省筹集…;
+ * not 围绕内蒙古…. */
+static gboolean
+opens_clause (Extractor *ex, const Mention *m, gsize sent_start)
+{
+  gsize p = m->start;
+
+  while (p > sent_start && is_space (ex->t[p - 1]))
+    p--;
+  if (p <= sent_start)
+    return TRUE;
+  switch (ex->t[p - 1])
+    {
+      case ')':
+      case 0xFF09: /* ） */
+      case 0x201D: /* ” */
+      case 0x300D: /* 」 */
+      case 0x3011: /* 】 */
+        return TRUE;
+      default:
+        return is_clause_sep (ex->t[p - 1]);
+    }
+}
+
+/* The owner of a figure: the nearest place named before it in its
+ * sentence that may own it (a receiver, an origin of people, a subject);
+ * a scope word (全市, 该市) only when no place is named, so that in
+ * `杭锦旗是全市…旗，今年争取资金…` the banner keeps its figure. */
+/* Whether mention @index is the first of its sentence that could own a
+ * figure (a dateline, a giver or a partner before it does not count). */
+static gboolean
+first_in_sentence (Extractor *ex, guint index, gsize sent_start)
+{
+  for (guint i = index; i > 0; i--)
+    {
+      const Mention *m = &g_array_index (ex->mentions, Mention, i - 1);
+
+      if (m->start < sent_start)
+        break;
+      if (!(m->flags & (MENTION_DATELINE | MENTION_GIVER | MENTION_PARTNER)))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static int
-find_owner (Extractor *ex, gsize sent_start, gsize num_start)
+find_owner (Extractor *ex,
+            gsize sent_start,
+            gsize clause_start,
+            gsize num_start,
+            FiguresUnitKind kind,
+            Raw *raw)
 {
   int scope_owner = -1;
 
+  raw->owner_first = -1;
   for (guint i = ex->mentions->len; i > 0; i--)
     {
       const Mention *m = &g_array_index (ex->mentions, Mention, i - 1);
       gboolean province;
+      gboolean respective = FALSE;
+      int owner;
 
       if (m->start < sent_start)
         break;
       if (m->end > num_start)
         continue;
-      if (m->flags & (MENTION_PARTNER | MENTION_GIVER | MENTION_IN_BOOK))
+      if (m->flags & (MENTION_PARTNER | MENTION_IN_BOOK | MENTION_DATELINE))
+        continue;
+      if ((m->flags & MENTION_GIVER) && !(m->flags & MENTION_RECEIVER))
+        continue;
+      /* money that comes from a place was given by it */
+      if ((m->flags & MENTION_ORIGIN) && kind == FIGURES_UNIT_MONEY)
         continue;
       if (m->scope >= 0)
         {
@@ -1096,25 +1514,46 @@ find_owner (Extractor *ex, gsize sent_start, gsize num_start)
           continue;
         }
 
-      /* A province owns a figure only as its sentence's subject
-       * (内蒙古自治区安排资金…), not as one named in passing. */
+      /* A province owns a figure as a receiver, or as the subject opening
+       * its clause (内蒙古自治区安排资金…), not as one named in passing. */
       province = TRUE;
       for (guint k = 0; k < m->n_candidates; k++)
         if (m->candidates[k]->level != FIGURES_PLACE_PROVINCE)
           province = FALSE;
-      if (province)
-        {
-          gboolean first =
-            i == 1 || g_array_index (ex->mentions, Mention, i - 2).start < sent_start;
+      if (province && !(m->flags & (MENTION_RECEIVER | MENTION_ORIGIN)) &&
+          !(opens_clause (ex, m, sent_start) &&
+            (m->start >= clause_start || first_in_sentence (ex, i - 1, sent_start))))
+        continue;
 
-          /* the subject opens its sentence or a clause: not 围绕内蒙古… */
-          if (!first || (m->start > sent_start && !is_clause_sep (ex->t[m->start - 1]) &&
-                         !is_space (ex->t[m->start - 1])))
-            continue;
+      owner = respective_owner (ex, i - 1, sent_start, num_start, &raw->owner_first, &respective);
+      if (respective)
+        {
+          raw->owner_why = WHY_CITY_RESPECTIVE;
+          raw->owner_first = owner;
         }
-      return respective_owner (ex, i - 1, sent_start, num_start);
+      else if (raw->owner_first < owner)
+        raw->owner_why = WHY_CITY_LIST;
+      else if (m->flags & MENTION_ORIGIN)
+        {
+          /* people from several places: their common division */
+          guint first = i - 1;
+
+          while (first > 0 &&
+                 (g_array_index (ex->mentions, Mention, first - 1).flags & MENTION_ORIGIN) &&
+                 g_array_index (ex->mentions, Mention, first - 1).start >= clause_start)
+            first--;
+          raw->owner_first = (int) first;
+          raw->owner_why = first < i - 1 ? WHY_CITY_LIST : WHY_CITY_ORIGIN;
+        }
+      else
+        raw->owner_why = (m->flags & MENTION_RECEIVER) ? WHY_CITY_RECEIVER
+                         : (m->flags & MENTION_ORIGIN) ? WHY_CITY_ORIGIN
+                                                       : WHY_CITY_SUBJECT;
+      return owner;
     }
 
+  raw->owner_why = WHY_CITY_SCOPE;
+  raw->owner_first = scope_owner;
   return scope_owner;
 }
 
@@ -1224,6 +1663,13 @@ process_number (Extractor *ex, const FiguresNumber *num, gsize quote_end, gint b
 
   while (unit_start < ex->n && t[unit_start] == ' ' && unit_start < num->end + 1)
     unit_start++;
+  /* 600 多名: a space (from a PDF) before 多/余 */
+  if (unit_start > num->end && unit_start + 1 < ex->n &&
+      (t[unit_start] == 0x591A /* 多 */ || t[unit_start] == 0x4F59 /* 余 */))
+    {
+      approx = TRUE;
+      unit_start++;
+    }
   unit_len = figures_word_set_match (r->units, t, ex->n, unit_start, &unit_index);
   if (unit_len == 0)
     return num->end;
@@ -1289,6 +1735,10 @@ process_number (Extractor *ex, const FiguresNumber *num, gsize quote_end, gint b
   raw.start = num->start;
   raw.end = unit_end;
   raw.label_noun = cls.label_noun;
+  raw.why_metric = cls.why;
+  raw.item_start = bounds.item_start;
+  raw.clause_start = bounds.clause_start;
+  raw.why_word = cls.why_word;
 
   raw.sent_start = bounds.sent_start;
   while (raw.sent_start < num->start && is_space (t[raw.sent_start]))
@@ -1299,11 +1749,39 @@ process_number (Extractor *ex, const FiguresNumber *num, gsize quote_end, gint b
   while (raw.sent_end > unit_end && is_space (t[raw.sent_end - 1]))
     raw.sent_end--;
   raw.year = sentence_year (ex, raw.sent_start, raw.sent_end, num->start, &raw.year_offset);
-  raw.owner = find_owner (ex, raw.sent_start, num->start);
+  raw.owner =
+    find_owner (ex, raw.sent_start, bounds.clause_start, num->start, unit_rule->kind, &raw);
 
   g_array_append_val (ex->raws, raw);
 
   return unit_end;
+}
+
+/* A title: no sentence-final punctuation or comma at its end, at most
+ * TITLE_MAX_CHARS, mostly Han (not a URL, a date or a menu), and no
+ * key–value line (来源:…, 发布时间:…). */
+static gboolean
+looks_like_title (Extractor *ex, gsize start, gsize end)
+{
+  const gunichar *t = ex->t;
+  guint han = 0;
+
+  if (end - start > TITLE_MAX_CHARS || is_sentence_end (t[end - 1]) || t[end - 1] == 0xFF0C ||
+      t[end - 1] == ',')
+    return FALSE;
+  for (gsize p = start; p < end; p++)
+    {
+      if (is_han (t[p]) && !is_numeral_start (t[p]))
+        han++;
+      if (p + 2 < end && t[p] == ':' && t[p + 1] == '/' && t[p + 2] == '/')
+        return FALSE;
+    }
+  if (han < 6 || han * 2 < end - start)
+    return FALSE;
+  for (gsize p = start; p < end && p < start + 8; p++)
+    if (figures_word_set_match (ex->rules->publisher_keys, t, end, p, NULL) > 0)
+      return FALSE;
+  return TRUE;
 }
 
 static void
@@ -1327,13 +1805,29 @@ finish_line (
   line.first_mention = first_mention;
   line.end_mention = ex->mentions->len;
 
-  if (!ex->has_title)
+  /* 标题:… anywhere names the title (web page dumps put it last) */
+  if (!ex->title_from_key && len < TITLE_MAX_CHARS)
     {
-      /* the first line is the title when it reads like one */
+      gsize klen = figures_word_set_match (ex->rules->title_keys, t, end, start, NULL);
+
+      if (klen > 0 && start + klen < end && (t[start + klen] == ':' || t[start + klen] == 0xFF1A))
+        {
+          ex->has_title = TRUE;
+          ex->title_from_key = TRUE;
+          ex->title = line;
+          ex->title.start = start + klen + 1;
+          for (guint i = first_raw; i < ex->raws->len; i++)
+            g_array_index (ex->raws, Raw, i).in_title = TRUE;
+        }
+    }
+  /* the first line that reads like a title, among the first few: a page's
+   * furniture before it (EN, 本篇文章630字…, a URL) is no title */
+  if (!ex->has_title && ex->n_lines < MASTHEAD_LINES && looks_like_title (ex, start, end))
+    {
       ex->has_title = TRUE;
       ex->title = line;
-      if (len > TITLE_MAX_CHARS || is_sentence_end (t[end - 1]) || t[end - 1] == 0xFF0C)
-        ex->title.end = ex->title.start; /* no title */
+      for (guint i = first_raw; i < ex->raws->len; i++)
+        g_array_index (ex->raws, Raw, i).in_title = TRUE;
     }
   if (len < HEADING_MAX_CHARS)
     {
@@ -1533,7 +2027,24 @@ scan (Extractor *ex)
         {
           FiguresNumber num;
 
-          if (figures_number_read (t, n, i, &num) && num.end > i)
+          gboolean read = figures_number_read (t, n, i, &num) && num.end > i;
+
+          /* 近万人, 逾亿元: the reader leaves a lone 万/亿 alone (万里); with
+           * a bound word touching it, it is a figure (spec "Reading the
+           * number") */
+          if (!read && (c == 0x4E07 /* 万 */ || c == 0x4EBF /* 亿 */) &&
+              figures_word_set_match_ending (ex->rules->bound_before_bare, t, i > 2 ? i - 2 : 0, i,
+                                             NULL) > 0)
+            {
+              memset (&num, 0, sizeof num);
+              num.value.mantissa = c == 0x4E07 ? 10000 : 100000000;
+              num.approx = TRUE;
+              num.start = i;
+              num.end = i + 1;
+              num.multiplier = c == 0x4E07 ? "万" : "亿";
+              read = TRUE;
+            }
+          if (read)
             {
               gsize next = process_number (ex, &num, quote_end, book_depth);
 
@@ -1600,26 +2111,130 @@ prefecture_of (Extractor *ex, const FiguresPlace *place)
   return p != NULL ? p : place;
 }
 
+/* How often the text names each place, datelines and partners aside. */
+static GHashTable *
+count_places (Extractor *ex)
+{
+  GHashTable *counts = g_hash_table_new (NULL, NULL);
+
+  for (guint i = 0; i < ex->mentions->len; i++)
+    {
+      const Mention *m = &g_array_index (ex->mentions, Mention, i);
+
+      if (m->place == NULL || (m->flags & (MENTION_PARTNER | MENTION_DATELINE)))
+        continue;
+      g_hash_table_insert (
+        counts, (gpointer) m->place,
+        GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (counts, m->place)) + 1));
+    }
+
+  return counts;
+}
+
+/* The place of a title line: the most specific; of two at the same level
+ * (福建宁夏将力推…), the one the text names more often. */
+static const Mention *
+title_mention (Extractor *ex, const Line *line, GHashTable *counts)
+{
+  /* a title may be quoted whole (“福建宁夏将力推…”): quotes are no name there */
+  const Mention *best = best_mention_in (ex, line, line->start, line->end, TRUE, MENTION_PARTNER);
+
+  if (best == NULL)
+    return NULL;
+  for (guint i = line->first_mention; i < line->end_mention && i < ex->mentions->len; i++)
+    {
+      const Mention *m = &g_array_index (ex->mentions, Mention, i);
+
+      if (m->start < line->start || m->start >= line->end || m->place == NULL ||
+          m->place == best->place || m->place->level != best->place->level ||
+          (m->flags & MENTION_PARTNER))
+        continue;
+      if (GPOINTER_TO_UINT (g_hash_table_lookup (counts, m->place)) >
+          GPOINTER_TO_UINT (g_hash_table_lookup (counts, best->place)))
+        best = m;
+    }
+
+  return best;
+}
+
+/* For a text that names no place in full: the county it names most often
+ * by its stem (是泽州发展历程中… → 泽州县), among its first STEM_SCAN_CHARS. */
+static const FiguresPlace *
+county_by_stem (Extractor *ex)
+{
+  const FiguresRules *r = ex->rules;
+  const gunichar *t = ex->t;
+  gsize hi = MIN (ex->n, STEM_SCAN_CHARS);
+  g_autoptr (GHashTable) counts = g_hash_table_new (NULL, NULL);
+  const FiguresPlace *best = NULL;
+  guint best_count = 0;
+
+  if (ex->gazetteer == NULL)
+    return NULL;
+  for (gsize p = 0; p + 1 < hi; p++)
+    {
+      gunichar name[3];
+      guint n_suffixes = 0;
+
+      if (!is_han (t[p]) || !is_han (t[p + 1]) || is_numeral_start (t[p]) ||
+          figures_word_set_match (r->stems_not, t, hi, p, NULL) > 0 ||
+          figures_word_set_match (r->county_suffixes, t, ex->n, p + 2, NULL) > 0)
+        continue;
+      name[0] = t[p];
+      name[1] = t[p + 1];
+      for (guint k = 0; k < 3; k++)
+        {
+          static const gunichar suffixes[] = { 0x53BF /* 县 */, 0x5E02 /* 市 */, 0x65D7 /* 旗 */ };
+          g_autofree char *utf8 = NULL;
+          const FiguresPlace *place;
+          guint count;
+
+          name[2] = suffixes[k];
+          utf8 = g_ucs4_to_utf8 (name, 3, NULL, NULL, NULL);
+          place = utf8 != NULL ? lookup_place (ex, utf8) : NULL;
+          if (place == NULL || place->level != FIGURES_PLACE_COUNTY)
+            continue;
+          n_suffixes++;
+          count = GPOINTER_TO_UINT (g_hash_table_lookup (counts, place)) + 1;
+          g_hash_table_insert (counts, (gpointer) place, GUINT_TO_POINTER (count));
+          if (count > best_count)
+            {
+              best = place;
+              best_count = count;
+            }
+        }
+      (void) n_suffixes;
+    }
+
+  return best;
+}
+
 static void
 resolve_document_place (Extractor *ex)
 {
+  g_autoptr (GHashTable) counts = count_places (ex);
   const Mention *m = NULL;
 
   if (ex->has_title && ex->title.end > ex->title.start)
-    m = best_mention_in (ex, &ex->title, ex->title.start, ex->title.end, TRUE);
-  if (m == NULL && ex->has_publisher)
-    m = best_mention_in (ex, &ex->publisher, ex->publisher.start, ex->publisher.end, TRUE);
-  if (m == NULL && ex->has_byline)
-    m = best_mention_in (ex, &ex->byline, ex->byline.start, ex->byline.end, TRUE);
-  if (m != NULL)
     {
-      ex->doc_place = m->place;
-      return;
+      m = title_mention (ex, &ex->title, counts);
+      ex->doc_why = WHY_CITY_TITLE;
     }
-
+  if (m == NULL && ex->has_publisher)
+    {
+      m = best_mention_in (ex, &ex->publisher, ex->publisher.start, ex->publisher.end, TRUE,
+                           MENTION_PARTNER | MENTION_IN_BOOK);
+      ex->doc_why = WHY_CITY_PUBLISHER;
+    }
+  if (m == NULL && ex->has_byline)
+    {
+      m = best_mention_in (ex, &ex->byline, ex->byline.start, ex->byline.end, TRUE,
+                           MENTION_PARTNER | MENTION_IN_BOOK);
+      ex->doc_why = WHY_CITY_BYLINE;
+    }
   /* else the prefecture-level place it names most often */
   {
-    GHashTable *counts = g_hash_table_new (g_str_hash, g_str_equal);
+    GHashTable *prefectures = g_hash_table_new (g_str_hash, g_str_equal);
     guint best = 0;
     const char *best_name = NULL;
 
@@ -1630,21 +2245,28 @@ resolve_document_place (Extractor *ex)
         guint count;
 
         if (mm->place == NULL || mm->place->level == FIGURES_PLACE_PROVINCE ||
-            mm->place->prefecture == NULL || (mm->flags & MENTION_PARTNER))
+            mm->place->prefecture == NULL || (mm->flags & (MENTION_PARTNER | MENTION_DATELINE)))
           continue;
         name = mm->place->prefecture;
-        count = GPOINTER_TO_UINT (g_hash_table_lookup (counts, name)) + 1;
-        g_hash_table_insert (counts, (gpointer) name, GUINT_TO_POINTER (count));
+        count = GPOINTER_TO_UINT (g_hash_table_lookup (prefectures, name)) + 1;
+        g_hash_table_insert (prefectures, (gpointer) name, GUINT_TO_POINTER (count));
         if (count > best)
           {
             best = count;
             best_name = name;
           }
       }
-    g_hash_table_unref (counts);
-
+    g_hash_table_unref (prefectures);
     if (best_name != NULL)
-      ex->doc_place = lookup_place (ex, best_name);
+      ex->top_prefecture = lookup_place (ex, best_name);
+    if (m != NULL)
+      {
+        ex->doc_place = m->place;
+        return;
+      }
+
+    ex->doc_why = WHY_CITY_MOST_NAMED;
+    ex->doc_place = ex->top_prefecture;
     if (ex->doc_place == NULL && ex->doc_province != NULL)
       {
         /* only the region itself is named */
@@ -1652,20 +2274,38 @@ resolve_document_place (Extractor *ex)
           {
             const Mention *mm = &g_array_index (ex->mentions, Mention, i);
 
-            if (mm->place != NULL && mm->place->level == FIGURES_PLACE_PROVINCE)
+            if (mm->place != NULL && mm->place->level == FIGURES_PLACE_PROVINCE &&
+                !(mm->flags & MENTION_DATELINE))
               {
                 ex->doc_place = mm->place;
+                ex->doc_why = WHY_CITY_ONLY_REGION;
                 break;
               }
           }
       }
+    if (ex->doc_place == NULL && (ex->doc_place = county_by_stem (ex)) != NULL)
+      ex->doc_why = WHY_CITY_STEM;
+    if (ex->doc_place == NULL)
+      {
+        /* a dateline is the last resort: where the reporter was */
+        for (guint i = 0; i < ex->mentions->len && ex->doc_place == NULL; i++)
+          {
+            const Mention *mm = &g_array_index (ex->mentions, Mention, i);
+
+            if (mm->place != NULL && (mm->flags & MENTION_DATELINE))
+              ex->doc_place = mm->place;
+          }
+      }
+    if (ex->doc_place == NULL)
+      ex->doc_why = WHY_CITY_NONE;
   }
 }
 
 static const FiguresPlace *
 heading_place (Extractor *ex, const Line *line, const Mention **mention)
 {
-  const Mention *m = best_mention_in (ex, line, line->start, line->end, TRUE);
+  const Mention *m =
+    best_mention_in (ex, line, line->start, line->end, TRUE, MENTION_PARTNER | MENTION_IN_BOOK);
 
   *mention = NULL;
   if (m == NULL)
@@ -1687,10 +2327,7 @@ set_place (Extractor *ex, FiguresStatistic *stat, const FiguresPlace *place, con
       stat->place = g_strdup ("");
       return;
     }
-  if (place->level == FIGURES_PLACE_PROVINCE || place->prefecture == NULL)
-    stat->city = g_strdup (place->name);
-  else
-    stat->city = g_strdup (place->prefecture);
+  stat->city = g_strdup (figures_place_get_city (place));
   if (town != NULL && town->town_end > town->town_start)
     stat->place = dup_display (ex, town->town_start, town->town_end);
   else
@@ -1731,6 +2368,29 @@ same_context (Extractor *ex, const Raw *a, const Raw *b)
          memcmp (ex->t + a->end, ex->t + b->end, (ahi - a->end) * sizeof (gunichar)) == 0;
 }
 
+/* Whether a headline's figure is the body's: equal, or the body's rounded
+ * down to the headline's precision when the headline marks it approximate
+ * (逾2亿元 for 2.0257亿元, 7万余人 for 74850人). */
+static gboolean
+headline_repeats (const Raw *head, const Raw *body)
+{
+  double h, b, step;
+
+  if (figures_decimal_equal (body->value, head->value))
+    return TRUE;
+  if (!head->approx)
+    return FALSE;
+  h = figures_decimal_to_double (head->value);
+  b = figures_decimal_to_double (body->value);
+  if (!(h > 0) || b < h)
+    return FALSE;
+  /* one unit of the headline's last significant digit */
+  step = pow (10, floor (log10 (h)));
+  while (step > 1 && fmod (h, step) != 0)
+    step /= 10;
+  return b < h + step;
+}
+
 static void
 count_once (Extractor *ex)
 {
@@ -1757,28 +2417,125 @@ count_once (Extractor *ex)
     }
   g_hash_table_unref (seen);
 
-  /* a headline that states a figure the body states again */
+  /* a headline (the title, or a heading line) that states a figure the
+   * body states again; the body keeps it, and takes the headline's metric
+   * when its own words name none (title …技能培训开班 282名…; body 282名
+   * 退役士兵参加…) */
   for (guint i = 0; i < ex->raws->len; i++)
     {
       Raw *head = &g_array_index (ex->raws, Raw, i);
 
-      if (!head->in_heading || head->dropped)
+      if (!(head->in_heading || head->in_title) || head->dropped)
         continue;
       for (guint j = 0; j < ex->raws->len; j++)
         {
-          const Raw *body = &g_array_index (ex->raws, Raw, j);
+          Raw *body = &g_array_index (ex->raws, Raw, j);
 
-          if (j == i || body->in_heading || body->dropped)
+          if (j == i || body->in_heading || body->in_title || body->dropped)
             continue;
           /* the same figure, whatever the headline's wording made of it */
-          if (body->unit_kind == head->unit_kind &&
-              figures_decimal_equal (body->value, head->value))
+          if (body->unit_kind == head->unit_kind && headline_repeats (head, body))
             {
               head->dropped = TRUE;
+              if (!is_core (body->metric) && is_core (head->metric) &&
+                  body->why_metric != WHY_METRIC_MACRO && body->why_metric != WHY_METRIC_PER_UNIT &&
+                  body->why_metric != WHY_METRIC_OUTCOME)
+                {
+                  body->metric = head->metric;
+                  body->why_metric = WHY_METRIC_HEADLINE;
+                  body->why_word = figures_metric_to_key (head->metric);
+                  g_free (body->label_noun);
+                  body->label_noun = g_strdup (head->label_noun);
+                }
               break;
             }
         }
     }
+}
+
+/* A reason's template with its word in place of %s. */
+static char *
+explain (const char *template, const char *word)
+{
+  const char *hole = strstr (template, "%s");
+
+  GString *out;
+
+  if (hole == NULL)
+    return g_strdup (template);
+  out = g_string_new_len (template, hole - template);
+  g_string_append (out, word != NULL ? word : "");
+  g_string_append (out, hole + 2);
+  return g_string_free (out, FALSE);
+}
+
+static char *
+explain_city (
+  Extractor *ex, WhyCity why, const Mention *m, const FiguresPlace *place, const Raw *raw)
+{
+  g_autofree char *named = NULL;
+  g_autofree char *reason = NULL;
+
+  if (place == NULL)
+    return g_strdup (why_city_text[WHY_CITY_NONE]);
+  if (m != NULL && why != WHY_CITY_LIST)
+    named = dup_display (ex, m->start, m->end);
+  else
+    named = g_strdup (place->name);
+  reason = explain (why_city_text[why], named);
+
+  /* say who the receiver was given by, when the giver is named first */
+  if (why == WHY_CITY_RECEIVER && raw->owner >= 0)
+    for (guint i = (guint) raw->owner; i > 0; i--)
+      {
+        const Mention *g = &g_array_index (ex->mentions, Mention, i - 1);
+
+        if (g->start < raw->sent_start)
+          break;
+        if (g->place == NULL || g->place == place || (g->flags & MENTION_DATELINE))
+          continue;
+        {
+          g_autofree char *giver = dup_display (ex, g->start, g->end);
+
+          return g_strdup_printf ("%s (giver %s is the subject)", reason, giver);
+        }
+      }
+
+  return g_steal_pointer (&reason);
+}
+
+/* X、Y和Z without 分别: their common prefecture, else their province. */
+static const FiguresPlace *
+common_place (Extractor *ex, int first, int last)
+{
+  const FiguresPlace *prefecture = NULL;
+  const char *province = NULL;
+  gboolean same_prefecture = TRUE, same_province = TRUE;
+
+  for (int i = first; i <= last; i++)
+    {
+      const Mention *m = &g_array_index (ex->mentions, Mention, i);
+      const FiguresPlace *pref = prefecture_of (ex, m->place);
+
+      if (m->place == NULL)
+        continue;
+      if (prefecture == NULL)
+        {
+          prefecture = pref;
+          province = m->place->province != NULL ? m->place->province : m->place->name;
+          continue;
+        }
+      if (pref != prefecture)
+        same_prefecture = FALSE;
+      if (g_strcmp0 (province, m->place->province != NULL ? m->place->province : m->place->name) !=
+          0)
+        same_province = FALSE;
+    }
+  if (same_prefecture)
+    return prefecture;
+  if (same_province && province != NULL)
+    return lookup_place (ex, province);
+  return g_array_index (ex->mentions, Mention, last).place;
 }
 
 static FiguresExtraction *
@@ -1791,10 +2548,7 @@ build (Extractor *ex)
 
   extraction->statistics = g_ptr_array_new_with_free_func ((GDestroyNotify) figures_statistic_free);
   if (ex->doc_place != NULL)
-    extraction->city =
-      g_strdup (ex->doc_place->level == FIGURES_PLACE_PROVINCE || ex->doc_place->prefecture == NULL
-                  ? ex->doc_place->name
-                  : ex->doc_place->prefecture);
+    extraction->city = g_strdup (figures_place_get_city (ex->doc_place));
 
   for (guint i = 0; i < ex->raws->len; i++)
     {
@@ -1803,6 +2557,8 @@ build (Extractor *ex)
       const FiguresPlace *place = NULL;
       const Mention *town = NULL;
       const FiguresPlace *scope_place;
+      WhyCity why = WHY_CITY_NONE;
+      const Mention *why_place = NULL;
 
       /* the current section: the last place-naming heading before it */
       while (h < ex->headings->len && g_array_index (ex->headings, Line, h).start <= raw->start)
@@ -1842,6 +2598,11 @@ build (Extractor *ex)
                   place = scope_place;
                 else
                   place = prefecture_of (ex, scope_place);
+                /* 全盟 in a region's text: the prefecture it is about */
+                if ((place == NULL || place->level == FIGURES_PLACE_PROVINCE) &&
+                    ex->top_prefecture != NULL &&
+                    (place == NULL || g_strcmp0 (ex->top_prefecture->province, place->name) == 0))
+                  place = ex->top_prefecture;
                 break;
               case FIGURES_SCOPE_DISTRICT:
                 /* 全区: the district in scope, else the autonomous region */
@@ -1872,17 +2633,31 @@ build (Extractor *ex)
               default:
                 place = m->place;
                 town = m;
+                if (raw->owner_why == WHY_CITY_LIST)
+                  {
+                    place = common_place (ex, raw->owner_first, raw->owner);
+                    town = NULL;
+                  }
                 break;
             }
+          why = raw->owner_why;
+          why_place = m;
         }
       if (place == NULL)
         {
           place = scope_place;
           town = section != NULL ? section_mention : NULL;
+          why = section == NULL ? ex->doc_why
+                : (ex->has_title && section_mention->start >= ex->title.start &&
+                   section_mention->end <= ex->title.end)
+                  ? WHY_CITY_TITLE
+                  : WHY_CITY_SECTION;
+          why_place = section != NULL ? section_mention : NULL;
         }
 
       stat = figures_statistic_new ();
       set_place (ex, stat, place, town);
+      stat->why_city = explain_city (ex, why, why_place, place, raw);
       stat->metric = raw->metric;
       stat->value = raw->value;
       stat->approx = raw->approx;
@@ -1897,6 +2672,7 @@ build (Extractor *ex)
         stat->unit = dup_display (ex, raw->unit_start, raw->end);
       stat->start = (guint) raw->start;
       stat->end = (guint) raw->end;
+      stat->why_metric = explain (why_metric_text[raw->why_metric], raw->why_word);
       if (raw->label_noun != NULL)
         stat->label = g_strconcat (raw->label_noun, " ", stat->unit, NULL);
       else

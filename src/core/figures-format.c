@@ -269,13 +269,46 @@ figures_format_tick (double value, double step, double axis_max, FiguresNumberSt
   return g_string_free (s, FALSE);
 }
 
+typedef struct
+{
+  const char *chinese;
+  const char *english;
+} Translation;
+
+/* The words of each metric, in one place: its name in both languages and
+ * the unit its values are in when that is fixed (money is in yuan, whatever
+ * the reports wrote). */
+static const struct
+{
+  const char *key;
+  Translation name;
+  const char *base_unit; /* NULL: the unit the reports wrote */
+} metric_words[] = {
+  { "training_sessions", { "培训期数", "Training sessions" }, NULL },
+  { "trainees", { "培训人次", "Trainees" }, NULL },
+  { "funding", { "资金", "Funding" }, "元" },
+  { "investment", { "投资", "Investment" }, "元" },
+  { "projects", { "项目数", "Projects" }, NULL },
+  { "other", { "其他", "Other" }, NULL },
+};
+
+static int
+find_metric (const char *metric_key)
+{
+  for (guint i = 0; metric_key != NULL && i < G_N_ELEMENTS (metric_words); i++)
+    if (strcmp (metric_key, metric_words[i].key) == 0)
+      return i;
+  return -1;
+}
+
 char *
 figures_format_base_unit (const char *metric_key, const char *written)
 {
   static const char *const multipliers[] = { "万亿", "亿", "万", "千", "百", "十" };
+  int metric = find_metric (metric_key);
 
-  if (g_strcmp0 (metric_key, "funding") == 0 || g_strcmp0 (metric_key, "investment") == 0)
-    return g_strdup ("元");
+  if (metric >= 0 && metric_words[metric].base_unit != NULL)
+    return g_strdup (metric_words[metric].base_unit);
 
   if (written == NULL)
     return g_strdup ("");
@@ -290,12 +323,6 @@ figures_format_base_unit (const char *metric_key, const char *written)
 
   return g_strdup (written);
 }
-
-typedef struct
-{
-  const char *chinese;
-  const char *english;
-} Translation;
 
 static const Translation units[] = {
   { "元", "yuan" },
@@ -342,31 +369,17 @@ figures_format_unit_name (const char *unit, FiguresNumberStyle style)
   return unit;
 }
 
-static const struct
-{
-  const char *key;
-  Translation name;
-} metric_names[] = {
-  { "training_sessions", { "培训期数", "Training sessions" } },
-  { "trainees", { "培训人次", "Trainees" } },
-  { "funding", { "资金", "Funding" } },
-  { "investment", { "投资", "Investment" } },
-  { "projects", { "项目数", "Projects" } },
-  { "other", { "其他", "Other" } },
-};
-
 const char *
 figures_format_metric_name (const char *metric_key, FiguresNumberStyle style)
 {
+  int i = find_metric (metric_key);
+
   if (metric_key == NULL)
     return "";
-
-  for (guint i = 0; i < G_N_ELEMENTS (metric_names); i++)
-    if (strcmp (metric_key, metric_names[i].key) == 0)
-      return style == FIGURES_NUMBER_STYLE_CHINESE ? metric_names[i].name.chinese
-                                                   : metric_names[i].name.english;
-
-  return metric_key;
+  if (i < 0)
+    return metric_key;
+  return style == FIGURES_NUMBER_STYLE_CHINESE ? metric_words[i].name.chinese
+                                               : metric_words[i].name.english;
 }
 
 double

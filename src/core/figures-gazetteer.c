@@ -622,6 +622,29 @@ figures_gazetteer_lookup (FiguresGazetteer *self, const char *name)
   return g_ptr_array_index (entry->candidates, 0);
 }
 
+const char *
+figures_place_get_city (const FiguresPlace *place)
+{
+  g_return_val_if_fail (place != NULL, NULL);
+
+  /* a province's prefecture is NULL, but for the four municipalities,
+   * whose prefecture is themselves */
+  return place->prefecture != NULL ? place->prefecture : place->name;
+}
+
+char *
+figures_gazetteer_dup_city (FiguresGazetteer *self, const char *name)
+{
+  const FiguresPlace *place;
+
+  g_return_val_if_fail (name != NULL, NULL);
+
+  if (self == NULL)
+    self = figures_gazetteer_get_default ();
+  place = self != NULL ? figures_gazetteer_lookup (self, name) : NULL;
+  return g_strdup (place != NULL ? figures_place_get_city (place) : name);
+}
+
 GPtrArray *
 figures_gazetteer_list_cities (FiguresGazetteer *self)
 {

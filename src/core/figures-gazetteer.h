@@ -59,6 +59,17 @@ guint              figures_gazetteer_match          (FiguresGazetteer     *self,
 const FiguresPlace *figures_gazetteer_lookup        (FiguresGazetteer *self,
                                                      const char       *name);
 
+/* The city a place counts under, its roll-up: the prefecture of a county,
+ * district, banner or town; a prefecture itself; a province (or a place of
+ * the user's without a prefecture) itself. The one rule for the index's
+ * city: filters, `figures stats --city` and `figures chart --cities`. */
+const char         *figures_place_get_city          (const FiguresPlace *place);
+/* The city @name counts under (see figures_place_get_city()), by
+ * figures_gazetteer_lookup() in @self (NULL: the default gazetteer);
+ * @name itself when no place has it. */
+char               *figures_gazetteer_dup_city      (FiguresGazetteer *self,
+                                                     const char       *name);
+
 /* Every known prefecture-level division and province, for suggestions
  * (also the county-level cities directly under a province, which roll up to
  * themselves), in code order. The array holds borrowed const char * owned by

@@ -12,29 +12,31 @@
 
 #include <gio/gio.h>
 
+#include "figures-core-types.h"
 #include "figures-statistic.h"
 
 G_BEGIN_DECLS
 
-#define FIGURES_INDEX_ERROR (figures_index_error_quark ())
-
-typedef enum
-{
-  FIGURES_INDEX_ERROR_FAILED,    /* SQLite said no: the message says why */
-  FIGURES_INDEX_ERROR_NOT_FOUND, /* no such document */
-  FIGURES_INDEX_ERROR_CANCELLED,
-} FiguresIndexError;
-
-GQuark figures_index_error_quark (void);
-
-typedef struct _FiguresIndex FiguresIndex;
+/* FiguresIndexError, FiguresIndex and the statistics types: figures-core-types.h */
 
 /* Creates the database and its folder when missing; rebuilds it (empty)
  * when its schema version or tokenizer is not this build's. */
 FiguresIndex *figures_index_open        (const char   *path,
                                          GError      **error);
+/* For reading only (search, statistics, charts): never creates, rebuilds
+ * or writes anything, so an index on a read-only disk can be read. An index
+ * of another schema is FIGURES_INDEX_ERROR_OUTDATED. */
+FiguresIndex *figures_index_open_read_only (const char   *path,
+                                            GError      **error);
 void          figures_index_close       (FiguresIndex *self);
 const char   *figures_index_get_path    (FiguresIndex *self);
+/* Deletes the index at @path with all its files (to rebuild it): no
+ * connection may be open on it. A missing index is no error. */
+gboolean      figures_index_delete      (const char   *path,
+                                         GError      **error);
+/* When the index last changed (its database or its write-ahead log), as
+ * yyyy-mm-dd in local time; NULL when unknown. */
+char         *figures_index_dup_date    (FiguresIndex *self);
 /* $XDG_DATA_HOME/figures/index.db */
 char         *figures_index_dup_default_path (void);
 
@@ -59,6 +61,8 @@ typedef struct
   guint moved;     /* recognised by content hash at a new path */
   guint removed;
   guint skipped;   /* could not be indexed: see figures_index_list_skipped() */
+  guint unreadable; /* of @skipped, files or folders that could not be read
+                     * (or are not regular files); what they held stays */
 } FiguresIndexSummary;
 
 typedef struct
@@ -66,10 +70,33 @@ typedef struct
   gsize max_file_size;     /* 0: FIGURES_TEXT_DEFAULT_MAX_SIZE */
 } FiguresIndexOptions;
 
-/* Brings the index up to date with @roots (folders walked recursively for
- * .txt and .md, or single files). Documents under no root are removed.
- * Progress is reported from the calling thread. Cancelling stops at a
- * document boundary: what was committed stays valid. */
+/* ---- roots: the folders and files the index covers ---- */
+
+/* Canonical absolute paths, sorted. */
+GStrv    figures_index_list_roots  (FiguresIndex       *self,
+                                    GError            **error);
+/* A path under a root is covered already and not added; roots under a new
+ * one are merged into it. */
+gboolean figures_index_add_roots   (FiguresIndex       *self,
+                                    const char *const  *roots,
+                                    GError            **error);
+/* FIGURES_INDEX_ERROR_NOT_FOUND when one is not a root (nothing is removed
+ * then). Their documents leave the index at the next update. */
+gboolean figures_index_remove_roots (FiguresIndex      *self,
+                                     const char *const *roots,
+                                     GError           **error);
+/* Makes @roots the list (the window's folders). */
+gboolean figures_index_set_roots   (FiguresIndex       *self,
+                                    const char *const  *roots,
+                                    GError            **error);
+
+/* Adds @roots (may be NULL) to the index's roots, then brings the index up
+ * to date with all of them (folders walked to any depth for .txt and .md,
+ * or single files). Documents under no root are removed; a file or folder
+ * that cannot be read now keeps what the index held of it, and is reported
+ * as skipped. One update at a time: FIGURES_INDEX_ERROR_BUSY while another
+ * (in any process) runs. Progress is reported from the calling thread.
+ * Cancelling stops at a document boundary: what was committed stays valid. */
 gboolean figures_index_update (FiguresIndex              *self,
                                const char *const         *roots,
                                const FiguresIndexOptions *options,
@@ -124,50 +151,10 @@ char      *figures_index_dup_document_text (FiguresIndex *self,
 
 /* ---- statistics ---- */
 
-typedef struct
-{
-  const char *const *cities;   /* NULL: all */
-  const char *const *metrics;  /* keys; NULL: all */
-  gint64             document; /* 0: all */
-  int                year;     /* 0: all */
-} FiguresStatisticsFilter;
-
-typedef struct
-{
-  FiguresStatistic *statistic;
-  gint64            document_id;
-  char             *path;
-  char             *title;
-} FiguresStatisticRow;
-
-void       figures_statistic_row_free (FiguresStatisticRow *row);
-
 /* FiguresStatisticRow*, ordered by document then offset. */
 GPtrArray *figures_index_list_statistics (FiguresIndex                  *self,
                                           const FiguresStatisticsFilter *filter,
                                           GError                       **error);
-
-typedef enum
-{
-  FIGURES_GROUP_BY_CITY,
-  FIGURES_GROUP_BY_CITY_YEAR,
-} FiguresGroupBy;
-
-typedef struct
-{
-  char    *city;
-  char    *metric;
-  int      year;        /* 0 unless grouped by year */
-  double   sum;         /* of distinct mentions */
-  double   max;
-  guint    mentions;
-  guint    documents;
-  gboolean any_approx;  /* some mention behind it is approximate */
-  gboolean max_approx;  /* the largest mention is approximate */
-  char    *unit;        /* the most common unit written */
-} FiguresAggregateRow;
-
-void       figures_aggregate_row_free (FiguresAggregateRow *row);
 
 /* FiguresAggregateRow*, ordered by city then metric (then year). */
 GPtrArray *figures_index_aggregate (FiguresIndex                  *self,
@@ -181,12 +168,6 @@ GStrv      figures_index_list_cities (FiguresIndex *self,
                                       GError      **error);
 
 /* ---- search ---- */
-
-typedef struct
-{
-  guint start; /* code points */
-  guint end;
-} FiguresRange;
 
 typedef struct
 {
@@ -205,8 +186,10 @@ void       figures_search_hit_free (FiguresSearchHit *hit);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FiguresSearchHit, figures_search_hit_free)
 
 /* FiguresSearchHit*, best first. Bad syntax is read as plain words, never
- * an error; errors are SQLite's. @total, when set, is the number of hits
- * before @limit. */
+ * an error; a query longer than FIGURES_QUERY_MAX_CHARS or with more than
+ * FIGURES_QUERY_MAX_TERMS terms is FIGURES_INDEX_ERROR_QUERY_TOO_LONG; other
+ * errors are SQLite's. @total, when set, is the number of hits before
+ * @limit. */
 GPtrArray *figures_index_search (FiguresIndex *self,
                                  const char   *query,
                                  guint         limit,

@@ -195,20 +195,36 @@ lex (const char *text)
   return items;
 }
 
-static char *
-canonical_city (const char *name)
+static gboolean
+same_group (GPtrArray *a, GPtrArray *b)
 {
-  FiguresGazetteer *gazetteer = figures_gazetteer_get_default ();
-  const FiguresPlace *place;
+  if (a->len != b->len)
+    return FALSE;
+  for (guint i = 0; i < a->len; i++)
+    if (strcmp (a->pdata[i], b->pdata[i]) != 0)
+      return FALSE;
+  return TRUE;
+}
 
-  if (gazetteer == NULL)
-    return g_strdup (name);
-  place = figures_gazetteer_lookup (gazetteer, name);
-  if (place == NULL)
-    return g_strdup (name);
-  if (place->prefecture != NULL)
-    return g_strdup (place->prefecture);
-  return g_strdup (place->name);
+/* A pasted paragraph repeats its words: each is searched once, so the cost
+ * follows the distinct terms (and so does FIGURES_QUERY_MAX_TERMS). */
+static void
+remove_repeats (FiguresQuery *query)
+{
+  for (guint i = query->groups->len; i > 1; i--)
+    for (guint k = 0; k < i - 1; k++)
+      if (same_group (query->groups->pdata[i - 1], query->groups->pdata[k]))
+        {
+          g_ptr_array_remove_index (query->groups, i - 1);
+          break;
+        }
+  for (guint i = query->excluded->len; i > 1; i--)
+    for (guint k = 0; k < i - 1; k++)
+      if (strcmp (query->excluded->pdata[i - 1], query->excluded->pdata[k]) == 0)
+        {
+          g_ptr_array_remove_index (query->excluded, i - 1);
+          break;
+        }
 }
 
 FiguresQuery *
@@ -233,7 +249,7 @@ figures_query_parse (const char *text)
 
       if (item->city)
         {
-          g_autofree char *city = canonical_city (item->text);
+          g_autofree char *city = figures_gazetteer_dup_city (NULL, item->text);
 
           if (*city != '\0' &&
               !g_ptr_array_find_with_equal_func (query->cities, city, g_str_equal, NULL))
@@ -279,6 +295,7 @@ figures_query_parse (const char *text)
     }
 
   g_ptr_array_add (query->cities, NULL);
+  remove_repeats (query);
 
   return query;
 }
@@ -300,6 +317,19 @@ figures_query_is_empty (FiguresQuery *query)
   g_return_val_if_fail (query != NULL, TRUE);
 
   return query->groups->len == 0 && query->excluded->len == 0 && query->cities->len <= 1;
+}
+
+guint
+figures_query_count_terms (FiguresQuery *query)
+{
+  guint n;
+
+  g_return_val_if_fail (query != NULL, 0);
+
+  n = query->excluded->len + query->cities->len - 1;
+  for (guint i = 0; i < query->groups->len; i++)
+    n += ((GPtrArray *) query->groups->pdata[i])->len;
+  return n;
 }
 
 static void

@@ -11,15 +11,22 @@
 
 #include <glib.h>
 
-#include "figures-index.h"
+#include "figures-core-types.h"
 
 G_BEGIN_DECLS
 
 typedef struct _FiguresQuery FiguresQuery;
 
+/* What a search accepts: the cost of a query grows with its terms, and a
+ * pasted paragraph must not freeze search-as-you-type. */
+#define FIGURES_QUERY_MAX_CHARS 256
+#define FIGURES_QUERY_MAX_TERMS 32
+
 FiguresQuery *figures_query_parse        (const char   *text);
 void          figures_query_free         (FiguresQuery *query);
 gboolean      figures_query_is_empty     (FiguresQuery *query);
+/* Words, phrases, alternatives, exclusions and cities, each once. */
+guint         figures_query_count_terms  (FiguresQuery *query);
 /* The FTS5 MATCH expression for the Chinese tokenizer; NULL when the
  * query has no positive term (only filters). */
 char         *figures_query_to_fts5      (FiguresQuery *query);

@@ -52,7 +52,7 @@ static const FiguresUnitRule unit_rules[] = {
   { "篇", FIGURES_UNIT_MEASURE, NULL },
   { "家", FIGURES_UNIT_MEASURE, "庭|长|乡|园|人|属|中|里|门|亲|风|训|族|国" },
   { "所", FIGURES_UNIT_MEASURE, "有|在|属|谓|以|得|需|长" },
-  { "件", FIGURES_UNIT_MEASURE, NULL },
+  { "件", FIGURES_UNIT_MEASURE, "大事" },
   { "部", FIGURES_UNIT_MEASURE, "门|分|署|队|长|委|级" },
   { "条", FIGURES_UNIT_MEASURE, "件|例|款|理" },
   { "户", FIGURES_UNIT_MEASURE, "籍|口|外|型|主" },
@@ -103,6 +103,7 @@ static const FiguresNounRule noun_rules[] = {
   { "培训", FIGURES_NOUN_TRAINING, "培训" },
   { "培训班", FIGURES_NOUN_TRAINING, "培训" },
   { "培训会", FIGURES_NOUN_TRAINING, "培训" },
+  { "培训会议", FIGURES_NOUN_TRAINING, "培训" },
   { "培训活动", FIGURES_NOUN_TRAINING, "培训" },
   { "培训课", FIGURES_NOUN_TRAINING, "培训" },
   { "教育培训", FIGURES_NOUN_TRAINING, "培训" },
@@ -112,17 +113,16 @@ static const FiguresNounRule noun_rules[] = {
   { "参训", FIGURES_NOUN_TRAINING, "培训" },
   { "受训", FIGURES_NOUN_TRAINING, "培训" },
 
-  /* funding: money allocated, spent, invested, raised or donated */
+  /* funding: money allocated, spent, raised or donated (spec: never 投资) */
   { "资金", FIGURES_NOUN_FUNDING, "资金" },
   { "涉及资金", FIGURES_NOUN_FUNDING, "资金" },
   { "经费", FIGURES_NOUN_FUNDING, "经费" },
   { "拨付", FIGURES_NOUN_FUNDING, "资金" },
+  { "拨款", FIGURES_NOUN_FUNDING, "资金" },
   { "下拨", FIGURES_NOUN_FUNDING, "资金" },
   { "划拨", FIGURES_NOUN_FUNDING, "资金" },
   { "安排", FIGURES_NOUN_FUNDING, "资金" },
   { "投入", FIGURES_NOUN_FUNDING, "投入" },
-  { "投资", FIGURES_NOUN_FUNDING, "投资" },
-  { "总投资", FIGURES_NOUN_FUNDING, "投资" },
   { "补助", FIGURES_NOUN_FUNDING, "补助" },
   { "补贴", FIGURES_NOUN_FUNDING, "补贴" },
   { "奖补", FIGURES_NOUN_FUNDING, "补助" },
@@ -139,6 +139,12 @@ static const FiguresNounRule noun_rules[] = {
   { "基金", FIGURES_NOUN_FUNDING, "基金" },
   { "款项", FIGURES_NOUN_FUNDING, "资金" },
   { "预算", FIGURES_NOUN_FUNDING, "预算" },
+
+  /* investment: capital counted by 投资 (完成投资, 总投资, 投资N元建设) */
+  { "投资", FIGURES_NOUN_INVESTMENT, "投资" },
+  { "总投资", FIGURES_NOUN_INVESTMENT, "投资" },
+  { "投资额", FIGURES_NOUN_INVESTMENT, "投资" },
+  { "投资总额", FIGURES_NOUN_INVESTMENT, "投资" },
 
   /* macro-economic and whole-budget figures: never funding */
   { "生产总值", FIGURES_NOUN_MACRO, "生产总值" },
@@ -174,6 +180,17 @@ static const FiguresNounRule noun_rules[] = {
   { "增收", FIGURES_NOUN_MACRO, "收入" },
   { "工资", FIGURES_NOUN_MACRO, "收入" },
   { "固定资产投资", FIGURES_NOUN_MACRO, "固定资产投资" },
+  { "投资增长", FIGURES_NOUN_MACRO, "固定资产投资" },
+  { "民间投资", FIGURES_NOUN_MACRO, "固定资产投资" },
+  { "外商投资", FIGURES_NOUN_MACRO, "外资" },
+  { "利用外资", FIGURES_NOUN_MACRO, "外资" },
+  { "专项债券", FIGURES_NOUN_MACRO, "债券" },
+  { "债券", FIGURES_NOUN_MACRO, "债券" },
+  { "减税降费", FIGURES_NOUN_MACRO, "税收" },
+  { "违规金额", FIGURES_NOUN_MACRO, "审计" },
+  { "损失浪费", FIGURES_NOUN_MACRO, "审计" },
+  { "处理处罚", FIGURES_NOUN_MACRO, "审计" },
+  { "创收", FIGURES_NOUN_MACRO, "收入" },
   { "债务", FIGURES_NOUN_MACRO, "债务" },
   { "市值", FIGURES_NOUN_MACRO, "市值" },
   { "消费", FIGURES_NOUN_MACRO, "消费" },
@@ -364,7 +381,75 @@ static const FiguresCapitalRule capital_rules[] = {
 
 /* A place right after these only gives the money (争取上级资金). */
 static const char *const giver_before_words[] = {
-  "争取", "获得", "获批", "申请", "申报", "上级", "向", "从", "来自",
+  "争取", "获得", "获批", "申请", "申报", "上级", "从",
+};
+
+/* A place right after these receives what the sentence counts, even when
+ * another place is the subject (浙江省援建阿克苏地区项目22个, 国家为内蒙古
+ * 下拨经费, 帮助宁夏培训2万人). */
+static const char *const receiver_before_words[] = {
+  "为",   "给",   "给予", "援建", "援助", "支援", "对口支援", "帮扶",
+  "帮助", "协助", "资助", "下达", "拨付", "下拨", "划拨",     "扶持",
+  "惠及", "捐助", "捐赠", "奖励", "奖补", "对", /* 对X开展培训: what is done to X is X's */
+};
+
+/* …but not 为 in these: 作为包头市…, 被评为…, 以…为 */
+static const char *const receiver_not_before_words[] = {
+  "作为", "成为", "评为", "列为",   "定为",   "改为",   "称为",   "认为", "以为", "因为",
+  "为了", "名为", "选为", "确定为", "更名为", "命名为", "认定为", "视为", "分为",
+};
+
+/* 向X: X receives when a giving verb follows (向盘州市捐款), else gives
+ * (向自治区申请资金). */
+static const char *const towards_words[] = {
+  "向",
+};
+
+static const char *const giving_verb_words[] = {
+  "捐",   "捐款", "捐赠", "捐助", "捐资", "捐物", "支援", "援助", "提供", "拨付", "下达",
+  "投入", "下拨", "输送", "选派", "派出", "派驻", "转移", "移交", "赠送", "投放", "发放",
+};
+
+/* 来自X的N名学员: people come from X, and X owns them; money that comes
+ * from X was given by X. */
+static const char *const origin_words[] = {
+  "来自",
+};
+
+/* A news dateline: agency, place, date, then one of these (新华社西宁5月28日
+ * 电, 中广网南昌4月29日消息). The place is where the reporter filed from. */
+static const char *const dateline_end_words[] = {
+  "电", "电讯", "消息", "讯", "报道",
+};
+
+/* A key–value line naming the report's title (标题:…), as web page dumps
+ * have at their end. */
+static const char *const title_key_words[] = {
+  "标题",
+  "题目",
+  "文章标题",
+};
+
+/* A text that names no place in full may name its county by the stem
+ * (泽州 for 泽州县): the stem and one of these is the county's name. Districts
+ * (区) are left out: their names are too often ordinary words (新华, 江北). */
+static const char *const county_suffix_words[] = {
+  "县",
+  "市",
+  "旗",
+};
+
+/* County stems that are ordinary words, never read as a place's short form. */
+static const char *const stem_not_words[] = {
+  "和平", "平安", "大方", "通道", "永和", "太和", "东方", "合作", "安宁", "乐业", "新兴", "兴业",
+  "富民", "万年", "长兴", "共和", "互助", "平和", "公安", "南部", "和政", "民和", "正安", "安定",
+  "大化", "长寿", "文安", "隆化", "德化", "开化", "安化", "宁安", "长安", "新华", "城关", "红旗",
+  "青山", "河东", "河西", "南山", "江南", "江北", "中山", "新城", "永定", "大同", "建平", "凤凰",
+  "天长", "延长", "清河", "宁国", "安福", "安仁", "石门", "文成", "定安", "永福", "兴安", "华容",
+  "安远", "海安", "丰宁", "宜君", "和静", "新河", "宁海", "安平", "龙门", "光明", "大安", "长乐",
+  "永安", "福安", "永新", "永胜", "安乡", "宁明", "富平", "汉中", "德江", "东山", "南海", "北海",
+  "大关", "资源", "保康", "石林", "安居", "巨野", "沙湾", "青河", "温泉", "阜康", "康乐", "长顺",
+  "开阳", "方正", "宝清", "安图", "明水", "宜章", "平江", "大竹", "通江", "黑水", "乐山", "东兴",
 };
 
 /* A place right before these gives the money (自治区补助). */
@@ -403,7 +488,12 @@ static const char *const organisation_words[] = {
 
 /* A place right after these is a partner, never the subject. */
 static const char *const partner_words[] = {
-  "与", "同", "跟", "联合", "会同", "携手", "对口", "对", "赴", "到", "前往", "来自",
+  "与", "同", "跟", "联合", "会同", "携手", "对口", "赴", "到", "前往",
+};
+
+/* 与 in these is no partner's mark (…参与, 与会), ending at or just after 与 */
+static const char *const partner_not_words[] = {
+  "参与", "给与", "赋与", "授与", "与会", "与其", "与否",
 };
 
 /* The noun phrase after N个 stops at these (a verb or a new clause). */
@@ -458,6 +548,13 @@ static const char *const label_verb_words[] = {
   "培育", "引进", "招引", "吸纳", "接待", "走访", "慰问", "帮扶", "救助", "资助", "下沉", "深入",
   "列席", "参加", "参与", "组建", "成立", "设立", "开设", "开通", "累计", "受理", "办理", "化解",
   "听取", "审议", "审查", "检查", "整改", "落实", "完成", "实现", "达到", "带动", "覆盖", "惠及",
+};
+
+/* An item holding one of these counts what came of the figures before it
+ * (…培训劳动力3000人,转移劳动力4.3万人), so it does not continue their list. */
+static const char *const list_breaker_words[] = {
+  "转移", "输转", "输出", "带动", "覆盖", "惠及", "吸纳", "安置", "就业",
+  "创业", "鉴定", "认定", "获得", "取得", "脱贫", "增收", "受益",
 };
 
 static const char *const session_noun_words[] = {
@@ -810,8 +907,18 @@ figures_rules_get (void)
       rules.scope = word_set_new (scope_rules, sizeof scope_rules[0], G_N_ELEMENTS (scope_rules));
       rules.givers_before = WORD_SET_FROM_STRINGS (giver_before_words);
       rules.givers_after = WORD_SET_FROM_STRINGS (giver_after_words);
+      rules.receivers_before = WORD_SET_FROM_STRINGS (receiver_before_words);
+      rules.receivers_not_before = WORD_SET_FROM_STRINGS (receiver_not_before_words);
+      rules.towards = WORD_SET_FROM_STRINGS (towards_words);
+      rules.giving_verbs = WORD_SET_FROM_STRINGS (giving_verb_words);
+      rules.origins = WORD_SET_FROM_STRINGS (origin_words);
+      rules.dateline_ends = WORD_SET_FROM_STRINGS (dateline_end_words);
+      rules.title_keys = WORD_SET_FROM_STRINGS (title_key_words);
+      rules.county_suffixes = WORD_SET_FROM_STRINGS (county_suffix_words);
+      rules.stems_not = WORD_SET_FROM_STRINGS (stem_not_words);
       rules.organisations = WORD_SET_FROM_STRINGS (organisation_words);
       rules.partners = WORD_SET_FROM_STRINGS (partner_words);
+      rules.partner_not = WORD_SET_FROM_STRINGS (partner_not_words);
       rules.phrase_breaks = WORD_SET_FROM_STRINGS (phrase_break_words);
       rules.project_not_head = WORD_SET_FROM_STRINGS (project_not_head_words);
       rules.publisher_keys = WORD_SET_FROM_STRINGS (publisher_words);
@@ -824,6 +931,7 @@ figures_rules_get (void)
       rules.masthead_words = WORD_SET_FROM_STRINGS (masthead_words);
       rules.label_stops = WORD_SET_FROM_STRINGS (label_stop_chars);
       rules.label_verbs = WORD_SET_FROM_STRINGS (label_verb_words);
+      rules.list_breakers = WORD_SET_FROM_STRINGS (list_breaker_words);
       for (guint i = 0; i < G_N_ELEMENTS (unit_rules); i++)
         unit_blockers[i] = word_set_from_alternatives (unit_rules[i].not_followed_by);
       g_once_init_leave (&initialised, 1);

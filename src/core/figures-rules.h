@@ -19,7 +19,7 @@ G_BEGIN_DECLS
 /* What a unit measures; decides between the metrics. */
 typedef enum
 {
-  FIGURES_UNIT_MONEY,   /* 元, 万元: funding or other */
+  FIGURES_UNIT_MONEY,   /* 元, 万元: funding, investment or other */
   FIGURES_UNIT_PEOPLE,  /* 人次, 人, 名: trainees or other */
   FIGURES_UNIT_EVENT,   /* 期, 班, 次, 场: training_sessions or other */
   FIGURES_UNIT_ITEM,    /* 个, 项: projects or other */
@@ -39,7 +39,8 @@ typedef struct
 typedef enum
 {
   FIGURES_NOUN_TRAINING,    /* 培训, 轮训: training_sessions / trainees */
-  FIGURES_NOUN_FUNDING,     /* 资金, 经费, 拨付, 投资: funding */
+  FIGURES_NOUN_FUNDING,     /* 资金, 经费, 拨付: funding */
+  FIGURES_NOUN_INVESTMENT,  /* 投资, 总投资: investment */
   FIGURES_NOUN_MACRO,       /* 生产总值, 产值, 收入: never funding */
   FIGURES_NOUN_PROJECT,     /* 项目 */
   FIGURES_NOUN_NOT_PROJECT, /* 课题, 议案, 建议: counted with 项 but not projects */
@@ -117,9 +118,19 @@ typedef struct
   FiguresWordSet *not_before_number;       /* 第, 百分之, 届 …: no quantity follows */
   FiguresWordSet *scope;                   /* FiguresScopeRule rows: figures_rules_scope () */
   FiguresWordSet *givers_before;           /* 争取, 上级 …: the place after gives the money */
+  FiguresWordSet *receivers_before;        /* 为, 援建, 帮扶 …: the place after receives */
+  FiguresWordSet *receivers_not_before;    /* 作为, 成为 …: 为 that is no receiver's mark */
+  FiguresWordSet *towards;                 /* 向: the verb after the place decides */
+  FiguresWordSet *giving_verbs;            /* 捐款, 支援 …: 向X捐款 — X receives */
+  FiguresWordSet *origins;                 /* 来自: where people come from (they own it) */
+  FiguresWordSet *dateline_ends;           /* 电, 消息, 讯: 新华社西宁5月28日电 */
+  FiguresWordSet *title_keys;              /* 标题: a key–value line naming the title */
+  FiguresWordSet *county_suffixes;         /* 县, 市, 旗: a county's name is its stem and one */
+  FiguresWordSet *stems_not;        /* 和平, 公安 …: county stems that are common words */
   FiguresWordSet *givers_after;     /* 补助, 下达 …: the place before gives the money */
   FiguresWordSet *organisations;    /* 财政, 民委 …: an organisation after a place */
   FiguresWordSet *partners;         /* 与, 同, 联合 …: the place after is a partner */
+  FiguresWordSet *partner_not;      /* 参与, 与会 …: 与 that makes no partner */
   FiguresWordSet *phrase_breaks;    /* words that end the noun phrase after N个 */
   FiguresWordSet *project_not_head; /* 项目单位, 项目区 …: 项目 is no head noun */
   FiguresWordSet *publisher_keys;   /* 发文机构, 来源 …: the publisher's line */
@@ -132,6 +143,7 @@ typedef struct
   FiguresWordSet *masthead_words; /* 门户网站, 人民政府网 …: a publisher's masthead line */
   FiguresWordSet *label_stops;    /* 被, 各, 的 …: never inside a label read from the text */
   FiguresWordSet *label_verbs;    /* 制作, 建成 …: a label starts after them, ends before */
+  FiguresWordSet *list_breakers;  /* 转移, 带动 …: an item counting what came of the list */
 } FiguresRules;
 
 /* The tables, built on first use. Thread-safe. */

@@ -70,6 +70,8 @@ figures_statistic_copy (const FiguresStatistic *self)
   copy->unit = g_strdup (self->unit);
   copy->label = g_strdup (self->label);
   copy->evidence = g_strdup (self->evidence);
+  copy->why_metric = g_strdup (self->why_metric);
+  copy->why_city = g_strdup (self->why_city);
 
   return copy;
 }
@@ -85,5 +87,7 @@ figures_statistic_free (FiguresStatistic *self)
   g_free (self->unit);
   g_free (self->label);
   g_free (self->evidence);
+  g_free (self->why_metric);
+  g_free (self->why_city);
   g_free (self);
 }

@@ -34,7 +34,7 @@ typedef struct
   char          *city;      /* canonical prefecture-level division or province */
   char          *place;     /* most specific place named, else == city */
   FiguresMetric  metric;
-  FiguresDecimal value;     /* yuan for money, a plain count otherwise */
+  FiguresDecimal value; /* yuan for money, a plain count otherwise */
   gboolean       approx;
   char          *unit;      /* as written: 万元, 人次, 期, 个 */
   guint          start;     /* code points of the number-with-unit in the display text */
@@ -44,6 +44,8 @@ typedef struct
   guint          evidence_start;
   guint          evidence_end;
   int            year;      /* year the sentence says it refers to, 0 when none */
+  char *why_metric;         /* why this metric: "counted noun 资金" */
+  char *why_city; /* why this city: "receiver 阿克苏地区 (giver 浙江省 is the subject)" */
 } FiguresStatistic;
 
 GType             figures_statistic_get_type (void) G_GNUC_CONST;

@@ -50,6 +50,8 @@ G_DEFINE_QUARK (figures - text - error - quark, figures_text_error)
 
 /* A line at least this long, or with clause punctuation, is body text. */
 #define HEADING_MAX_CHARS 40
+/* A line at least this long that ends mid-number was hard-wrapped (200⏎0年) */
+#define WRAPPED_LINE_MIN_CHARS 30
 
 typedef struct
 {
@@ -674,8 +676,8 @@ is_pinyin_letter (gunichar c)
          is_pinyin_toned (c);
 }
 
-/* If @a[@i] opens a pinyin gloss — '(' then Latin letters (spaces only
- * between them) with at least one tone mark, then ')' — returns the index
+/* If @a[@i] opens a pinyin gloss — '(' or '（' then Latin letters (spaces
+ * only between them) with at least one tone mark, then ')' or '）' — returns the index
  * just after the ')', else @i. */
 static gsize
 skip_pinyin_gloss (const gunichar *a, gsize i, gsize n)
@@ -691,7 +693,7 @@ skip_pinyin_gloss (const gunichar *a, gsize i, gsize n)
     {
       gunichar c = a[j];
 
-      if (c == ')')
+      if (c == ')' || c == 0xFF09 /* ） */)
         return (toned && a[j - 1] != ' ') ? j + 1 : i;
       if (c == ' ')
         {
@@ -731,6 +733,7 @@ is_closing (gunichar c)
   switch (c)
     {
       case ')':
+      case 0xFF09: /* ） */
       case ']':
       case '}':
       case '"':
@@ -837,6 +840,49 @@ is_heading (const gunichar *a, gsize start, gsize end)
   return TRUE;
 }
 
+/* A line that is only a date or a time stamp (25.08.2014 18:56,
+ * 2023-11-08): page furniture, never the rest of a sentence. */
+static gboolean
+is_stamp_line (const gunichar *a, gsize start, gsize end)
+{
+  guint digits = 0;
+
+  for (gsize k = start; k < end; k++)
+    {
+      if (is_ascii_digit (a[k]))
+        digits++;
+      else if (!is_line_space (a[k]) && g_utf8_strchr ("-./:年月日时分", -1, a[k]) == NULL)
+        return FALSE;
+    }
+  return digits >= 4;
+}
+
+/* A key–value line (来源:中新网, 资金规模:206.7万元): a short line opening
+ * with a key of a few Han characters and a colon. It counts like a sentence
+ * (spec "Key–value lines"), so it is neither joined to the next line nor
+ * joined onto. */
+static gboolean
+is_key_value_line (const gunichar *a, gsize start, gsize end)
+{
+  gsize k = start;
+
+  if (end - start >= HEADING_MAX_CHARS)
+    return FALSE;
+  while (k < end && k < start + 8 && g_unichar_type (a[k]) == G_UNICODE_OTHER_LETTER)
+    k++;
+  return k > start + 1 && k < end && (a[k] == ':' || a[k] == 0xFF1A);
+}
+
+/* A line holding an address (https://…): never part of a sentence. */
+static gboolean
+is_url_line (const gunichar *a, gsize start, gsize end)
+{
+  for (gsize k = start; k + 2 < end; k++)
+    if (a[k] == ':' && a[k + 1] == '/' && a[k + 2] == '/')
+      return TRUE;
+  return FALSE;
+}
+
 /* The line pass over the NFKC text @a (already cleaned, '\n' line ends):
  *
  * - every line is trimmed (leading and trailing white space: the viewer
@@ -847,7 +893,9 @@ is_heading (const gunichar *a, gsize start, gsize end)
  * - a line that does not end a sentence (。！？；：!?;: or "…", possibly
  *   followed by closing quotes or brackets) is joined to the next non-blank
  *   line, unless the logical line it belongs to is a heading (see
- *   is_heading()) or joining would put two digits side by side. Joined
+ *   is_heading()), a key–value line, an address, or the next line is a
+ *   date stamp, a key–value line or an address, or joining would put two
+ *   digits side by side. Joined
  *   Chinese gets no separator; two Latin letters get a space.
  *
  * Returns the number of characters written to @out (which has room for n;
@@ -882,7 +930,12 @@ normalise_lines (const gunichar *a, gsize n, gunichar *out, gboolean *rejoined)
       /* Gluing two numbers together would invent a figure: a field line such
        * as "成文日期:2024-01-10" before a paragraph opening with "2023年" is
        * not a sentence cut by the page. */
-      if (pending_join && is_ascii_digit (out[o - 1]) && is_ascii_digit (a[start]))
+      if (pending_join && is_ascii_digit (out[o - 1]) && is_ascii_digit (a[start]) &&
+          o - para_start < WRAPPED_LINE_MIN_CHARS)
+        pending_join = FALSE;
+      /* nor is a title followed by its date, its source or an address */
+      if (pending_join && (is_stamp_line (a, start, end) || is_key_value_line (a, start, end) ||
+                           is_url_line (a, start, end)))
         pending_join = FALSE;
 
       if (have_line)
@@ -904,7 +957,11 @@ normalise_lines (const gunichar *a, gsize n, gunichar *out, gboolean *rejoined)
       o += end - start;
       have_line = TRUE;
 
-      pending_join = !ends_sentence (out, para_start, o) && !is_heading (out, para_start, o);
+      /* a line kept apart from the one before is kept apart from the one
+       * after too, so that normalising twice changes nothing */
+      pending_join = !ends_sentence (out, para_start, o) && !is_heading (out, para_start, o) &&
+                     !is_key_value_line (out, para_start, o) && !is_url_line (out, para_start, o) &&
+                     !is_stamp_line (out, para_start, o);
     }
 
   return o;
@@ -950,7 +1007,8 @@ clean_ucs4 (gunichar *a, gsize n)
 static inline gboolean
 opens_gloss (const gunichar *a, gsize k, gsize n, gunichar prev)
 {
-  return a[k] == '(' && is_han (prev) && skip_pinyin_gloss (a, k, n) != k;
+  return (a[k] == '(' || a[k] == 0xFF08 /* （ */) && is_han (prev) &&
+         skip_pinyin_gloss (a, k, n) != k;
 }
 
 /* Removes pinyin glosses after Han characters from @a, in place. Returns
@@ -987,8 +1045,32 @@ remove_glosses (gunichar *a, gsize n, gboolean *removed)
   return o;
 }
 
+/* The full-width punctuation the display text keeps (see get_nfkc), as
+ * matching sees it: what NFKC would have made of it. */
+static const struct
+{
+  gunichar shown;
+  gunichar matched;
+} matching_punctuation[] = {
+  { 0xFF01, '!' }, { 0xFF08, '(' }, { 0xFF09, ')' }, { 0xFF0C, ',' },
+  { 0xFF1A, ':' }, { 0xFF1B, ';' }, { 0xFF1F, '?' },
+};
+
+static void
+fold_punctuation (gunichar *chars, gsize n)
+{
+  for (gsize i = 0; i < n; i++)
+    if (chars[i] >= 0xFF01 && chars[i] <= 0xFF1F)
+      for (guint k = 0; k < G_N_ELEMENTS (matching_punctuation); k++)
+        if (chars[i] == matching_punctuation[k].shown)
+          chars[i] = matching_punctuation[k].matched;
+}
+
 /* NFKC, except for enclosed numbers and ideographs (①, ⑳, ㊀): NFKC
- * turns "①2023年" into "12023年", and they are list markers, not digits. */
+ * turns "①2023年" into "12023年", and they are list markers, not digits;
+ * and except for the full-width punctuation of Chinese text (，；：（）！？),
+ * which a reader expects to see as written: matching folds it instead
+ * (see matching_punctuation). */
 static const UNormalizer2 *
 get_nfkc (UErrorCode *status)
 {
@@ -997,7 +1079,8 @@ get_nfkc (UErrorCode *status)
   if (g_once_init_enter (&filtered))
     {
       static const char pattern[] = "[^\\u2460-\\u24FF\\u2776-\\u2793\\u3251-\\u325F"
-                                    "\\u3280-\\u32BF]";
+                                    "\\u3280-\\u32BF\\uFF01\\uFF08\\uFF09\\uFF0C\\uFF1A"
+                                    "\\uFF1B\\uFF1F]";
       UErrorCode err = U_ZERO_ERROR;
       UChar upattern[sizeof pattern];
       const UNormalizer2 *nfkc = unorm2_getNFKCInstance (&err);
@@ -1639,6 +1722,7 @@ figures_text_new_from_bytes (const guint8 *data, gsize len, GError **error)
   text->display = ucs4_to_utf8 (text->chars, text->n_chars, &text->display_len, real->index);
   text->folded = g_new (gunichar, text->n_chars + 1);
   figures_fold_chars (text->chars, text->folded, text->n_chars);
+  fold_punctuation (text->folded, text->n_chars);
   text->folded[text->n_chars] = 0;
 
   return text;

@@ -9,8 +9,8 @@
 
 #include <string.h>
 
+#include "figures-core-types.h"
 #include "figures-fold.h"
-#include "figures-index.h"
 #include "figures-tokenizer.h"
 
 #define MAX_WORD_BYTES 128

@@ -7,36 +7,12 @@
 
 #include "config.h"
 
-#include <string.h>
-
 #include <glib/gi18n.h>
 #include <gtk/gtk.h>
 
 #include "figures-csv.h"
+#include "figures-statistic-table.h"
 #include "figures-worker.h"
-
-static void
-append_field (GString *line, const char *text, gboolean last)
-{
-  if (text == NULL)
-    text = "";
-
-  if (strpbrk (text, ",\"\r\n") != NULL)
-    {
-      g_string_append_c (line, '"');
-      for (const char *p = text; *p != '\0'; p++)
-        {
-          if (*p == '"')
-            g_string_append_c (line, '"');
-          g_string_append_c (line, *p);
-        }
-      g_string_append_c (line, '"');
-    }
-  else
-    g_string_append (line, text);
-
-  g_string_append (line, last ? "\r\n" : ",");
-}
 
 gboolean
 figures_csv_write_statistics (GFile *file,
@@ -44,40 +20,16 @@ figures_csv_write_statistics (GFile *file,
                               GCancellable *cancellable,
                               GError **error)
 {
-  g_autoptr (GString) csv = g_string_new ("\xEF\xBB\xBF");
+  /* the one schema and writer, as `figures stats --format=csv` */
+  g_autoptr (GBytes) csv = NULL;
 
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
   g_return_val_if_fail (rows != NULL, FALSE);
 
-  /* Column names are fixed identifiers, for scripts as much as people. */
-  g_string_append (csv, "city,place,metric,value,approx,unit,label,year,document,path,start,end,"
-                        "sentence\r\n");
-  for (guint i = 0; i < rows->len; i++)
-    {
-      FiguresStatisticRow *row = g_ptr_array_index (rows, i);
-      FiguresStatistic *s = row->statistic;
-      g_autofree char *value = figures_decimal_to_string (s->value);
-      g_autofree char *year = s->year ? g_strdup_printf ("%d", s->year) : g_strdup ("");
-      g_autofree char *start = g_strdup_printf ("%u", s->start);
-      g_autofree char *end = g_strdup_printf ("%u", s->end);
-
-      append_field (csv, s->city, FALSE);
-      append_field (csv, s->place, FALSE);
-      append_field (csv, figures_metric_to_key (s->metric), FALSE);
-      append_field (csv, value, FALSE);
-      append_field (csv, s->approx ? "true" : "false", FALSE);
-      append_field (csv, s->unit, FALSE);
-      append_field (csv, s->label, FALSE);
-      append_field (csv, year, FALSE);
-      append_field (csv, row->title, FALSE);
-      append_field (csv, row->path, FALSE);
-      append_field (csv, start, FALSE);
-      append_field (csv, end, FALSE);
-      append_field (csv, s->evidence, TRUE);
-    }
-
-  return g_file_replace_contents (file, csv->str, csv->len, NULL, FALSE,
-                                  G_FILE_CREATE_REPLACE_DESTINATION, NULL, cancellable, error);
+  csv = figures_statistics_to_csv (rows, NULL);
+  return g_file_replace_contents (file, g_bytes_get_data (csv, NULL), g_bytes_get_size (csv), NULL,
+                                  FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL, cancellable,
+                                  error);
 }
 
 typedef struct

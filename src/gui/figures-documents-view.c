@@ -286,7 +286,12 @@ search_cb (GObject *object, GAsyncResult *result, gpointer user_data)
     return;
   if (hits == NULL)
     {
-      g_warning ("Search failed: %s", error->message);
+      g_autofree char *message = g_strdup_printf (_ ("Search failed: %s"), error->message);
+
+      /* a query too long, or a damaged index: say so, never nothing */
+      gtk_widget_activate_action (
+        GTK_WIDGET (self), "win.show-index-error", "(sb)", message,
+        g_error_matches (error, FIGURES_INDEX_ERROR, FIGURES_INDEX_ERROR_CORRUPT));
       hits = g_ptr_array_new ();
     }
 

@@ -14,7 +14,7 @@
 
 #include "config.h"
 
-#include <glib/gstdio.h>
+#include <glib/gi18n.h>
 
 #include "figures-library.h"
 #include "figures-worker.h"
@@ -143,9 +143,9 @@ dup_roots (FiguresLibrary *self)
 }
 
 static void
-emit_error (FiguresLibrary *self, const char *message)
+emit_error (FiguresLibrary *self, const char *message, const GError *error)
 {
-  g_signal_emit (self, signals[SIGNAL_ERROR], 0, message);
+  g_signal_emit (self, signals[SIGNAL_ERROR], 0, message, error);
 }
 
 /* ---- watching the folders ---- */
@@ -304,18 +304,6 @@ update_progress_cb (const FiguresIndexProgress *progress, gpointer user_data)
 }
 
 static void
-remove_index_files (const char *path)
-{
-  const char *suffixes[] = { "", "-wal", "-shm", "-journal" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
-      g_unlink (file);
-    }
-}
-
-static void
 update_thread (GTask *task, gpointer source_object, gpointer task_data, GCancellable *cancellable)
 {
   UpdateJob *job = task_data;
@@ -323,8 +311,11 @@ update_thread (GTask *task, gpointer source_object, gpointer task_data, GCancell
   g_autoptr (GError) error = NULL;
   g_autofree FiguresIndexSummary *summary = g_new0 (FiguresIndexSummary, 1);
 
-  if (job->rebuild)
-    remove_index_files (job->index_path);
+  if (job->rebuild && !figures_index_delete (job->index_path, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
 
   index = figures_worker_open_index (job->index_path, &error);
   if (index == NULL)
@@ -339,8 +330,8 @@ update_thread (GTask *task, gpointer source_object, gpointer task_data, GCancell
     {
       FiguresIndexSummary pruned = { 0 };
 
-      if (!figures_index_update (index, (const char *const *) job->prune_roots, NULL, NULL, NULL,
-                                 cancellable, &pruned, &error))
+      if (!figures_index_set_roots (index, (const char *const *) job->prune_roots, &error) ||
+          !figures_index_update (index, NULL, NULL, NULL, NULL, cancellable, &pruned, &error))
         {
           g_task_return_error (task, g_steal_pointer (&error));
           return;
@@ -348,11 +339,13 @@ update_thread (GTask *task, gpointer source_object, gpointer task_data, GCancell
       summary->removed += pruned.removed;
     }
 
+  /* the library's folders are the index's roots */
   {
     FiguresIndexSummary updated = { 0 };
 
-    if (!figures_index_update (index, (const char *const *) job->roots, NULL, update_progress_cb,
-                               job->state, cancellable, &updated, &error))
+    if (!figures_index_set_roots (index, (const char *const *) job->roots, &error) ||
+        !figures_index_update (index, NULL, NULL, update_progress_cb, job->state, cancellable,
+                               &updated, &error))
       {
         g_task_return_error (task, g_steal_pointer (&error));
         return;
@@ -386,7 +379,11 @@ update_done_cb (GObject *object, GAsyncResult *result, gpointer user_data)
   if (summary == NULL)
     {
       if (!figures_worker_error_is_cancelled (error))
-        emit_error (self, error->message);
+        {
+          g_autofree char *message =
+            g_strdup_printf (_ ("The index could not be updated: %s"), error->message);
+          emit_error (self, message, error);
+        }
     }
   else
     {
@@ -593,10 +590,13 @@ prepare_cb (GObject *object, GAsyncResult *result, gpointer user_data)
 
   if (figures_worker_finish (result, &error) == NULL)
     {
+      g_autofree char *message = NULL;
+
       if (figures_worker_error_is_cancelled (error))
         return;
       /* The update reports again why the index cannot be written. */
-      emit_error (self, error->message);
+      message = g_strdup_printf (_ ("The index could not be opened: %s"), error->message);
+      emit_error (self, message, error);
     }
 
   self->ready = TRUE;
@@ -762,6 +762,7 @@ typedef struct
   GStrv cities;
   FiguresAggregate aggregate;
   FiguresNumberStyle style;
+  FiguresChartLanguage language;
 } ChartJob;
 
 static void
@@ -772,59 +773,28 @@ chart_job_free (ChartJob *job)
   g_free (job);
 }
 
-/* Today's core calls, as the chart view made them: one place to swap in a
- * single core chart request later. */
 static gpointer
 chart_job (FiguresIndex *index, gpointer data, GCancellable *cancellable, GError **error)
 {
   ChartJob *job = data;
   gboolean compare = job->cities != NULL;
   const char *metrics[2] = { job->metric, NULL };
-  FiguresStatisticsFilter filter = { NULL, NULL, 0, 0 };
-  g_autoptr (GPtrArray) rows = NULL;
-  g_autoptr (FiguresChartData) chart = NULL;
-  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
-  GError *local_error = NULL;
-  guint n_documents, n_statistics = 0;
+  FiguresChartRequest request = { 0 };
+  FiguresChartData *chart;
 
-  if (compare)
-    filter.cities = (const char *const *) job->cities;
-  else
-    filter.metrics = metrics;
-
-  rows = figures_index_aggregate (index, &filter, FIGURES_GROUP_BY_CITY, error);
-  if (rows == NULL)
-    return NULL;
-
-  n_documents = figures_index_count_documents (index, NULL, &local_error);
-  if (local_error != NULL)
+  /* the same request as `figures chart`: Compare is every metric of the
+   * chosen cities, Charts one metric of every city */
+  request.kind = compare ? FIGURES_CHART_COMPARE : FIGURES_CHART_BARS;
+  request.metrics = compare ? NULL : metrics;
+  request.cities = compare ? (const char *const *) job->cities : NULL;
+  request.aggregate = job->aggregate;
+  chart = figures_chart_data_new_from_index (index, &request, error);
+  if (chart != NULL)
     {
-      g_propagate_error (error, local_error);
-      return NULL;
+      figures_chart_data_set_style (chart, job->style);
+      figures_chart_data_set_language (chart, job->language);
     }
-
-  chart = figures_chart_data_new (compare ? FIGURES_CHART_COMPARE : FIGURES_CHART_BARS);
-  figures_chart_data_set_style (chart, job->style);
-  figures_chart_data_set_aggregate (chart, job->aggregate);
-  figures_chart_data_add_rows (chart, rows);
-  if (compare)
-    {
-      const char *all_metrics[FIGURES_N_METRICS + 1] = { NULL };
-
-      for (guint m = 0; m < FIGURES_N_METRICS; m++)
-        all_metrics[m] = figures_metric_to_key (m);
-      figures_chart_data_set_metrics (chart, all_metrics);
-      figures_chart_data_set_cities (chart, (const char *const *) job->cities);
-    }
-  else
-    figures_chart_data_set_metrics (chart, metrics);
-
-  for (guint i = 0; i < rows->len; i++)
-    n_statistics += ((FiguresAggregateRow *) g_ptr_array_index (rows, i))->mentions;
-  figures_chart_data_set_source (chart, n_documents, n_statistics, today);
-
-  return g_steal_pointer (&chart);
+  return chart;
 }
 
 void
@@ -846,6 +816,8 @@ figures_library_chart_data_async (FiguresLibrary *self,
   job->cities = cities ? g_strdupv ((char **) cities) : NULL;
   job->aggregate = aggregate;
   job->style = figures_number_style_from_locale ();
+  /* the chart speaks the interface's language */
+  job->language = figures_chart_language_from_locale ();
   figures_worker_run (self, self->index_path, chart_job, job, (GDestroyNotify) chart_job_free,
                       (GDestroyNotify) figures_chart_data_unref, cancellable, callback, user_data);
 }
@@ -940,9 +912,11 @@ figures_library_class_init (FiguresLibraryClass *klass)
   signals[SIGNAL_UPDATED] = g_signal_new ("updated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                           0, NULL, NULL, NULL, G_TYPE_NONE, 0);
   /* Something the user should read: the index could not be opened or
-   * updated. */
-  signals[SIGNAL_ERROR] = g_signal_new ("error", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
-                                        NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+   * updated. The message says so; the error says why (a damaged index
+   * can be rebuilt). */
+  signals[SIGNAL_ERROR] =
+    g_signal_new ("error", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_ERROR);
 }
 
 static void

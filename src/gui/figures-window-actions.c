@@ -65,6 +65,17 @@ show_message_action (GtkWidget *widget, const char *action_name, GVariant *param
   figures_window_show_message (FIGURES_WINDOW (widget), g_variant_get_string (param, NULL));
 }
 
+/* (message, whether the index is damaged and Rebuild Index is offered) */
+static void
+show_index_error_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  const char *message = NULL;
+  gboolean damaged = FALSE;
+
+  g_variant_get (param, "(&sb)", &message, &damaged);
+  _figures_window_show_index_message (FIGURES_WINDOW (widget), message, damaged);
+}
+
 static void
 show_exported_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
@@ -278,6 +289,8 @@ _figures_window_class_actions_init (FiguresWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.cancel-indexing", NULL,
                                    cancel_indexing_action);
   gtk_widget_class_install_action (widget_class, "win.show-message", "s", show_message_action);
+  gtk_widget_class_install_action (widget_class, "win.show-index-error", "(sb)",
+                                   show_index_error_action);
   gtk_widget_class_install_action (widget_class, "win.show-exported", "s", show_exported_action);
   gtk_widget_class_install_action (widget_class, "win.open-document", "(xu)", open_document_action);
   gtk_widget_class_install_action (widget_class, "win.open-file", "s", open_file_action);

@@ -46,5 +46,8 @@ void _figures_window_class_actions_init (FiguresWindowClass *klass);
 void _figures_window_actions_update (FiguresWindow *self);
 /* The chart view on screen, or the Charts one when Documents is shown. */
 FiguresChartView *_figures_window_get_chart_view (FiguresWindow *self);
+/* A message toast, with Rebuild Index when @damaged */
+void
+_figures_window_show_index_message (FiguresWindow *self, const char *message, gboolean damaged);
 
 G_END_DECLS

@@ -81,21 +81,52 @@ add_toast (FiguresWindow *self, AdwToast *toast)
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
-void
-figures_window_show_message (FiguresWindow *self, const char *message)
+/* A toast that stays until dismissed: errors and warnings. */
+static AdwToast *
+new_message_toast (const char *message)
 {
+  g_autofree char *escaped = g_markup_escape_text (message, -1);
   AdwToast *toast;
-  g_autofree char *escaped = NULL;
-
-  g_return_if_fail (FIGURES_IS_WINDOW (self));
-  g_return_if_fail (message != NULL);
 
   /* A toast's title is markup. */
-  escaped = g_markup_escape_text (message, -1);
   toast = adw_toast_new (escaped);
   adw_toast_set_timeout (toast, 0);
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  return toast;
+}
+
+void
+figures_window_show_message (FiguresWindow *self, const char *message)
+{
+  g_return_if_fail (FIGURES_IS_WINDOW (self));
+  g_return_if_fail (message != NULL);
+
+  add_toast (self, new_message_toast (message));
+}
+
+void
+_figures_window_show_index_message (FiguresWindow *self, const char *message, gboolean damaged)
+{
+  AdwToast *toast = new_message_toast (message);
+
+  /* a damaged index is derived data: offer to build it again */
+  if (damaged)
+    {
+      adw_toast_set_button_label (toast, _ ("Rebuild Index"));
+      adw_toast_set_action_name (toast, "win.rebuild-index");
+    }
   add_toast (self, toast);
+}
+
+void
+figures_window_show_index_error (FiguresWindow *self, const char *message, const GError *error)
+{
+  g_return_if_fail (FIGURES_IS_WINDOW (self));
+  g_return_if_fail (message != NULL);
+  g_return_if_fail (error != NULL);
+
+  _figures_window_show_index_message (
+    self, message, g_error_matches (error, FIGURES_INDEX_ERROR, FIGURES_INDEX_ERROR_CORRUPT));
 }
 
 void
@@ -227,11 +258,9 @@ updated_cb (FiguresWindow *self)
 }
 
 static void
-library_error_cb (FiguresWindow *self, const char *error)
+library_error_cb (FiguresWindow *self, const char *message, const GError *error)
 {
-  g_autofree char *message = g_strdup_printf (_ ("The index could not be updated: %s"), error);
-
-  figures_window_show_message (self, message);
+  figures_window_show_index_error (self, message, error);
 }
 
 /* ---- search ---- */

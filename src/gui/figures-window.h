@@ -26,6 +26,10 @@ void figures_window_open_document (FiguresWindow *self, gint64 document_id, guin
 FiguresLibrary *figures_window_get_library (FiguresWindow *self);
 /* A toast that stays until dismissed: errors and warnings. */
 void figures_window_show_message (FiguresWindow *self, const char *message);
+/* @message as figures_window_show_message(), with Rebuild Index when
+ * @error says the index is damaged */
+void
+figures_window_show_index_error (FiguresWindow *self, const char *message, const GError *error);
 /* A toast for a file just written, with Open and Show in Folder. */
 void figures_window_show_exported (FiguresWindow *self, GFile *file);
 gboolean figures_window_get_indexing (FiguresWindow *self);

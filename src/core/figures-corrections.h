@@ -1,0 +1,111 @@
+/* figures-corrections.h: the analyst's corrections, kept apart from the index
+ *
+ * The index is derived data and may be rebuilt at any time; corrections are
+ * the user's own work. They live in a database of their own (by default
+ * corrections.db beside the index), are keyed by the report's content hash
+ * and the figure's position, so they survive re-indexing, Rebuild Index and
+ * a moved or renamed file, and are never deleted by the program: undoing a
+ * correction marks it undone.
+ *
+ * One FiguresCorrections is one SQLite connection, used by one thread at a
+ * time; every call may block on the disk.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "figures-statistic.h"
+
+G_BEGIN_DECLS
+
+#define FIGURES_CORRECTIONS_ERROR (figures_corrections_error_quark ())
+
+typedef enum
+{
+  FIGURES_CORRECTIONS_ERROR_FAILED,  /* SQLite said no: the message says why */
+  FIGURES_CORRECTIONS_ERROR_INVALID, /* an unknown action, field or value */
+  FIGURES_CORRECTIONS_ERROR_NEWER,   /* written by a newer Figures: left untouched */
+} FiguresCorrectionsError;
+
+GQuark figures_corrections_error_quark (void);
+
+typedef enum
+{
+  FIGURES_CORRECTION_CONFIRM, /* the figure is right as read */
+  FIGURES_CORRECTION_REJECT,  /* not a statistic */
+  FIGURES_CORRECTION_SET,     /* @field becomes @new_value */
+} FiguresCorrectionAction;
+
+/* What a SET changes: a figure's metric, city, value or year. */
+typedef enum
+{
+  FIGURES_CORRECTION_FIELD_NONE,
+  FIGURES_CORRECTION_FIELD_METRIC,
+  FIGURES_CORRECTION_FIELD_CITY,
+  FIGURES_CORRECTION_FIELD_VALUE,
+  FIGURES_CORRECTION_FIELD_YEAR,
+} FiguresCorrectionField;
+
+typedef struct
+{
+  char *hash;  /* the report's content hash */
+  char *file;  /* its path when the correction was made */
+  guint start; /* the figure's start (code points of the display text) */
+  FiguresCorrectionAction action;
+  FiguresCorrectionField field;
+  char *old_value; /* as read, for the record */
+  char *new_value;
+  char *when; /* ISO 8601, UTC */
+} FiguresCorrection;
+
+FiguresCorrection *figures_correction_new (void);
+void figures_correction_free (FiguresCorrection *self);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (FiguresCorrection, figures_correction_free)
+
+const char *figures_correction_action_to_key (FiguresCorrectionAction action);
+gboolean figures_correction_action_from_key (const char *key, FiguresCorrectionAction *action);
+const char *figures_correction_field_to_key (FiguresCorrectionField field);
+gboolean figures_correction_field_from_key (const char *key, FiguresCorrectionField *field);
+
+typedef struct _FiguresCorrections FiguresCorrections;
+
+/* Opens (creating when missing) the corrections database at @path. A
+ * database of a newer format is refused, never rewritten. */
+FiguresCorrections *figures_corrections_open (const char *path, GError **error);
+void figures_corrections_close (FiguresCorrections *self);
+/* corrections.db in the folder of @index_path */
+char *figures_corrections_path_for_index (const char *index_path);
+
+/* Records @correction (its @when is set when NULL). A SET's new value is
+ * checked: a known metric key, a decimal value, a year; a city is the
+ * caller's to check against the gazetteer. */
+gboolean figures_corrections_add (FiguresCorrections *self,
+                                  const FiguresCorrection *correction,
+                                  GError **error);
+/* Marks the latest correction of the figure undone; FALSE without error
+ * when there is none. */
+gboolean
+figures_corrections_undo (FiguresCorrections *self, const char *hash, guint start, GError **error);
+/* The corrections in force, oldest first (FiguresCorrection *). */
+GPtrArray *figures_corrections_list (FiguresCorrections *self, GError **error);
+
+/* Applies the corrections of the report @hash to @statistic (matched by
+ * its start). Returns FALSE when the figure was rejected (the caller drops
+ * it); sets @corrected when something applied. */
+gboolean figures_corrections_apply (FiguresCorrections *self,
+                                    const char *hash,
+                                    FiguresStatistic *statistic,
+                                    gboolean *corrected);
+
+/* TSV with the header `file start action field old new when hash`: the
+ * contract columns, then the report's hash, so that a colleague's copy of
+ * the same report is found wherever it lies. */
+gboolean figures_corrections_export (FiguresCorrections *self, GOutputStream *out, GError **error);
+/* Reads such a TSV; a line that cannot be read is an error naming the
+ * file and the line, and nothing is imported. Returns the rows added. */
+gint figures_corrections_import (FiguresCorrections *self, const char *path, GError **error);
+
+G_END_DECLS

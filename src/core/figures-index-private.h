@@ -1,0 +1,44 @@
+/* figures-index-private.h: what the parts of the index share
+ *
+ * figures-index.c opens the database (schema, ranking, roots),
+ * figures-index-update.c brings it up to date with the files,
+ * figures-index-search.c searches it, figures-index-statistics.c lists its
+ * documents, statistics and skipped files.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <sqlite3.h>
+
+#include "figures-index.h"
+
+G_BEGIN_DECLS
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
+
+struct _FiguresIndex
+{
+  sqlite3 *db;
+  char *path;
+  gboolean read_only;
+};
+
+/* errors: FIGURES_INDEX_ERROR, _CORRUPT when SQLite says the file is damaged */
+gboolean _figures_index_set_corrupt (GError **error, sqlite3 *db, const char *detail);
+gboolean _figures_index_sqlite_error (GError **error, sqlite3 *db, const char *what);
+gboolean _figures_index_exec (sqlite3 *db, const char *sql, GError **error);
+sqlite3_stmt *_figures_index_prepare (sqlite3 *db, const char *sql, GError **error);
+char *_figures_index_column_dup (sqlite3_stmt *stmt, int i);
+void _figures_index_bind_text (sqlite3_stmt *stmt, int i, const char *text);
+/* the content hash of a file, and the stored (deflated) display text */
+guint64 _figures_index_hash64 (const guint8 *data, gsize len);
+char *_figures_index_hash_to_string (guint64 h);
+guint8 *_figures_index_deflate_text (const char *text, gsize len, gsize *out_len);
+char *_figures_index_column_text (sqlite3_stmt *stmt, int i);
+/* roots */
+GPtrArray *_figures_index_load_roots (sqlite3 *db, GError **error);
+gboolean _figures_index_under_root (const char *path, const char *root);
+
+G_END_DECLS
