@@ -594,6 +594,31 @@ test_index_mixed (void)
           n_pdf++;
           g_assert_cmpuint (info->page_count, ==, g_str_has_suffix (info->path, "b.pdf") ? 3 : 1);
           n_scans += info->ocr_pages > 0;
+          /* where its pages start, and each figure's page */
+          g_assert_nonnull (info->page_starts);
+          g_assert_cmpuint (info->page_starts[0], ==, 0);
+          for (guint p = 1; p < info->page_count; p++)
+            g_assert_cmpuint (info->page_starts[p], >, info->page_starts[p - 1]);
+          if (g_str_has_suffix (info->path, "b.pdf"))
+            {
+              FiguresStatisticsFilter filter = { NULL, NULL, info->id, 0 };
+              g_autoptr (GPtrArray) rows = figures_index_list_statistics (index, &filter, &error);
+              guint pages_seen = 0;
+
+              g_assert_no_error (error);
+              g_assert_cmpuint (rows->len, >=, 3);
+              for (guint r = 0; r < rows->len; r++)
+                {
+                  const FiguresStatistic *s = ((FiguresStatisticRow *) rows->pdata[r])->statistic;
+
+                  g_assert_cmpuint (s->page, ==,
+                                    figures_page_at (info->page_starts, info->page_count, s->start));
+                  g_assert_cmpuint (s->page, >=, 2);
+                  pages_seen |= 1u << s->page;
+                }
+              /* the sessions are on page 2, the money on page 3 */
+              g_assert_cmpuint (pages_seen, ==, (1u << 2) | (1u << 3));
+            }
         }
       else
         g_assert_cmpuint (info->page_count, ==, 0);

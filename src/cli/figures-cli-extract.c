@@ -121,10 +121,8 @@ _figures_cli_extract (int argc, char **argv)
 
           if (format == FIGURES_CLI_FORMAT_JSON)
             {
-              guint page = figures_report_page_at (report, statistic->start);
-
               fields = g_renew (char *, fields, n_base + 2);
-              fields[n_base] = page > 0 ? g_strdup_printf ("%u", page) : NULL;
+              fields[n_base] = statistic->page > 0 ? g_strdup_printf ("%u", statistic->page) : NULL;
               fields[n_base + 1] = NULL;
             }
           figures_cli_table_add_row (table, (const char *const *) fields);

@@ -341,6 +341,7 @@ typedef struct
   const char *format;
   guint page_count;
   guint ocr_pages;
+  char *page_starts; /* "0 1834 3920" */
   char *title;
   char *date;
   char *city;
@@ -355,6 +356,7 @@ item_free (Item *item)
   g_free (item->reason);
   g_free (item->display);
   g_free (item->packed);
+  g_free (item->page_starts);
   g_free (item->title);
   g_free (item->date);
   g_free (item->city);
@@ -531,6 +533,14 @@ read_candidate (Pipeline *pipeline, const Candidate *candidate)
   item->format = figures_report_format_to_key (report->format);
   item->page_count = report->n_pages;
   item->ocr_pages = report->n_ocr_pages;
+  if (report->n_pages > 0)
+    {
+      GString *starts = g_string_new (NULL);
+
+      for (guint p = 0; p < report->n_pages; p++)
+        g_string_append_printf (starts, p > 0 ? " %u" : "%u", report->page_starts[p]);
+      item->page_starts = g_string_free (starts, FALSE);
+    }
   item->title = g_steal_pointer (&report->title);
   item->date = g_steal_pointer (&report->date);
   item->city = g_steal_pointer (&report->city);
@@ -623,15 +633,15 @@ writer_init (Writer *writer, sqlite3 *db, GError **error)
   return (writer->insert_document = _figures_index_prepare (
             db,
             "INSERT INTO documents (path, size, mtime, hash, encoding, title, date, "
-            "city, text, n_statistics, text_size, format, page_count, ocr_pages) "
-            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?12, ?13, ?14, ?15)",
+            "city, text, n_statistics, text_size, format, page_count, ocr_pages, page_starts) "
+            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?12, ?13, ?14, ?15, ?16)",
             error)) &&
          (writer->update_document = _figures_index_prepare (
             db,
             "UPDATE documents SET path = ?1, size = ?2, mtime = ?3, hash = ?4, "
             "encoding = ?5, title = ?6, date = ?7, city = ?8, text = ?9, "
             "n_statistics = ?10, text_size = ?12, format = ?13, page_count = ?14, "
-            "ocr_pages = ?15 WHERE id = ?11",
+            "ocr_pages = ?15, page_starts = ?16 WHERE id = ?11",
             error)) &&
          (writer->update_file = _figures_index_prepare (
             db, "UPDATE documents SET path = ?1, size = ?2, mtime = ?3 WHERE id = ?4", error)) &&
@@ -643,10 +653,10 @@ writer_init (Writer *writer, sqlite3 *db, GError **error)
             db,
             "INSERT INTO statistics (document_id, city, place, metric, value, "
             "value_text, approx, unit, start, \"end\", label, evidence, "
-            "evidence_start, evidence_end, year, effective_year, why_metric, why_city) "
+            "evidence_start, evidence_end, year, effective_year, why_metric, why_city, page) "
             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, "
             "CASE WHEN ?15 != 0 THEN ?15 ELSE coalesce(CAST(substr(?16, 1, 4) AS INTEGER), 0) "
-            "END, ?17, ?18)",
+            "END, ?17, ?18, ?19)",
             error)) &&
          (writer->insert_search = _figures_index_prepare (
             db, "INSERT INTO search (rowid, text) VALUES (?1, ?2)", error)) &&
@@ -738,6 +748,7 @@ write_document (Writer *writer, Item *item, GError **error)
   _figures_index_bind_text (stmt, 13, item->format);
   sqlite3_bind_int (stmt, 14, item->page_count);
   sqlite3_bind_int (stmt, 15, item->ocr_pages);
+  _figures_index_bind_text (stmt, 16, item->page_starts);
   if (item->id != 0)
     sqlite3_bind_int64 (stmt, 11, item->id);
   if (!step_done (stmt, writer->db, error))
@@ -774,6 +785,7 @@ write_document (Writer *writer, Item *item, GError **error)
       _figures_index_bind_text (st, 16, item->date);
       _figures_index_bind_text (st, 17, s->why_metric);
       _figures_index_bind_text (st, 18, s->why_city);
+      sqlite3_bind_int (st, 19, s->page);
       if (!step_done (st, writer->db, error))
         return FALSE;
     }

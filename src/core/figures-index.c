@@ -44,7 +44,7 @@
 #include "figures-text.h"
 #include "figures-tokenizer.h"
 
-#define SCHEMA_VERSION 8
+#define SCHEMA_VERSION 9
 
 /* clang-format would put spaces into the registered name */
 // clang-format off
@@ -70,7 +70,9 @@ static const char schema_sql[] =
    * (0 for formats without pages) and how many were read by OCR */
   "  format TEXT NOT NULL DEFAULT 'text',"
   "  page_count INTEGER NOT NULL DEFAULT 0,"
-  "  ocr_pages INTEGER NOT NULL DEFAULT 0);"
+  "  ocr_pages INTEGER NOT NULL DEFAULT 0,"
+  /* where each page starts: code points into the text, space separated */
+  "  page_starts TEXT);"
   "CREATE INDEX documents_hash ON documents (hash);"
   "CREATE INDEX documents_city ON documents (city);"
   /* One per order of figures_index_list_documents(), so a page of a long
@@ -99,7 +101,9 @@ static const char schema_sql[] =
   "  effective_year INTEGER NOT NULL DEFAULT 0,"
   /* the extractor's reasons, shown beside the figure in the reader */
   "  why_metric TEXT,"
-  "  why_city TEXT);"
+  "  why_city TEXT,"
+  /* its page in a paged format (PDF), else 0 */
+  "  page INTEGER NOT NULL DEFAULT 0);"
   "CREATE INDEX statistics_document ON statistics (document_id);"
   /* covers figures_index_aggregate(): charts never read the table itself.
    * document_id third: a new document's rows go to the end of their

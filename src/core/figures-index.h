@@ -125,6 +125,7 @@ typedef struct
   char *format;      /* "text", "pdf", "docx", "doc", "html" */
   guint page_count;  /* 0 for formats without pages */
   guint ocr_pages;   /* pages read by OCR: > 0 marks a scan */
+  guint *page_starts; /* page_count code-point offsets into the text, or NULL */
 } FiguresDocumentInfo;
 
 void                 figures_document_info_free (FiguresDocumentInfo *info);

@@ -142,26 +142,32 @@ figures_report_free (FiguresReport *report)
 }
 
 guint
-figures_report_page_at (const FiguresReport *report, gsize offset)
+figures_page_at (const guint *page_starts, guint n_pages, gsize offset)
 {
   guint lo = 0, hi;
 
-  g_return_val_if_fail (report != NULL, 0);
-
-  if (report->n_pages == 0)
+  if (n_pages == 0 || page_starts == NULL)
     return 0;
   /* the last page starting at or before @offset */
-  hi = report->n_pages;
+  hi = n_pages;
   while (hi - lo > 1)
     {
       guint mid = lo + (hi - lo) / 2;
 
-      if (report->page_starts[mid] <= offset)
+      if (page_starts[mid] <= offset)
         lo = mid;
       else
         hi = mid;
     }
   return lo + 1;
+}
+
+guint
+figures_report_page_at (const FiguresReport *report, gsize offset)
+{
+  g_return_val_if_fail (report != NULL, 0);
+
+  return figures_page_at (report->page_starts, report->n_pages, offset);
 }
 
 /* Where each page starts in @text: walks each page's normalised text along
@@ -228,6 +234,12 @@ describe (FiguresReport *report, const char *title, const char *date)
     }
   if (report->statistics == NULL)
     report->statistics = g_ptr_array_new_with_free_func ((GDestroyNotify) figures_statistic_free);
+  for (guint i = 0; i < report->statistics->len; i++)
+    {
+      FiguresStatistic *s = report->statistics->pdata[i];
+
+      s->page = figures_report_page_at (report, s->start);
+    }
 }
 
 static FiguresReport *

@@ -101,6 +101,10 @@ FiguresReport *figures_report_new_from_file (const char *path,
                                              GError **error);
 void figures_report_free (FiguresReport *report);
 
+/* The 1-based page of code point @offset among @n_pages pages starting at
+ * @page_starts; 0 when there are no pages. */
+guint figures_page_at (const guint *page_starts, guint n_pages, gsize offset);
+
 /* The 1-based page of code point @offset; 0 for formats without pages. */
 guint figures_report_page_at (const FiguresReport *report, gsize offset);
 
