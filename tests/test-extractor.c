@@ -208,6 +208,21 @@ test_per_unit (void)
   check (e, "120000", FIGURES_METRIC_OTHER, FALSE, NULL);
 }
 
+/* 每县, 县均: an amount for each county is a rate like 每户 */
+static void
+test_per_unit_place (void)
+{
+  g_autoptr (FiguresExtraction) e =
+    extract ("乌海市民委工作总结\n"
+             "自治区下达边境旗奖补资金2.4亿元，其中每旗安排产业资金1500万元，"
+             "每县补助农田建设经费320万元，县均投入760万元。\n");
+
+  check (e, "240000000", FIGURES_METRIC_FUNDING, FALSE, NULL);
+  check (e, "15000000", FIGURES_METRIC_OTHER, FALSE, NULL);
+  check (e, "3200000", FIGURES_METRIC_OTHER, FALSE, NULL);
+  check (e, "7600000", FIGURES_METRIC_OTHER, FALSE, NULL);
+}
+
 static void
 test_approximation (void)
 {
@@ -875,6 +890,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/extractor/macro-distractors", test_macro_distractors);
   g_test_add_func ("/extractor/projects", test_projects);
   g_test_add_func ("/extractor/per-unit", test_per_unit);
+  g_test_add_func ("/extractor/per-unit-place", test_per_unit_place);
   g_test_add_func ("/extractor/approximation", test_approximation);
   g_test_add_func ("/extractor/not-statistics", test_not_statistics);
   g_test_add_func ("/extractor/city/subject-and-rollup", test_city_by_subject_and_rollup);
