@@ -223,6 +223,20 @@ test_per_unit_place (void)
   check (e, "7600000", FIGURES_METRIC_OTHER, FALSE, NULL);
 }
 
+/* 转移支付 is money handed down to a programme: funding, and the items
+ * after it that have no noun of their own inherit it */
+static void
+test_transfer_payment (void)
+{
+  g_autoptr (FiguresExtraction) e =
+    extract ("通辽市财政局工作总结\n"
+             "今年争取一般性转移支付4.7亿元，民族地区转移支付6300万元、1900万元。\n");
+
+  check (e, "470000000", FIGURES_METRIC_FUNDING, FALSE, NULL);
+  check (e, "63000000", FIGURES_METRIC_FUNDING, FALSE, NULL);
+  check (e, "19000000", FIGURES_METRIC_FUNDING, FALSE, NULL);
+}
+
 static void
 test_approximation (void)
 {
@@ -891,6 +905,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/extractor/projects", test_projects);
   g_test_add_func ("/extractor/per-unit", test_per_unit);
   g_test_add_func ("/extractor/per-unit-place", test_per_unit_place);
+  g_test_add_func ("/extractor/transfer-payment", test_transfer_payment);
   g_test_add_func ("/extractor/approximation", test_approximation);
   g_test_add_func ("/extractor/not-statistics", test_not_statistics);
   g_test_add_func ("/extractor/city/subject-and-rollup", test_city_by_subject_and_rollup);

@@ -139,6 +139,7 @@ static const FiguresNounRule noun_rules[] = {
   { "基金", FIGURES_NOUN_FUNDING, "基金" },
   { "款项", FIGURES_NOUN_FUNDING, "资金" },
   { "预算", FIGURES_NOUN_FUNDING, "预算" },
+  { "转移支付", FIGURES_NOUN_FUNDING, "转移支付" },
 
   /* investment: capital counted by 投资 (完成投资, 总投资, 投资N元建设) */
   { "投资", FIGURES_NOUN_INVESTMENT, "投资" },
