@@ -237,6 +237,19 @@ test_transfer_payment (void)
   check (e, "19000000", FIGURES_METRIC_FUNDING, FALSE, NULL);
 }
 
+/* 已 inside the phrase after N个 is part of a modifier (N个已竣工项目),
+ * not the end of the noun phrase */
+static void
+test_projects_already (void)
+{
+  g_autoptr (FiguresExtraction) e =
+    extract ("赤峰市发展改革委工作总结\n"
+             "全市9个已竣工项目通过验收，14个村已完成改造。\n");
+
+  check (e, "9", FIGURES_METRIC_PROJECTS, FALSE, NULL);
+  check (e, "14", FIGURES_METRIC_OTHER, FALSE, NULL);
+}
+
 static void
 test_approximation (void)
 {
@@ -906,6 +919,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/extractor/per-unit", test_per_unit);
   g_test_add_func ("/extractor/per-unit-place", test_per_unit_place);
   g_test_add_func ("/extractor/transfer-payment", test_transfer_payment);
+  g_test_add_func ("/extractor/projects-already", test_projects_already);
   g_test_add_func ("/extractor/approximation", test_approximation);
   g_test_add_func ("/extractor/not-statistics", test_not_statistics);
   g_test_add_func ("/extractor/city/subject-and-rollup", test_city_by_subject_and_rollup);
