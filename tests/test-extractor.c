@@ -250,6 +250,23 @@ test_projects_already (void)
   check (e, "14", FIGURES_METRIC_OTHER, FALSE, NULL);
 }
 
+/* A place followed in its clause by aid to another place (对口援藏, 帮扶)
+ * gives; the helped place owns the figure, unless the place received it
+ * (接受) */
+static void
+test_city_aid_giver (void)
+{
+  g_autoptr (FiguresExtraction) e = extract ("林芝市对口支援工作总结\n"
+                                             "广东省累计对口援藏项目120个、援藏资金8.6亿元。"
+                                             "福建省将帮扶产业资金650万元。"
+                                             "林芝市累计接受对口援藏资金31亿元。\n");
+
+  check (e, "120", FIGURES_METRIC_PROJECTS, FALSE, "林芝市");
+  check (e, "860000000", FIGURES_METRIC_FUNDING, FALSE, "林芝市");
+  check (e, "6500000", FIGURES_METRIC_FUNDING, FALSE, "林芝市");
+  check (e, "3100000000", FIGURES_METRIC_FUNDING, FALSE, "林芝市");
+}
+
 static void
 test_approximation (void)
 {
@@ -955,6 +972,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/extractor/headline-rounding", test_headline_rounding);
   g_test_add_func ("/extractor/list-continuation", test_list_continuation);
   g_test_add_func ("/extractor/city/partner-list", test_partner_list);
+  g_test_add_func ("/extractor/city/aid-giver", test_city_aid_giver);
   g_test_add_func ("/extractor/city/scope-and-lists", test_scope_and_lists);
   g_test_add_func ("/extractor/city/county-stem", test_county_stem);
   g_test_add_func ("/extractor/city/respective-with-and", test_respective_with_and);

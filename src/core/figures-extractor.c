@@ -30,6 +30,7 @@
 #define SCAN_LIMIT 400       /* how far to look for a sentence boundary */
 #define PHRASE_MAX 24        /* the noun phrase after N个 */
 #define PARTNER_SPAN 40      /* how far back 与 makes a list of partners */
+#define AID_SPAN 12          /* how far after a place an aid word (援藏) makes it a giver */
 #define STEM_SCAN_CHARS 4000 /* how far a text is searched for a county's stem */
 #define MASTHEAD_LINES 6     /* a website's masthead is among the first lines */
 #define NO_YEAR G_MININT
@@ -1173,8 +1174,25 @@ flag_mention (Extractor *ex, Mention *m, gint book_depth)
 
   /* 自治区补助, 内蒙古自治区财政厅下达: right after the place and its
    * organisation */
-  if (figures_word_set_match (ex->rules->givers_after, t, ex->n, p, NULL) > 0)
-    m->flags |= MENTION_GIVER;
+  {
+    gsize q = p;
+
+    for (guint k = 0; k < 2; k++)
+      q += figures_word_set_match (ex->rules->place_adverbs, t, ex->n, q, NULL);
+    if (figures_word_set_match (ex->rules->givers_after, t, ex->n, q, NULL) > 0)
+      m->flags |= MENTION_GIVER;
+    /* 江苏省共安排对口援藏资金: aid further on in the same clause */
+    for (gsize r = q; r < ex->n && r < q + AID_SPAN && !is_clause_sep (t[r]); r++)
+      {
+        if (figures_word_set_match (ex->rules->receive_verbs, t, ex->n, r, NULL) > 0)
+          break;
+        if (figures_word_set_match (ex->rules->aid_words, t, ex->n, r, NULL) > 0)
+          {
+            m->flags |= MENTION_GIVER;
+            break;
+          }
+      }
+  }
 
   /* 新华社西宁5月28日电, 中广网南昌4月29日消息: where the reporter filed */
   {

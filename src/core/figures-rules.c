@@ -461,6 +461,26 @@ static const char *const giver_after_words[] = {
   "补助", "下达", "下拨", "奖补", "资助", "转移支付", "专项补助", "支持资金", "奖励",
 };
 
+/* Aid to another place, anywhere in the clause after a place (上海市对口援藏
+ * 项目, 浙江将帮扶…, 江苏省共安排援藏资金): the place gives, the helped place
+ * owns the figure. */
+static const char *const aid_words[] = {
+  "对口支援", "对口帮扶", "对口援藏", "对口援疆", "对口援青", "援藏", "援疆",
+  "援青",     "援建",     "援助",     "帮扶",     "捐赠",     "捐助", "无偿资助",
+};
+
+/* …unless the place receives it first (日喀则累计接受对口援藏项目). */
+static const char *const receive_verb_words[] = {
+  "接受", "受援", "收到", "得到", "获得", "争取",
+};
+
+/* Adverbs between a place and its verb (浙江将帮扶, 自治区已下达), skipped
+ * to find what the place does. */
+static const char *const place_adverb_words[] = {
+  "将",   "拟",   "已", "已经", "还",   "再",   "又",   "也",
+  "先后", "陆续", "共", "累计", "共计", "今年", "计划",
+};
+
 /* Organisations named after a place, skipped to find what the place does
  * (内蒙古自治区民委下达…: the region gives). */
 static const char *const organisation_words[] = {
@@ -911,6 +931,9 @@ figures_rules_get (void)
       rules.scope = word_set_new (scope_rules, sizeof scope_rules[0], G_N_ELEMENTS (scope_rules));
       rules.givers_before = WORD_SET_FROM_STRINGS (giver_before_words);
       rules.givers_after = WORD_SET_FROM_STRINGS (giver_after_words);
+      rules.place_adverbs = WORD_SET_FROM_STRINGS (place_adverb_words);
+      rules.aid_words = WORD_SET_FROM_STRINGS (aid_words);
+      rules.receive_verbs = WORD_SET_FROM_STRINGS (receive_verb_words);
       rules.receivers_before = WORD_SET_FROM_STRINGS (receiver_before_words);
       rules.receivers_not_before = WORD_SET_FROM_STRINGS (receiver_not_before_words);
       rules.towards = WORD_SET_FROM_STRINGS (towards_words);

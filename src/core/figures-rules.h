@@ -128,6 +128,9 @@ typedef struct
   FiguresWordSet *county_suffixes;         /* 县, 市, 旗: a county's name is its stem and one */
   FiguresWordSet *stems_not;        /* 和平, 公安 …: county stems that are common words */
   FiguresWordSet *givers_after;     /* 补助, 下达 …: the place before gives the money */
+  FiguresWordSet *place_adverbs;    /* 将, 已, 累计 …: between a place and its verb */
+  FiguresWordSet *aid_words;        /* 援藏, 帮扶 …: in the clause after a place, it gives */
+  FiguresWordSet *receive_verbs;    /* 接受, 获得 …: the place before receives the aid */
   FiguresWordSet *organisations;    /* 财政, 民委 …: an organisation after a place */
   FiguresWordSet *partners;         /* 与, 同, 联合 …: the place after is a partner */
   FiguresWordSet *partner_not;      /* 参与, 与会 …: 与 that makes no partner */
