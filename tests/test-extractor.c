@@ -250,6 +250,19 @@ test_projects_already (void)
   check (e, "14", FIGURES_METRIC_OTHER, FALSE, NULL);
 }
 
+/* A modal verb ends the phrase after N个 once it has a noun: 15个旗急需…的
+ * 项目 counts banners, 6个需要…的项目 counts projects */
+static void
+test_projects_modal (void)
+{
+  g_autoptr (FiguresExtraction) e =
+    extract ("兴安盟财政局工作总结\n"
+             "支持15个旗急需建设的水利项目，新建6个需要配套的灌溉项目。\n");
+
+  check (e, "15", FIGURES_METRIC_OTHER, FALSE, NULL);
+  check (e, "6", FIGURES_METRIC_PROJECTS, FALSE, NULL);
+}
+
 /* A place followed in its clause by aid to another place (对口援藏, 帮扶)
  * gives; the helped place owns the figure, unless the place received it
  * (接受) */
@@ -937,6 +950,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/extractor/per-unit-place", test_per_unit_place);
   g_test_add_func ("/extractor/transfer-payment", test_transfer_payment);
   g_test_add_func ("/extractor/projects-already", test_projects_already);
+  g_test_add_func ("/extractor/projects-modal", test_projects_modal);
   g_test_add_func ("/extractor/approximation", test_approximation);
   g_test_add_func ("/extractor/not-statistics", test_not_statistics);
   g_test_add_func ("/extractor/city/subject-and-rollup", test_city_by_subject_and_rollup);

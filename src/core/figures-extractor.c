@@ -584,7 +584,8 @@ phrase_after (Extractor *ex, gsize unit_end, gsize *start, gsize *end)
 
       if (is_clause_sep (c) || is_ascii_digit (c) || c == '(' || c == 0xFF08)
         break;
-      if (p > *start && figures_word_set_match (ex->rules->phrase_breaks, t, ex->n, p, NULL) > 0)
+      if (p > *start && (figures_word_set_match (ex->rules->phrase_breaks, t, ex->n, p, NULL) > 0 ||
+                         figures_word_set_match (ex->rules->phrase_modals, t, ex->n, p, NULL) > 0))
         break;
       p++;
     }

@@ -528,6 +528,12 @@ static const char *const phrase_break_words[] = {
   "围绕", "共",   "安排", "投入", "争取", "选择", "参观", "接待", "发放", "签约",
 };
 
+/* …and at these modal verbs once it has a noun: N个县急需解决的…项目 counts
+ * counties, while N个需要配套的项目 still counts projects. */
+static const char *const phrase_modal_words[] = {
+  "急需", "亟需", "亟待", "需要", "所需", "可以", "能够", "应当",
+};
+
 /* 项目 followed by these is a modifier, not the head noun (项目单位). */
 static const char *const project_not_head_words[] = {
   "单位", "区",   "村",   "库",   "点",   "资金", "经费", "办", "部", "组",       "负责", "管理",
@@ -933,6 +939,7 @@ figures_rules_get (void)
       rules.givers_after = WORD_SET_FROM_STRINGS (giver_after_words);
       rules.place_adverbs = WORD_SET_FROM_STRINGS (place_adverb_words);
       rules.aid_words = WORD_SET_FROM_STRINGS (aid_words);
+      rules.phrase_modals = WORD_SET_FROM_STRINGS (phrase_modal_words);
       rules.receive_verbs = WORD_SET_FROM_STRINGS (receive_verb_words);
       rules.receivers_before = WORD_SET_FROM_STRINGS (receiver_before_words);
       rules.receivers_not_before = WORD_SET_FROM_STRINGS (receiver_not_before_words);

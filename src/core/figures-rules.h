@@ -135,6 +135,7 @@ typedef struct
   FiguresWordSet *partners;         /* 与, 同, 联合 …: the place after is a partner */
   FiguresWordSet *partner_not;      /* 参与, 与会 …: 与 that makes no partner */
   FiguresWordSet *phrase_breaks;    /* words that end the noun phrase after N个 */
+  FiguresWordSet *phrase_modals;    /* 急需, 需要 …: end it too, after its first noun */
   FiguresWordSet *project_not_head; /* 项目单位, 项目区 …: 项目 is no head noun */
   FiguresWordSet *publisher_keys;   /* 发文机构, 来源 …: the publisher's line */
   FiguresWordSet *town_suffixes;    /* 镇, 乡, 苏木, 街道 … */
