@@ -237,6 +237,20 @@ test_transfer_payment (void)
   check (e, "19000000", FIGURES_METRIC_FUNDING, FALSE, NULL);
 }
 
+/* A share of a programme's money that one level of government bears
+ * (承担) is funding */
+static void
+test_funding_share (void)
+{
+  g_autoptr (FiguresExtraction) e =
+    extract ("巴彦淖尔市财政局工作总结\n"
+             "民生实事计划投入9.2亿元，其中市本级承担2.6亿元，旗县区承担6.6亿元。\n");
+
+  check (e, "920000000", FIGURES_METRIC_FUNDING, FALSE, NULL);
+  check (e, "260000000", FIGURES_METRIC_FUNDING, FALSE, NULL);
+  check (e, "660000000", FIGURES_METRIC_FUNDING, FALSE, NULL);
+}
+
 /* 已 inside the phrase after N个 is part of a modifier (N个已竣工项目),
  * not the end of the noun phrase */
 static void
@@ -949,6 +963,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/extractor/per-unit", test_per_unit);
   g_test_add_func ("/extractor/per-unit-place", test_per_unit_place);
   g_test_add_func ("/extractor/transfer-payment", test_transfer_payment);
+  g_test_add_func ("/extractor/funding-share", test_funding_share);
   g_test_add_func ("/extractor/projects-already", test_projects_already);
   g_test_add_func ("/extractor/projects-modal", test_projects_modal);
   g_test_add_func ("/extractor/approximation", test_approximation);

@@ -140,6 +140,7 @@ static const FiguresNounRule noun_rules[] = {
   { "款项", FIGURES_NOUN_FUNDING, "资金" },
   { "预算", FIGURES_NOUN_FUNDING, "预算" },
   { "转移支付", FIGURES_NOUN_FUNDING, "转移支付" },
+  { "承担", FIGURES_NOUN_FUNDING, "资金" },
 
   /* investment: capital counted by 投资 (完成投资, 总投资, 投资N元建设) */
   { "投资", FIGURES_NOUN_INVESTMENT, "投资" },
@@ -294,7 +295,7 @@ static const char *const training_outcome_words[] = {
 /* Funding words that are verbs: they fund what the item names, so a
  * macro noun before them still decides (一般公共预算支出安排210亿元). */
 static const char *const funding_verbs[] = {
-  "拨付", "下拨", "划拨", "安排", "投入", "筹集", "募集", "配套",
+  "拨付", "下拨", "划拨", "安排", "投入", "筹集", "募集", "配套", "承担",
 };
 
 /* ------------------------------------------------------------------ */
