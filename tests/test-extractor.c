@@ -264,6 +264,21 @@ test_projects_already (void)
   check (e, "14", FIGURES_METRIC_OTHER, FALSE, NULL);
 }
 
+/* A quoted name right after the unit is skipped: the counted noun is the
+ * phrase after it (3期“…”培训班), and words inside the name count for nothing */
+static void
+test_phrase_after_quoted_name (void)
+{
+  g_autoptr (FiguresExtraction) e =
+    extract ("锡林郭勒盟民委工作总结\n"
+             "今年举办3期“草原书屋管理员”业务培训班，实施5个“美丽庭院”项目，"
+             "开展2场“送培训下乡”宣讲活动。\n");
+
+  check (e, "3", FIGURES_METRIC_TRAINING_SESSIONS, FALSE, NULL);
+  check (e, "5", FIGURES_METRIC_PROJECTS, FALSE, NULL);
+  check (e, "2", FIGURES_METRIC_OTHER, FALSE, NULL);
+}
+
 /* A modal verb ends the phrase after N个 once it has a noun: 15个旗急需…的
  * 项目 counts banners, 6个需要…的项目 counts projects */
 static void
@@ -966,6 +981,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/extractor/funding-share", test_funding_share);
   g_test_add_func ("/extractor/projects-already", test_projects_already);
   g_test_add_func ("/extractor/projects-modal", test_projects_modal);
+  g_test_add_func ("/extractor/phrase-after-quoted-name", test_phrase_after_quoted_name);
   g_test_add_func ("/extractor/approximation", test_approximation);
   g_test_add_func ("/extractor/not-statistics", test_not_statistics);
   g_test_add_func ("/extractor/city/subject-and-rollup", test_city_by_subject_and_rollup);

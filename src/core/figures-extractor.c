@@ -572,6 +572,22 @@ phrase_after (Extractor *ex, gsize unit_end, gsize *start, gsize *end)
   p += figures_word_set_match (ex->rules->approx_after, t, ex->n, p, NULL);
   *start = p;
   *end = p;
+  /* 4期“美丽乡村”培训班: a quoted name between the unit and the phrase is
+   * skipped; the head noun comes after it */
+  if (p < ex->n && closing_quote (t[p]) != 0)
+    {
+      gunichar close = closing_quote (t[p]);
+      gsize q = p + 1;
+
+      while (q < hi && t[q] != close && !is_clause_sep (t[q]))
+        q++;
+      if (q >= hi || t[q] != close)
+        return;
+      p = q + 1;
+      hi = MIN (ex->n, p + PHRASE_MAX);
+      *start = p;
+      *end = p;
+    }
   if (p >= ex->n || !is_han (t[p]))
     return;
   if (figures_word_set_match (ex->rules->phrase_breaks, t, ex->n, p, NULL) > 0 ||
