@@ -264,6 +264,22 @@ test_projects_already (void)
   check (e, "14", FIGURES_METRIC_OTHER, FALSE, NULL);
 }
 
+/* An item giving the progress of the list before it (已开工的N个, 竣工N个)
+ * continues that list, while an outcome (已就业) does not */
+static void
+test_list_progress (void)
+{
+  g_autoptr (FiguresExtraction) e = extract ("阿拉善盟发展改革委工作总结\n"
+                                             "今年全盟实施水利项目36个，已开工的30个，竣工12个。"
+                                             "培训牧民800人，已就业500人。\n");
+
+  check (e, "36", FIGURES_METRIC_PROJECTS, FALSE, NULL);
+  check (e, "30", FIGURES_METRIC_PROJECTS, FALSE, NULL);
+  check (e, "12", FIGURES_METRIC_PROJECTS, FALSE, NULL);
+  check (e, "800", FIGURES_METRIC_TRAINEES, FALSE, NULL);
+  check (e, "500", FIGURES_METRIC_OTHER, FALSE, NULL);
+}
+
 /* A quoted name right after the unit is skipped: the counted noun is the
  * phrase after it (3期“…”培训班), and words inside the name count for nothing */
 static void
@@ -981,6 +997,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/extractor/funding-share", test_funding_share);
   g_test_add_func ("/extractor/projects-already", test_projects_already);
   g_test_add_func ("/extractor/projects-modal", test_projects_modal);
+  g_test_add_func ("/extractor/list-progress", test_list_progress);
   g_test_add_func ("/extractor/phrase-after-quoted-name", test_phrase_after_quoted_name);
   g_test_add_func ("/extractor/approximation", test_approximation);
   g_test_add_func ("/extractor/not-statistics", test_not_statistics);

@@ -1021,7 +1021,9 @@ inherit:
        * runs parallel to the one before (…科级干部1750人次,一般干部8100人次),
        * not when it counts something new (…转移输出3600人) */
       if (prev != NULL && !breakdown && (own || across) &&
-          (!items_parallel (ex, prev->clause_start, prev->start, clause_start, num_start) ||
+          ((!items_parallel (ex, prev->clause_start, prev->start, clause_start, num_start) &&
+            !figures_word_set_find_last (r->progress_words, ex->t, item_start, num_start, NULL,
+                                         NULL, NULL)) ||
            figures_word_set_find_last (r->list_breakers, ex->t, item_start, num_start, NULL, NULL,
                                        NULL)))
         prev = NULL;

@@ -581,6 +581,12 @@ static const char *const label_verb_words[] = {
   "听取", "审议", "审查", "检查", "整改", "落实", "完成", "实现", "达到", "带动", "覆盖", "惠及",
 };
 
+/* An item holding one of these gives the progress of what the list before
+ * it counts (项目45个，已开工38个，竣工20个): it continues that list. */
+static const char *const progress_words[] = {
+  "开工", "新开工", "复工", "完工", "竣工", "在建", "续建", "建成", "投产", "验收", "交付", "启动",
+};
+
 /* An item holding one of these counts what came of the figures before it
  * (…培训劳动力3000人,转移劳动力4.3万人), so it does not continue their list. */
 static const char *const list_breaker_words[] = {
@@ -967,6 +973,7 @@ figures_rules_get (void)
       rules.label_stops = WORD_SET_FROM_STRINGS (label_stop_chars);
       rules.label_verbs = WORD_SET_FROM_STRINGS (label_verb_words);
       rules.list_breakers = WORD_SET_FROM_STRINGS (list_breaker_words);
+      rules.progress_words = WORD_SET_FROM_STRINGS (progress_words);
       for (guint i = 0; i < G_N_ELEMENTS (unit_rules); i++)
         unit_blockers[i] = word_set_from_alternatives (unit_rules[i].not_followed_by);
       g_once_init_leave (&initialised, 1);

@@ -148,6 +148,7 @@ typedef struct
   FiguresWordSet *label_stops;    /* 被, 各, 的 …: never inside a label read from the text */
   FiguresWordSet *label_verbs;    /* 制作, 建成 …: a label starts after them, ends before */
   FiguresWordSet *list_breakers;  /* 转移, 带动 …: an item counting what came of the list */
+  FiguresWordSet *progress_words; /* 开工, 竣工 …: an item giving the list's progress */
 } FiguresRules;
 
 /* The tables, built on first use. Thread-safe. */
