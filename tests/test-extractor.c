@@ -280,6 +280,22 @@ test_list_progress (void)
   check (e, "500", FIGURES_METRIC_OTHER, FALSE, NULL);
 }
 
+/* A clause ending with 参加 has left out what people joined: the training
+ * named earlier in its sentence; an event with no training word stays other */
+static void
+test_trainees_elided_join (void)
+{
+  g_autoptr (FiguresExtraction) e =
+    extract ("呼伦贝尔市民委工作总结\n"
+             "全市民族干部业务培训班在市委党校开班，共有126名学员参加。"
+             "民族团结宣讲活动在广场举行，共有900名群众参加了。"
+             "新建的培训基地举行揭牌仪式，共有75名代表出席。\n");
+
+  check (e, "126", FIGURES_METRIC_TRAINEES, FALSE, NULL);
+  check (e, "900", FIGURES_METRIC_OTHER, FALSE, NULL);
+  check (e, "75", FIGURES_METRIC_OTHER, FALSE, NULL);
+}
+
 /* A quoted name right after the unit is skipped: the counted noun is the
  * phrase after it (3期“…”培训班), and words inside the name count for nothing */
 static void
@@ -998,6 +1014,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/extractor/projects-already", test_projects_already);
   g_test_add_func ("/extractor/projects-modal", test_projects_modal);
   g_test_add_func ("/extractor/list-progress", test_list_progress);
+  g_test_add_func ("/extractor/trainees-elided-join", test_trainees_elided_join);
   g_test_add_func ("/extractor/phrase-after-quoted-name", test_phrase_after_quoted_name);
   g_test_add_func ("/extractor/approximation", test_approximation);
   g_test_add_func ("/extractor/not-statistics", test_not_statistics);

@@ -817,6 +817,21 @@ clause_start_for_bare (Extractor *ex, const Bounds *b, gsize num_start, gsize un
   return p;
 }
 
+/* Whether the clause after the unit ends with a joining verb whose object
+ * is left out (…名学员参加。, …人参加了): it joins what the sentence named. */
+static gboolean
+elided_join (Extractor *ex, gsize unit_end, gsize clause_end)
+{
+  gsize end = clause_end;
+
+  while (end > unit_end && is_space (ex->t[end - 1]))
+    end--;
+  if (end > unit_end && ex->t[end - 1] == 0x4E86 /* 了 */)
+    end--;
+  return end > unit_end &&
+         figures_word_set_match_ending (ex->rules->elided_joins, ex->t, unit_end, end, NULL) > 0;
+}
+
 static Classification
 classify (Extractor *ex, FiguresUnitKind kind, gsize num_start, gsize unit_end, const Bounds *b)
 {
@@ -923,6 +938,21 @@ classify (Extractor *ex, FiguresUnitKind kind, gsize num_start, gsize unit_end, 
               cls.why = in_item ? WHY_METRIC_TRAINING_ITEM : WHY_METRIC_TRAINING;
               cls.why_word = word->rule->word;
               return cls;
+            }
+          /* …培训班开班，共有97名学员参加: 参加 with its object left out
+           * joins the training named earlier in the sentence */
+          if (!outreach && elided_join (ex, unit_end, clause_end))
+            {
+              Noun earlier = nearest_noun (ex, b->sent_start, clause_start, training);
+
+              if (earlier.found)
+                {
+                  cls.metric = FIGURES_METRIC_TRAINEES;
+                  cls.label_noun = g_strdup ("培训");
+                  cls.why = WHY_METRIC_TRAINING;
+                  cls.why_word = earlier.rule->word;
+                  return cls;
+                }
             }
           cls.why = WHY_METRIC_NO_TRAINING;
           if (noun.found && noun.rule->klass != FIGURES_NOUN_OTHER)

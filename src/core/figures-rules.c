@@ -581,6 +581,15 @@ static const char *const label_verb_words[] = {
   "听取", "审议", "审查", "检查", "整改", "落实", "完成", "实现", "达到", "带动", "覆盖", "惠及",
 };
 
+/* A clause ending with one of these after the number has left out what
+ * people joined (…培训班开班，共有97名学员参加): the sentence named it. */
+static const char *const elided_join_words[] = {
+  "参加",
+  "参与",
+  "报名参加",
+  "出席",
+};
+
 /* An item holding one of these gives the progress of what the list before
  * it counts (项目45个，已开工38个，竣工20个): it continues that list. */
 static const char *const progress_words[] = {
@@ -974,6 +983,7 @@ figures_rules_get (void)
       rules.label_verbs = WORD_SET_FROM_STRINGS (label_verb_words);
       rules.list_breakers = WORD_SET_FROM_STRINGS (list_breaker_words);
       rules.progress_words = WORD_SET_FROM_STRINGS (progress_words);
+      rules.elided_joins = WORD_SET_FROM_STRINGS (elided_join_words);
       for (guint i = 0; i < G_N_ELEMENTS (unit_rules); i++)
         unit_blockers[i] = word_set_from_alternatives (unit_rules[i].not_followed_by);
       g_once_init_leave (&initialised, 1);

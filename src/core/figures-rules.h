@@ -149,6 +149,7 @@ typedef struct
   FiguresWordSet *label_verbs;    /* 制作, 建成 …: a label starts after them, ends before */
   FiguresWordSet *list_breakers;  /* 转移, 带动 …: an item counting what came of the list */
   FiguresWordSet *progress_words; /* 开工, 竣工 …: an item giving the list's progress */
+  FiguresWordSet *elided_joins;   /* 参加, 参与 …: ending a clause, joins what was named */
 } FiguresRules;
 
 /* The tables, built on first use. Thread-safe. */
