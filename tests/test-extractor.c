@@ -311,6 +311,19 @@ test_phrase_after_quoted_name (void)
   check (e, "2", FIGURES_METRIC_OTHER, FALSE, NULL);
 }
 
+/* A title whose place gives aid to another (浙江省对口支援…) does not make
+ * the document's place: the helped place the text names does */
+static void
+test_city_aid_title (void)
+{
+  g_autoptr (FiguresExtraction) e = extract ("浙江省对口支援工作综述\n"
+                                             "五年来累计实施援疆项目310个，投入资金42亿元，"
+                                             "帮助阿克苏地区建成一批民生工程。\n");
+
+  check (e, "310", FIGURES_METRIC_PROJECTS, FALSE, "阿克苏地区");
+  check (e, "4200000000", FIGURES_METRIC_FUNDING, FALSE, "阿克苏地区");
+}
+
 /* A modal verb ends the phrase after N个 once it has a noun: 15个旗急需…的
  * 项目 counts banners, 6个需要…的项目 counts projects */
 static void
@@ -1052,6 +1065,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/extractor/list-continuation", test_list_continuation);
   g_test_add_func ("/extractor/city/partner-list", test_partner_list);
   g_test_add_func ("/extractor/city/aid-giver", test_city_aid_giver);
+  g_test_add_func ("/extractor/city/aid-title", test_city_aid_title);
   g_test_add_func ("/extractor/city/scope-and-lists", test_scope_and_lists);
   g_test_add_func ("/extractor/city/county-stem", test_county_stem);
   g_test_add_func ("/extractor/city/respective-with-and", test_respective_with_and);

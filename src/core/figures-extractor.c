@@ -50,6 +50,7 @@ typedef enum
   MENTION_RECEIVER = 1 << 3,
   MENTION_ORIGIN = 1 << 4,
   MENTION_DATELINE = 1 << 5,
+  MENTION_AID = 1 << 6, /* gives aid to another place (江苏…援藏): not even a title's place */
 } MentionFlags;
 
 #define MENTION_LIST_FLAGS (MENTION_PARTNER | MENTION_GIVER | MENTION_RECEIVER | MENTION_ORIGIN)
@@ -1237,7 +1238,7 @@ flag_mention (Extractor *ex, Mention *m, gint book_depth)
           break;
         if (figures_word_set_match (ex->rules->aid_words, t, ex->n, r, NULL) > 0)
           {
-            m->flags |= MENTION_GIVER;
+            m->flags |= MENTION_GIVER | MENTION_AID;
             break;
           }
       }
@@ -2204,7 +2205,8 @@ static const Mention *
 title_mention (Extractor *ex, const Line *line, GHashTable *counts)
 {
   /* a title may be quoted whole (“福建宁夏将力推…”): quotes are no name there */
-  const Mention *best = best_mention_in (ex, line, line->start, line->end, TRUE, MENTION_PARTNER);
+  const Mention *best =
+    best_mention_in (ex, line, line->start, line->end, TRUE, MENTION_PARTNER | MENTION_AID);
 
   if (best == NULL)
     return NULL;
@@ -2214,7 +2216,7 @@ title_mention (Extractor *ex, const Line *line, GHashTable *counts)
 
       if (m->start < line->start || m->start >= line->end || m->place == NULL ||
           m->place == best->place || m->place->level != best->place->level ||
-          (m->flags & MENTION_PARTNER))
+          (m->flags & (MENTION_PARTNER | MENTION_AID)))
         continue;
       if (GPOINTER_TO_UINT (g_hash_table_lookup (counts, m->place)) >
           GPOINTER_TO_UINT (g_hash_table_lookup (counts, best->place)))
