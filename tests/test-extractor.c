@@ -296,6 +296,37 @@ test_trainees_elided_join (void)
   check (e, "75", FIGURES_METRIC_OTHER, FALSE, NULL);
 }
 
+/* An item naming only a place (…，扎赉特旗760人次) breaks the list before it
+ * down by place: it keeps that list's metric */
+static void
+test_list_by_place (void)
+{
+  g_autoptr (FiguresExtraction) e =
+    extract ("兴安盟人社局工作总结\n"
+             "全盟培训农牧民3200人次，其中科尔沁右翼前旗培训900人次，扎赉特旗760人次。"
+             "下达补助资金850万元，突泉县120万元。\n");
+
+  check (e, "3200", FIGURES_METRIC_TRAINEES, FALSE, "兴安盟");
+  check (e, "900", FIGURES_METRIC_TRAINEES, FALSE, "兴安盟");
+  check (e, "760", FIGURES_METRIC_TRAINEES, FALSE, "兴安盟");
+  check (e, "1200000", FIGURES_METRIC_FUNDING, FALSE, "兴安盟");
+}
+
+/* 分别 with a single figure gives each of several the same amount (a rate,
+ * like 各); with several figures it distributes them */
+static void
+test_respective_single (void)
+{
+  g_autoptr (FiguresExtraction) e = extract ("包头市民委工作总结\n"
+                                             "下达帮扶资金900万元，3个旗县将分别帮扶200万元。"
+                                             "两个苏木分别投入资金300万元和150万元。\n");
+
+  check (e, "9000000", FIGURES_METRIC_FUNDING, FALSE, NULL);
+  check (e, "2000000", FIGURES_METRIC_OTHER, FALSE, NULL);
+  check (e, "3000000", FIGURES_METRIC_FUNDING, FALSE, NULL);
+  check (e, "1500000", FIGURES_METRIC_FUNDING, FALSE, NULL);
+}
+
 /* A quoted name right after the unit is skipped: the counted noun is the
  * phrase after it (3期“…”培训班), and words inside the name count for nothing */
 static void
@@ -1027,6 +1058,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/extractor/projects-already", test_projects_already);
   g_test_add_func ("/extractor/projects-modal", test_projects_modal);
   g_test_add_func ("/extractor/list-progress", test_list_progress);
+  g_test_add_func ("/extractor/list-by-place", test_list_by_place);
+  g_test_add_func ("/extractor/respective-single", test_respective_single);
   g_test_add_func ("/extractor/trainees-elided-join", test_trainees_elided_join);
   g_test_add_func ("/extractor/phrase-after-quoted-name", test_phrase_after_quoted_name);
   g_test_add_func ("/extractor/approximation", test_approximation);

@@ -541,6 +541,16 @@ is_per_unit (Extractor *ex, gsize item_start, gsize num_start, gsize unit_end)
   p -= len;
   if (p > item_start && t[p - 1] == 0x5404 /* 各 */)
     return TRUE;
+  /* 4市将分别帮扶300万元: 分别 with one figure gives each the same */
+  if (p >= item_start + 2 && t[p - 2] == 0x5206 /* 分 */ && t[p - 1] == 0x522B /* 别 */)
+    {
+      gsize q = unit_end;
+
+      while (q < ex->n && !is_clause_sep (t[q]) && !is_ascii_digit (t[q]))
+        q++;
+      if (q >= ex->n || !is_ascii_digit (t[q]))
+        return TRUE;
+    }
 
   /* 各安排工作经费30万元: 各 and a verb, then what each got */
   for (gsize q = item_start; q + 1 < num_start; q++)
@@ -781,6 +791,26 @@ continued_figure (
   return NULL;
 }
 
+/* Whether the item's own words are only a place's name (…，卓资县1860人次):
+ * a breakdown by place goes on with the list before it. */
+static gboolean
+item_is_place (Extractor *ex, gsize lo, gsize hi)
+{
+  for (guint i = ex->mentions->len; i > 0; i--)
+    {
+      const Mention *m = &g_array_index (ex->mentions, Mention, i - 1);
+      gsize end = m->town_end > m->end ? m->town_end : m->end;
+
+      if (m->start >= hi)
+        continue;
+      if (m->start < lo)
+        break;
+      return end <= hi && !has_own_words (ex, lo, m->start) && !has_own_words (ex, end, hi);
+    }
+
+  return FALSE;
+}
+
 /* Whether two items share a word of two characters (科级干部 / 一般干部,
  * 新开工 / 已开工): the second continues the first's list. */
 static gboolean
@@ -882,7 +912,7 @@ classify (Extractor *ex, FiguresUnitKind kind, gsize num_start, gsize unit_end, 
           if (!m.found)
             m = first_noun (ex, unit_end, item_end, money);
           if (!m.found)
-            break;
+            goto inherit;
           cls.label_noun = g_strdup (m.rule->label);
           cls.why_word = m.rule->word;
           if (m.rule->klass == FIGURES_NOUN_FUNDING)
@@ -1053,6 +1083,7 @@ inherit:
        * not when it counts something new (…转移输出3600人) */
       if (prev != NULL && !breakdown && (own || across) &&
           ((!items_parallel (ex, prev->clause_start, prev->start, clause_start, num_start) &&
+            !item_is_place (ex, item_start, num_start) &&
             !figures_word_set_find_last (r->progress_words, ex->t, item_start, num_start, NULL,
                                          NULL, NULL)) ||
            figures_word_set_find_last (r->list_breakers, ex->t, item_start, num_start, NULL, NULL,

@@ -325,10 +325,11 @@ static const char *const per_unit_words[] = {
   "市均",   "旗均",
 };
 
-/* 各 followed by one of these, then the number: each got the same figure. */
+/* 各 (or 分别 with a single figure) followed by one of these, then the
+ * number: each got the same figure. */
 static const char *const each_verbs[] = {
-  "安排", "补助", "奖励", "奖补", "拨付", "投入", "支持", "资助",
-  "补贴", "发放", "下达", "给予", "投资", "落实", "获得",
+  "安排", "补助", "奖励", "奖补", "拨付", "投入", "支持", "资助", "补贴", "发放",
+  "下达", "给予", "投资", "落实", "获得", "帮扶", "捐赠", "捐助", "援助",
 };
 
 /* ------------------------------------------------------------------ */
