@@ -342,6 +342,19 @@ test_phrase_after_quoted_name (void)
   check (e, "2", FIGURES_METRIC_OTHER, FALSE, NULL);
 }
 
+/* A text that names several regions and no prefecture is about none of
+ * them: its figures keep an empty city, not the first region's */
+static void
+test_city_several_regions (void)
+{
+  g_autoptr (FiguresExtraction) e =
+    extract ("国家民委工作综述\n"
+             "国家民委近日下达少数民族发展资金80亿元，支持民族地区改善生产生活条件，"
+             "据介绍，甘肃、青海、宁夏教师人均参训2轮，四川、云南人均参训3轮。\n");
+
+  check (e, "8000000000", FIGURES_METRIC_FUNDING, FALSE, "");
+}
+
 /* A title whose place gives aid to another (浙江省对口支援…) does not make
  * the document's place: the helped place the text names does */
 static void
@@ -1099,6 +1112,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/extractor/city/partner-list", test_partner_list);
   g_test_add_func ("/extractor/city/aid-giver", test_city_aid_giver);
   g_test_add_func ("/extractor/city/aid-title", test_city_aid_title);
+  g_test_add_func ("/extractor/city/several-regions", test_city_several_regions);
   g_test_add_func ("/extractor/city/scope-and-lists", test_scope_and_lists);
   g_test_add_func ("/extractor/city/county-stem", test_county_stem);
   g_test_add_func ("/extractor/city/respective-with-and", test_respective_with_and);

@@ -2369,18 +2369,27 @@ resolve_document_place (Extractor *ex)
     ex->doc_place = ex->top_prefecture;
     if (ex->doc_place == NULL && ex->doc_province != NULL)
       {
-        /* only the region itself is named */
-        for (guint i = 0; i < ex->mentions->len; i++)
+        /* only the region itself is named; a text naming several regions
+         * (陕西、内蒙古、甘肃…教师) is about none of them */
+        const FiguresPlace *region = NULL;
+        gboolean several = FALSE;
+
+        for (guint i = 0; i < ex->mentions->len && !several; i++)
           {
             const Mention *mm = &g_array_index (ex->mentions, Mention, i);
 
-            if (mm->place != NULL && mm->place->level == FIGURES_PLACE_PROVINCE &&
-                !(mm->flags & MENTION_DATELINE))
-              {
-                ex->doc_place = mm->place;
-                ex->doc_why = WHY_CITY_ONLY_REGION;
-                break;
-              }
+            if (mm->place == NULL || mm->place->level != FIGURES_PLACE_PROVINCE ||
+                (mm->flags & MENTION_DATELINE))
+              continue;
+            if (region == NULL)
+              region = mm->place;
+            else if (mm->place != region)
+              several = TRUE;
+          }
+        if (region != NULL && !several)
+          {
+            ex->doc_place = region;
+            ex->doc_why = WHY_CITY_ONLY_REGION;
           }
       }
     if (ex->doc_place == NULL && (ex->doc_place = county_by_stem (ex)) != NULL)
