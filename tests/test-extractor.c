@@ -327,6 +327,19 @@ test_respective_single (void)
   check (e, "1500000", FIGURES_METRIC_FUNDING, FALSE, NULL);
 }
 
+/* A verb (承担) ends the phrase after N个, and 项目 before 培训/任务 is a
+ * modifier: 86个单位承担了…项目培训任务 counts units, not projects */
+static void
+test_projects_not_head (void)
+{
+  g_autoptr (FiguresExtraction) e =
+    extract ("锡林郭勒盟民委工作总结\n"
+             "全盟共有86个单位承担了民族团结示范项目培训任务，新建7个示范项目。\n");
+
+  check (e, "86", FIGURES_METRIC_OTHER, FALSE, NULL);
+  check (e, "7", FIGURES_METRIC_PROJECTS, FALSE, NULL);
+}
+
 /* A quoted name right after the unit is skipped: the counted noun is the
  * phrase after it (3期“…”培训班), and words inside the name count for nothing */
 static void
@@ -1070,6 +1083,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/extractor/funding-share", test_funding_share);
   g_test_add_func ("/extractor/projects-already", test_projects_already);
   g_test_add_func ("/extractor/projects-modal", test_projects_modal);
+  g_test_add_func ("/extractor/projects-not-head", test_projects_not_head);
   g_test_add_func ("/extractor/list-progress", test_list_progress);
   g_test_add_func ("/extractor/list-by-place", test_list_by_place);
   g_test_add_func ("/extractor/respective-single", test_respective_single);
