@@ -400,14 +400,16 @@ test_projects_modal (void)
 static void
 test_city_aid_giver (void)
 {
-  g_autoptr (FiguresExtraction) e = extract ("林芝市对口支援工作总结\n"
-                                             "广东省累计对口援藏项目120个、援藏资金8.6亿元。"
-                                             "福建省将帮扶产业资金650万元。"
-                                             "林芝市累计接受对口援藏资金31亿元。\n");
+  g_autoptr (FiguresExtraction) e =
+    extract ("林芝市对口支援工作总结\n"
+             "广东省累计对口援藏项目120个、援藏资金8.6亿元。"
+             "福建省将对口帮扶产业资金650万元。包头市帮扶困难职工资金300万元。"
+             "林芝市累计接受对口援藏资金31亿元。\n");
 
   check (e, "120", FIGURES_METRIC_PROJECTS, FALSE, "林芝市");
   check (e, "860000000", FIGURES_METRIC_FUNDING, FALSE, "林芝市");
   check (e, "6500000", FIGURES_METRIC_FUNDING, FALSE, "林芝市");
+  check (e, "3000000", FIGURES_METRIC_FUNDING, FALSE, "包头市"); /* helps its own people */
   check (e, "3100000000", FIGURES_METRIC_FUNDING, FALSE, "林芝市");
 }
 

@@ -464,11 +464,12 @@ static const char *const giver_after_words[] = {
 };
 
 /* Aid to another place, anywhere in the clause after a place (上海市对口援藏
- * 项目, 浙江将帮扶…, 江苏省共安排援藏资金): the place gives, the helped place
- * owns the figure. */
+ * 项目, 浙江将对口帮扶…, 江苏省共安排援藏资金): the place gives, the helped
+ * place owns the figure. Not 帮扶 or 援助 alone: a city helps its own people
+ * too (包头市帮扶困难职工, 法律援助). */
 static const char *const aid_words[] = {
-  "对口支援", "对口帮扶", "对口援藏", "对口援疆", "对口援青", "援藏", "援疆",
-  "援青",     "援建",     "援助",     "帮扶",     "捐赠",     "捐助", "无偿资助",
+  "对口支援", "对口帮扶", "对口援藏", "对口援疆", "对口援青", "援藏",
+  "援疆",     "援青",     "援建",     "捐赠",     "捐助",     "无偿资助",
 };
 
 /* …unless the place receives it first (日喀则累计接受对口援藏项目). */
