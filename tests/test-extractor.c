@@ -289,11 +289,15 @@ test_trainees_elided_join (void)
     extract ("呼伦贝尔市民委工作总结\n"
              "全市民族干部业务培训班在市委党校开班，共有126名学员参加。"
              "民族团结宣讲活动在广场举行，共有900名群众参加了。"
-             "新建的培训基地举行揭牌仪式，共有75名代表出席。\n");
+             "新建的培训基地举行揭牌仪式，共有75名代表出席。"
+             "全市技能培训工作会议召开，共有88名代表参加。"
+             "全市培训推进会有代表64人参加。\n");
 
   check (e, "126", FIGURES_METRIC_TRAINEES, FALSE, NULL);
   check (e, "900", FIGURES_METRIC_OTHER, FALSE, NULL);
   check (e, "75", FIGURES_METRIC_OTHER, FALSE, NULL);
+  check (e, "88", FIGURES_METRIC_OTHER, FALSE, NULL); /* a meeting about training */
+  check (e, "64", FIGURES_METRIC_OTHER, FALSE, NULL);
 }
 
 /* An item naming only a place (…，扎赉特旗760人次) breaks the list before it

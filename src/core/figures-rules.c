@@ -282,8 +282,33 @@ static const FiguresNounRule noun_rules[] = {
 /* A training word followed by these names a thing, not training
  * (培训基地可容纳500人, 培训中心3个). */
 static const char *const training_modifier_heads[] = {
-  "基地", "中心", "学校", "学院", "机构", "场所", "教室", "设施", "大楼",
-  "楼",   "费",   "经费", "资金", "计划", "方案", "教材", "需求", "师资",
+  "基地",
+  "中心",
+  "学校",
+  "学院",
+  "机构",
+  "场所",
+  "教室",
+  "设施",
+  "大楼",
+  "楼",
+  "费",
+  "经费",
+  "资金",
+  "计划",
+  "方案",
+  "教材",
+  "需求",
+  "师资",
+  /* a meeting about training (培训工作会议, 培训推进会) trains no one */
+  "工作会议",
+  "工作会",
+  "推进会",
+  "现场会",
+  "座谈会",
+  "部署会",
+  "调度会",
+  "会议",
 };
 
 /* What training leads to: people counted after these are not trainees
