@@ -208,6 +208,215 @@ test_per_unit (void)
   check (e, "120000", FIGURES_METRIC_OTHER, FALSE, NULL);
 }
 
+/* 每县, 县均: an amount for each county is a rate like 每户 */
+static void
+test_per_unit_place (void)
+{
+  g_autoptr (FiguresExtraction) e =
+    extract ("乌海市民委工作总结\n"
+             "自治区下达边境旗奖补资金2.4亿元，其中每旗安排产业资金1500万元，"
+             "每县补助农田建设经费320万元，县均投入760万元。\n");
+
+  check (e, "240000000", FIGURES_METRIC_FUNDING, FALSE, NULL);
+  check (e, "15000000", FIGURES_METRIC_OTHER, FALSE, NULL);
+  check (e, "3200000", FIGURES_METRIC_OTHER, FALSE, NULL);
+  check (e, "7600000", FIGURES_METRIC_OTHER, FALSE, NULL);
+}
+
+/* 转移支付 is money handed down to a programme: funding, and the items
+ * after it that have no noun of their own inherit it */
+static void
+test_transfer_payment (void)
+{
+  g_autoptr (FiguresExtraction) e =
+    extract ("通辽市财政局工作总结\n"
+             "今年争取一般性转移支付4.7亿元，民族地区转移支付6300万元、1900万元。\n");
+
+  check (e, "470000000", FIGURES_METRIC_FUNDING, FALSE, NULL);
+  check (e, "63000000", FIGURES_METRIC_FUNDING, FALSE, NULL);
+  check (e, "19000000", FIGURES_METRIC_FUNDING, FALSE, NULL);
+}
+
+/* A share of a programme's money that one level of government bears
+ * (承担) is funding */
+static void
+test_funding_share (void)
+{
+  g_autoptr (FiguresExtraction) e =
+    extract ("巴彦淖尔市财政局工作总结\n"
+             "民生实事计划投入9.2亿元，其中市本级承担2.6亿元，旗县区承担6.6亿元。\n");
+
+  check (e, "920000000", FIGURES_METRIC_FUNDING, FALSE, NULL);
+  check (e, "260000000", FIGURES_METRIC_FUNDING, FALSE, NULL);
+  check (e, "660000000", FIGURES_METRIC_FUNDING, FALSE, NULL);
+}
+
+/* 已 inside the phrase after N个 is part of a modifier (N个已竣工项目),
+ * not the end of the noun phrase */
+static void
+test_projects_already (void)
+{
+  g_autoptr (FiguresExtraction) e =
+    extract ("赤峰市发展改革委工作总结\n"
+             "全市9个已竣工项目通过验收，14个村已完成改造。\n");
+
+  check (e, "9", FIGURES_METRIC_PROJECTS, FALSE, NULL);
+  check (e, "14", FIGURES_METRIC_OTHER, FALSE, NULL);
+}
+
+/* An item giving the progress of the list before it (已开工的N个, 竣工N个)
+ * continues that list, while an outcome (已就业) does not */
+static void
+test_list_progress (void)
+{
+  g_autoptr (FiguresExtraction) e = extract ("阿拉善盟发展改革委工作总结\n"
+                                             "今年全盟实施水利项目36个，已开工的30个，竣工12个。"
+                                             "培训牧民800人，已就业500人。\n");
+
+  check (e, "36", FIGURES_METRIC_PROJECTS, FALSE, NULL);
+  check (e, "30", FIGURES_METRIC_PROJECTS, FALSE, NULL);
+  check (e, "12", FIGURES_METRIC_PROJECTS, FALSE, NULL);
+  check (e, "800", FIGURES_METRIC_TRAINEES, FALSE, NULL);
+  check (e, "500", FIGURES_METRIC_OTHER, FALSE, NULL);
+}
+
+/* A clause ending with 参加 has left out what people joined: the training
+ * named earlier in its sentence; an event with no training word stays other */
+static void
+test_trainees_elided_join (void)
+{
+  g_autoptr (FiguresExtraction) e =
+    extract ("呼伦贝尔市民委工作总结\n"
+             "全市民族干部业务培训班在市委党校开班，共有126名学员参加。"
+             "民族团结宣讲活动在广场举行，共有900名群众参加了。"
+             "新建的培训基地举行揭牌仪式，共有75名代表出席。"
+             "全市技能培训工作会议召开，共有88名代表参加。"
+             "全市培训推进会有代表64人参加。\n");
+
+  check (e, "126", FIGURES_METRIC_TRAINEES, FALSE, NULL);
+  check (e, "900", FIGURES_METRIC_OTHER, FALSE, NULL);
+  check (e, "75", FIGURES_METRIC_OTHER, FALSE, NULL);
+  check (e, "88", FIGURES_METRIC_OTHER, FALSE, NULL); /* a meeting about training */
+  check (e, "64", FIGURES_METRIC_OTHER, FALSE, NULL);
+}
+
+/* An item naming only a place (…，扎赉特旗760人次) breaks the list before it
+ * down by place: it keeps that list's metric */
+static void
+test_list_by_place (void)
+{
+  g_autoptr (FiguresExtraction) e =
+    extract ("兴安盟人社局工作总结\n"
+             "全盟培训农牧民3200人次，其中科尔沁右翼前旗培训900人次，扎赉特旗760人次。"
+             "下达补助资金850万元，突泉县120万元。\n");
+
+  check (e, "3200", FIGURES_METRIC_TRAINEES, FALSE, "兴安盟");
+  check (e, "900", FIGURES_METRIC_TRAINEES, FALSE, "兴安盟");
+  check (e, "760", FIGURES_METRIC_TRAINEES, FALSE, "兴安盟");
+  check (e, "1200000", FIGURES_METRIC_FUNDING, FALSE, "兴安盟");
+}
+
+/* 分别 with a single figure gives each of several the same amount (a rate,
+ * like 各); with several figures it distributes them */
+static void
+test_respective_single (void)
+{
+  g_autoptr (FiguresExtraction) e = extract ("包头市民委工作总结\n"
+                                             "下达帮扶资金900万元，3个旗县将分别帮扶200万元。"
+                                             "两个苏木分别投入资金300万元和150万元。\n");
+
+  check (e, "9000000", FIGURES_METRIC_FUNDING, FALSE, NULL);
+  check (e, "2000000", FIGURES_METRIC_OTHER, FALSE, NULL);
+  check (e, "3000000", FIGURES_METRIC_FUNDING, FALSE, NULL);
+  check (e, "1500000", FIGURES_METRIC_FUNDING, FALSE, NULL);
+}
+
+/* A verb (承担) ends the phrase after N个, and 项目 before 培训/任务 is a
+ * modifier: 86个单位承担了…项目培训任务 counts units, not projects */
+static void
+test_projects_not_head (void)
+{
+  g_autoptr (FiguresExtraction) e =
+    extract ("锡林郭勒盟民委工作总结\n"
+             "全盟共有86个单位承担了民族团结示范项目培训任务，新建7个示范项目。\n");
+
+  check (e, "86", FIGURES_METRIC_OTHER, FALSE, NULL);
+  check (e, "7", FIGURES_METRIC_PROJECTS, FALSE, NULL);
+}
+
+/* A quoted name right after the unit is skipped: the counted noun is the
+ * phrase after it (3期“…”培训班), and words inside the name count for nothing */
+static void
+test_phrase_after_quoted_name (void)
+{
+  g_autoptr (FiguresExtraction) e =
+    extract ("锡林郭勒盟民委工作总结\n"
+             "今年举办3期“草原书屋管理员”业务培训班，实施5个“美丽庭院”项目，"
+             "开展2场“送培训下乡”宣讲活动。\n");
+
+  check (e, "3", FIGURES_METRIC_TRAINING_SESSIONS, FALSE, NULL);
+  check (e, "5", FIGURES_METRIC_PROJECTS, FALSE, NULL);
+  check (e, "2", FIGURES_METRIC_OTHER, FALSE, NULL);
+}
+
+/* A text that names several regions and no prefecture is about none of
+ * them: its figures keep an empty city, not the first region's */
+static void
+test_city_several_regions (void)
+{
+  g_autoptr (FiguresExtraction) e =
+    extract ("国家民委工作综述\n"
+             "国家民委近日下达少数民族发展资金80亿元，支持民族地区改善生产生活条件，"
+             "据介绍，甘肃、青海、宁夏教师人均参训2轮，四川、云南人均参训3轮。\n");
+
+  check (e, "8000000000", FIGURES_METRIC_FUNDING, FALSE, "");
+}
+
+/* A title whose place gives aid to another (浙江省对口支援…) does not make
+ * the document's place: the helped place the text names does */
+static void
+test_city_aid_title (void)
+{
+  g_autoptr (FiguresExtraction) e = extract ("浙江省对口支援工作综述\n"
+                                             "五年来累计实施援疆项目310个，投入资金42亿元，"
+                                             "帮助阿克苏地区建成一批民生工程。\n");
+
+  check (e, "310", FIGURES_METRIC_PROJECTS, FALSE, "阿克苏地区");
+  check (e, "4200000000", FIGURES_METRIC_FUNDING, FALSE, "阿克苏地区");
+}
+
+/* A modal verb ends the phrase after N个 once it has a noun: 15个旗急需…的
+ * 项目 counts banners, 6个需要…的项目 counts projects */
+static void
+test_projects_modal (void)
+{
+  g_autoptr (FiguresExtraction) e =
+    extract ("兴安盟财政局工作总结\n"
+             "支持15个旗急需建设的水利项目，新建6个需要配套的灌溉项目。\n");
+
+  check (e, "15", FIGURES_METRIC_OTHER, FALSE, NULL);
+  check (e, "6", FIGURES_METRIC_PROJECTS, FALSE, NULL);
+}
+
+/* A place followed in its clause by aid to another place (对口援藏, 帮扶)
+ * gives; the helped place owns the figure, unless the place received it
+ * (接受) */
+static void
+test_city_aid_giver (void)
+{
+  g_autoptr (FiguresExtraction) e =
+    extract ("林芝市对口支援工作总结\n"
+             "广东省累计对口援藏项目120个、援藏资金8.6亿元。"
+             "福建省将对口帮扶产业资金650万元。包头市帮扶困难职工资金300万元。"
+             "林芝市累计接受对口援藏资金31亿元。\n");
+
+  check (e, "120", FIGURES_METRIC_PROJECTS, FALSE, "林芝市");
+  check (e, "860000000", FIGURES_METRIC_FUNDING, FALSE, "林芝市");
+  check (e, "6500000", FIGURES_METRIC_FUNDING, FALSE, "林芝市");
+  check (e, "3000000", FIGURES_METRIC_FUNDING, FALSE, "包头市"); /* helps its own people */
+  check (e, "3100000000", FIGURES_METRIC_FUNDING, FALSE, "林芝市");
+}
+
 static void
 test_approximation (void)
 {
@@ -875,6 +1084,17 @@ main (int argc, char *argv[])
   g_test_add_func ("/extractor/macro-distractors", test_macro_distractors);
   g_test_add_func ("/extractor/projects", test_projects);
   g_test_add_func ("/extractor/per-unit", test_per_unit);
+  g_test_add_func ("/extractor/per-unit-place", test_per_unit_place);
+  g_test_add_func ("/extractor/transfer-payment", test_transfer_payment);
+  g_test_add_func ("/extractor/funding-share", test_funding_share);
+  g_test_add_func ("/extractor/projects-already", test_projects_already);
+  g_test_add_func ("/extractor/projects-modal", test_projects_modal);
+  g_test_add_func ("/extractor/projects-not-head", test_projects_not_head);
+  g_test_add_func ("/extractor/list-progress", test_list_progress);
+  g_test_add_func ("/extractor/list-by-place", test_list_by_place);
+  g_test_add_func ("/extractor/respective-single", test_respective_single);
+  g_test_add_func ("/extractor/trainees-elided-join", test_trainees_elided_join);
+  g_test_add_func ("/extractor/phrase-after-quoted-name", test_phrase_after_quoted_name);
   g_test_add_func ("/extractor/approximation", test_approximation);
   g_test_add_func ("/extractor/not-statistics", test_not_statistics);
   g_test_add_func ("/extractor/city/subject-and-rollup", test_city_by_subject_and_rollup);
@@ -910,6 +1130,9 @@ main (int argc, char *argv[])
   g_test_add_func ("/extractor/headline-rounding", test_headline_rounding);
   g_test_add_func ("/extractor/list-continuation", test_list_continuation);
   g_test_add_func ("/extractor/city/partner-list", test_partner_list);
+  g_test_add_func ("/extractor/city/aid-giver", test_city_aid_giver);
+  g_test_add_func ("/extractor/city/aid-title", test_city_aid_title);
+  g_test_add_func ("/extractor/city/several-regions", test_city_several_regions);
   g_test_add_func ("/extractor/city/scope-and-lists", test_scope_and_lists);
   g_test_add_func ("/extractor/city/county-stem", test_county_stem);
   g_test_add_func ("/extractor/city/respective-with-and", test_respective_with_and);

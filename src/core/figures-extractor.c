@@ -30,6 +30,7 @@
 #define SCAN_LIMIT 400       /* how far to look for a sentence boundary */
 #define PHRASE_MAX 24        /* the noun phrase after N个 */
 #define PARTNER_SPAN 40      /* how far back 与 makes a list of partners */
+#define AID_SPAN 12          /* how far after a place an aid word (援藏) makes it a giver */
 #define STEM_SCAN_CHARS 4000 /* how far a text is searched for a county's stem */
 #define MASTHEAD_LINES 6     /* a website's masthead is among the first lines */
 #define NO_YEAR G_MININT
@@ -49,6 +50,7 @@ typedef enum
   MENTION_RECEIVER = 1 << 3,
   MENTION_ORIGIN = 1 << 4,
   MENTION_DATELINE = 1 << 5,
+  MENTION_AID = 1 << 6, /* gives aid to another place (江苏…援藏): not even a title's place */
 } MentionFlags;
 
 #define MENTION_LIST_FLAGS (MENTION_PARTNER | MENTION_GIVER | MENTION_RECEIVER | MENTION_ORIGIN)
@@ -539,6 +541,16 @@ is_per_unit (Extractor *ex, gsize item_start, gsize num_start, gsize unit_end)
   p -= len;
   if (p > item_start && t[p - 1] == 0x5404 /* 各 */)
     return TRUE;
+  /* 4市将分别帮扶300万元: 分别 with one figure gives each the same */
+  if (p >= item_start + 2 && t[p - 2] == 0x5206 /* 分 */ && t[p - 1] == 0x522B /* 别 */)
+    {
+      gsize q = unit_end;
+
+      while (q < ex->n && !is_clause_sep (t[q]) && !is_ascii_digit (t[q]))
+        q++;
+      if (q >= ex->n || !is_ascii_digit (t[q]))
+        return TRUE;
+    }
 
   /* 各安排工作经费30万元: 各 and a verb, then what each got */
   for (gsize q = item_start; q + 1 < num_start; q++)
@@ -571,6 +583,22 @@ phrase_after (Extractor *ex, gsize unit_end, gsize *start, gsize *end)
   p += figures_word_set_match (ex->rules->approx_after, t, ex->n, p, NULL);
   *start = p;
   *end = p;
+  /* 4期“美丽乡村”培训班: a quoted name between the unit and the phrase is
+   * skipped; the head noun comes after it */
+  if (p < ex->n && closing_quote (t[p]) != 0)
+    {
+      gunichar close = closing_quote (t[p]);
+      gsize q = p + 1;
+
+      while (q < hi && t[q] != close && !is_clause_sep (t[q]))
+        q++;
+      if (q >= hi || t[q] != close)
+        return;
+      p = q + 1;
+      hi = MIN (ex->n, p + PHRASE_MAX);
+      *start = p;
+      *end = p;
+    }
   if (p >= ex->n || !is_han (t[p]))
     return;
   if (figures_word_set_match (ex->rules->phrase_breaks, t, ex->n, p, NULL) > 0 ||
@@ -583,7 +611,8 @@ phrase_after (Extractor *ex, gsize unit_end, gsize *start, gsize *end)
 
       if (is_clause_sep (c) || is_ascii_digit (c) || c == '(' || c == 0xFF08)
         break;
-      if (p > *start && figures_word_set_match (ex->rules->phrase_breaks, t, ex->n, p, NULL) > 0)
+      if (p > *start && (figures_word_set_match (ex->rules->phrase_breaks, t, ex->n, p, NULL) > 0 ||
+                         figures_word_set_match (ex->rules->phrase_modals, t, ex->n, p, NULL) > 0))
         break;
       p++;
     }
@@ -762,6 +791,26 @@ continued_figure (
   return NULL;
 }
 
+/* Whether the item's own words are only a place's name (…，卓资县1860人次):
+ * a breakdown by place goes on with the list before it. */
+static gboolean
+item_is_place (Extractor *ex, gsize lo, gsize hi)
+{
+  for (guint i = ex->mentions->len; i > 0; i--)
+    {
+      const Mention *m = &g_array_index (ex->mentions, Mention, i - 1);
+      gsize end = m->town_end > m->end ? m->town_end : m->end;
+
+      if (m->start >= hi)
+        continue;
+      if (m->start < lo)
+        break;
+      return end <= hi && !has_own_words (ex, lo, m->start) && !has_own_words (ex, end, hi);
+    }
+
+  return FALSE;
+}
+
 /* Whether two items share a word of two characters (科级干部 / 一般干部,
  * 新开工 / 已开工): the second continues the first's list. */
 static gboolean
@@ -797,6 +846,21 @@ clause_start_for_bare (Extractor *ex, const Bounds *b, gsize num_start, gsize un
     if (is_clause_sep (ex->t[p - 1]))
       break;
   return p;
+}
+
+/* Whether the clause after the unit ends with a joining verb whose object
+ * is left out (…名学员参加。, …人参加了): it joins what the sentence named. */
+static gboolean
+elided_join (Extractor *ex, gsize unit_end, gsize clause_end)
+{
+  gsize end = clause_end;
+
+  while (end > unit_end && is_space (ex->t[end - 1]))
+    end--;
+  if (end > unit_end && ex->t[end - 1] == 0x4E86 /* 了 */)
+    end--;
+  return end > unit_end &&
+         figures_word_set_match_ending (ex->rules->elided_joins, ex->t, unit_end, end, NULL) > 0;
 }
 
 static Classification
@@ -848,7 +912,7 @@ classify (Extractor *ex, FiguresUnitKind kind, gsize num_start, gsize unit_end, 
           if (!m.found)
             m = first_noun (ex, unit_end, item_end, money);
           if (!m.found)
-            break;
+            goto inherit;
           cls.label_noun = g_strdup (m.rule->label);
           cls.why_word = m.rule->word;
           if (m.rule->klass == FIGURES_NOUN_FUNDING)
@@ -905,6 +969,21 @@ classify (Extractor *ex, FiguresUnitKind kind, gsize num_start, gsize unit_end, 
               cls.why = in_item ? WHY_METRIC_TRAINING_ITEM : WHY_METRIC_TRAINING;
               cls.why_word = word->rule->word;
               return cls;
+            }
+          /* …培训班开班，共有97名学员参加: 参加 with its object left out
+           * joins the training named earlier in the sentence */
+          if (!outreach && elided_join (ex, unit_end, clause_end))
+            {
+              Noun earlier = nearest_noun (ex, b->sent_start, clause_start, training);
+
+              if (earlier.found)
+                {
+                  cls.metric = FIGURES_METRIC_TRAINEES;
+                  cls.label_noun = g_strdup ("培训");
+                  cls.why = WHY_METRIC_TRAINING;
+                  cls.why_word = earlier.rule->word;
+                  return cls;
+                }
             }
           cls.why = WHY_METRIC_NO_TRAINING;
           if (noun.found && noun.rule->klass != FIGURES_NOUN_OTHER)
@@ -1003,7 +1082,10 @@ inherit:
        * runs parallel to the one before (…科级干部1750人次,一般干部8100人次),
        * not when it counts something new (…转移输出3600人) */
       if (prev != NULL && !breakdown && (own || across) &&
-          (!items_parallel (ex, prev->clause_start, prev->start, clause_start, num_start) ||
+          ((!items_parallel (ex, prev->clause_start, prev->start, clause_start, num_start) &&
+            !item_is_place (ex, item_start, num_start) &&
+            !figures_word_set_find_last (r->progress_words, ex->t, item_start, num_start, NULL,
+                                         NULL, NULL)) ||
            figures_word_set_find_last (r->list_breakers, ex->t, item_start, num_start, NULL, NULL,
                                        NULL)))
         prev = NULL;
@@ -1173,8 +1255,25 @@ flag_mention (Extractor *ex, Mention *m, gint book_depth)
 
   /* 自治区补助, 内蒙古自治区财政厅下达: right after the place and its
    * organisation */
-  if (figures_word_set_match (ex->rules->givers_after, t, ex->n, p, NULL) > 0)
-    m->flags |= MENTION_GIVER;
+  {
+    gsize q = p;
+
+    for (guint k = 0; k < 2; k++)
+      q += figures_word_set_match (ex->rules->place_adverbs, t, ex->n, q, NULL);
+    if (figures_word_set_match (ex->rules->givers_after, t, ex->n, q, NULL) > 0)
+      m->flags |= MENTION_GIVER;
+    /* 江苏省共安排对口援藏资金: aid further on in the same clause */
+    for (gsize r = q; r < ex->n && r < q + AID_SPAN && !is_clause_sep (t[r]); r++)
+      {
+        if (figures_word_set_match (ex->rules->receive_verbs, t, ex->n, r, NULL) > 0)
+          break;
+        if (figures_word_set_match (ex->rules->aid_words, t, ex->n, r, NULL) > 0)
+          {
+            m->flags |= MENTION_GIVER | MENTION_AID;
+            break;
+          }
+      }
+  }
 
   /* 新华社西宁5月28日电, 中广网南昌4月29日消息: where the reporter filed */
   {
@@ -2137,7 +2236,8 @@ static const Mention *
 title_mention (Extractor *ex, const Line *line, GHashTable *counts)
 {
   /* a title may be quoted whole (“福建宁夏将力推…”): quotes are no name there */
-  const Mention *best = best_mention_in (ex, line, line->start, line->end, TRUE, MENTION_PARTNER);
+  const Mention *best =
+    best_mention_in (ex, line, line->start, line->end, TRUE, MENTION_PARTNER | MENTION_AID);
 
   if (best == NULL)
     return NULL;
@@ -2147,7 +2247,7 @@ title_mention (Extractor *ex, const Line *line, GHashTable *counts)
 
       if (m->start < line->start || m->start >= line->end || m->place == NULL ||
           m->place == best->place || m->place->level != best->place->level ||
-          (m->flags & MENTION_PARTNER))
+          (m->flags & (MENTION_PARTNER | MENTION_AID)))
         continue;
       if (GPOINTER_TO_UINT (g_hash_table_lookup (counts, m->place)) >
           GPOINTER_TO_UINT (g_hash_table_lookup (counts, best->place)))
@@ -2269,18 +2369,27 @@ resolve_document_place (Extractor *ex)
     ex->doc_place = ex->top_prefecture;
     if (ex->doc_place == NULL && ex->doc_province != NULL)
       {
-        /* only the region itself is named */
-        for (guint i = 0; i < ex->mentions->len; i++)
+        /* only the region itself is named; a text naming several regions
+         * (陕西、内蒙古、甘肃…教师) is about none of them */
+        const FiguresPlace *region = NULL;
+        gboolean several = FALSE;
+
+        for (guint i = 0; i < ex->mentions->len && !several; i++)
           {
             const Mention *mm = &g_array_index (ex->mentions, Mention, i);
 
-            if (mm->place != NULL && mm->place->level == FIGURES_PLACE_PROVINCE &&
-                !(mm->flags & MENTION_DATELINE))
-              {
-                ex->doc_place = mm->place;
-                ex->doc_why = WHY_CITY_ONLY_REGION;
-                break;
-              }
+            if (mm->place == NULL || mm->place->level != FIGURES_PLACE_PROVINCE ||
+                (mm->flags & MENTION_DATELINE))
+              continue;
+            if (region == NULL)
+              region = mm->place;
+            else if (mm->place != region)
+              several = TRUE;
+          }
+        if (region != NULL && !several)
+          {
+            ex->doc_place = region;
+            ex->doc_why = WHY_CITY_ONLY_REGION;
           }
       }
     if (ex->doc_place == NULL && (ex->doc_place = county_by_stem (ex)) != NULL)

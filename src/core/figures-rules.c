@@ -139,6 +139,8 @@ static const FiguresNounRule noun_rules[] = {
   { "基金", FIGURES_NOUN_FUNDING, "基金" },
   { "款项", FIGURES_NOUN_FUNDING, "资金" },
   { "预算", FIGURES_NOUN_FUNDING, "预算" },
+  { "转移支付", FIGURES_NOUN_FUNDING, "转移支付" },
+  { "承担", FIGURES_NOUN_FUNDING, "资金" },
 
   /* investment: capital counted by 投资 (完成投资, 总投资, 投资N元建设) */
   { "投资", FIGURES_NOUN_INVESTMENT, "投资" },
@@ -280,8 +282,33 @@ static const FiguresNounRule noun_rules[] = {
 /* A training word followed by these names a thing, not training
  * (培训基地可容纳500人, 培训中心3个). */
 static const char *const training_modifier_heads[] = {
-  "基地", "中心", "学校", "学院", "机构", "场所", "教室", "设施", "大楼",
-  "楼",   "费",   "经费", "资金", "计划", "方案", "教材", "需求", "师资",
+  "基地",
+  "中心",
+  "学校",
+  "学院",
+  "机构",
+  "场所",
+  "教室",
+  "设施",
+  "大楼",
+  "楼",
+  "费",
+  "经费",
+  "资金",
+  "计划",
+  "方案",
+  "教材",
+  "需求",
+  "师资",
+  /* a meeting about training (培训工作会议, 培训推进会) trains no one */
+  "工作会议",
+  "工作会",
+  "推进会",
+  "现场会",
+  "座谈会",
+  "部署会",
+  "调度会",
+  "会议",
 };
 
 /* What training leads to: people counted after these are not trainees
@@ -293,7 +320,7 @@ static const char *const training_outcome_words[] = {
 /* Funding words that are verbs: they fund what the item names, so a
  * macro noun before them still decides (一般公共预算支出安排210亿元). */
 static const char *const funding_verbs[] = {
-  "拨付", "下拨", "划拨", "安排", "投入", "筹集", "募集", "配套",
+  "拨付", "下拨", "划拨", "安排", "投入", "筹集", "募集", "配套", "承担",
 };
 
 /* ------------------------------------------------------------------ */
@@ -318,12 +345,16 @@ static const char *const per_unit_words[] = {
   "每名",   "每位",     "每家", "每村", "每所",   "每亩",   "每项", "每处", "每座", "每校",
   "每嘎查", "每苏木",   "每镇", "每乡", "每乡镇", "每社区", "每期", "每场", "每次", "每班",
   "每生",   "每名学员", "/人",  "/户",  "/亩",    "/年",    "/个",
+  /* per administrative unit: 每县1000万元, 县均投入 */
+  "每县",   "每市",     "每区", "每旗", "每盟",   "每州",   "每省", "县均", "乡均", "镇均",
+  "市均",   "旗均",
 };
 
-/* 各 followed by one of these, then the number: each got the same figure. */
+/* 各 (or 分别 with a single figure) followed by one of these, then the
+ * number: each got the same figure. */
 static const char *const each_verbs[] = {
-  "安排", "补助", "奖励", "奖补", "拨付", "投入", "支持", "资助",
-  "补贴", "发放", "下达", "给予", "投资", "落实", "获得",
+  "安排", "补助", "奖励", "奖补", "拨付", "投入", "支持", "资助", "补贴", "发放",
+  "下达", "给予", "投资", "落实", "获得", "帮扶", "捐赠", "捐助", "援助",
 };
 
 /* ------------------------------------------------------------------ */
@@ -457,6 +488,27 @@ static const char *const giver_after_words[] = {
   "补助", "下达", "下拨", "奖补", "资助", "转移支付", "专项补助", "支持资金", "奖励",
 };
 
+/* Aid to another place, anywhere in the clause after a place (上海市对口援藏
+ * 项目, 浙江将对口帮扶…, 江苏省共安排援藏资金): the place gives, the helped
+ * place owns the figure. Not 帮扶 or 援助 alone: a city helps its own people
+ * too (包头市帮扶困难职工, 法律援助). */
+static const char *const aid_words[] = {
+  "对口支援", "对口帮扶", "对口援藏", "对口援疆", "对口援青", "援藏",
+  "援疆",     "援青",     "援建",     "捐赠",     "捐助",     "无偿资助",
+};
+
+/* …unless the place receives it first (日喀则累计接受对口援藏项目). */
+static const char *const receive_verb_words[] = {
+  "接受", "受援", "收到", "得到", "获得", "争取",
+};
+
+/* Adverbs between a place and its verb (浙江将帮扶, 自治区已下达), skipped
+ * to find what the place does. */
+static const char *const place_adverb_words[] = {
+  "将",   "拟",   "已", "已经", "还",   "再",   "又",   "也",
+  "先后", "陆续", "共", "累计", "共计", "今年", "计划",
+};
+
 /* Organisations named after a place, skipped to find what the place does
  * (内蒙古自治区民委下达…: the region gives). */
 static const char *const organisation_words[] = {
@@ -500,14 +552,21 @@ static const char *const partner_not_words[] = {
 static const char *const phrase_break_words[] = {
   "并",   "用于", "涉及", "其中", "共计", "累计", "完成", "达到", "带动", "覆盖", "实现", "总投资",
   "投资", "资金", "开展", "进行", "参加", "参与", "建立", "设立", "签订", "提出", "获得", "成为",
-  "已",   "正在", "全部", "均",   "有",   "中",   "实施", "推进", "支持", "组织", "举办", "带领",
-  "围绕", "共",   "安排", "投入", "争取", "选择", "参观", "接待", "发放", "签约",
+  "正在", "全部", "均",   "有",   "中",   "实施", "推进", "支持", "组织", "举办", "带领", "围绕",
+  "共",   "安排", "投入", "争取", "选择", "参观", "接待", "发放", "签约", "承担", "承办", "负责",
+};
+
+/* …and at these modal verbs once it has a noun: N个县急需解决的…项目 counts
+ * counties, while N个需要配套的项目 still counts projects. */
+static const char *const phrase_modal_words[] = {
+  "急需", "亟需", "亟待", "需要", "所需", "可以", "能够", "应当",
 };
 
 /* 项目 followed by these is a modifier, not the head noun (项目单位). */
 static const char *const project_not_head_words[] = {
-  "单位", "区",   "村",   "库",   "点",   "资金", "经费", "办", "部", "组",       "负责", "管理",
-  "法人", "业主", "工地", "名单", "清单", "申报", "储备", "化", "制", "建设资金", "人员", "专员",
+  "单位", "区",   "村",   "库",       "点",   "资金", "经费", "办",   "部",
+  "组",   "负责", "管理", "法人",     "业主", "工地", "名单", "清单", "申报",
+  "储备", "化",   "制",   "建设资金", "人员", "专员", "培训", "任务",
 };
 
 static const char *const publisher_words[] = {
@@ -548,6 +607,21 @@ static const char *const label_verb_words[] = {
   "培育", "引进", "招引", "吸纳", "接待", "走访", "慰问", "帮扶", "救助", "资助", "下沉", "深入",
   "列席", "参加", "参与", "组建", "成立", "设立", "开设", "开通", "累计", "受理", "办理", "化解",
   "听取", "审议", "审查", "检查", "整改", "落实", "完成", "实现", "达到", "带动", "覆盖", "惠及",
+};
+
+/* A clause ending with one of these after the number has left out what
+ * people joined (…培训班开班，共有97名学员参加): the sentence named it. */
+static const char *const elided_join_words[] = {
+  "参加",
+  "参与",
+  "报名参加",
+  "出席",
+};
+
+/* An item holding one of these gives the progress of what the list before
+ * it counts (项目45个，已开工38个，竣工20个): it continues that list. */
+static const char *const progress_words[] = {
+  "开工", "新开工", "复工", "完工", "竣工", "在建", "续建", "建成", "投产", "验收", "交付", "启动",
 };
 
 /* An item holding one of these counts what came of the figures before it
@@ -907,6 +981,10 @@ figures_rules_get (void)
       rules.scope = word_set_new (scope_rules, sizeof scope_rules[0], G_N_ELEMENTS (scope_rules));
       rules.givers_before = WORD_SET_FROM_STRINGS (giver_before_words);
       rules.givers_after = WORD_SET_FROM_STRINGS (giver_after_words);
+      rules.place_adverbs = WORD_SET_FROM_STRINGS (place_adverb_words);
+      rules.aid_words = WORD_SET_FROM_STRINGS (aid_words);
+      rules.phrase_modals = WORD_SET_FROM_STRINGS (phrase_modal_words);
+      rules.receive_verbs = WORD_SET_FROM_STRINGS (receive_verb_words);
       rules.receivers_before = WORD_SET_FROM_STRINGS (receiver_before_words);
       rules.receivers_not_before = WORD_SET_FROM_STRINGS (receiver_not_before_words);
       rules.towards = WORD_SET_FROM_STRINGS (towards_words);
@@ -932,6 +1010,8 @@ figures_rules_get (void)
       rules.label_stops = WORD_SET_FROM_STRINGS (label_stop_chars);
       rules.label_verbs = WORD_SET_FROM_STRINGS (label_verb_words);
       rules.list_breakers = WORD_SET_FROM_STRINGS (list_breaker_words);
+      rules.progress_words = WORD_SET_FROM_STRINGS (progress_words);
+      rules.elided_joins = WORD_SET_FROM_STRINGS (elided_join_words);
       for (guint i = 0; i < G_N_ELEMENTS (unit_rules); i++)
         unit_blockers[i] = word_set_from_alternatives (unit_rules[i].not_followed_by);
       g_once_init_leave (&initialised, 1);

@@ -128,10 +128,14 @@ typedef struct
   FiguresWordSet *county_suffixes;         /* 县, 市, 旗: a county's name is its stem and one */
   FiguresWordSet *stems_not;        /* 和平, 公安 …: county stems that are common words */
   FiguresWordSet *givers_after;     /* 补助, 下达 …: the place before gives the money */
+  FiguresWordSet *place_adverbs;    /* 将, 已, 累计 …: between a place and its verb */
+  FiguresWordSet *aid_words;        /* 援藏, 帮扶 …: in the clause after a place, it gives */
+  FiguresWordSet *receive_verbs;    /* 接受, 获得 …: the place before receives the aid */
   FiguresWordSet *organisations;    /* 财政, 民委 …: an organisation after a place */
   FiguresWordSet *partners;         /* 与, 同, 联合 …: the place after is a partner */
   FiguresWordSet *partner_not;      /* 参与, 与会 …: 与 that makes no partner */
   FiguresWordSet *phrase_breaks;    /* words that end the noun phrase after N个 */
+  FiguresWordSet *phrase_modals;    /* 急需, 需要 …: end it too, after its first noun */
   FiguresWordSet *project_not_head; /* 项目单位, 项目区 …: 项目 is no head noun */
   FiguresWordSet *publisher_keys;   /* 发文机构, 来源 …: the publisher's line */
   FiguresWordSet *town_suffixes;    /* 镇, 乡, 苏木, 街道 … */
@@ -144,6 +148,8 @@ typedef struct
   FiguresWordSet *label_stops;    /* 被, 各, 的 …: never inside a label read from the text */
   FiguresWordSet *label_verbs;    /* 制作, 建成 …: a label starts after them, ends before */
   FiguresWordSet *list_breakers;  /* 转移, 带动 …: an item counting what came of the list */
+  FiguresWordSet *progress_words; /* 开工, 竣工 …: an item giving the list's progress */
+  FiguresWordSet *elided_joins;   /* 参加, 参与 …: ending a clause, joins what was named */
 } FiguresRules;
 
 /* The tables, built on first use. Thread-safe. */
