@@ -236,7 +236,7 @@ test_charts (void)
     RUN_AND_WAIT (view, "data-changed", (void) 0);
   settle (300);
 
-  layout = figures_chart_view_get_layout (view);
+  layout = wait_for_layout (view);
   g_assert_nonnull (layout);
   g_assert_cmpuint (figures_chart_layout_get_n_marks (layout), >, 0);
   g_assert_true (figures_chart_layout_get_mark (layout, 0, &mark));
@@ -278,7 +278,7 @@ test_charts (void)
   g_assert_cmpuint (g_list_model_get_n_items (mentions), ==, 0);
   RUN_AND_WAIT (view, "data-changed", figures_chart_view_set_metric (view, "trainees"));
   settle (200);
-  layout = figures_chart_view_get_layout (view);
+  layout = wait_for_layout (view);
   g_assert_true (figures_chart_layout_get_mark (layout, 0, &mark));
   RUN_AND_WAIT (view, "mentions-changed",
                 g_assert_true (figures_chart_view_activate_at (
@@ -325,7 +325,7 @@ test_compare (void)
     RUN_AND_WAIT (view, "data-changed", figures_chart_view_set_cities (view, two));
   }
   settle (200);
-  layout = figures_chart_view_get_layout (view);
+  layout = wait_for_layout (view);
   g_assert_nonnull (layout);
   g_assert_cmpint (figures_chart_layout_get_kind (layout), ==, FIGURES_CHART_COMPARE);
   g_assert_true (figures_chart_layout_get_city_color (layout, cities[0], &color));
@@ -338,11 +338,72 @@ test_compare (void)
     RUN_AND_WAIT (view, "data-changed", figures_chart_view_set_cities (view, three));
   }
   settle (200);
-  layout = figures_chart_view_get_layout (view);
+  layout = wait_for_layout (view);
   g_assert_true (figures_chart_layout_get_city_color (layout, cities[2], &color));
   g_assert_cmpstrv (figures_chart_view_get_cities (view),
                     ((const char *[]){ cities[0], cities[1], cities[2], NULL }));
   save_screenshot (GTK_WIDGET (window), "screenshot-compare.png");
+}
+
+/* Item 10: Compare at the default window size shows enough cities to
+ * choose from and enough mentions to read. */
+static void
+test_compare_room (void)
+{
+  FiguresChartView *view = window->compare_view;
+  GSettings *settings = figures_window_get_settings (window);
+  g_autoptr (GVariant) width = g_settings_get_default_value (settings, "window-width");
+  g_autoptr (GVariant) height = g_settings_get_default_value (settings, "window-height");
+  FiguresChartLayout *layout;
+  FiguresChartMark mark, most = { 0 };
+  GtkWidget *cities_button, *cities_list, *mentions_list;
+  double city_rows, mention_rows;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), g_variant_get_int32 (width),
+                               g_variant_get_int32 (height));
+  figures_window_set_view (window, "compare");
+  if (figures_chart_view_get_data (view) == NULL)
+    RUN_AND_WAIT (view, "data-changed", (void) 0);
+  settle (300);
+
+  /* the bar with the most mentions behind it */
+  layout = wait_for_layout (view);
+  g_assert_nonnull (layout);
+  for (guint i = 0; i < figures_chart_layout_get_n_marks (layout); i++)
+    if (figures_chart_layout_get_mark (layout, i, &mark) && mark.city != NULL &&
+        mark.mentions > most.mentions)
+      most = mark;
+  g_assert_cmpuint (most.mentions, >=, 3);
+  RUN_AND_WAIT (view, "mentions-changed",
+                g_assert_true (figures_chart_view_activate_at (
+                  view, most.rect.x + most.rect.width / 2, most.rect.y + most.rect.height / 2)));
+  settle (300);
+  save_screenshot (GTK_WIDGET (window), "screenshot-compare-default-size.png");
+
+  mentions_list = find_widget_by_id (GTK_WIDGET (view), "mentions_list");
+  g_assert_nonnull (mentions_list);
+  mention_rows = count_visible_rows (mentions_list);
+
+  /* the cities are chosen in a popover of their own */
+  cities_button = find_widget_by_id (GTK_WIDGET (view), "cities_button");
+  g_assert_true (GTK_IS_MENU_BUTTON (cities_button));
+  g_assert_true (gtk_widget_get_mapped (cities_button));
+  gtk_menu_button_popup (GTK_MENU_BUTTON (cities_button));
+  settle (300);
+  cities_list = find_widget_by_id (
+    GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (cities_button))), "cities_list");
+  g_assert_nonnull (cities_list);
+  city_rows = count_visible_rows (cities_list);
+  save_screenshot (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (cities_button))),
+                   "screenshot-compare-cities.png");
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (cities_button));
+  g_test_message ("at %dx%d: %.1f city rows, %.1f mentions", g_variant_get_int32 (width),
+                  g_variant_get_int32 (height), city_rows, mention_rows);
+  g_assert_cmpfloat (city_rows, >=, 8);
+  g_assert_cmpfloat (mention_rows, >=, 3);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 760);
+  settle (300);
 }
 
 static void
@@ -590,7 +651,7 @@ test_views_and_actions (void)
       RUN_AND_WAIT (window->charts_view, "data-changed", (void) 0);
     settle (200);
     {
-      FiguresChartLayout *layout = figures_chart_view_get_layout (window->charts_view);
+      FiguresChartLayout *layout = wait_for_layout (window->charts_view);
       FiguresChartMark mark;
 
       g_assert_nonnull (layout);
@@ -664,6 +725,7 @@ main (int argc, char **argv)
   g_test_add_func ("/gui/small-window", test_small_window);
   g_test_add_func ("/gui/charts", test_charts);
   g_test_add_func ("/gui/compare", test_compare);
+  g_test_add_func ("/gui/compare-room", test_compare_room);
   g_test_add_func ("/gui/export", test_export);
   g_test_add_func ("/gui/csv", test_csv);
   g_test_add_func ("/gui/skipped", test_skipped);
