@@ -896,6 +896,85 @@ test_cli (Fixture *f, gconstpointer data)
   g_clear_pointer (&err, g_free);
 }
 
+typedef struct
+{
+  const char *db;
+  guint interval_ms;
+  gboolean slept;
+  gboolean looked;
+  guint visible; /* documents another connection saw during the update */
+} CommitWatch;
+
+static void
+commit_watch_cb (const FiguresIndexProgress *progress, gpointer data)
+{
+  CommitWatch *watch = data;
+  g_autoptr (GError) error = NULL;
+  FiguresIndex *reader;
+
+  if (progress->files_done == 0 || watch->looked)
+    return;
+  if (!watch->slept)
+    {
+      /* more than the interval passes before the next document is
+       * written: that write is committed with it */
+      g_usleep ((watch->interval_ms + 60) * G_TIME_SPAN_MILLISECOND);
+      watch->slept = TRUE;
+      return;
+    }
+  g_assert_cmpuint (progress->files_done, <, progress->files_total);
+  reader = figures_index_open_read_only (watch->db, &error);
+  g_assert_no_error (error);
+  watch->visible = figures_index_count_documents (reader, NULL, &error);
+  g_assert_no_error (error);
+  figures_index_close (reader);
+  watch->looked = TRUE;
+}
+
+/* With a commit interval, what the update has read is committed as it goes
+ * (the window lists reports while they are indexed); without, in large
+ * batches only. */
+static void
+test_commit_interval (Fixture *f, gconstpointer data)
+{
+  const char *roots[] = { f->docs, NULL };
+
+  for (guint i = 0; i < 8; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("r%u.txt", i);
+      g_autofree char *text =
+        g_strdup_printf ("测试市第%u份报告\n\n全年举办培训班%u期。\n", i, i + 2);
+
+      test_write_file (f->docs, name, text, -1);
+    }
+
+  for (guint interval = 0; interval <= 100; interval += 100)
+    {
+      FiguresIndexOptions options = { .commit_interval_ms = interval };
+      CommitWatch watch = { f->db, interval, FALSE, FALSE, 0 };
+      FiguresIndexSummary summary = { 0 };
+      g_autoptr (GError) error = NULL;
+
+      g_clear_pointer (&f->index, figures_index_close);
+      g_assert_true (figures_index_delete (f->db, &error));
+      g_assert_no_error (error);
+      f->index = figures_index_open (f->db, &error);
+      g_assert_no_error (error);
+
+      g_assert_true (figures_index_update (f->index, roots, &options, commit_watch_cb, &watch, NULL,
+                                           &summary, &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (summary.indexed, ==, 8);
+      g_assert_true (watch.looked);
+      g_test_message ("commit interval %u ms: %u of 8 seen during the update", interval,
+                      watch.visible);
+      if (interval == 0)
+        g_assert_cmpuint (watch.visible, ==, 0);
+      else
+        g_assert_cmpuint (watch.visible, >=, 2);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -914,6 +993,7 @@ main (int argc, char **argv)
   ADD ("/index/aggregate", test_aggregate);
   ADD ("/index/seeds", test_seeds);
   ADD ("/index/cli", test_cli);
+  ADD ("/index/commit-interval", test_commit_interval);
 #undef ADD
 
   return g_test_run ();

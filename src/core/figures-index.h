@@ -68,6 +68,9 @@ typedef struct
 typedef struct
 {
   gsize max_file_size;     /* 0: FIGURES_TEXT_DEFAULT_MAX_SIZE */
+  guint commit_interval_ms; /* 0: commit in large batches only (fastest);
+                             * else also this often, so that readers (the
+                             * window's list) see reports as they come */
 } FiguresIndexOptions;
 
 /* ---- roots: the folders and files the index covers ---- */
