@@ -862,7 +862,35 @@ test_cli (Fixture *f, gconstpointer data)
   g_assert_true (g_str_has_prefix (lines[1], "1\t"));
   g_assert_nonnull (strstr (lines[1], "a.txt\t包头市举办民族团结进步培训班\t"));
   g_assert_nonnull (strstr (lines[1], "<b>公曰不可</b>"));
+  g_assert_nonnull (strstr (lines[1], "\t1.0000\t"));
   g_assert_cmpstr (lines[2], ==, "");
+  g_clear_pointer (&lines, g_strfreev);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* the score: relevance beside the best hit, four decimals, never more
+   * than the hit before it */
+  g_assert_cmpint (run (&out, &err, "search", db_arg, "培训", NULL), ==, 0);
+  lines = g_strsplit (out, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), >=, 4); /* header, two hits at least, "" */
+  {
+    double previous = 1.0;
+
+    for (guint i = 1; lines[i] != NULL && lines[i][0] != '\0'; i++)
+      {
+        g_auto (GStrv) fields = g_strsplit (lines[i], "\t", -1);
+        double score;
+
+        g_assert_cmpuint (g_strv_length (fields), ==, 6);
+        g_assert_true (g_regex_match_simple ("^[01]\\.[0-9]{4}$", fields[4], 0, 0));
+        score = g_ascii_strtod (fields[4], NULL);
+        if (i == 1)
+          g_assert_cmpstr (fields[4], ==, "1.0000");
+        g_assert_cmpfloat (score, <=, previous);
+        g_assert_cmpfloat (score, >, 0);
+        previous = score;
+      }
+  }
   g_clear_pointer (&lines, g_strfreev);
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
