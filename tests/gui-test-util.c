@@ -209,6 +209,53 @@ save_screenshot_matrix (FiguresWindow *window, const char *prefix)
   settle (200);
 }
 
+FiguresChartLayout *
+wait_for_layout (FiguresChartView *view)
+{
+  gint64 deadline = g_get_monotonic_time () + GUI_TEST_TIMEOUT_SECONDS * G_TIME_SPAN_SECOND;
+  FiguresChartLayout *layout;
+
+  while ((layout = figures_chart_view_get_layout (view)) == NULL &&
+         g_get_monotonic_time () < deadline)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (2000);
+    }
+  g_assert_nonnull (layout);
+  return layout;
+}
+
+GtkWidget *
+find_widget_by_id (GtkWidget *root, const char *id)
+{
+  if (GTK_IS_BUILDABLE (root) &&
+      g_strcmp0 (gtk_buildable_get_buildable_id (GTK_BUILDABLE (root)), id) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget_by_id (child, id);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+double
+count_visible_rows (GtkWidget *list)
+{
+  /* the list scrolls: what is seen is its scrolled window's height */
+  GtkWidget *viewport = gtk_widget_get_parent (list);
+  GtkWidget *row = gtk_widget_get_first_child (list);
+
+  g_assert_true (GTK_IS_LIST_VIEW (list));
+  g_assert_true (GTK_IS_SCROLLED_WINDOW (viewport));
+  g_assert_nonnull (row);
+  g_assert_cmpint (gtk_widget_get_height (row), >, 0);
+  return (double) gtk_widget_get_height (viewport) / gtk_widget_get_height (row);
+}
+
 void
 forget_toast (FiguresWindow *window)
 {

@@ -31,6 +31,15 @@ log_writer (GLogLevelFlags log_level, const GLogField *fields, gsize n_fields, g
  * 1920×1080, light and dark: "screenshot-@prefix-WxH-THEME-VIEW.png". */
 void save_screenshot_matrix (FiguresWindow *window, const char *prefix);
 
+/* The chart's layout, once the view has been given its size (the main loop
+ * runs until then). */
+FiguresChartLayout *wait_for_layout (FiguresChartView *view);
+/* The descendant of @root that its template or builder file names @id. */
+GtkWidget *find_widget_by_id (GtkWidget *root, const char *id);
+/* How many rows of @list (a GtkListView) fit in the height it is given on
+ * screen, by the height of its first row. */
+double count_visible_rows (GtkWidget *list);
+
 /* Forgets the window's last toast; wait_for_toast() then runs the main loop
  * until a new one is shown and returns it. */
 void forget_toast (FiguresWindow *window);

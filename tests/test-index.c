@@ -862,7 +862,35 @@ test_cli (Fixture *f, gconstpointer data)
   g_assert_true (g_str_has_prefix (lines[1], "1\t"));
   g_assert_nonnull (strstr (lines[1], "a.txt\t包头市举办民族团结进步培训班\t"));
   g_assert_nonnull (strstr (lines[1], "<b>公曰不可</b>"));
+  g_assert_nonnull (strstr (lines[1], "\t1.0000\t"));
   g_assert_cmpstr (lines[2], ==, "");
+  g_clear_pointer (&lines, g_strfreev);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* the score: relevance beside the best hit, four decimals, never more
+   * than the hit before it */
+  g_assert_cmpint (run (&out, &err, "search", db_arg, "培训", NULL), ==, 0);
+  lines = g_strsplit (out, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), >=, 4); /* header, two hits at least, "" */
+  {
+    double previous = 1.0;
+
+    for (guint i = 1; lines[i] != NULL && lines[i][0] != '\0'; i++)
+      {
+        g_auto (GStrv) fields = g_strsplit (lines[i], "\t", -1);
+        double score;
+
+        g_assert_cmpuint (g_strv_length (fields), ==, 6);
+        g_assert_true (g_regex_match_simple ("^[01]\\.[0-9]{4}$", fields[4], 0, 0));
+        score = g_ascii_strtod (fields[4], NULL);
+        if (i == 1)
+          g_assert_cmpstr (fields[4], ==, "1.0000");
+        g_assert_cmpfloat (score, <=, previous);
+        g_assert_cmpfloat (score, >, 0);
+        previous = score;
+      }
+  }
   g_clear_pointer (&lines, g_strfreev);
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
@@ -934,6 +962,85 @@ test_cli (Fixture *f, gconstpointer data)
   g_clear_pointer (&err, g_free);
 }
 
+typedef struct
+{
+  const char *db;
+  guint interval_ms;
+  gboolean slept;
+  gboolean looked;
+  guint visible; /* documents another connection saw during the update */
+} CommitWatch;
+
+static void
+commit_watch_cb (const FiguresIndexProgress *progress, gpointer data)
+{
+  CommitWatch *watch = data;
+  g_autoptr (GError) error = NULL;
+  FiguresIndex *reader;
+
+  if (progress->files_done == 0 || watch->looked)
+    return;
+  if (!watch->slept)
+    {
+      /* more than the interval passes before the next document is
+       * written: that write is committed with it */
+      g_usleep ((watch->interval_ms + 60) * G_TIME_SPAN_MILLISECOND);
+      watch->slept = TRUE;
+      return;
+    }
+  g_assert_cmpuint (progress->files_done, <, progress->files_total);
+  reader = figures_index_open_read_only (watch->db, &error);
+  g_assert_no_error (error);
+  watch->visible = figures_index_count_documents (reader, NULL, &error);
+  g_assert_no_error (error);
+  figures_index_close (reader);
+  watch->looked = TRUE;
+}
+
+/* With a commit interval, what the update has read is committed as it goes
+ * (the window lists reports while they are indexed); without, in large
+ * batches only. */
+static void
+test_commit_interval (Fixture *f, gconstpointer data)
+{
+  const char *roots[] = { f->docs, NULL };
+
+  for (guint i = 0; i < 8; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("r%u.txt", i);
+      g_autofree char *text =
+        g_strdup_printf ("测试市第%u份报告\n\n全年举办培训班%u期。\n", i, i + 2);
+
+      test_write_file (f->docs, name, text, -1);
+    }
+
+  for (guint interval = 0; interval <= 100; interval += 100)
+    {
+      FiguresIndexOptions options = { .commit_interval_ms = interval };
+      CommitWatch watch = { f->db, interval, FALSE, FALSE, 0 };
+      FiguresIndexSummary summary = { 0 };
+      g_autoptr (GError) error = NULL;
+
+      g_clear_pointer (&f->index, figures_index_close);
+      g_assert_true (figures_index_delete (f->db, &error));
+      g_assert_no_error (error);
+      f->index = figures_index_open (f->db, &error);
+      g_assert_no_error (error);
+
+      g_assert_true (figures_index_update (f->index, roots, &options, commit_watch_cb, &watch, NULL,
+                                           &summary, &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (summary.indexed, ==, 8);
+      g_assert_true (watch.looked);
+      g_test_message ("commit interval %u ms: %u of 8 seen during the update", interval,
+                      watch.visible);
+      if (interval == 0)
+        g_assert_cmpuint (watch.visible, ==, 0);
+      else
+        g_assert_cmpuint (watch.visible, >=, 2);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -952,6 +1059,7 @@ main (int argc, char **argv)
   ADD ("/index/aggregate", test_aggregate);
   ADD ("/index/seeds", test_seeds);
   ADD ("/index/cli", test_cli);
+  ADD ("/index/commit-interval", test_commit_interval);
 #undef ADD
 
   return g_test_run ();

@@ -394,6 +394,7 @@ _figures_cli_search (int argc, char **argv)
   g_autofree char *query = NULL;
   FiguresCliFormat format = FIGURES_CLI_FORMAT_TSV;
   FiguresCliTable *table;
+  double best = 0;
 
   g_option_context_add_main_entries (context, entries, NULL);
   if (!parse_options (context, &argc, &argv, "search"))
@@ -428,17 +429,23 @@ _figures_cli_search (int argc, char **argv)
                : FIGURES_EXIT_FAILURE;
     }
 
+  /* the score column is each hit's relevance beside the best one's: bm25
+   * (negative, lower is better) over the best hit's, 1.0000 down to 0 */
+  if (hits->len > 0)
+    best = ((FiguresSearchHit *) hits->pdata[0])->score;
+
   table = figures_cli_table_new (stdout, format, columns, numeric);
   for (guint i = 0; i < hits->len; i++)
     {
       FiguresSearchHit *hit = hits->pdata[i];
+      double relevance = best < 0 ? CLAMP (hit->score / best, 0.0, 1.0) : 1.0;
       g_autofree char *rank = g_strdup_printf ("%u", i + 1);
       g_autofree char *snippet = mark_snippet (hit);
       g_autofree char *file = figures_cli_display_path (hit->path);
       char score[G_ASCII_DTOSTR_BUF_SIZE];
       const char *values[6];
 
-      g_ascii_formatd (score, sizeof score, "%.6g", hit->score);
+      g_ascii_formatd (score, sizeof score, "%.4f", relevance);
       values[0] = rank;
       values[1] = file;
       values[2] = hit->title != NULL ? hit->title : "";

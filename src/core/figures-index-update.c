@@ -897,6 +897,9 @@ update_locked (FiguresIndex *self,
   gboolean ok = TRUE;
   gint64 last_progress = 0;
   guint batch_limit = BATCH_DOCUMENTS;
+  gint64 commit_interval =
+    options != NULL ? options->commit_interval_ms * G_TIME_SPAN_MILLISECOND : 0;
+  gint64 last_commit = g_get_monotonic_time ();
 
   if (g_getenv ("FIGURES_INDEX_BATCH") != NULL)
     batch_limit = MAX (1, atoi (g_getenv ("FIGURES_INDEX_BATCH")));
@@ -1027,13 +1030,16 @@ update_locked (FiguresIndex *self,
           batch_bytes += item->display_len;
           state.files_done++;
           state.bytes_done += item->size;
-          if (ok && (batch_documents >= batch_limit || batch_bytes >= BATCH_BYTES))
+          if (ok &&
+              (batch_documents >= batch_limit || batch_bytes >= BATCH_BYTES ||
+               (commit_interval > 0 && g_get_monotonic_time () - last_commit >= commit_interval)))
             {
               ok = _figures_index_exec (self->db, "COMMIT", &write_error) &&
                    _figures_index_exec (self->db, "BEGIN", &write_error);
               in_transaction = ok;
               batch_documents = 0;
               batch_bytes = 0;
+              last_commit = g_get_monotonic_time ();
             }
           if (progress != NULL)
             {

@@ -71,6 +71,9 @@ typedef struct
 {
   gsize max_file_size;     /* 0: FIGURES_TEXT_DEFAULT_MAX_SIZE */
   gboolean no_ocr;         /* scanned PDF pages are not read */
+  guint commit_interval_ms; /* 0: commit in large batches only (fastest);
+                             * else also this often, so that readers (the
+                             * window's list) see reports as they come */
 } FiguresIndexOptions;
 
 /* ---- roots: the folders and files the index covers ---- */

@@ -54,7 +54,7 @@ struct _FiguresChartView
   GtkFlowBox *chips_box;
   GtkDrawingArea *drawing_area;
   GtkLabel *hint_label;
-  GtkWidget *cities_box;
+  GtkWidget *cities_button;
   GtkSearchEntry *city_filter_entry;
   GtkListView *cities_list;
   GtkLabel *mentions_label;
@@ -179,7 +179,7 @@ update_hint (FiguresChartView *self)
   if (self->compare && n < MIN_CITIES)
     {
       gtk_label_set_text (self->hint_label,
-                          _ ("Choose two to twelve cities in the list to compare them."));
+                          _ ("Choose two to twelve cities under Cities to compare them."));
       gtk_widget_set_visible (GTK_WIDGET (self->hint_label), TRUE);
     }
   else
@@ -886,7 +886,7 @@ figures_chart_view_set_property (GObject *object,
         self->compare = g_value_get_boolean (value);
         gtk_widget_set_visible (GTK_WIDGET (self->metric_dropdown), !self->compare);
         gtk_widget_set_visible (GTK_WIDGET (self->chips_box), self->compare);
-        gtk_widget_set_visible (self->cities_box, self->compare);
+        gtk_widget_set_visible (self->cities_button, self->compare);
         update_hint (self);
         break;
       default:
@@ -989,7 +989,7 @@ figures_chart_view_class_init (FiguresChartViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FiguresChartView, chips_box);
   gtk_widget_class_bind_template_child (widget_class, FiguresChartView, drawing_area);
   gtk_widget_class_bind_template_child (widget_class, FiguresChartView, hint_label);
-  gtk_widget_class_bind_template_child (widget_class, FiguresChartView, cities_box);
+  gtk_widget_class_bind_template_child (widget_class, FiguresChartView, cities_button);
   gtk_widget_class_bind_template_child (widget_class, FiguresChartView, city_filter_entry);
   gtk_widget_class_bind_template_child (widget_class, FiguresChartView, cities_list);
   gtk_widget_class_bind_template_child (widget_class, FiguresChartView, mentions_label);

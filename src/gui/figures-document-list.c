@@ -303,7 +303,6 @@ read_page_cb (GObject *object, GAsyncResult *result, gpointer user_data)
   GPtrArray *items;
 
   infos = figures_worker_finish (result, &error);
-  set_pending (self, -1);
 
   if (request->generation != self->generation)
     goto done;
@@ -324,6 +323,8 @@ read_page_cb (GObject *object, GAsyncResult *result, gpointer user_data)
     figures_document_item_fill (g_ptr_array_index (items, i), g_ptr_array_index (infos, i));
 
 done:
+  /* "loading" turns FALSE once the rows hold what was read */
+  set_pending (self, -1);
   page_request_free (request);
   g_object_unref (self);
 }
@@ -342,6 +343,18 @@ request_page (FiguresDocumentList *self, guint page)
   g_object_ref (self);
   figures_worker_run (self, self->index_path, read_page_job, request, NULL,
                       (GDestroyNotify) g_ptr_array_unref, self->cancellable, read_page_cb, request);
+}
+
+/* The last page read may have room for rows added since: placeholders fill
+ * it up to the list's length. */
+static void
+grow_page (FiguresDocumentList *self, guint page)
+{
+  GPtrArray *items = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (page));
+  guint n = MIN (PAGE_SIZE, self->n_items - page * PAGE_SIZE);
+
+  while (items != NULL && items->len < n)
+    g_ptr_array_add (items, g_object_new (FIGURES_TYPE_DOCUMENT_ITEM, NULL));
 }
 
 static GPtrArray *
@@ -406,6 +419,7 @@ typedef struct
 {
   char *city;
   guint generation;
+  gboolean in_place; /* the index grew: rows stay, more come at the end */
 } CountRequest;
 
 static void
@@ -439,8 +453,6 @@ count_cb (GObject *object, GAsyncResult *result, gpointer user_data)
   gpointer n_plus_one = figures_worker_finish (result, &error);
   guint old_n;
 
-  set_pending (self, -1);
-
   if (request->generation == self->generation)
     {
       if (n_plus_one == NULL)
@@ -454,14 +466,27 @@ count_cb (GObject *object, GAsyncResult *result, gpointer user_data)
 
           old_n = self->n_items;
           g_hash_table_remove_all (self->requested);
-          if (new_n == old_n)
+          if (new_n == old_n || (request->in_place && new_n > old_n && old_n > 0))
             {
-              /* Same length: the rows shown are re-read in place, so the
-               * views keep their widgets and scroll position. */
+              /* Same length, or reports added while the index is built:
+               * the rows shown are re-read in place and new ones come at
+               * the end, so the views keep their widgets and scroll
+               * position. */
               g_autoptr (GList) pages = g_hash_table_get_keys (self->pages);
 
+              self->n_items = new_n;
               for (GList *l = pages; l != NULL; l = l->next)
-                request_page (self, GPOINTER_TO_UINT (l->data));
+                {
+                  guint page = GPOINTER_TO_UINT (l->data);
+
+                  grow_page (self, page);
+                  request_page (self, page);
+                }
+              if (new_n > old_n)
+                {
+                  g_list_model_items_changed (G_LIST_MODEL (self), old_n, 0, new_n - old_n);
+                  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+                }
             }
           else
             {
@@ -479,16 +504,17 @@ count_cb (GObject *object, GAsyncResult *result, gpointer user_data)
         }
     }
 
+  /* after the pages it asked for again, so "loading" stays TRUE till they
+   * are read */
+  set_pending (self, -1);
   count_request_free (request);
   g_object_unref (self);
 }
 
-void
-figures_document_list_reload (FiguresDocumentList *self)
+static void
+reload (FiguresDocumentList *self, gboolean in_place)
 {
   CountRequest *request;
-
-  g_return_if_fail (FIGURES_IS_DOCUMENT_LIST (self));
 
   self->generation++;
   /* Loaded pages stay visible until the new count replaces them; pages
@@ -498,10 +524,18 @@ figures_document_list_reload (FiguresDocumentList *self)
   request = g_new0 (CountRequest, 1);
   request->city = g_strdup (self->city);
   request->generation = self->generation;
+  request->in_place = in_place;
   set_pending (self, +1);
   g_object_ref (self);
   figures_worker_run (self, self->index_path, count_job, request, NULL, NULL, self->cancellable,
                       count_cb, request);
+}
+
+void
+figures_document_list_reload (FiguresDocumentList *self)
+{
+  g_return_if_fail (FIGURES_IS_DOCUMENT_LIST (self));
+  reload (self, TRUE);
 }
 
 gboolean
@@ -561,8 +595,9 @@ figures_document_list_set_city (FiguresDocumentList *self, const char *city)
     return;
   g_free (self->city);
   self->city = g_strdup (city);
+  /* other rows: the list starts again from the top */
   if (self->generation > 0)
-    figures_document_list_reload (self);
+    reload (self, FALSE);
 }
 
 const char *
@@ -581,7 +616,7 @@ figures_document_list_set_sort (FiguresDocumentList *self, FiguresDocumentSort s
     return;
   self->sort = sort;
   if (self->generation > 0)
-    figures_document_list_reload (self);
+    reload (self, FALSE);
 }
 
 FiguresDocumentSort

@@ -36,7 +36,9 @@ void figures_document_list_set_city (FiguresDocumentList *self, const char *city
 const char *figures_document_list_get_city (FiguresDocumentList *self);
 void figures_document_list_set_sort (FiguresDocumentList *self, FiguresDocumentSort sort);
 FiguresDocumentSort figures_document_list_get_sort (FiguresDocumentList *self);
-/* Re-reads the count and drops loaded pages (after the index changed). */
+/* Re-reads the list after the index changed. When it grew, the rows
+ * already there are read again in place and the new ones come at the end
+ * (the views keep their scroll position); else it starts again. */
 void figures_document_list_reload (FiguresDocumentList *self);
 /* The position of @document_id among the rows read so far. */
 gboolean

@@ -188,9 +188,10 @@ document_selected_cb (FiguresDocumentsView *self)
     open_item (self, item);
 }
 
-/* Shows which report the reader has open, without opening it again. */
+/* Shows which report the reader has open, without opening it again (and
+ * scrolls to it when @scroll). */
 static void
-select_document (FiguresDocumentsView *self, gint64 document_id)
+select_document (FiguresDocumentsView *self, gint64 document_id, gboolean scroll)
 {
   guint position = GTK_INVALID_LIST_POSITION;
 
@@ -202,7 +203,7 @@ select_document (FiguresDocumentsView *self, gint64 document_id)
   self->selecting = TRUE;
   gtk_single_selection_set_selected (self->documents_selection, position);
   self->selecting = FALSE;
-  if (position != GTK_INVALID_LIST_POSITION)
+  if (scroll && position != GTK_INVALID_LIST_POSITION)
     gtk_widget_activate_action (GTK_WIDGET (self->documents_list), "list.scroll-to-item", "u",
                                 position);
 }
@@ -402,7 +403,7 @@ figures_documents_view_open_document (FiguresDocumentsView *self, gint64 documen
 
   show_reader (self);
   figures_reader_load (self->reader, document_id, offset, self->query);
-  select_document (self, document_id);
+  select_document (self, document_id, TRUE);
 }
 
 void
@@ -493,12 +494,27 @@ library_reset_cb (FiguresDocumentsView *self)
 static void
 library_changed_cb (FiguresDocumentsView *self, gboolean finished)
 {
-  /* While the index is built the list fills in as reports are committed;
-   * a list already showing reports is re-read once, at the end. */
+  /* While the index is built the list fills in as reports are committed
+   * (the rows shown stay where they are); the cities and the search follow
+   * at the end. */
   if (finished)
     figures_documents_view_reload (self);
-  else if (g_list_model_get_n_items (G_LIST_MODEL (self->documents)) == 0)
+  else
     figures_document_list_reload (self->documents);
+}
+
+/* Rows re-read in place may hold other reports now: the one the reader
+ * shows stays the one selected (or none is), without scrolling. */
+static void
+documents_loading_cb (FiguresDocumentsView *self)
+{
+  gint64 document_id = figures_reader_get_document_id (self->reader);
+
+  /* (a row chosen before the reader has opened it is left alone) */
+  if (figures_document_list_get_loading (self->documents) || document_id <= 0 ||
+      figures_documents_view_get_selected_id (self) == document_id)
+    return;
+  select_document (self, document_id, FALSE);
 }
 
 void
@@ -518,6 +534,8 @@ figures_documents_view_set_library (FiguresDocumentsView *self, FiguresLibrary *
                                     ? FIGURES_DOCUMENT_SORT_TITLE
                                     : FIGURES_DOCUMENT_SORT_DATE);
   g_signal_connect_object (self->documents, "items-changed", G_CALLBACK (documents_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->documents, "notify::loading", G_CALLBACK (documents_loading_cb),
                            self, G_CONNECT_SWAPPED);
   gtk_single_selection_set_model (self->documents_selection, G_LIST_MODEL (self->documents));
   figures_reader_setup (self->reader, index_path);

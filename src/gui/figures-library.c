@@ -19,8 +19,10 @@
 #include "figures-library.h"
 #include "figures-worker.h"
 
-/* How often the views may re-read the index while it is being built. */
-#define CHANGED_INTERVAL_USEC (800 * G_TIME_SPAN_MILLISECOND)
+/* How often the views may re-read the index while it is being built, and
+ * how often the update commits what it has read for them to see. */
+#define CHANGED_INTERVAL_USEC (500 * G_TIME_SPAN_MILLISECOND)
+#define COMMIT_INTERVAL_MS 500
 
 struct _FiguresLibrary
 {
@@ -310,6 +312,8 @@ update_thread (GTask *task, gpointer source_object, gpointer task_data, GCancell
   g_autoptr (FiguresIndex) index = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree FiguresIndexSummary *summary = g_new0 (FiguresIndexSummary, 1);
+  /* reports committed as they come, for the views to show them */
+  const FiguresIndexOptions update_options = { .commit_interval_ms = COMMIT_INTERVAL_MS };
 
   if (job->rebuild && !figures_index_delete (job->index_path, &error))
     {
@@ -344,8 +348,8 @@ update_thread (GTask *task, gpointer source_object, gpointer task_data, GCancell
     FiguresIndexSummary updated = { 0 };
 
     if (!figures_index_set_roots (index, (const char *const *) job->roots, &error) ||
-        !figures_index_update (index, NULL, NULL, update_progress_cb, job->state, cancellable,
-                               &updated, &error))
+        !figures_index_update (index, NULL, &update_options, update_progress_cb, job->state,
+                               cancellable, &updated, &error))
       {
         g_task_return_error (task, g_steal_pointer (&error));
         return;
