@@ -874,7 +874,7 @@ test_cli (Fixture *f, gconstpointer data)
 
   g_assert_cmpint (run (&out, &err, "stats", db_arg, NULL), ==, 0);
   g_assert_true (g_str_has_prefix (out, "file\tcity\tplace\tmetric\tvalue\tapprox\tunit\tstart\tend"
-                                        "\tlabel\tevidence\n"));
+                                        "\tlabel\tevidence\tyear\n"));
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 

@@ -18,6 +18,7 @@
 #include "figures-extractor.h"
 #include "figures-gazetteer.h"
 #include "figures-file.h"
+#include "figures-metadata.h"
 #include "figures-text.h"
 
 int
@@ -46,7 +47,7 @@ _figures_cli_extract (int argc, char **argv)
   context = g_option_context_new ("FILE… — print the statistics found in reports");
   g_option_context_set_summary (
     context, "One row per statistic: file, city, place, metric, value, approx,\n"
-             "unit, start, end, label, evidence (tab separated, with a header);\n"
+             "unit, start, end, label, evidence, year (tab separated, with a header);\n"
              "with --explain also why_metric and why_city.");
   g_option_context_add_main_entries (context, entries, NULL);
   g_option_context_set_help_enabled (context, TRUE);
@@ -106,6 +107,12 @@ _figures_cli_extract (int argc, char **argv)
       extraction = figures_extract (text, gazetteer);
       if (extraction == NULL)
         continue;
+      {
+        g_autofree char *date = figures_metadata_find_date (text->display);
+
+        /* the same year as the index gives it */
+        figures_statistics_fill_years (extraction->statistics, date);
+      }
       for (guint i = 0; i < extraction->statistics->len; i++)
         {
           const FiguresStatistic *statistic = g_ptr_array_index (extraction->statistics, i);

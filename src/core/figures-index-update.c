@@ -499,6 +499,7 @@ read_candidate (Pipeline *pipeline, const Candidate *candidate)
       item->city = g_steal_pointer (&extraction->city);
       item->statistics = g_steal_pointer (&extraction->statistics);
     }
+  figures_statistics_fill_years (item->statistics, item->date);
   /* Evidence that is just its range of the text is not stored twice. */
   for (guint i = 0; item->statistics != NULL && i < item->statistics->len; i++)
     {
@@ -561,6 +562,7 @@ typedef struct
   sqlite3_stmt *insert_search;
   sqlite3_stmt *delete_search;
   sqlite3_stmt *select_text;
+  FiguresCorrections *corrections; /* borrowed; NULL: none made */
 } Writer;
 
 static void
@@ -605,8 +607,7 @@ writer_init (Writer *writer, sqlite3 *db, GError **error)
             "INSERT INTO statistics (document_id, city, place, metric, value, "
             "value_text, approx, unit, start, \"end\", label, evidence, "
             "evidence_start, evidence_end, year, effective_year) VALUES (?1, ?2, ?3, "
-            "?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, CASE WHEN ?15 != 0 "
-            "THEN ?15 ELSE coalesce(CAST(substr(?16, 1, 4) AS INTEGER), 0) END)",
+            "?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15)",
             error)) &&
          (writer->insert_search = _figures_index_prepare (
             db, "INSERT INTO search (rowid, text) VALUES (?1, ?2)", error)) &&
@@ -622,13 +623,7 @@ writer_init (Writer *writer, sqlite3 *db, GError **error)
 static gboolean
 step_done (sqlite3_stmt *stmt, sqlite3 *db, GError **error)
 {
-  int rc = sqlite3_step (stmt);
-
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
-  if (rc != SQLITE_DONE)
-    return _figures_index_sqlite_error (error, db, "Could not write the index");
-  return TRUE;
+  return _figures_index_step_done (db, stmt, error);
 }
 
 static gboolean
@@ -672,6 +667,19 @@ delete_document (Writer *writer, gint64 id, GError **error)
     return FALSE;
   sqlite3_bind_int64 (writer->delete_document, 1, id);
   return step_done (writer->delete_document, writer->db, error);
+}
+
+/* The analyst's corrections of the report, in the same transaction as its
+ * statistics: no reader sees it uncorrected. */
+static gboolean
+apply_corrections (Writer *writer, gint64 id, const char *hash, GError **error)
+{
+  g_autoptr (GPtrArray) list = NULL;
+
+  if (writer->corrections == NULL)
+    return TRUE;
+  list = figures_corrections_list_report (writer->corrections, hash, error);
+  return list != NULL && _figures_index_correct_document (writer->db, list, id, error);
 }
 
 static gboolean
@@ -728,11 +736,10 @@ write_document (Writer *writer, Item *item, GError **error)
       sqlite3_bind_int64 (st, 13, s->evidence_start);
       sqlite3_bind_int64 (st, 14, s->evidence_end);
       sqlite3_bind_int (st, 15, s->year);
-      _figures_index_bind_text (st, 16, item->date);
       if (!step_done (st, writer->db, error))
         return FALSE;
     }
-  return TRUE;
+  return apply_corrections (writer, id, item->hash, error);
 }
 
 static gboolean
@@ -833,6 +840,7 @@ update_locked (FiguresIndex *self,
   g_autoptr (GError) write_error = NULL;
   GThread *thread;
   FiguresIndexProgress state = { 0 };
+  g_autoptr (FiguresCorrections) corrections = NULL;
   guint batch_documents = 0;
   gsize batch_bytes = 0;
   gboolean in_transaction = FALSE;
@@ -910,6 +918,8 @@ update_locked (FiguresIndex *self,
 
   thread = g_thread_new ("figures-index-reader", reader_thread, &pipeline);
 
+  corrections = _figures_index_open_corrections (self);
+  writer.corrections = corrections;
   ok = writer_init (&writer, self->db, &write_error) &&
        _figures_index_exec (self->db, "BEGIN", &write_error);
   in_transaction = ok;
@@ -1021,6 +1031,11 @@ update_locked (FiguresIndex *self,
   g_mutex_clear (&pipeline.mutex);
   g_cond_clear (&pipeline.cond);
   walk_clear (&walk);
+
+  /* and to the figures indexed before a correction was made (while the
+   * index was busy, or on another machine and imported) */
+  if (ok && !cancelled && corrections != NULL)
+    ok = figures_index_apply_corrections (self, corrections, NULL, &write_error);
 
   if (ok && !cancelled)
     {
