@@ -58,6 +58,7 @@ typedef struct
 } FiguresStatisticRow;
 
 void       figures_statistic_row_free (FiguresStatisticRow *row);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (FiguresStatisticRow, figures_statistic_row_free)
 
 typedef enum
 {
