@@ -386,7 +386,7 @@ figures_corrections_list_report (FiguresCorrections *self, const char *hash, GEr
 
   g_return_val_if_fail (self != NULL && hash != NULL, NULL);
 
-  stmt = prepare (self, SELECT_COLUMNS "WHERE hash = ? AND undone = 0 ORDER BY start, id", error);
+  stmt = prepare (self, SELECT_COLUMNS "WHERE hash = ? AND undone = 0 ORDER BY id", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, hash, -1, SQLITE_STATIC);

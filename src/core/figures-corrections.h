@@ -94,8 +94,8 @@ figures_corrections_undo (FiguresCorrections *self, const char *hash, guint star
 /* The corrections in force, oldest first (FiguresCorrection *). */
 GPtrArray *figures_corrections_list (FiguresCorrections *self, GError **error);
 
-/* The corrections in force of the report @hash, by start then oldest
- * first (FiguresCorrection *). */
+/* The corrections in force of the report @hash, oldest first
+ * (FiguresCorrection *). */
 GPtrArray *
 figures_corrections_list_report (FiguresCorrections *self, const char *hash, GError **error);
 /* The hashes of every report with a correction, undone ones included (their

@@ -37,7 +37,7 @@ _figures_index_open_corrections (FiguresIndex *self)
 
 #define STATISTIC_COLUMNS                                                                        \
   "id, start, corrected, city, place, metric, value_text, approx, year, read_city, read_place, " \
-  "read_metric, read_value_text, read_approx, read_year"
+  "read_metric, read_value_text, read_approx, read_year, rejected"
 
 /* The figure as read: from read_* once corrected (columns 9–14), else as
  * it stands (3–8). */
@@ -59,6 +59,23 @@ statistic_as_read (sqlite3_stmt *stmt)
   return s;
 }
 
+/* Whether the row stands as @s says already (columns 3–8, 15) */
+static gboolean
+row_is (sqlite3_stmt *stmt, const FiguresStatistic *s, gboolean corrected, gboolean rejected)
+{
+  g_autofree char *value = figures_decimal_to_string (s->value);
+
+  return (sqlite3_column_int (stmt, 2) != 0) == corrected &&
+         (sqlite3_column_int (stmt, 15) != 0) == rejected &&
+         g_strcmp0 ((const char *) sqlite3_column_text (stmt, 3), s->city) == 0 &&
+         g_strcmp0 ((const char *) sqlite3_column_text (stmt, 4), s->place) == 0 &&
+         g_strcmp0 ((const char *) sqlite3_column_text (stmt, 5),
+                    figures_metric_to_key (s->metric)) == 0 &&
+         g_strcmp0 ((const char *) sqlite3_column_text (stmt, 6), value) == 0 &&
+         (sqlite3_column_int (stmt, 7) != 0) == s->approx &&
+         sqlite3_column_int (stmt, 8) == s->year;
+}
+
 static void
 bind_statistic (sqlite3_stmt *stmt, int first, const FiguresStatistic *s)
 {
@@ -72,126 +89,194 @@ bind_statistic (sqlite3_stmt *stmt, int first, const FiguresStatistic *s)
   sqlite3_bind_int (stmt, first + 5, s->year);
 }
 
-/* @corrections: the ones in force of the document's report, by start
+struct _FiguresIndexCorrector
+{
+  sqlite3 *db;
+  sqlite3_stmt *any_corrected;
+  sqlite3_stmt *select;
+  sqlite3_stmt *update;
+  sqlite3_stmt *count;
+  sqlite3_stmt *documents;
+};
+
+void
+_figures_index_corrector_free (FiguresIndexCorrector *self)
+{
+  if (self == NULL)
+    return;
+  sqlite3_finalize (self->any_corrected);
+  sqlite3_finalize (self->select);
+  sqlite3_finalize (self->update);
+  sqlite3_finalize (self->count);
+  sqlite3_finalize (self->documents);
+  g_free (self);
+}
+
+FiguresIndexCorrector *
+_figures_index_corrector_new (sqlite3 *db, GError **error)
+{
+  g_autoptr (FiguresIndexCorrector) self = g_new0 (FiguresIndexCorrector, 1);
+
+  self->db = db;
+  if ((self->any_corrected = _figures_index_prepare (
+         db, "SELECT 1 FROM statistics WHERE document_id = ?1 AND corrected = 1 LIMIT 1", error)) ==
+        NULL ||
+      (self->select = _figures_index_prepare (
+         db, "SELECT " STATISTIC_COLUMNS " FROM statistics WHERE document_id = ?1", error)) ==
+        NULL ||
+      (self->update = _figures_index_prepare (
+         db,
+         "UPDATE statistics SET city = ?2, place = ?3, metric = ?4, value_text = ?5, "
+         "value = CAST(?5 AS REAL), approx = ?6, year = ?7, effective_year = ?7, corrected = ?8, "
+         "rejected = ?9, read_city = ?10, read_place = ?11, read_metric = ?12, "
+         "read_value_text = ?13, read_approx = ?14, read_year = ?15 WHERE id = ?1",
+         error)) == NULL ||
+      (self->count = _figures_index_prepare (
+         db,
+         "UPDATE documents SET n_statistics = (SELECT count(*) FROM statistics WHERE "
+         "document_id = ?1 AND rejected = 0) WHERE id = ?1",
+         error)) == NULL ||
+      (self->documents =
+         _figures_index_prepare (db, "SELECT id FROM documents WHERE hash = ?1", error)) == NULL)
+    return NULL;
+  return g_steal_pointer (&self);
+}
+
+/* 1 when a row of the document is corrected, 0 when none, -1 on error */
+static int
+has_corrected_rows (FiguresIndexCorrector *self, gint64 document_id, GError **error)
+{
+  int rc;
+
+  sqlite3_bind_int64 (self->any_corrected, 1, document_id);
+  rc = sqlite3_step (self->any_corrected);
+  sqlite3_reset (self->any_corrected);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      _figures_index_sqlite_error (error, self->db, "Could not read the index");
+      return -1;
+    }
+  return rc == SQLITE_ROW;
+}
+
+/* @corrections: the ones in force of the document's report, oldest first
  * (figures_corrections_list_report()). Runs inside the caller's
  * transaction. */
 gboolean
-_figures_index_correct_document (sqlite3 *db,
-                                 GPtrArray *corrections,
-                                 gint64 document_id,
-                                 GError **error)
+_figures_index_corrector_apply (FiguresIndexCorrector *self,
+                                GPtrArray *corrections,
+                                gint64 document_id,
+                                GError **error)
 {
-  g_autoptr (sqlite3_stmt) select = NULL;
-  g_autoptr (sqlite3_stmt) update = NULL;
-  g_autoptr (sqlite3_stmt) count = NULL;
+  sqlite3_stmt *select = self->select;
+  guint changed = 0;
   int rc;
 
-  select = _figures_index_prepare (
-    db,
-    corrections->len > 0 ? "SELECT " STATISTIC_COLUMNS " FROM statistics WHERE document_id = ?1"
-                         /* nothing in force: only corrected rows go back to what was read */
-                         : "SELECT " STATISTIC_COLUMNS
-                           " FROM statistics WHERE document_id = ?1 AND corrected = 1",
-    error);
-  update = _figures_index_prepare (
-    db,
-    "UPDATE statistics SET city = ?2, place = ?3, metric = ?4, value_text = ?5, "
-    "value = CAST(?5 AS REAL), approx = ?6, year = ?7, effective_year = ?7, corrected = ?8, "
-    "rejected = ?9, read_city = ?10, read_place = ?11, read_metric = ?12, read_value_text = ?13, "
-    "read_approx = ?14, read_year = ?15 WHERE id = ?1",
-    error);
-  count = _figures_index_prepare (
-    db,
-    "UPDATE documents SET n_statistics = (SELECT count(*) FROM statistics WHERE document_id = ?1 "
-    "AND rejected = 0) WHERE id = ?1",
-    error);
-  if (select == NULL || update == NULL || count == NULL)
-    return FALSE;
+  /* fresh rows and no correction: nothing to do (the indexer's usual case) */
+  if (corrections->len == 0 && (rc = has_corrected_rows (self, document_id, error)) <= 0)
+    return rc == 0;
 
   sqlite3_bind_int64 (select, 1, document_id);
   while ((rc = sqlite3_step (select)) == SQLITE_ROW)
     {
-      g_autoptr (FiguresStatistic) read = statistic_as_read (select);
-      g_autoptr (FiguresStatistic) now = figures_statistic_copy (read);
+      g_autoptr (FiguresStatistic) read = NULL;
+      g_autoptr (FiguresStatistic) now = NULL;
+      guint start = sqlite3_column_int (select, 1);
       gboolean was_corrected = sqlite3_column_int (select, 2) != 0;
       gboolean corrected = FALSE;
       gboolean keep = TRUE;
 
+      for (guint i = 0; !corrected && i < corrections->len; i++)
+        corrected =
+          ((const FiguresCorrection *) g_ptr_array_index (corrections, i))->start == start;
+      if (!corrected && !was_corrected)
+        continue;
+
+      read = statistic_as_read (select);
+      now = figures_statistic_copy (read);
       /* in the order they were made: the latest wins */
       for (guint i = 0; i < corrections->len; i++)
         {
           const FiguresCorrection *c = g_ptr_array_index (corrections, i);
 
-          if (c->start == now->start)
-            {
-              figures_correction_apply (c, now, &keep);
-              corrected = TRUE;
-            }
+          if (c->start == start)
+            figures_correction_apply (c, now, &keep);
         }
-      if (!corrected && !was_corrected)
+      /* only what changes is written: applying again costs reads only */
+      if (row_is (select, now, corrected, !keep))
         continue;
+      changed++;
 
-      sqlite3_bind_int64 (update, 1, sqlite3_column_int64 (select, 0));
-      bind_statistic (update, 2, now);
-      sqlite3_bind_int (update, 8, corrected);
-      sqlite3_bind_int (update, 9, !keep);
+      sqlite3_bind_int64 (self->update, 1, sqlite3_column_int64 (select, 0));
+      bind_statistic (self->update, 2, now);
+      sqlite3_bind_int (self->update, 8, corrected);
+      sqlite3_bind_int (self->update, 9, !keep);
       if (corrected)
-        bind_statistic (update, 10, read);
+        bind_statistic (self->update, 10, read);
       /* else read_* are bound NULL: nothing to restore any more */
-      if (!_figures_index_step_done (db, update, error))
-        return FALSE;
+      if (!_figures_index_step_done (self->db, self->update, error))
+        {
+          sqlite3_reset (select);
+          return FALSE;
+        }
     }
+  sqlite3_reset (select);
   if (rc != SQLITE_DONE)
-    return _figures_index_sqlite_error (error, db, "Could not read the index");
+    return _figures_index_sqlite_error (error, self->db, "Could not read the index");
 
-  sqlite3_bind_int64 (count, 1, document_id);
-  return _figures_index_step_done (db, count, error);
+  if (changed == 0)
+    return TRUE;
+  sqlite3_bind_int64 (self->count, 1, document_id);
+  return _figures_index_step_done (self->db, self->count, error);
 }
 
-/* The documents with content @hash */
-static GArray *
-documents_with_hash (sqlite3 *db, const char *hash, GError **error)
+/* @corrections applied to every document with content @hash */
+static gboolean
+apply_report (FiguresIndexCorrector *self, GPtrArray *corrections, const char *hash, GError **error)
 {
-  g_autoptr (sqlite3_stmt) stmt =
-    _figures_index_prepare (db, "SELECT id FROM documents WHERE hash = ?1", error);
-  g_autoptr (GArray) ids = NULL;
+  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   int rc;
 
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_text (stmt, 1, hash, -1, SQLITE_STATIC);
-  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  sqlite3_bind_text (self->documents, 1, hash, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (self->documents)) == SQLITE_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 id = sqlite3_column_int64 (self->documents, 0);
 
       g_array_append_val (ids, id);
     }
+  sqlite3_reset (self->documents);
   if (rc != SQLITE_DONE)
-    {
-      _figures_index_sqlite_error (error, db, "Could not read the index");
-      return NULL;
-    }
-  return g_steal_pointer (&ids);
-}
-
-static gboolean
-apply_report (FiguresIndex *self, FiguresCorrections *corrections, const char *hash, GError **error)
-{
-  g_autoptr (GArray) ids = documents_with_hash (self->db, hash, error);
-  g_autoptr (GPtrArray) list = NULL;
-
-  if (ids == NULL)
-    return FALSE;
-  if (ids->len == 0)
-    return TRUE;
-  list = figures_corrections_list_report (corrections, hash, error);
-  if (list == NULL)
-    return FALSE;
+    return _figures_index_sqlite_error (error, self->db, "Could not read the index");
   for (guint i = 0; i < ids->len; i++)
-    if (!_figures_index_correct_document (self->db, list, g_array_index (ids, gint64, i), error))
+    if (!_figures_index_corrector_apply (self, corrections, g_array_index (ids, gint64, i), error))
       return FALSE;
   return TRUE;
+}
+
+/* Every report's corrections in force, by hash (GPtrArray of borrowed
+ * FiguresCorrection*, oldest first); every hash that has any, undone ones
+ * too, is a key. */
+static GHashTable *
+corrections_by_report (FiguresCorrections *corrections, GPtrArray **owner, GError **error)
+{
+  g_auto (GStrv) hashes = figures_corrections_list_reports (corrections, error);
+  g_autoptr (GHashTable) reports = NULL;
+
+  if (hashes == NULL || (*owner = figures_corrections_list (corrections, error)) == NULL)
+    return NULL;
+  reports =
+    g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
+  for (guint i = 0; hashes[i] != NULL; i++)
+    g_hash_table_insert (reports, g_strdup (hashes[i]), g_ptr_array_new ());
+  for (guint i = 0; i < (*owner)->len; i++)
+    {
+      FiguresCorrection *c = g_ptr_array_index (*owner, i);
+      GPtrArray *list = g_hash_table_lookup (reports, c->hash);
+
+      if (list != NULL)
+        g_ptr_array_add (list, c);
+    }
+  return g_steal_pointer (&reports);
 }
 
 gboolean
@@ -200,7 +285,11 @@ figures_index_apply_corrections (FiguresIndex *self,
                                  const char *hash,
                                  GError **error)
 {
-  g_auto (GStrv) hashes = NULL;
+  g_autoptr (FiguresIndexCorrector) corrector = NULL;
+  g_autoptr (GPtrArray) list = NULL;
+  g_autoptr (GHashTable) reports = NULL;
+  GHashTableIter iter;
+  gpointer key, value;
 
   g_return_val_if_fail (self != NULL && corrections != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -211,23 +300,32 @@ figures_index_apply_corrections (FiguresIndex *self,
                    "The index “%s” was opened for reading only", self->path);
       return FALSE;
     }
-  if (hash == NULL && (hashes = figures_corrections_list_reports (corrections, error)) == NULL)
+  if (hash != NULL ? (list = figures_corrections_list_report (corrections, hash, error)) == NULL
+                   : (reports = corrections_by_report (corrections, &list, error)) == NULL)
     return FALSE;
 
   if (!_figures_index_exec (self->db, "BEGIN IMMEDIATE", error))
     return FALSE;
+  corrector = _figures_index_corrector_new (self->db, error);
+  if (corrector == NULL)
+    goto fail;
   if (hash != NULL)
     {
-      if (!apply_report (self, corrections, hash, error))
+      if (!apply_report (corrector, list, hash, error))
         goto fail;
     }
   else
-    for (guint i = 0; hashes[i] != NULL; i++)
-      if (!apply_report (self, corrections, hashes[i], error))
-        goto fail;
+    {
+      g_hash_table_iter_init (&iter, reports);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        if (!apply_report (corrector, value, key, error))
+          goto fail;
+    }
+  g_clear_pointer (&corrector, _figures_index_corrector_free);
   return _figures_index_exec (self->db, "COMMIT", error);
 
 fail:
+  g_clear_pointer (&corrector, _figures_index_corrector_free);
   _figures_index_exec (self->db, "ROLLBACK", NULL);
   return FALSE;
 }

@@ -44,10 +44,16 @@ char *_figures_index_column_text (sqlite3_stmt *stmt, int i);
 FiguresDecimal _figures_index_parse_decimal (const char *text);
 /* the analyst's corrections (figures-index-corrections.c) */
 FiguresCorrections *_figures_index_open_corrections (FiguresIndex *self);
-gboolean _figures_index_correct_document (sqlite3 *db,
-                                          GPtrArray *corrections,
-                                          gint64 document_id,
-                                          GError **error);
+/* applies corrections to documents, its statements prepared once */
+typedef struct _FiguresIndexCorrector FiguresIndexCorrector;
+FiguresIndexCorrector *_figures_index_corrector_new (sqlite3 *db, GError **error);
+void _figures_index_corrector_free (FiguresIndexCorrector *self);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (FiguresIndexCorrector, _figures_index_corrector_free)
+/* @corrections: those in force of the document's report, oldest first */
+gboolean _figures_index_corrector_apply (FiguresIndexCorrector *self,
+                                         GPtrArray *corrections,
+                                         gint64 document_id,
+                                         GError **error);
 /* roots */
 GPtrArray *_figures_index_load_roots (sqlite3 *db, GError **error);
 gboolean _figures_index_under_root (const char *path, const char *root);

@@ -563,6 +563,7 @@ typedef struct
   sqlite3_stmt *delete_search;
   sqlite3_stmt *select_text;
   FiguresCorrections *corrections; /* borrowed; NULL: none made */
+  FiguresIndexCorrector *corrector; /* made at the first document */
 } Writer;
 
 static void
@@ -578,6 +579,7 @@ writer_clear (Writer *writer)
   g_clear_pointer (&writer->insert_search, sqlite3_finalize);
   g_clear_pointer (&writer->delete_search, sqlite3_finalize);
   g_clear_pointer (&writer->select_text, sqlite3_finalize);
+  g_clear_pointer (&writer->corrector, _figures_index_corrector_free);
 }
 
 static gboolean
@@ -678,8 +680,11 @@ apply_corrections (Writer *writer, gint64 id, const char *hash, GError **error)
 
   if (writer->corrections == NULL)
     return TRUE;
+  if (writer->corrector == NULL &&
+      (writer->corrector = _figures_index_corrector_new (writer->db, error)) == NULL)
+    return FALSE;
   list = figures_corrections_list_report (writer->corrections, hash, error);
-  return list != NULL && _figures_index_correct_document (writer->db, list, id, error);
+  return list != NULL && _figures_index_corrector_apply (writer->corrector, list, id, error);
 }
 
 static gboolean
