@@ -487,6 +487,7 @@ test_years (Fixture *f, gconstpointer data)
   g_autoptr (GPtrArray) rows = stats (f);
   g_autofree char *extracted = NULL;
   g_autofree char *csv = NULL;
+  g_autofree char *json = NULL;
   g_autoptr (GPtrArray) extract_rows = NULL;
   const struct
   {
@@ -502,6 +503,15 @@ test_years (Fixture *f, gconstpointer data)
   };
 
   g_assert_cmpstr (((GStrv) g_ptr_array_index (rows, 0))[11], ==, "year");
+
+  /* no correction made: listing them is empty and makes no file */
+  {
+    g_autoptr (GPtrArray) listed = corrections (f);
+    g_autofree char *store = g_build_filename (f->dir, "index", "corrections.db", NULL);
+
+    g_assert_cmpuint (listed->len, ==, 1);
+    g_assert_false (g_file_test (store, G_FILE_TEST_EXISTS));
+  }
   g_assert_cmpint (test_run_cli (NULL, &extracted, NULL, "extract", f->a, f->b, f->c, NULL), ==, 0);
   extract_rows = split_tsv (extracted);
   g_assert_cmpuint (extract_rows->len, ==, rows->len);
@@ -519,6 +529,11 @@ test_years (Fixture *f, gconstpointer data)
   g_assert_cmpint (test_run_cli (NULL, &csv, NULL, "stats", f->db_arg, "--format=csv", NULL), ==,
                    0);
   g_assert_nonnull (strstr (csv, ",label,evidence,year\r\n"));
+  /* JSON: a number, or null when unknown */
+  g_assert_cmpint (test_run_cli (NULL, &json, NULL, "stats", f->db_arg, "--format=json", NULL), ==,
+                   0);
+  g_assert_nonnull (strstr (json, "\"year\": 2021}"));
+  g_assert_nonnull (strstr (json, "\"year\": null}"));
   g_assert_nonnull (strstr (csv, "2021年投入专项资金200万元，实施项目9个。,2021\r\n"));
 }
 

@@ -290,82 +290,18 @@ import_corrections (FiguresCorrections *corrections, const char *index_path, con
   return FIGURES_EXIT_OK;
 }
 
-int
-_figures_cli_corrections (int argc, char **argv)
+/* The corrections in force (@corrections NULL: none), each with its status
+ * in @index */
+static int
+list_corrections (FiguresCorrections *corrections, FiguresIndex *index, FiguresCliFormat format)
 {
-  g_autofree char *db = NULL;
-  g_autofree char *format_name = NULL;
-  g_autofree char *export_path = NULL;
-  g_autofree char *import_path = NULL;
-  g_auto (GStrv) rest = NULL;
-  const GOptionEntry entries[] = {
-    { "db", 0, 0, G_OPTION_ARG_FILENAME, &db, "The index (default: the application's)", "PATH" },
-    { "format", 0, 0, G_OPTION_ARG_STRING, &format_name, "tsv (default) or json", "FORMAT" },
-    { "export", 0, 0, G_OPTION_ARG_FILENAME, &export_path, "Write them to FILE as TSV, to share",
-      "FILE" },
-    { "import", 0, 0, G_OPTION_ARG_FILENAME, &import_path,
-      "Add the corrections of such a TSV file (all or none)", "FILE" },
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &rest, NULL, NULL },
-    { NULL },
-  };
-  g_autoptr (GOptionContext) context =
-    g_option_context_new ("— list, export or import the analyst's corrections");
   g_autoptr (GPtrArray) columns = g_ptr_array_new ();
-  g_autoptr (FiguresIndex) index = NULL;
-  g_autoptr (FiguresCorrections) corrections = NULL;
   g_autoptr (GPtrArray) list = NULL;
   g_autoptr (GError) error = NULL;
-  g_autofree char *index_path = NULL;
   g_autofree gboolean *numeric = g_new0 (gboolean, FIGURES_CORRECTIONS_N_COLUMNS + 1);
-  FiguresCliFormat format = FIGURES_CLI_FORMAT_TSV;
   FiguresCliTable *table;
 
-  g_option_context_add_main_entries (context, entries, NULL);
-  g_option_context_set_summary (
-    context, "Columns: file start action field old new when hash status; status is applied,\n"
-             "or orphaned when the figure is no longer in the index (its report changed).");
-  if (!_figures_cli_parse_options (context, &argc, &argv, "corrections"))
-    return FIGURES_EXIT_USAGE;
-  if (rest != NULL && rest[0] != NULL)
-    {
-      g_printerr ("figures corrections: unexpected argument “%s”\n", rest[0]);
-      return FIGURES_EXIT_USAGE;
-    }
-  if (export_path != NULL && import_path != NULL)
-    {
-      g_printerr ("figures corrections: give --export or --import, not both\n");
-      return FIGURES_EXIT_USAGE;
-    }
-  if (format_name != NULL &&
-      (!figures_cli_format_from_string (format_name, &format) || format == FIGURES_CLI_FORMAT_CSV))
-    {
-      g_printerr ("figures corrections: --format: “%s” is not tsv or json\n", format_name);
-      return FIGURES_EXIT_USAGE;
-    }
-  if (format_name != NULL && (export_path != NULL || import_path != NULL))
-    {
-      g_printerr ("figures corrections: --format is for the list; --export and --import are "
-                  "TSV\n");
-      return FIGURES_EXIT_USAGE;
-    }
-
-  /* the index is read first: it must be this version's (see apply_to_index()) */
-  index_path = db != NULL ? g_strdup (db) : figures_index_dup_default_path ();
-  index = _figures_cli_open_index ("corrections", index_path);
-  if (index == NULL)
-    return FIGURES_EXIT_FAILURE;
-  corrections = open_corrections ("corrections", index_path);
-  if (corrections == NULL)
-    return FIGURES_EXIT_FAILURE;
-  if (export_path != NULL)
-    return export_corrections (corrections, export_path);
-  if (import_path != NULL)
-    {
-      g_clear_pointer (&index, figures_index_close);
-      return import_corrections (corrections, index_path, import_path);
-    }
-
-  list = figures_corrections_list (corrections, &error);
+  list = corrections != NULL ? figures_corrections_list (corrections, &error) : g_ptr_array_new ();
   if (list == NULL)
     {
       g_printerr ("figures corrections: %s\n", error->message);
@@ -407,4 +343,85 @@ _figures_cli_corrections (int argc, char **argv)
   figures_cli_table_finish (table);
 
   return FIGURES_EXIT_OK;
+}
+
+int
+_figures_cli_corrections (int argc, char **argv)
+{
+  g_autofree char *db = NULL;
+  g_autofree char *format_name = NULL;
+  g_autofree char *export_path = NULL;
+  g_autofree char *import_path = NULL;
+  g_auto (GStrv) rest = NULL;
+  const GOptionEntry entries[] = {
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, &db, "The index (default: the application's)", "PATH" },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format_name, "tsv (default) or json", "FORMAT" },
+    { "export", 0, 0, G_OPTION_ARG_FILENAME, &export_path, "Write them to FILE as TSV, to share",
+      "FILE" },
+    { "import", 0, 0, G_OPTION_ARG_FILENAME, &import_path,
+      "Add the corrections of such a TSV file (all or none)", "FILE" },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &rest, NULL, NULL },
+    { NULL },
+  };
+  g_autoptr (GOptionContext) context =
+    g_option_context_new ("— list, export or import the analyst's corrections");
+  g_autoptr (FiguresIndex) index = NULL;
+  g_autoptr (FiguresCorrections) corrections = NULL;
+  g_autofree char *index_path = NULL;
+  FiguresCliFormat format = FIGURES_CLI_FORMAT_TSV;
+
+  g_option_context_add_main_entries (context, entries, NULL);
+  g_option_context_set_summary (
+    context, "Columns: file start action field old new when hash status; status is applied,\n"
+             "or orphaned when the figure is no longer in the index (its report changed).");
+  if (!_figures_cli_parse_options (context, &argc, &argv, "corrections"))
+    return FIGURES_EXIT_USAGE;
+  if (rest != NULL && rest[0] != NULL)
+    {
+      g_printerr ("figures corrections: unexpected argument “%s”\n", rest[0]);
+      return FIGURES_EXIT_USAGE;
+    }
+  if (export_path != NULL && import_path != NULL)
+    {
+      g_printerr ("figures corrections: give --export or --import, not both\n");
+      return FIGURES_EXIT_USAGE;
+    }
+  if (format_name != NULL &&
+      (!figures_cli_format_from_string (format_name, &format) || format == FIGURES_CLI_FORMAT_CSV))
+    {
+      g_printerr ("figures corrections: --format: “%s” is not tsv or json\n", format_name);
+      return FIGURES_EXIT_USAGE;
+    }
+  if (format_name != NULL && (export_path != NULL || import_path != NULL))
+    {
+      g_printerr ("figures corrections: --format is for the list; --export and --import are "
+                  "TSV\n");
+      return FIGURES_EXIT_USAGE;
+    }
+
+  /* the index is read first: it must be this version's (see apply_to_index()) */
+  index_path = db != NULL ? g_strdup (db) : figures_index_dup_default_path ();
+  index = _figures_cli_open_index ("corrections", index_path);
+  if (index == NULL)
+    return FIGURES_EXIT_FAILURE;
+  if (export_path == NULL && import_path == NULL)
+    {
+      g_autofree char *path = figures_corrections_path_for_index (index_path);
+
+      /* none made yet: listing them makes no file */
+      if (!g_file_test (path, G_FILE_TEST_EXISTS))
+        return list_corrections (NULL, index, format);
+    }
+  corrections = open_corrections ("corrections", index_path);
+  if (corrections == NULL)
+    return FIGURES_EXIT_FAILURE;
+  if (export_path != NULL)
+    return export_corrections (corrections, export_path);
+  if (import_path != NULL)
+    {
+      g_clear_pointer (&index, figures_index_close);
+      return import_corrections (corrections, index_path, import_path);
+    }
+
+  return list_corrections (corrections, index, format);
 }
