@@ -390,11 +390,22 @@ test_round_trip (Fixture *f, gconstpointer data)
   bad_text = g_strdup_printf (CONTRACT_HEADER
                               "\thash\n"
                               "x\t5\treject\t\t\t\t2026-01-01T00:00:00Z\tabc\n"
-                              "x\t6\tset\tmetric\tother\tbogus\t2026-01-01T00:00:00Z\tabc\n");
+                              "x\t6\tset\tmetric\tother\tbogus\t2026-01-01T00:00:00Z\tabc\n"
+                              "x\t7\tset\tcity\t包头市\tAtlantis\t2026-01-01T00:00:00Z\tabc\n");
   g_assert_true (g_file_set_contents (bad, bad_text, -1, NULL));
   g_assert_cmpint (test_run_cli (NULL, NULL, &err, "corrections", other_arg, bad_arg, NULL), ==, 2);
   g_assert_nonnull (strstr (err, "bad.tsv:3"));
   g_assert_nonnull (strstr (err, "bogus"));
+  g_clear_pointer (&err, g_free);
+  /* a place the gazetteer does not know, alone */
+  g_free (bad_text);
+  bad_text = g_strdup_printf (CONTRACT_HEADER
+                              "\thash\n"
+                              "x\t7\tset\tcity\t包头市\tAtlantis\t2026-01-01T00:00:00Z\tabc\n");
+  g_assert_true (g_file_set_contents (bad, bad_text, -1, NULL));
+  g_assert_cmpint (test_run_cli (NULL, NULL, &err, "corrections", other_arg, bad_arg, NULL), ==, 2);
+  g_assert_nonnull (strstr (err, "bad.tsv:2"));
+  g_assert_nonnull (strstr (err, "Atlantis"));
   g_clear_pointer (&theirs, g_free);
   g_assert_cmpint (test_run_cli (NULL, &theirs, NULL, "corrections", other_arg, NULL), ==, 0);
   g_assert_cmpstr (mine, ==, theirs);

@@ -162,16 +162,10 @@ _figures_cli_correct (int argc, char **argv)
     {
       const FiguresPlace *place = figures_gazetteer_lookup (figures_gazetteer_get_default (), city);
 
-      if (place == NULL)
-        {
-          g_printerr ("figures correct: unknown city “%s”: not a place the gazetteer knows "
-                      "(data/places.tsv)\n",
-                      city);
-          return FIGURES_EXIT_USAGE;
-        }
       correction->field = FIGURES_CORRECTION_FIELD_CITY;
-      /* a county counts for its prefecture, as the extractor counts it */
-      correction->new_value = g_strdup (figures_place_get_city (place));
+      /* a county counts for its prefecture, as the extractor counts it; an
+       * unknown place is refused by figures_corrections_add() */
+      correction->new_value = g_strdup (place != NULL ? figures_place_get_city (place) : city);
     }
   else if (value != NULL)
     {

@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "figures-corrections.h"
+#include "figures-gazetteer.h"
 
 #define CORRECTIONS_VERSION 1
 
@@ -250,10 +251,11 @@ check_value (const FiguresCorrection *c, GError **error)
           return FALSE;
         }
       case FIGURES_CORRECTION_FIELD_CITY:
-        if (*v != '\0')
+        /* the same check for a correction made here and one imported */
+        if (*v != '\0' && figures_gazetteer_lookup (figures_gazetteer_get_default (), v) != NULL)
           return TRUE;
         g_set_error (error, FIGURES_CORRECTIONS_ERROR, FIGURES_CORRECTIONS_ERROR_INVALID,
-                     "a city is needed");
+                     "unknown city “%s”: not a place the gazetteer knows (data/places.tsv)", v);
         return FALSE;
       case FIGURES_CORRECTION_FIELD_NONE:
       default:

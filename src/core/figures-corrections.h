@@ -82,8 +82,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (FiguresCorrections, figures_corrections_close)
 char *figures_corrections_path_for_index (const char *index_path);
 
 /* Records @correction (its @when is set when NULL). A SET's new value is
- * checked: a known metric key, a decimal value, a year; a city is the
- * caller's to check against the gazetteer. */
+ * checked: a known metric key, a decimal value, a year, a place the default
+ * gazetteer knows (FIGURES_CORRECTIONS_ERROR_INVALID otherwise). */
 gboolean figures_corrections_add (FiguresCorrections *self,
                                   const FiguresCorrection *correction,
                                   GError **error);
