@@ -302,43 +302,32 @@ GoldDoc *
 gold_doc_load (const char *path, GError **error)
 {
   g_autoptr (GError) local_error = NULL;
-  g_autoptr (FiguresText) text = NULL;
-  FiguresExtraction *extraction;
+  g_autoptr (FiguresReport) report = NULL;
   GoldDoc *doc;
 
-  text = figures_text_new_from_file (path, FIGURES_TEXT_DEFAULT_MAX_SIZE, &local_error);
-  if (text == NULL)
+  /* the same step as the index and `figures extract`: any format */
+  report = figures_report_new_from_file (path, FIGURES_TEXT_DEFAULT_MAX_SIZE,
+                                         FIGURES_REPORT_FLAGS_NONE, NULL, &local_error);
+  if (report == NULL)
     {
       g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_FAILED,
-                   "%s: figures_text_new_from_file failed: %s", path,
+                   "%s: figures_report_new_from_file failed: %s", path,
                    local_error != NULL ? local_error->message : "(no error set)");
       return NULL;
     }
-  if (text->chars == NULL || text->folded == NULL || text->display == NULL)
+  if (report->text->chars == NULL || report->text->folded == NULL || report->text->display == NULL)
     {
       g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_FAILED,
-                   "%s: figures_text_new_from_file returned a text without characters", path);
-      return NULL;
-    }
-
-  extraction = figures_extract (text, figures_gazetteer_get_default ());
-  if (extraction == NULL)
-    {
-      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_FAILED,
-                   "%s: figures_extract returned NULL (extractor not implemented?)", path);
-      return NULL;
-    }
-  if (extraction->statistics == NULL)
-    {
-      figures_extraction_free (extraction);
-      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_FAILED,
-                   "%s: figures_extract returned no statistics array", path);
+                   "%s: the report has a text without characters", path);
       return NULL;
     }
 
   doc = g_new0 (GoldDoc, 1);
-  doc->text = g_steal_pointer (&text);
-  doc->extraction = extraction;
+  doc->text = report->text;
+  doc->extraction = g_new0 (FiguresExtraction, 1);
+  doc->extraction->city = g_strdup (report->city);
+  doc->extraction->statistics = g_ptr_array_ref (report->statistics);
+  doc->report = g_steal_pointer (&report);
   return doc;
 }
 
@@ -349,7 +338,7 @@ gold_doc_free (GoldDoc *doc)
     return;
 
   g_clear_pointer (&doc->extraction, figures_extraction_free);
-  g_clear_pointer (&doc->text, figures_text_free);
+  g_clear_pointer (&doc->report, figures_report_free); /* owns doc->text */
   g_free (doc);
 }
 
@@ -438,7 +427,11 @@ gold_list_files (const char *dir, const char *suffix, GError **error)
     {
       g_autofree char *path = g_build_filename (dir, name, NULL);
 
-      if (g_str_has_suffix (name, suffix) && g_file_test (path, G_FILE_TEST_IS_REGULAR))
+      gboolean wanted =
+        suffix != NULL ? g_str_has_suffix (name, suffix)
+                       : figures_report_format_from_name (name) > FIGURES_REPORT_FORMAT_UNSUPPORTED;
+
+      if (wanted && g_file_test (path, G_FILE_TEST_IS_REGULAR))
         g_ptr_array_add (names, g_strdup (name));
     }
   g_ptr_array_sort (names, compare_strings);

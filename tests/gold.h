@@ -10,6 +10,7 @@
 #include <glib.h>
 
 #include "figures-extractor.h"
+#include "figures-report.h"
 #include "figures-statistic.h"
 #include "figures-text.h"
 
@@ -57,11 +58,13 @@ char *gold_normalise (const char *utf8);
 
 typedef struct
 {
-  FiguresText *text;
+  FiguresText *text; /* borrowed from @report */
   FiguresExtraction *extraction;
+  FiguresReport *report;
 } GoldDoc;
 
-/* Decodes and extracts @path with the default gazetteer. Fails with a clear
+/* Reads @path (any format, figures_report_new_from_file()) and extracts
+ * its statistics with the default gazetteer. Fails with a clear
  * message when the text cannot be read or the extractor returns NULL. */
 GoldDoc *gold_doc_load (const char *path, GError **error);
 void gold_doc_free (GoldDoc *doc);
@@ -78,7 +81,8 @@ char *gold_doc_dup_range (GoldDoc *doc, guint start, guint end);
 char *gold_statistic_describe (const FiguresStatistic *stat);
 char *gold_row_describe (const GoldRow *row);
 
-/* The regular files of @dir whose names end in @suffix, sorted. */
+/* The regular files of @dir whose names end in @suffix (NULL: in any
+ * format Figures reads), sorted. */
 GPtrArray *gold_list_files (const char *dir, const char *suffix, GError **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GoldDoc, gold_doc_free)

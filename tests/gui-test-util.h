@@ -8,7 +8,7 @@
 #include <gtk/gtk.h>
 
 #include "figures-application.h"
-#include "figures-window.h"
+#include "figures-window-private.h"
 
 G_BEGIN_DECLS
 
@@ -22,10 +22,19 @@ void notify_flag_cb (GObject *object, GParamSpec *pspec, gboolean *flag);
 void settle (guint ms);
 /* Saves what @widget shows after its next frame as @name in $G_TEST_BUILDDIR. */
 void save_screenshot (GtkWidget *widget, const char *name);
-/* Reports GTK 4.8's harmless "gizmo without a current allocation" warning
+/* Reports GTK 4.8's harmless "… without a current allocation" warning
  * as a test message instead of aborting; everything else as usual. */
 GLogWriterOutput
 log_writer (GLogLevelFlags log_level, const GLogField *fields, gsize n_fields, gpointer user_data);
+
+/* Screenshots of Documents, Charts and Compare at 800×600, 1400×900 and
+ * 1920×1080, light and dark: "screenshot-@prefix-WxH-THEME-VIEW.png". */
+void save_screenshot_matrix (FiguresWindow *window, const char *prefix);
+
+/* Forgets the window's last toast; wait_for_toast() then runs the main loop
+ * until a new one is shown and returns it. */
+void forget_toast (FiguresWindow *window);
+AdwToast *wait_for_toast (FiguresWindow *window);
 
 /* Starts the real application on the bundled samples with a fresh index in
  * @tmpdir, and returns its window. */

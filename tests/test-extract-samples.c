@@ -3,7 +3,8 @@
  *
  * The same checks serve other fixture sets (tests/fixtures/unseen, test
  * `extract-unseen`): `--fixtures=DIR` (the reports), `--gold=PATH` (default
- * DIR/gold.tsv), `--expect=N` (how many reports, default 10) and
+ * DIR/gold.tsv), `--expect=N` (how many reports, default 13), `--suffix=.txt`
+ * (only those files; default: every format Figures reads) and
  * `--name=NAME` (the test path prefix, default extract-samples).
  *
  * One test per sample file. Every gold row is checked:
@@ -38,7 +39,8 @@ static char *gold_error;
 static GPtrArray *sample_names;
 static char *samples_dir;
 static const char *set_name = "extract-samples";
-static guint expected_files = 10;
+static guint expected_files = 13;
+static const char *suffix; /* NULL: every format Figures reads */
 
 static void
 sample_case_free (gpointer data)
@@ -432,6 +434,8 @@ main (int argc, char *argv[])
         fixtures_arg = g_strdup (argv[i] + strlen ("--fixtures="));
       else if (g_str_has_prefix (argv[i], "--gold="))
         gold_arg = g_strdup (argv[i] + strlen ("--gold="));
+      else if (g_str_has_prefix (argv[i], "--suffix="))
+        suffix = argv[i] + strlen ("--suffix=");
       else if (g_str_has_prefix (argv[i], "--expect="))
         expected_files = (guint) g_ascii_strtoull (argv[i] + strlen ("--expect="), NULL, 10);
       else if (g_str_has_prefix (argv[i], "--name="))
@@ -471,7 +475,7 @@ main (int argc, char *argv[])
       g_clear_error (&error);
     }
 
-  sample_names = gold_list_files (samples_dir, ".txt", &error);
+  sample_names = gold_list_files (samples_dir, suffix, &error);
   if (sample_names == NULL)
     {
       if (gold_error == NULL)
@@ -491,7 +495,7 @@ main (int argc, char *argv[])
     {
       const char *name = g_ptr_array_index (sample_names, i);
       SampleCase *sc = g_new0 (SampleCase, 1);
-      g_autofree char *stem = g_strndup (name, strlen (name) - strlen (".txt"));
+      g_autofree char *stem = g_strndup (name, strrchr (name, '.') - name);
       g_autofree char *test_path = g_strdup_printf ("/%s/%s", set_name, stem);
 
       sc->name = g_strdup (name);

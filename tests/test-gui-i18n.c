@@ -37,10 +37,10 @@ has_han (const char *text)
 static const char *
 stack_title (const char *name)
 {
-  GtkWidget *child = gtk_stack_get_child_by_name (window->stack, name);
+  GtkWidget *child = adw_view_stack_get_child_by_name (window->stack, name);
 
   g_assert_nonnull (child);
-  return gtk_stack_page_get_title (gtk_stack_get_page (window->stack, child));
+  return adw_view_stack_page_get_title (adw_view_stack_get_page (window->stack, child));
 }
 
 /* Collects the text of every label under @widget. */
@@ -76,6 +76,7 @@ test_views_translated (void)
   }
 
   save_screenshot (GTK_WIDGET (window), "screenshot-zh_CN.png");
+  save_screenshot_matrix (window, "zh_CN");
 }
 
 /* Every visible label of the window reads in Chinese, apart from names,

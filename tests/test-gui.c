@@ -41,26 +41,26 @@ static void
 test_first_run (void)
 {
   FiguresDocumentsView *documents = window->documents_view;
-  GListModel *model = figures_documents_view_get_documents (documents);
-
+  GListModel *model;
   gboolean saw_progress = FALSE;
   gulong id;
 
   /* Indexing starts with the window (nothing has run the main loop yet)
    * and shows its progress. */
-  g_assert_false (window->have_summary);
+  g_assert_null (figures_library_get_last_summary (window->library));
   id = g_signal_connect (window, "notify::indexing", G_CALLBACK (indexing_cb), &saw_progress);
   RUN_AND_WAIT (window, "index-updated", (void) 0);
   g_signal_handler_disconnect (window, id);
   g_assert_true (saw_progress);
-  g_assert_true (window->have_summary);
-  g_assert_cmpuint (window->last_summary.indexed, >, 0);
+  g_assert_nonnull (figures_library_get_last_summary (window->library));
+  g_assert_cmpuint (figures_library_get_last_summary (window->library)->indexed, >, 0);
   g_assert_false (figures_window_get_indexing (window));
   g_assert_false (gtk_revealer_get_reveal_child (window->progress_revealer));
   /* No folder of the user's: the samples banner offers Open Folder…. */
   g_assert_true (gtk_revealer_get_reveal_child (window->samples_revealer));
 
   settle (300);
+  model = figures_documents_view_get_documents (documents);
   g_assert_cmpuint (g_list_model_get_n_items (model), >, 0);
   {
     g_autoptr (FiguresDocumentItem) first = g_list_model_get_item (model, 0);
@@ -145,6 +145,27 @@ test_open_result (void)
 
   save_screenshot (GTK_WIDGET (window), "screenshot-documents.png");
 
+  /* Item 2: a new search drops the old one's highlights and counter, even
+   * when it finds nothing. */
+  {
+    GtkTextTag *hit_tag =
+      gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), "search-hit");
+    g_autofree char *previous =
+      g_strdup (gtk_editable_get_text (GTK_EDITABLE (window->search_entry)));
+
+    RUN_AND_WAIT (
+      window->documents_view, "search-finished",
+      gtk_editable_set_text (GTK_EDITABLE (window->search_entry), "zzqqxxnotawordanywhere"));
+    g_assert_cmpuint (figures_reader_get_n_hits (reader), ==, 0);
+    g_assert_cmpint (figures_reader_get_current_hit (reader), ==, -1);
+    gtk_text_buffer_get_start_iter (buffer, &iter);
+    g_assert_false (gtk_text_iter_starts_tag (&iter, hit_tag) ||
+                    gtk_text_iter_forward_to_tag_toggle (&iter, hit_tag));
+    RUN_AND_WAIT (window->documents_view, "search-finished",
+                  gtk_editable_set_text (GTK_EDITABLE (window->search_entry), previous));
+    RUN_AND_WAIT (reader, "loaded", g_signal_emit_by_name (window->search_entry, "activate"));
+  }
+
   /* A highlighted figure shows its popover. */
   if (figures_reader_get_n_statistics (reader) > 0)
     {
@@ -165,6 +186,39 @@ test_open_result (void)
       g_assert_true (found);
       g_assert_true (figures_reader_show_statistic_at (reader, gtk_text_iter_get_offset (&iter)));
     }
+}
+
+/* Item 6: the window shrinks to 800×600, list and reader still side by
+ * side, and the reader gets more room than the list. */
+static void
+test_small_window (void)
+{
+  FiguresReader *reader = figures_documents_view_get_reader (window->documents_view);
+  int min_width = 0, min_height = 0, view_width, reader_width;
+
+  figures_window_set_view (window, "documents");
+  gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL,
+                      NULL);
+  gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_VERTICAL, 800, &min_height, NULL, NULL,
+                      NULL);
+  g_assert_cmpint (min_width, <=, 800);
+  g_assert_cmpint (min_height, <=, 600);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 800, 600);
+  settle (400);
+  /* The default size counts the frame: the widget gets a little less. */
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 800);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), >, 700);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (reader)));
+  view_width = gtk_widget_get_width (GTK_WIDGET (window->documents_view));
+  reader_width = gtk_widget_get_width (GTK_WIDGET (reader));
+  g_test_message ("at 800 px: documents view %d, reader %d", view_width, reader_width);
+  g_assert_cmpint (reader_width, <, view_width); /* the list is still there */
+  g_assert_cmpint (reader_width, >, view_width - reader_width);
+  save_screenshot (GTK_WIDGET (window), "screenshot-800x600-documents.png");
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 760);
+  settle (300);
 }
 
 static void
@@ -199,20 +253,53 @@ test_charts (void)
 
       g_assert_cmpstr (statistic->city, ==, mark.city);
       g_assert_cmpstr (figures_metric_to_key (statistic->metric), ==, mark.metric);
+
+      /* Item 3: the snippet shows its figure, near its start (the label
+       * keeps three lines and cuts the end). */
+      {
+        const char *evidence = statistic->evidence;
+        const char *a =
+          g_utf8_offset_to_pointer (evidence, statistic->start - statistic->evidence_start);
+        const char *b =
+          g_utf8_offset_to_pointer (evidence, statistic->end - statistic->evidence_start);
+        g_autofree char *figure = g_markup_escape_text (a, b - a);
+        g_autofree char *bold = g_strdup_printf ("<b>%s</b>", figure);
+        const char *markup = figures_list_row_get_markup (row);
+        const char *at = strstr (markup, bold);
+
+        g_assert_nonnull (at);
+        g_assert_cmpint (g_utf8_strlen (markup, at - markup), <=, 16);
+      }
     }
   save_screenshot (GTK_WIDGET (window), "screenshot-charts.png");
 
-  /* Clicking a mention opens its report at that sentence. */
+  /* Item 2: another metric, another chart: the mentions of the old one go. */
+  RUN_AND_WAIT (view, "data-changed", figures_chart_view_set_metric (view, "funding"));
+  g_assert_cmpuint (g_list_model_get_n_items (mentions), ==, 0);
+  RUN_AND_WAIT (view, "data-changed", figures_chart_view_set_metric (view, "trainees"));
+  settle (200);
+  layout = figures_chart_view_get_layout (view);
+  g_assert_true (figures_chart_layout_get_mark (layout, 0, &mark));
+  RUN_AND_WAIT (view, "mentions-changed",
+                g_assert_true (figures_chart_view_activate_at (
+                  view, mark.rect.x + mark.rect.width / 2, mark.rect.y + mark.rect.height / 2)));
+  g_assert_cmpuint (g_list_model_get_n_items (mentions), ==, mark.mentions);
+
+  /* Clicking a mention opens its report at that sentence, and selects the
+   * report in the list. */
   {
     FiguresReader *reader = figures_documents_view_get_reader (window->documents_view);
     g_autoptr (FiguresListRow) row = g_list_model_get_item (mentions, 0);
 
     RUN_AND_WAIT (reader, "loaded",
-                  figures_window_open_document (window, figures_list_row_get_document_id (row),
-                                                figures_list_row_get_offset (row)));
+                  gtk_widget_activate_action (GTK_WIDGET (view), "win.open-document", "(xu)",
+                                              (gint64) figures_list_row_get_document_id (row),
+                                              (guint32) figures_list_row_get_offset (row)));
     g_assert_cmpint (figures_reader_get_document_id (reader), ==,
                      figures_list_row_get_document_id (row));
-    g_assert_cmpstr (gtk_stack_get_visible_child_name (window->stack), ==, "documents");
+    g_assert_cmpstr (adw_view_stack_get_visible_child_name (window->stack), ==, "documents");
+    g_assert_cmpint (figures_documents_view_get_selected_id (window->documents_view), ==,
+                     figures_list_row_get_document_id (row));
   }
 }
 
@@ -284,11 +371,54 @@ test_export (void)
   g_signal_connect (export, "exported", G_CALLBACK (exported_cb), &result);
   gtk_window_present (export);
   figures_export_window_set_size (FIGURES_EXPORT_WINDOW (export), 640, 400, 2);
+
+  /* Item 7: the file is named after the chart and the day, and the chooser
+   * opens where the last export went (Pictures at first). */
+  {
+    g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+    g_autofree char *suffix = g_date_time_format (now, "-%Y-%m-%d.png");
+    const char *name = figures_export_window_get_suggested_name (FIGURES_EXPORT_WINDOW (export));
+    g_autoptr (GFile) folder = NULL;
+    g_autofree char *folder_path = NULL;
+
+    g_test_message ("suggested name: %s", name);
+    g_assert_true (g_str_has_prefix (name, "Trainees-by-city"));
+    g_assert_true (g_str_has_suffix (name, suffix));
+    g_settings_set_string (figures_window_get_settings (window), "export-folder", "");
+    folder = figures_export_dup_folder (figures_window_get_settings (window));
+    folder_path = g_file_get_path (folder);
+    g_assert_true (g_strcmp0 (folder_path, g_get_user_special_dir (G_USER_DIRECTORY_PICTURES)) ==
+                     0 ||
+                   g_strcmp0 (folder_path, g_get_home_dir ()) == 0);
+  }
   save_screenshot (GTK_WIDGET (export), "screenshot-export.png");
+  forget_toast (window);
   figures_export_window_export_to (FIGURES_EXPORT_WINDOW (export), file);
   while (result == NULL && g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, TRUE);
   g_assert_cmpstr (result, ==, "");
+  {
+    g_autofree char *last =
+      g_settings_get_string (figures_window_get_settings (window), "export-folder");
+    g_assert_cmpstr (last, ==, tmpdir);
+  }
+
+  /* Success is a toast with Open and Show in Folder, not a warning. */
+  {
+    AdwToast *toast = wait_for_toast (window);
+    g_autofree char *uri = g_file_get_uri (file);
+    g_autofree char *target = NULL;
+    GtkWidget *title = adw_toast_get_custom_title (toast);
+    GtkWidget *show = title ? gtk_widget_get_last_child (title) : NULL;
+
+    g_assert_cmpstr (adw_toast_get_button_label (toast), ==, _ ("Open"));
+    g_assert_cmpstr (adw_toast_get_action_name (toast), ==, "win.open-file");
+    target = g_variant_dup_string (adw_toast_get_action_target_value (toast), NULL);
+    g_assert_cmpstr (target, ==, uri);
+    g_assert_true (GTK_IS_BUTTON (show));
+    g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (show)), ==,
+                     "win.show-in-folder");
+  }
 
   texture = gdk_texture_new_from_filename (path, &error);
   g_assert_no_error (error);
@@ -334,14 +464,13 @@ test_csv (void)
   g_autoptr (GFile) file = g_file_new_for_path (path);
   g_autofree char *contents = NULL;
   g_autoptr (GError) error = NULL;
-  gboolean shown = FALSE;
+  AdwToast *toast;
 
-  gtk_revealer_set_reveal_child (window->message_revealer, FALSE);
-  g_signal_connect (window->message_revealer, "notify::reveal-child", G_CALLBACK (notify_flag_cb),
-                    &shown);
+  forget_toast (window);
   figures_chart_view_export_csv (window->charts_view, file);
-  wait_for_flag (&shown, "the export message");
-  g_signal_handlers_disconnect_by_data (window->message_revealer, &shown);
+  toast = wait_for_toast (window);
+  /* The toast offers to open what was written. */
+  g_assert_cmpstr (adw_toast_get_action_name (toast), ==, "win.open-file");
 
   g_assert_true (g_file_get_contents (path, &contents, NULL, &error));
   g_assert_no_error (error);
@@ -391,40 +520,87 @@ test_skipped (void)
   gtk_window_destroy (skipped);
 }
 
+/* Item 4 of the brief: look at it, in every size and both themes. */
+static void
+test_screenshots (void)
+{
+  save_screenshot_matrix (window, "en");
+}
+
 static void
 test_views_and_actions (void)
 {
   /* The view switcher's pages, and the Alt+N actions behind them. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "compare");
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->stack), ==, "compare");
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (window->stack), ==, "compare");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "documents");
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->stack), ==, "documents");
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (window->stack), ==, "documents");
 
   /* Ctrl+F focuses the search entry. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL);
   settle (100);
-  g_assert_true (
-    gtk_widget_is_focus (GTK_WIDGET (window->search_entry)) ||
-    gtk_widget_has_focus (gtk_widget_get_first_child (GTK_WIDGET (window->search_entry))) ||
-    gtk_widget_get_focus_child (GTK_WIDGET (window->search_entry)) != NULL);
+  {
+    /* The window's focus widget, whether or not Xvfb made it active. */
+    GtkWidget *focus = gtk_window_get_focus (GTK_WINDOW (window));
 
-  /* A folder added in the settings is indexed in the background. */
+    g_assert_nonnull (focus);
+    g_assert_true (focus == GTK_WIDGET (window->search_entry) ||
+                   gtk_widget_is_ancestor (focus, GTK_WIDGET (window->search_entry)));
+  }
+
+  /* Item 1: after Open Folder nothing of the samples stays on screen, and
+   * only the user's report is listed. */
   {
     g_autofree char *folder = g_build_filename (tmpdir, "reports", NULL);
     g_autofree char *report = g_build_filename (folder, "report.txt", NULL);
+    FiguresReader *reader = figures_documents_view_get_reader (window->documents_view);
+    GListModel *documents = figures_documents_view_get_documents (window->documents_view);
+    FiguresChartData *data;
+
+    /* The samples are on screen: a report open, mentions listed, cities
+     * compared. */
+    g_assert_cmpint (figures_reader_get_document_id (reader), >, 0);
+    g_assert_cmpuint (
+      g_list_model_get_n_items (figures_chart_view_get_mentions (window->charts_view)), >, 0);
+    g_assert_nonnull (figures_chart_view_get_cities (window->compare_view)[0]);
 
     g_mkdir_with_parents (folder, 0700);
     g_assert_true (g_file_set_contents (report,
                                         "乌海市2025年职业培训工作总结\n\n"
                                         "2025年，乌海市共举办职业技能培训班12期，培训800人次。\n",
                                         -1, NULL));
-    RUN_AND_WAIT (window, "index-updated", figures_window_add_folder (window, folder));
+    figures_library_add_folder (window->library, folder);
+    /* At once, before the index has changed. */
+    g_assert_cmpint (figures_reader_get_document_id (reader), ==, 0);
+    g_assert_cmpuint (
+      g_list_model_get_n_items (figures_chart_view_get_mentions (window->charts_view)), ==, 0);
+    g_assert_null (figures_chart_view_get_cities (window->compare_view)[0]);
+    g_assert_cmpuint (g_list_model_get_n_items (documents), ==, 0);
+
+    RUN_AND_WAIT (window, "index-updated", (void) 0);
     settle (300);
     g_assert_false (gtk_revealer_get_reveal_child (window->samples_revealer));
-    g_assert_cmpuint (
-      g_list_model_get_n_items (figures_documents_view_get_documents (window->documents_view)), ==,
-      1);
-    RUN_AND_WAIT (window, "index-updated", figures_window_remove_folder (window, folder));
+    g_assert_cmpuint (g_list_model_get_n_items (documents), ==, 1);
+    g_assert_cmpint (figures_reader_get_document_id (reader), ==, 0);
+
+    /* The chart, once shown, has only the user's city. */
+    figures_window_set_view (window, "charts");
+    data = figures_chart_view_get_data (window->charts_view);
+    if (data == NULL)
+      RUN_AND_WAIT (window->charts_view, "data-changed", (void) 0);
+    settle (200);
+    {
+      FiguresChartLayout *layout = figures_chart_view_get_layout (window->charts_view);
+      FiguresChartMark mark;
+
+      g_assert_nonnull (layout);
+      for (guint i = 0; i < figures_chart_layout_get_n_marks (layout); i++)
+        if (figures_chart_layout_get_mark (layout, i, &mark) && mark.city != NULL)
+          g_assert_cmpstr (mark.city, ==, "乌海市");
+    }
+    figures_window_set_view (window, "documents");
+
+    RUN_AND_WAIT (window, "index-updated", figures_library_remove_folder (window->library, folder));
     g_assert_true (gtk_revealer_get_reveal_child (window->samples_revealer));
   }
 }
@@ -435,24 +611,39 @@ test_index_errors (void)
   FiguresDocumentsView *documents = window->documents_view;
   g_autoptr (GString) query = g_string_new ("培训");
   g_autoptr (GError) damaged = NULL;
+  AdwToast *toast;
 
   /* a pasted list of words: refused with a message, not searched for ever */
   for (guint i = 0; i < 40; i++)
     g_string_append_printf (query, " OR 词%u", i);
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.dismiss-message", NULL);
+  forget_toast (window);
   RUN_AND_WAIT (documents, "search-finished",
                 gtk_editable_set_text (GTK_EDITABLE (window->search_entry), query->str));
-  g_assert_true (gtk_revealer_get_reveal_child (window->message_revealer));
-  g_assert_nonnull (strstr (gtk_label_get_text (window->message_label), "at most"));
-  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (window->rebuild_button)));
+  toast = wait_for_toast (window);
+  g_assert_nonnull (strstr (adw_toast_get_title (toast), "at most"));
+  g_assert_null (adw_toast_get_action_name (toast));
+  adw_toast_dismiss (toast);
+  gtk_editable_set_text (GTK_EDITABLE (window->search_entry), "");
 
   /* a damaged index: Rebuild Index is offered, and rebuilds it */
   damaged = g_error_new_literal (FIGURES_INDEX_ERROR, FIGURES_INDEX_ERROR_CORRUPT, "damaged");
+  forget_toast (window);
   figures_window_show_index_error (window, "The index is damaged", damaged);
-  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window->rebuild_button)));
-  RUN_AND_WAIT (window, "index-updated", gtk_widget_activate (GTK_WIDGET (window->rebuild_button)));
-  g_assert_cmpuint (
-    g_list_model_get_n_items (figures_documents_view_get_documents (window->documents_view)), >, 0);
+  toast = wait_for_toast (window);
+  g_assert_cmpstr (adw_toast_get_action_name (toast), ==, "win.rebuild-index");
+  g_assert_nonnull (adw_toast_get_button_label (toast));
+  RUN_AND_WAIT (
+    window, "index-updated",
+    gtk_widget_activate_action (GTK_WIDGET (window), adw_toast_get_action_name (toast), NULL));
+  {
+    GListModel *list = figures_documents_view_get_documents (window->documents_view);
+    gint64 deadline = g_get_monotonic_time () + GUI_TEST_TIMEOUT_SECONDS * G_TIME_SPAN_SECOND;
+
+    /* the list reads the rebuilt index on its own */
+    while (g_list_model_get_n_items (list) == 0 && g_get_monotonic_time () < deadline)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_cmpuint (g_list_model_get_n_items (list), >, 0);
+  }
 }
 
 int
@@ -470,11 +661,13 @@ main (int argc, char **argv)
   g_test_add_func ("/gui/first-run", test_first_run);
   g_test_add_func ("/gui/search", test_search);
   g_test_add_func ("/gui/open-result", test_open_result);
+  g_test_add_func ("/gui/small-window", test_small_window);
   g_test_add_func ("/gui/charts", test_charts);
   g_test_add_func ("/gui/compare", test_compare);
   g_test_add_func ("/gui/export", test_export);
   g_test_add_func ("/gui/csv", test_csv);
   g_test_add_func ("/gui/skipped", test_skipped);
+  g_test_add_func ("/gui/screenshots", test_screenshots);
   g_test_add_func ("/gui/views-and-actions", test_views_and_actions);
   g_test_add_func ("/gui/index-errors", test_index_errors);
 

@@ -88,7 +88,7 @@ add_fixtures (Fixture *f)
   test_write_file (f->docs, "a.txt", fixture_a, -1);
   test_write_file (f->docs, "b.txt", fixture_b, -1);
   test_write_file (f->docs, "c.md", fixture_c, -1);
-  test_write_file (f->docs, "ignored.doc", fixture_c, -1);
+  test_write_file (f->docs, "ignored.png", fixture_c, -1);
 }
 
 static int
@@ -875,6 +875,45 @@ test_cli (Fixture *f, gconstpointer data)
   g_assert_cmpint (run (&out, &err, "stats", db_arg, NULL), ==, 0);
   g_assert_true (g_str_has_prefix (out, "file\tcity\tplace\tmetric\tvalue\tapprox\tunit\tstart\tend"
                                         "\tlabel\tevidence\tyear\n"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* --explain: the reasons stored in the index are the extractor's, row by
+   * row (everything after the file column is the same as extract's) */
+  {
+    g_autofree char *extracted = NULL;
+    g_auto (GStrv) stored_lines = NULL;
+    g_auto (GStrv) extracted_lines = NULL;
+    g_autofree char *a = g_build_filename (f->docs, "a.txt", NULL);
+    g_autofree char *b = g_build_filename (f->docs, "b.txt", NULL);
+    g_autofree char *c = g_build_filename (f->docs, "c.md", NULL);
+    guint n_stored = 0;
+
+    g_assert_cmpint (run (&out, &err, "stats", db_arg, "--explain", NULL), ==, 0);
+    g_assert_true (g_str_has_prefix (out, "file\tcity\tplace\tmetric\tvalue\tapprox\tunit\tstart"
+                                          "\tend\tlabel\tevidence\tyear\twhy_metric\twhy_city\n"));
+    g_clear_pointer (&err, g_free);
+    g_assert_cmpint (run (&extracted, &err, "extract", "--explain", a, b, c, NULL), ==, 0);
+    stored_lines = g_strsplit (out, "\n", -1);
+    extracted_lines = g_strsplit (extracted, "\n", -1);
+    for (guint i = 1; stored_lines[i] != NULL && stored_lines[i][0] != '\0'; i++)
+      {
+        const char *rest = strchr (stored_lines[i], '\t');
+        gboolean found = FALSE;
+        g_auto (GStrv) fields = g_strsplit (stored_lines[i], "\t", -1);
+
+        g_assert_cmpuint (g_strv_length (fields), ==, 14);
+        /* why_metric and why_city, after the year */
+        g_assert_cmpstr (fields[12], !=, "");
+        g_assert_cmpstr (fields[13], !=, "");
+        for (guint j = 1; extracted_lines[j] != NULL && !found; j++)
+          found = g_strcmp0 (strchr (extracted_lines[j], '\t'), rest) == 0;
+        g_assert_true (found);
+        n_stored++;
+      }
+    g_assert_cmpuint (n_stored, >, 0);
+    g_assert_cmpuint (n_stored, ==, g_strv_length (extracted_lines) - 2);
+  }
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 

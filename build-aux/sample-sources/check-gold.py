@@ -16,7 +16,7 @@ import unicodedata
 HERE = os.path.dirname(os.path.abspath(__file__))
 SAMPLES = os.path.join(HERE, '..', '..', 'data', 'samples')
 COMMON = '的一是在和了人民族工作市年中大有为以上不全区发展项目资金培训'
-CORE = {'training_sessions', 'trainees', 'funding', 'projects'}
+CORE = {'training_sessions', 'trainees', 'funding', 'investment', 'projects'}
 
 
 def decode(data):
@@ -42,6 +42,24 @@ def decode(data):
     if best is None:
         raise ValueError('undecodable')
     return best
+
+
+# The PDF and DOCX samples are written from these drafts (write-samples)
+DRAFTS = {'.pdf': '.pages', '.docx': '.paragraphs'}
+
+
+def read_sample(fname):
+    stem, ext = os.path.splitext(fname)
+    if ext in DRAFTS:
+        with open(os.path.join(HERE, stem + DRAFTS[ext]), encoding='utf-8') as f:
+            return f.read()
+    with open(os.path.join(SAMPLES, fname), 'rb') as f:
+        text = decode(f.read())
+    if ext in ('.html', '.htm'):
+        text = re.sub(r'(?is)<(script|style)\b.*?</\1>', '', text)
+        text = re.sub(r'(?i)<br\s*/?>|</(p|div|h[1-6]|li|tr|title)>', '\n', text)
+        text = re.sub(r'<[^>]+>', '', text)
+    return text
 
 
 def normalise(text):
@@ -83,8 +101,7 @@ def main():
     errors = 0
     for n, (fname, city, place, metric, value, approx, unit, evidence) in rows:
         if fname not in texts:
-            with open(os.path.join(SAMPLES, fname), 'rb') as f:
-                texts[fname] = normalise(decode(f.read()))
+            texts[fname] = normalise(read_sample(fname))
         text = texts[fname]
         count = text.count(evidence)
         if count == 0:

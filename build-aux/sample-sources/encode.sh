@@ -11,6 +11,11 @@ src=$(cd "$(dirname "$0")" && pwd)
 out="$src/../../data/samples"
 mkdir -p "$out"
 
+# Web pages are edited where they are bundled (data/samples/*.html); the
+# PDF and DOCX samples are written from the *.pages and *.paragraphs drafts
+# by the build's write-samples:
+#   build/tests/write-samples build-aux/sample-sources data/samples
+
 for draft in "$src"/*.txt; do
   name=$(basename "$draft")
   case "$name" in

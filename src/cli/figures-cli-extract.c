@@ -15,11 +15,8 @@
 
 #include "figures-cli-output.h"
 #include "figures-cli.h"
-#include "figures-extractor.h"
-#include "figures-gazetteer.h"
-#include "figures-file.h"
-#include "figures-metadata.h"
-#include "figures-text.h"
+#include "figures-report.h"
+#include "figures-statistic-table.h"
 
 int
 _figures_cli_extract (int argc, char **argv)
@@ -40,7 +37,11 @@ _figures_cli_extract (int argc, char **argv)
   g_autoptr (GOptionContext) context = NULL;
   g_autoptr (GError) error = NULL;
   FiguresCliTable *table;
-  FiguresGazetteer *gazetteer;
+  const char *const *base_columns;
+  const gboolean *base_numeric;
+  g_autofree const char **columns = NULL;
+  g_autofree gboolean *numeric = NULL;
+  guint n_base;
   FiguresCliFormat format = FIGURES_CLI_FORMAT_TSV;
   gboolean failed = FALSE;
 
@@ -73,29 +74,37 @@ _figures_cli_extract (int argc, char **argv)
       return FIGURES_EXIT_USAGE;
     }
 
-  gazetteer = figures_gazetteer_get_default ();
-
-  table = figures_cli_table_new (
-    stdout, format, explain ? figures_statistic_explained_columns : figures_statistic_columns,
-    explain ? figures_statistic_explained_numeric : figures_statistic_numeric);
+  /* JSON adds the page after the other columns (null for formats without
+   * pages); TSV keeps its contract columns. */
+  base_columns = explain ? figures_statistic_explained_columns : figures_statistic_columns;
+  base_numeric = explain ? figures_statistic_explained_numeric : figures_statistic_numeric;
+  n_base = g_strv_length ((GStrv) base_columns);
+  columns = g_new0 (const char *, n_base + 2);
+  numeric = g_new0 (gboolean, n_base + 1);
+  for (guint c = 0; c < n_base; c++)
+    {
+      columns[c] = base_columns[c];
+      numeric[c] = base_numeric[c];
+    }
+  if (format == FIGURES_CLI_FORMAT_JSON)
+    {
+      columns[n_base] = "page";
+      numeric[n_base] = TRUE;
+    }
+  table = figures_cli_table_new (stdout, format, columns, numeric);
   fflush (stdout);
 
   for (guint f = 0; files[f] != NULL; f++)
     {
       g_autoptr (GError) file_error = NULL;
-      g_autoptr (FiguresText) text = NULL;
-      g_autoptr (FiguresExtraction) extraction = NULL;
+      g_autoptr (FiguresReport) report = NULL;
 
-      g_autoptr (GBytes) bytes = NULL;
       /* as the desktop shows it: a name that is not UTF-8 must not break JSON */
       g_autofree char *file = g_filename_display_name (files[f]);
 
-      /* the same bounded read of regular files only as the index */
-      bytes = figures_file_read (files[f], FIGURES_TEXT_DEFAULT_MAX_SIZE, &file_error);
-      if (bytes != NULL)
-        text = figures_text_new_from_bytes (g_bytes_get_data (bytes, NULL),
-                                            g_bytes_get_size (bytes), &file_error);
-      if (text == NULL)
+      report = figures_report_new_from_file (files[f], FIGURES_TEXT_DEFAULT_MAX_SIZE,
+                                             FIGURES_REPORT_FLAGS_NONE, NULL, &file_error);
+      if (report == NULL)
         {
           fflush (stdout);
           g_printerr ("figures: %s: %s\n", file,
@@ -104,21 +113,18 @@ _figures_cli_extract (int argc, char **argv)
           continue;
         }
 
-      extraction = figures_extract (text, gazetteer);
-      if (extraction == NULL)
-        continue;
-      {
-        g_autofree char *date = figures_metadata_find_date (text->display);
-
-        /* the same year as the index gives it */
-        figures_statistics_fill_years (extraction->statistics, date);
-      }
-      for (guint i = 0; i < extraction->statistics->len; i++)
+      for (guint i = 0; i < report->statistics->len; i++)
         {
-          const FiguresStatistic *statistic = g_ptr_array_index (extraction->statistics, i);
+          const FiguresStatistic *statistic = g_ptr_array_index (report->statistics, i);
           g_auto (GStrv) fields = explain ? figures_statistic_explained_fields (file, statistic)
                                           : figures_statistic_fields (file, statistic);
 
+          if (format == FIGURES_CLI_FORMAT_JSON)
+            {
+              fields = g_renew (char *, fields, n_base + 2);
+              fields[n_base] = statistic->page > 0 ? g_strdup_printf ("%u", statistic->page) : NULL;
+              fields[n_base + 1] = NULL;
+            }
           figures_cli_table_add_row (table, (const char *const *) fields);
         }
       fflush (stdout);

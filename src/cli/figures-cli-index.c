@@ -65,6 +65,13 @@ progress_cb (const FiguresIndexProgress *progress, gpointer user_data)
                 progress->bytes_total > 0
                   ? 100.0 * (double) progress->bytes_done / (double) progress->bytes_total
                   : 100.0);
+  if (progress->pages_total > 0 && progress->current_path != NULL)
+    {
+      g_autofree char *name = g_filename_display_basename (progress->current_path);
+
+      g_printerr (" — %s: OCR, %u of %u pages read", name, progress->pages_done,
+                  progress->pages_total);
+    }
 }
 
 static gboolean
@@ -235,6 +242,7 @@ _figures_cli_index (int argc, char **argv)
   g_auto (GStrv) remove = NULL;
   g_auto (GStrv) kept_roots = NULL;
   gboolean rebuild = FALSE;
+  gboolean no_ocr = FALSE;
   const GOptionEntry entries[] = {
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &db, "The index (default: the application's)", "PATH" },
     { "max-size", 0, 0, G_OPTION_ARG_STRING, &max_size,
@@ -243,6 +251,8 @@ _figures_cli_index (int argc, char **argv)
       "Stop indexing this folder or file: its documents leave the index (repeatable)", "PATH" },
     { "rebuild", 0, 0, G_OPTION_ARG_NONE, &rebuild,
       "Rebuild the index from scratch (its folders and the corrections are kept)", NULL },
+    { "no-ocr", 0, 0, G_OPTION_ARG_NONE, &no_ocr,
+      "Do not read scanned PDF pages with OCR (they are then skipped)", NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &roots, NULL, NULL },
     { NULL },
   };
@@ -265,6 +275,7 @@ _figures_cli_index (int argc, char **argv)
              "updates all of them; --remove gives one up.");
   if (!_figures_cli_parse_options (context, &argc, &argv, "index"))
     return FIGURES_EXIT_USAGE;
+  options.no_ocr = no_ocr;
   if (max_size != NULL && !parse_size (max_size, &options.max_file_size))
     {
       g_printerr ("figures index: --max-size: “%s” is not a size\n", max_size);
@@ -483,6 +494,7 @@ _figures_cli_stats (int argc, char **argv)
   g_auto (GStrv) cities = NULL;
   g_auto (GStrv) metrics = NULL;
   g_auto (GStrv) rest = NULL;
+  gboolean explain = FALSE;
   const GOptionEntry entries[] = {
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &db, "The index (default: the application's)", "PATH" },
     { "city", 0, 0, G_OPTION_ARG_STRING_ARRAY, &cities, "Only this city (repeatable)", "CITY" },
@@ -492,6 +504,10 @@ _figures_cli_stats (int argc, char **argv)
       "METRIC" },
     { "format", 0, 0, G_OPTION_ARG_STRING, &format_name, "tsv (default), csv or json", "FORMAT" },
     { "by", 0, 0, G_OPTION_ARG_STRING, &by, "Sum by city", "city" },
+    { "explain", 'e', 0, G_OPTION_ARG_NONE, &explain,
+      "Say why each figure has its metric and its city (columns why_metric and why_city after "
+      "the others)",
+      NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &rest, NULL, NULL },
     { NULL },
   };
@@ -574,13 +590,15 @@ _figures_cli_stats (int argc, char **argv)
       g_printerr ("figures stats: %s\n", error->message);
       return FIGURES_EXIT_FAILURE;
     }
-  table =
-    figures_cli_table_new (stdout, format, figures_statistic_columns, figures_statistic_numeric);
+  table = figures_cli_table_new (
+    stdout, format, explain ? figures_statistic_explained_columns : figures_statistic_columns,
+    explain ? figures_statistic_explained_numeric : figures_statistic_numeric);
   for (guint i = 0; i < rows->len; i++)
     {
       FiguresStatisticRow *row = rows->pdata[i];
       g_autofree char *file = figures_cli_display_path (row->path);
-      g_auto (GStrv) fields = figures_statistic_fields (file, row->statistic);
+      g_auto (GStrv) fields = explain ? figures_statistic_explained_fields (file, row->statistic)
+                                      : figures_statistic_fields (file, row->statistic);
 
       figures_cli_table_add_row (table, (const char *const *) fields);
     }

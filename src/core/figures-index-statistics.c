@@ -39,10 +39,14 @@ figures_document_info_free (FiguresDocumentInfo *info)
   g_free (info->city);
   g_free (info->date);
   g_free (info->encoding);
+  g_free (info->format);
+  g_free (info->page_starts);
   g_free (info);
 }
 
-#define DOCUMENT_COLUMNS "id, path, title, city, date, encoding, n_statistics, size, mtime"
+#define DOCUMENT_COLUMNS                                                                   \
+  "id, path, title, city, date, encoding, n_statistics, size, mtime, format, page_count, " \
+  "ocr_pages, page_starts"
 
 static FiguresDocumentInfo *
 document_from_row (sqlite3_stmt *stmt)
@@ -58,6 +62,21 @@ document_from_row (sqlite3_stmt *stmt)
   info->n_statistics = sqlite3_column_int (stmt, 6);
   info->size = sqlite3_column_int64 (stmt, 7);
   info->mtime = sqlite3_column_int64 (stmt, 8);
+  info->format = _figures_index_column_dup (stmt, 9);
+  info->page_count = sqlite3_column_int (stmt, 10);
+  info->ocr_pages = sqlite3_column_int (stmt, 11);
+  if (info->page_count > 0 && sqlite3_column_text (stmt, 12) != NULL)
+    {
+      g_auto (GStrv) starts = g_strsplit ((const char *) sqlite3_column_text (stmt, 12), " ", -1);
+
+      /* as many as there are pages, or none: never a short array */
+      if (g_strv_length (starts) == info->page_count)
+        {
+          info->page_starts = g_new (guint, info->page_count);
+          for (guint p = 0; p < info->page_count; p++)
+            info->page_starts[p] = (guint) g_ascii_strtoull (starts[p], NULL, 10);
+        }
+    }
   return info;
 }
 
@@ -371,8 +390,8 @@ figures_index_list_statistics (FiguresIndex *self,
                            "SELECT s.document_id, d.path, d.title, s.city, s.place, s.metric, "
                            "s.value_text, s.approx, s.unit, s.start, s.\"end\", s.label, "
                            "s.evidence, "
-                           "s.evidence_start, s.evidence_end, s.year, d.hash, s.corrected, "
-                           "s.rejected "
+                           "s.evidence_start, s.evidence_end, s.year, s.why_metric, "
+                           "s.why_city, s.page, d.hash, s.corrected, s.rejected "
                            "FROM statistics s JOIN documents d ON d.id = s.document_id",
                            filter, "ORDER BY d.path, s.document_id, s.start, s.id", error);
   if (stmt == NULL)
@@ -403,9 +422,12 @@ figures_index_list_statistics (FiguresIndex *self,
       s->evidence_start = sqlite3_column_int (stmt, 13);
       s->evidence_end = sqlite3_column_int (stmt, 14);
       s->year = sqlite3_column_int (stmt, 15);
-      row->hash = _figures_index_column_dup (stmt, 16);
-      row->corrected = sqlite3_column_int (stmt, 17) != 0;
-      row->rejected = sqlite3_column_int (stmt, 18) != 0;
+      s->why_metric = _figures_index_column_dup (stmt, 16);
+      s->why_city = _figures_index_column_dup (stmt, 17);
+      s->page = sqlite3_column_int (stmt, 18);
+      row->hash = _figures_index_column_dup (stmt, 19);
+      row->corrected = sqlite3_column_int (stmt, 20) != 0;
+      row->rejected = sqlite3_column_int (stmt, 21) != 0;
       if (s->evidence == NULL)
         s->evidence =
           text_cache_cut (&cache, self->db, row->document_id, s->evidence_start, s->evidence_end);

@@ -24,6 +24,7 @@
 #include "figures-index-private.h"
 #include "figures-metadata.h"
 #include "figures-query.h"
+#include "figures-report.h"
 #include "figures-text.h"
 #include "figures-tokenizer.h"
 
@@ -143,13 +144,12 @@ is_unreadable_reason (const char *reason)
   return g_str_has_prefix (reason, "unreadable") || g_str_has_prefix (reason, "not a regular file");
 }
 
+/* Reports Figures reads, and those it names as unsupported (recorded as
+ * skipped by the reader, with the reason) */
 static gboolean
 has_report_suffix (const char *name)
 {
-  const char *dot = strrchr (name, '.');
-
-  return dot != NULL &&
-         (g_ascii_strcasecmp (dot, ".txt") == 0 || g_ascii_strcasecmp (dot, ".md") == 0);
+  return figures_report_format_from_name (name) != FIGURES_REPORT_FORMAT_NONE;
 }
 
 static void
@@ -338,6 +338,10 @@ typedef struct
   guint8 *packed; /* @display, deflated */
   gsize packed_len;
   const char *encoding;
+  const char *format;
+  guint page_count;
+  guint ocr_pages;
+  char *page_starts; /* "0 1834 3920" */
   char *title;
   char *date;
   char *city;
@@ -352,6 +356,7 @@ item_free (Item *item)
   g_free (item->reason);
   g_free (item->display);
   g_free (item->packed);
+  g_free (item->page_starts);
   g_free (item->title);
   g_free (item->date);
   g_free (item->city);
@@ -371,6 +376,12 @@ typedef struct
   GHashTable *vanished; /* hash → Existing*, documents not found at their path */
   GHashTable *moved;    /* gint64* ids of vanished documents found at a new path */
   gsize max_size;
+  FiguresReportFlags report_flags;
+  GCancellable *cancellable; /* stops the OCR of a long scan too */
+  /* the reader's place, for progress while a scan is read by OCR */
+  gint reading;  /* index in @todo */
+  gint ocr_done; /* pages of the document being read */
+  gint ocr_total;
 } Pipeline;
 
 static void
@@ -386,14 +397,22 @@ pipeline_push (Pipeline *pipeline, Item *item)
   g_mutex_unlock (&pipeline->mutex);
 }
 
+/* The next item, or NULL when none came within @timeout_usec (the writer
+ * then tells how a long OCR goes, and looks whether it was cancelled). */
 static Item *
-pipeline_pop (Pipeline *pipeline)
+pipeline_pop (Pipeline *pipeline, gint64 timeout_usec)
 {
   Item *item;
+  gint64 until = g_get_monotonic_time () + timeout_usec;
 
   g_mutex_lock (&pipeline->mutex);
   while (pipeline->items.length == 0)
-    g_cond_wait (&pipeline->cond, &pipeline->mutex);
+    if (!g_cond_wait_until (&pipeline->cond, &pipeline->mutex, until) &&
+        pipeline->items.length == 0)
+      {
+        g_mutex_unlock (&pipeline->mutex);
+        return NULL;
+      }
   item = g_queue_pop_head (&pipeline->items);
   pipeline->bytes -= item->display_len;
   g_cond_broadcast (&pipeline->cond);
@@ -425,14 +444,23 @@ text_error_reason (const GError *error)
   return "unreadable";
 }
 
+static void
+report_pages (guint done, guint total, gpointer data)
+{
+  Pipeline *pipeline = data;
+
+  g_atomic_int_set (&pipeline->ocr_total, total);
+  g_atomic_int_set (&pipeline->ocr_done, done);
+}
+
 static Item *
 read_candidate (Pipeline *pipeline, const Candidate *candidate)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (GBytes) bytes = NULL;
   const char *data;
-  g_autoptr (FiguresText) text = NULL;
-  g_autoptr (FiguresExtraction) extraction = NULL;
+  g_autoptr (FiguresReport) report = NULL;
+  FiguresText *text;
   gsize len = 0;
   Item *item = g_new0 (Item, 1);
   Existing *vanished;
@@ -442,6 +470,12 @@ read_candidate (Pipeline *pipeline, const Candidate *candidate)
   item->mtime = candidate->mtime;
   item->id = candidate->existing != NULL ? candidate->existing->id : 0;
 
+  if (figures_report_format_from_name (candidate->path) == FIGURES_REPORT_FORMAT_UNSUPPORTED)
+    {
+      item->kind = ITEM_SKIPPED;
+      item->reason = g_strdup (FIGURES_REPORT_UNSUPPORTED_REASON);
+      return item;
+    }
   if ((gsize) candidate->size > pipeline->max_size)
     {
       item->kind = ITEM_SKIPPED;
@@ -477,29 +511,40 @@ read_candidate (Pipeline *pipeline, const Candidate *candidate)
       return item;
     }
 
-  text = figures_text_new_from_bytes ((const guint8 *) data, len, &error);
+  report =
+    figures_report_new_from_bytes_full (candidate->path, bytes, pipeline->report_flags,
+                                        report_pages, pipeline, pipeline->cancellable, &error);
   g_clear_pointer (&bytes, g_bytes_unref);
-  if (text == NULL)
+  if (report == NULL)
     {
       item->kind = ITEM_SKIPPED;
-      if (error != NULL)
+      if (error != NULL && error->domain == FIGURES_REPORT_ERROR)
+        item->reason = g_strdup (error->message);
+      else if (error != NULL)
         item->reason = g_strdup_printf ("%s: %s", text_error_reason (error), error->message);
       else
         item->reason = g_strdup ("undecodable");
       return item;
     }
+  text = report->text;
 
   item->kind = ITEM_DOCUMENT;
   item->encoding = text->encoding;
-  item->title = figures_metadata_find_title (text->display);
-  item->date = figures_metadata_find_date (text->display);
-  extraction = figures_extract (text, figures_gazetteer_get_default ());
-  if (extraction != NULL)
+  item->format = figures_report_format_to_key (report->format);
+  item->page_count = report->n_pages;
+  item->ocr_pages = report->n_ocr_pages;
+  if (report->n_pages > 0)
     {
-      item->city = g_steal_pointer (&extraction->city);
-      item->statistics = g_steal_pointer (&extraction->statistics);
+      GString *starts = g_string_new (NULL);
+
+      for (guint p = 0; p < report->n_pages; p++)
+        g_string_append_printf (starts, p > 0 ? " %u" : "%u", report->page_starts[p]);
+      item->page_starts = g_string_free (starts, FALSE);
     }
-  figures_statistics_fill_years (item->statistics, item->date);
+  item->title = g_steal_pointer (&report->title);
+  item->date = g_steal_pointer (&report->date);
+  item->city = g_steal_pointer (&report->city);
+  item->statistics = g_steal_pointer (&report->statistics);
   /* Evidence that is just its range of the text is not stored twice. */
   for (guint i = 0; item->statistics != NULL && i < item->statistics->len; i++)
     {
@@ -532,6 +577,8 @@ reader_thread (gpointer data)
     {
       if (g_atomic_int_get (&pipeline->stop))
         break;
+      g_atomic_int_set (&pipeline->ocr_total, 0);
+      g_atomic_int_set (&pipeline->reading, i);
       pipeline_push (pipeline,
                      read_candidate (pipeline, &g_array_index (pipeline->todo, Candidate, i)));
     }
@@ -589,14 +636,15 @@ writer_init (Writer *writer, sqlite3 *db, GError **error)
   return (writer->insert_document = _figures_index_prepare (
             db,
             "INSERT INTO documents (path, size, mtime, hash, encoding, title, date, "
-            "city, text, n_statistics, text_size) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, "
-            "?8, ?9, ?10, ?12)",
+            "city, text, n_statistics, text_size, format, page_count, ocr_pages, page_starts) "
+            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?12, ?13, ?14, ?15, ?16)",
             error)) &&
          (writer->update_document = _figures_index_prepare (
             db,
             "UPDATE documents SET path = ?1, size = ?2, mtime = ?3, hash = ?4, "
             "encoding = ?5, title = ?6, date = ?7, city = ?8, text = ?9, "
-            "n_statistics = ?10, text_size = ?12 WHERE id = ?11",
+            "n_statistics = ?10, text_size = ?12, format = ?13, page_count = ?14, "
+            "ocr_pages = ?15, page_starts = ?16 WHERE id = ?11",
             error)) &&
          (writer->update_file = _figures_index_prepare (
             db, "UPDATE documents SET path = ?1, size = ?2, mtime = ?3 WHERE id = ?4", error)) &&
@@ -608,8 +656,11 @@ writer_init (Writer *writer, sqlite3 *db, GError **error)
             db,
             "INSERT INTO statistics (document_id, city, place, metric, value, "
             "value_text, approx, unit, start, \"end\", label, evidence, "
-            "evidence_start, evidence_end, year, effective_year) VALUES (?1, ?2, ?3, "
-            "?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15)",
+            "evidence_start, evidence_end, year, effective_year, why_metric, why_city, page) "
+            /* the year is the report's when the sentence has none
+             * (figures_statistics_fill_years()) */
+            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15, "
+            "?16, ?17, ?18)",
             error)) &&
          (writer->insert_search = _figures_index_prepare (
             db, "INSERT INTO search (rowid, text) VALUES (?1, ?2)", error)) &&
@@ -708,6 +759,10 @@ write_document (Writer *writer, Item *item, GError **error)
   sqlite3_bind_blob (stmt, 9, item->packed, item->packed_len, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 12, item->display_len);
   sqlite3_bind_int (stmt, 10, n_statistics);
+  _figures_index_bind_text (stmt, 13, item->format);
+  sqlite3_bind_int (stmt, 14, item->page_count);
+  sqlite3_bind_int (stmt, 15, item->ocr_pages);
+  _figures_index_bind_text (stmt, 16, item->page_starts);
   if (item->id != 0)
     sqlite3_bind_int64 (stmt, 11, item->id);
   if (!step_done (stmt, writer->db, error))
@@ -741,6 +796,9 @@ write_document (Writer *writer, Item *item, GError **error)
       sqlite3_bind_int64 (st, 13, s->evidence_start);
       sqlite3_bind_int64 (st, 14, s->evidence_end);
       sqlite3_bind_int (st, 15, s->year);
+      _figures_index_bind_text (st, 16, s->why_metric);
+      _figures_index_bind_text (st, 17, s->why_city);
+      sqlite3_bind_int (st, 18, s->page);
       if (!step_done (st, writer->db, error))
         return FALSE;
     }
@@ -914,6 +972,9 @@ update_locked (FiguresIndex *self,
   pipeline.todo = walk.todo;
   pipeline.max_size = options != NULL && options->max_file_size > 0 ? options->max_file_size
                                                                     : FIGURES_TEXT_DEFAULT_MAX_SIZE;
+  pipeline.report_flags =
+    options != NULL && options->no_ocr ? FIGURES_REPORT_NO_OCR : FIGURES_REPORT_FLAGS_NONE;
+  pipeline.cancellable = cancellable;
 
   state.files_total = walk.todo->len;
   for (guint i = 0; i < walk.todo->len; i++)
@@ -943,8 +1004,25 @@ update_locked (FiguresIndex *self,
 
   for (;;)
     {
-      Item *item = pipeline_pop (&pipeline);
+      Item *item = pipeline_pop (&pipeline, G_USEC_PER_SEC / 2);
 
+      if (item == NULL)
+        {
+          guint total = g_atomic_int_get (&pipeline.ocr_total);
+
+          /* a scan is being read: say which, and how far */
+          if (progress != NULL && total > 0 && !cancelled)
+            {
+              state.current_path =
+                g_array_index (walk.todo, Candidate, g_atomic_int_get (&pipeline.reading)).path;
+              state.pages_done = g_atomic_int_get (&pipeline.ocr_done);
+              state.pages_total = total;
+              progress (&state, progress_data);
+              state.current_path = NULL;
+              state.pages_done = state.pages_total = 0;
+            }
+          continue;
+        }
       if (item->kind == ITEM_END)
         {
           item_free (item);

@@ -40,10 +40,11 @@
 #include "figures-index-private.h"
 #include "figures-metadata.h"
 #include "figures-query.h"
+#include "figures-report.h"
 #include "figures-text.h"
 #include "figures-tokenizer.h"
 
-#define SCHEMA_VERSION 9
+#define SCHEMA_VERSION 10
 
 /* clang-format would put spaces into the registered name */
 // clang-format off
@@ -64,7 +65,14 @@ static const char schema_sql[] =
   "  city TEXT,"
   "  text BLOB NOT NULL,"
   "  text_size INTEGER NOT NULL,"
-  "  n_statistics INTEGER NOT NULL DEFAULT 0);"
+  "  n_statistics INTEGER NOT NULL DEFAULT 0,"
+  /* the reader's format key (figures_report_format_to_key()), its pages
+   * (0 for formats without pages) and how many were read by OCR */
+  "  format TEXT NOT NULL DEFAULT 'text',"
+  "  page_count INTEGER NOT NULL DEFAULT 0,"
+  "  ocr_pages INTEGER NOT NULL DEFAULT 0,"
+  /* where each page starts: code points into the text, space separated */
+  "  page_starts TEXT);"
   "CREATE INDEX documents_hash ON documents (hash);"
   "CREATE INDEX documents_city ON documents (city);"
   /* One per order of figures_index_list_documents(), so a page of a long
@@ -91,6 +99,11 @@ static const char schema_sql[] =
   "  year INTEGER NOT NULL DEFAULT 0,"
   /* the year it counts for: its own, else its document's (see EFFECTIVE_YEAR) */
   "  effective_year INTEGER NOT NULL DEFAULT 0,"
+  /* the extractor's reasons, shown beside the figure in the reader */
+  "  why_metric TEXT,"
+  "  why_city TEXT,"
+  /* its page in a paged format (PDF), else 0 */
+  "  page INTEGER NOT NULL DEFAULT 0,"
   /* the analyst's corrections (figures-index-corrections.c): a corrected
    * row keeps what was read in read_*, so that an undo can restore it; a
    * rejected one stays, left out of every list, sum and chart */

@@ -49,6 +49,8 @@ typedef struct
   guint64 bytes_done;
   guint64 bytes_total;
   const char *current_path; /* borrowed, may be NULL */
+  guint pages_done;         /* while @current_path, a scan, is read by OCR */
+  guint pages_total;        /* 0 otherwise */
 } FiguresIndexProgress;
 
 typedef void (*FiguresIndexProgressFunc) (const FiguresIndexProgress *progress,
@@ -68,6 +70,7 @@ typedef struct
 typedef struct
 {
   gsize max_file_size;     /* 0: FIGURES_TEXT_DEFAULT_MAX_SIZE */
+  gboolean no_ocr;         /* scanned PDF pages are not read */
 } FiguresIndexOptions;
 
 /* ---- roots: the folders and files the index covers ---- */
@@ -91,12 +94,12 @@ gboolean figures_index_set_roots   (FiguresIndex       *self,
                                     GError            **error);
 
 /* Adds @roots (may be NULL) to the index's roots, then brings the index up
- * to date with all of them (folders walked to any depth for .txt and .md,
- * or single files). Documents under no root are removed; a file or folder
- * that cannot be read now keeps what the index held of it, and is reported
- * as skipped. One update at a time: FIGURES_INDEX_ERROR_BUSY while another
- * (in any process) runs. Progress is reported from the calling thread.
- * Cancelling stops at a document boundary: what was committed stays valid. */
+ * to date with all of them (folders walked to any depth for the formats
+ * figures_report_format_from_name() knows, or single files). Documents
+ * under no root are removed; a file or folder that cannot be read now keeps
+ * what the index held of it, and is reported as skipped. One update at a time:
+ * FIGURES_INDEX_ERROR_BUSY while another (in any process) runs. Progress is reported from the
+ * calling thread. Cancelling stops at a document boundary: what was committed stays valid. */
 gboolean figures_index_update (FiguresIndex              *self,
                                const char *const         *roots,
                                const FiguresIndexOptions *options,
@@ -119,6 +122,10 @@ typedef struct
   guint   n_statistics;
   gint64  size;
   gint64  mtime;     /* seconds since the epoch */
+  char *format;      /* "text", "pdf", "docx", "doc", "html" */
+  guint page_count;  /* 0 for formats without pages */
+  guint ocr_pages;   /* pages read by OCR: > 0 marks a scan */
+  guint *page_starts; /* page_count code-point offsets into the text, or NULL */
 } FiguresDocumentInfo;
 
 void                 figures_document_info_free (FiguresDocumentInfo *info);

@@ -13,6 +13,9 @@
 #include "figures-metadata.h"
 
 #define TITLE_MAX_CHARS 40
+/* A line ending as documents' titles do may be longer (a reply names the
+ * proposal it answers). */
+#define TITLE_LONG_MAX_CHARS 90
 #define TITLE_SCAN_LINES 30
 #define DATE_EDGE_LINES 12
 
@@ -84,12 +87,49 @@ has_han (const char *line)
   return FALSE;
 }
 
+/* Section headings inside a document: 二、 (三) 3. 第二章 ① … */
+static const char *const section_heading_patterns[] = {
+  "^[一二三四五六七八九十百零〇]+[、.．]",
+  "^[0-9０-９]+(?:[、．]|\\.(?![0-9]))",
+  "^[（(][一二三四五六七八九十百0-9０-９]+[)）]",
+  "^第[一二三四五六七八九十百零〇0-9０-９]+[章节条部分篇]",
+  "^[\\x{2460}-\\x{2473}\\x{2776}-\\x{277F}]",
+};
+
+/* How titles of reports, replies and notices end. */
+static const char *const title_endings[] = {
+  "答复", "报告", "通知", "意见", "决定", "批复", "公告", "通报",
+  "方案", "办法", "总结", "规划", "纲要", "函",   "回复", "公报",
+};
+
+static gboolean
+is_section_heading (const char *line)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (section_heading_patterns); i++)
+    if (g_regex_match_simple (section_heading_patterns[i], line, 0, 0))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+has_title_ending (const char *line)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (title_endings); i++)
+    if (g_str_has_suffix (line, title_endings[i]))
+      return TRUE;
+  return FALSE;
+}
+
 static gboolean
 looks_like_title (const char *line)
 {
   glong n = g_utf8_strlen (line, -1);
 
-  if (n < 2 || n >= TITLE_MAX_CHARS || !has_han (line))
+  if (n < 2 || !has_han (line))
+    return FALSE;
+  if (n >= TITLE_MAX_CHARS && (n >= TITLE_LONG_MAX_CHARS || !has_title_ending (line)))
+    return FALSE;
+  if (is_section_heading (line))
     return FALSE;
   if (field_label_length (line) > 0)
     return FALSE;
@@ -127,6 +167,7 @@ char *
 figures_metadata_find_title (const char *display)
 {
   g_auto (GStrv) lines = NULL;
+  g_autofree char *plain = NULL; /* the first line that looks like a title */
   guint scanned = 0;
 
   g_return_val_if_fail (display != NULL, NULL);
@@ -156,9 +197,18 @@ figures_metadata_find_title (const char *display)
             }
           continue;
         }
+      /* The issuing office often comes first: a line that ends as titles
+       * do wins over an earlier plain one. */
       if (looks_like_title (line))
-        return g_steal_pointer (&line);
+        {
+          if (has_title_ending (line))
+            return g_steal_pointer (&line);
+          if (plain == NULL)
+            plain = g_steal_pointer (&line);
+        }
     }
+  if (plain != NULL)
+    return g_steal_pointer (&plain);
 
   /* No heading: the start of the first visible line. */
   for (guint i = 0; lines[i] != NULL; i++)

@@ -48,6 +48,7 @@ typedef struct
                              * report's date's; 0 when neither is known */
   char *why_metric;         /* why this metric: "counted noun 资金" */
   char *why_city; /* why this city: "receiver 阿克苏地区 (giver 浙江省 is the subject)" */
+  guint page;     /* 1-based page in a paged format (PDF), else 0 */
 } FiguresStatistic;
 
 GType             figures_statistic_get_type (void) G_GNUC_CONST;

@@ -36,10 +36,14 @@
 #include <unicode/ustring.h>
 #include <unicode/utf16.h>
 
+#include "figures-file.h"
 #include "figures-fold.h"
 #include "figures-text.h"
 
-G_DEFINE_QUARK (figures - text - error - quark, figures_text_error)
+/* clang-format would put spaces into the registered name */
+// clang-format off
+G_DEFINE_QUARK (figures-text-error-quark, figures_text_error)
+// clang-format on
 
 /* How much of the file the encoding detector reads. */
 #define DETECT_SAMPLE_SIZE (1024 * 1024)
@@ -1731,61 +1735,17 @@ figures_text_new_from_bytes (const guint8 *data, gsize len, GError **error)
 FiguresText *
 figures_text_new_from_file (const char *path, gsize max_size, GError **error)
 {
-  GStatBuf st;
-  g_autofree char *contents = NULL;
-  gsize len = 0;
+  g_autoptr (GBytes) bytes = NULL;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (max_size == 0)
-    max_size = FIGURES_TEXT_DEFAULT_MAX_SIZE;
-
-  if (g_stat (path, &st) != 0)
-    {
-      int saved_errno = errno;
-      g_autofree char *display_name = g_filename_display_name (path);
-
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
-                   "Cannot read “%s”: %s", display_name, g_strerror (saved_errno));
-      return NULL;
-    }
-  if (S_ISDIR (st.st_mode))
-    {
-      g_autofree char *display_name = g_filename_display_name (path);
-
-      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_ISDIR, "Cannot read “%s”: it is a folder",
-                   display_name);
-      return NULL;
-    }
-  if (S_ISREG (st.st_mode) && (guint64) st.st_size > (guint64) max_size)
-    {
-      g_autofree char *display_name = g_filename_display_name (path);
-
-      g_set_error (error, FIGURES_TEXT_ERROR, FIGURES_TEXT_ERROR_TOO_LARGE,
-                   "“%s” is too large: %" G_GUINT64_FORMAT " bytes, the limit is %" G_GSIZE_FORMAT
-                   " bytes",
-                   display_name, (guint64) st.st_size, max_size);
-      return NULL;
-    }
-
-  /* g_file_get_contents() names the file and the reason in its error. */
-  if (!g_file_get_contents (path, &contents, &len, error))
+  /* the one bounded read of regular files only */
+  bytes = figures_file_read (path, max_size, error);
+  if (bytes == NULL)
     return NULL;
-
-  /* The file may have grown since stat(), or not be a regular file. */
-  if (len > max_size)
-    {
-      g_autofree char *display_name = g_filename_display_name (path);
-
-      g_set_error (error, FIGURES_TEXT_ERROR, FIGURES_TEXT_ERROR_TOO_LARGE,
-                   "“%s” is too large: %" G_GSIZE_FORMAT " bytes, the limit is %" G_GSIZE_FORMAT
-                   " bytes",
-                   display_name, len, max_size);
-      return NULL;
-    }
-
-  return figures_text_new_from_bytes ((const guint8 *) contents, len, error);
+  return figures_text_new_from_bytes (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                      error);
 }
 
 void

@@ -18,15 +18,14 @@
 
 struct _FiguresApplication
 {
-  GtkApplication parent_instance;
+  AdwApplication parent_instance;
 
   GSettings *settings;
-  GDBusProxy *portal;
+  FiguresLibrary *library;
   GtkCssProvider *metric_css;
-  GtkCssProvider *style_css;
 };
 
-G_DEFINE_FINAL_TYPE (FiguresApplication, figures_application, GTK_TYPE_APPLICATION)
+G_DEFINE_FINAL_TYPE (FiguresApplication, figures_application, ADW_TYPE_APPLICATION)
 
 static gboolean uninstalled_schemas;
 
@@ -108,75 +107,12 @@ figures_application_get_settings (FiguresApplication *self)
   return self->settings;
 }
 
-/* ---- light and dark, following the desktop through the settings portal ---- */
-
-static void
-apply_color_scheme (guint32 scheme)
+FiguresLibrary *
+figures_application_get_library (FiguresApplication *self)
 {
-  /* 0: no preference, 1: prefer dark, 2: prefer light */
-  g_object_set (gtk_settings_get_default (), "gtk-application-prefer-dark-theme", scheme == 1,
-                NULL);
-}
+  g_return_val_if_fail (FIGURES_IS_APPLICATION (self), NULL);
 
-static void
-portal_setting_changed_cb (GDBusProxy *proxy,
-                           const char *sender_name,
-                           const char *signal_name,
-                           GVariant *parameters,
-                           gpointer user_data)
-{
-  const char *ns = NULL;
-  const char *key = NULL;
-  g_autoptr (GVariant) value = NULL;
-
-  if (g_strcmp0 (signal_name, "SettingChanged") != 0)
-    return;
-
-  g_variant_get (parameters, "(&s&sv)", &ns, &key, &value);
-  if (g_strcmp0 (ns, "org.freedesktop.appearance") == 0 && g_strcmp0 (key, "color-scheme") == 0 &&
-      g_variant_is_of_type (value, G_VARIANT_TYPE_UINT32))
-    apply_color_scheme (g_variant_get_uint32 (value));
-}
-
-static void
-portal_read_cb (GObject *object, GAsyncResult *result, gpointer user_data)
-{
-  g_autoptr (GVariant) reply = NULL;
-  g_autoptr (GVariant) outer = NULL;
-  g_autoptr (GVariant) value = NULL;
-
-  reply = g_dbus_proxy_call_finish (G_DBUS_PROXY (object), result, NULL);
-  if (reply == NULL)
-    return;
-
-  g_variant_get (reply, "(v)", &outer);
-  /* Read() wraps the value in one more variant. */
-  while (g_variant_is_of_type (outer, G_VARIANT_TYPE_VARIANT))
-    {
-      GVariant *inner = g_variant_get_variant (outer);
-      g_variant_unref (outer);
-      outer = inner;
-    }
-  value = g_steal_pointer (&outer);
-  if (g_variant_is_of_type (value, G_VARIANT_TYPE_UINT32))
-    apply_color_scheme (g_variant_get_uint32 (value));
-}
-
-static void
-portal_proxy_cb (GObject *object, GAsyncResult *result, gpointer user_data)
-{
-  g_autoptr (FiguresApplication) self = user_data;
-  g_autoptr (GDBusProxy) proxy = NULL;
-
-  proxy = g_dbus_proxy_new_for_bus_finish (result, NULL);
-  if (proxy == NULL || g_dbus_proxy_get_name_owner (proxy) == NULL)
-    return;
-
-  self->portal = g_steal_pointer (&proxy);
-  g_signal_connect (self->portal, "g-signal", G_CALLBACK (portal_setting_changed_cb), NULL);
-  g_dbus_proxy_call (self->portal, "Read",
-                     g_variant_new ("(ss)", "org.freedesktop.appearance", "color-scheme"),
-                     G_DBUS_CALL_FLAGS_NONE, 2000, NULL, portal_read_cb, NULL);
+  return self->library;
 }
 
 /* The metric colours of the chart palette, for the dots in lists. */
@@ -203,15 +139,24 @@ about_action (GSimpleAction *action, GVariant *param, gpointer user_data)
 {
   FiguresApplication *self = user_data;
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
-  const char *authors[] = { "The Figures authors", NULL };
+  const char *developers[] = { "The Figures authors", NULL };
+  GtkWidget *about;
 
-  gtk_show_about_dialog (window, "program-name", _ ("Figures"), "logo-icon-name", APP_ID, "version",
-                         PACKAGE_VERSION, "comments",
-                         _ ("Find and chart the statistics in folders of reports"), "website",
-                         "https://github.com/figuresapp/figures", "authors", authors,
-                         /* Translators: put your names here, one per line */
-                         "translator-credits", _ ("translator-credits"), "license-type",
-                         GTK_LICENSE_GPL_3_0, "copyright", "© 2026 The Figures authors", NULL);
+  about = adw_about_window_new ();
+  gtk_window_set_transient_for (GTK_WINDOW (about), window);
+  adw_about_window_set_application_name (ADW_ABOUT_WINDOW (about), _ ("Figures"));
+  adw_about_window_set_application_icon (ADW_ABOUT_WINDOW (about), APP_ID);
+  adw_about_window_set_version (ADW_ABOUT_WINDOW (about), PACKAGE_VERSION);
+  adw_about_window_set_developer_name (ADW_ABOUT_WINDOW (about), "The Figures authors");
+  adw_about_window_set_comments (ADW_ABOUT_WINDOW (about),
+                                 _ ("Find and chart the statistics in folders of reports"));
+  adw_about_window_set_website (ADW_ABOUT_WINDOW (about), "https://github.com/figuresapp/figures");
+  adw_about_window_set_developers (ADW_ABOUT_WINDOW (about), developers);
+  /* Translators: put your names here, one per line */
+  adw_about_window_set_translator_credits (ADW_ABOUT_WINDOW (about), _ ("translator-credits"));
+  adw_about_window_set_license_type (ADW_ABOUT_WINDOW (about), GTK_LICENSE_GPL_3_0);
+  adw_about_window_set_copyright (ADW_ABOUT_WINDOW (about), "© 2026 The Figures authors");
+  gtk_window_present (GTK_WINDOW (about));
 }
 
 static void
@@ -219,7 +164,7 @@ preferences_action (GSimpleAction *action, GVariant *param, gpointer user_data)
 {
   FiguresApplication *self = user_data;
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
-  GtkWindow *prefs = figures_preferences_window_new (FIGURES_WINDOW (window));
+  GtkWindow *prefs = figures_preferences_window_new (window, self->library);
 
   gtk_window_present (prefs);
 }
@@ -268,32 +213,27 @@ figures_application_startup (GApplication *app)
   gtk_window_set_default_icon_name (APP_ID);
 
   self->settings = figures_settings_new ();
+  {
+    g_autofree char *index_path = figures_application_dup_index_path ();
+    g_autofree char *samples_dir = figures_application_dup_samples_dir ();
 
-  /* Plain GTK does not load the application's style sheet by itself. */
-  self->style_css = gtk_css_provider_new ();
-  gtk_css_provider_load_from_resource (self->style_css, RESOURCE_BASE "/style.css");
-  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
-                                              GTK_STYLE_PROVIDER (self->style_css),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+    self->library = figures_library_new (self->settings, index_path, samples_dir);
+  }
 
+  /* AdwApplication loads style.css from the resource base path itself. */
   self->metric_css = gtk_css_provider_new ();
   update_metric_css (self);
   gtk_style_context_add_provider_for_display (gdk_display_get_default (),
                                               GTK_STYLE_PROVIDER (self->metric_css),
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-  g_signal_connect_object (gtk_settings_get_default (), "notify::gtk-application-prefer-dark-theme",
+  /* The style manager follows the desktop's dark preference (portal). */
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (update_metric_css), self, G_CONNECT_SWAPPED);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions),
                                    self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", prefs_accels);
-
-  if (g_getenv ("FIGURES_NO_PORTAL") == NULL)
-    g_dbus_proxy_new_for_bus (
-      G_BUS_TYPE_SESSION, G_DBUS_PROXY_FLAGS_DO_NOT_AUTO_START_AT_CONSTRUCTION, NULL,
-      "org.freedesktop.portal.Desktop", "/org/freedesktop/portal/desktop",
-      "org.freedesktop.portal.Settings", NULL, portal_proxy_cb, g_object_ref (self));
 }
 
 static void
@@ -301,9 +241,8 @@ figures_application_dispose (GObject *object)
 {
   FiguresApplication *self = FIGURES_APPLICATION (object);
 
-  g_clear_object (&self->portal);
   g_clear_object (&self->metric_css);
-  g_clear_object (&self->style_css);
+  g_clear_object (&self->library);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (figures_application_parent_class)->dispose (object);

@@ -5,7 +5,9 @@
 
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
+
+#include "figures-library.h"
 
 G_BEGIN_DECLS
 
@@ -14,10 +16,12 @@ G_BEGIN_DECLS
 
 #define FIGURES_TYPE_APPLICATION (figures_application_get_type ())
 
-G_DECLARE_FINAL_TYPE (FiguresApplication, figures_application, FIGURES, APPLICATION, GtkApplication)
+G_DECLARE_FINAL_TYPE (FiguresApplication, figures_application, FIGURES, APPLICATION, AdwApplication)
 
 FiguresApplication *figures_application_new (void);
 GSettings *figures_application_get_settings (FiguresApplication *self);
+/* The reports shown, their folders and index: one for every window. */
+FiguresLibrary *figures_application_get_library (FiguresApplication *self);
 
 /* FIGURES_SAMPLES_DIR, else the installed samples, else the source tree's. */
 char *figures_application_dup_samples_dir (void);

@@ -11,12 +11,14 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "figures-chart-view.h"
 #include "figures-csv.h"
+#include "figures-library.h"
 #include "figures-list-row.h"
-#include "figures-window.h"
 #include "figures-worker.h"
 
 #define MIN_CITIES 2
@@ -27,11 +29,11 @@ struct _FiguresChartView
   GtkWidget parent_instance;
 
   gboolean compare;
-  char *index_path;
+  FiguresLibrary *library;
   GSettings *settings;
   GCancellable *cancellable;
   GCancellable *load_cancellable;
-  guint load_generation;
+  GCancellable *mentions_cancellable;
   gboolean setting_up;
   gboolean reload_pending;
 
@@ -45,7 +47,7 @@ struct _FiguresChartView
   gboolean syncing_checks;
   int focus_mark;
 
-  GtkPaned *paned;
+  AdwFlap *flap;
   GtkDropDown *metric_dropdown;
   GtkStringList *metric_model;
   GtkDropDown *aggregate_dropdown;
@@ -81,16 +83,9 @@ static guint signals[N_SIGNALS];
 FiguresChartTheme
 figures_gui_get_chart_theme (void)
 {
-  GtkSettings *settings = gtk_settings_get_default ();
-  gboolean dark = FALSE;
-  g_autofree char *theme = NULL;
-
-  if (settings == NULL)
-    return FIGURES_CHART_THEME_LIGHT;
-
-  g_object_get (settings, "gtk-application-prefer-dark-theme", &dark, "gtk-theme-name", &theme,
-                NULL);
-  if (dark || (theme != NULL && g_str_has_suffix (theme, "-dark")))
+  /* The style manager knows the real dark state (the desktop's preference
+   * or the app's own), unlike the theme's name. */
+  if (adw_style_manager_get_dark (adw_style_manager_get_default ()))
     return FIGURES_CHART_THEME_DARK;
   return FIGURES_CHART_THEME_LIGHT;
 }
@@ -121,47 +116,6 @@ selected_aggregate (FiguresChartView *self)
 
 /* ---- loading ---- */
 
-typedef struct
-{
-  gboolean compare;
-  char *metric;
-  GStrv cities;
-  FiguresAggregate aggregate;
-  FiguresNumberStyle style;
-  FiguresChartLanguage language;
-} LoadJob;
-
-static void
-load_job_free (LoadJob *job)
-{
-  g_free (job->metric);
-  g_strfreev (job->cities);
-  g_free (job);
-}
-
-static gpointer
-load_job (FiguresIndex *index, gpointer data, GCancellable *cancellable, GError **error)
-{
-  LoadJob *job = data;
-  const char *metrics[2] = { job->metric, NULL };
-  FiguresChartRequest request = { 0 };
-  FiguresChartData *chart;
-
-  /* the same request as `figures chart`: Compare is every metric of the
-   * chosen cities, Charts one metric of every city */
-  request.kind = job->compare ? FIGURES_CHART_COMPARE : FIGURES_CHART_BARS;
-  request.metrics = job->compare ? NULL : metrics;
-  request.cities = job->compare ? (const char *const *) job->cities : NULL;
-  request.aggregate = job->aggregate;
-  chart = figures_chart_data_new_from_index (index, &request, error);
-  if (chart != NULL)
-    {
-      figures_chart_data_set_style (chart, job->style);
-      figures_chart_data_set_language (chart, job->language);
-    }
-  return chart;
-}
-
 static void
 set_data (FiguresChartView *self, FiguresChartData *data)
 {
@@ -176,16 +130,12 @@ set_data (FiguresChartView *self, FiguresChartData *data)
 static void
 load_cb (GObject *object, GAsyncResult *result, gpointer user_data)
 {
-  FiguresChartView *self = FIGURES_CHART_VIEW (object);
+  g_autoptr (FiguresChartView) self = user_data;
   g_autoptr (GError) error = NULL;
-  FiguresChartData *data = figures_worker_finish (result, &error);
+  FiguresChartData *data =
+    figures_library_chart_data_finish (FIGURES_LIBRARY (object), result, &error);
 
-  if (GPOINTER_TO_UINT (user_data) != self->load_generation)
-    {
-      g_clear_pointer (&data, figures_chart_data_unref);
-      return;
-    }
-
+  /* A newer load cancelled this one: its answer is an error. */
   if (data == NULL)
     {
       if (!figures_worker_error_is_cancelled (error))
@@ -239,11 +189,9 @@ update_hint (FiguresChartView *self)
 void
 figures_chart_view_reload (FiguresChartView *self)
 {
-  LoadJob *job;
-
   g_return_if_fail (FIGURES_IS_CHART_VIEW (self));
 
-  if (self->index_path == NULL)
+  if (self->library == NULL)
     return;
 
   /* A hidden view reads the index when it is shown, not before: at start
@@ -258,12 +206,11 @@ figures_chart_view_reload (FiguresChartView *self)
   g_cancellable_cancel (self->load_cancellable);
   g_clear_object (&self->load_cancellable);
   self->load_cancellable = g_cancellable_new ();
-  self->load_generation++;
 
   update_hint (self);
   if (self->compare)
-    figures_worker_run (self, self->index_path, cities_job, NULL, NULL, (GDestroyNotify) g_strfreev,
-                        self->cancellable, cities_cb, NULL);
+    figures_worker_run (self, figures_library_get_index_path (self->library), cities_job, NULL,
+                        NULL, (GDestroyNotify) g_strfreev, self->cancellable, cities_cb, NULL);
 
   if (self->compare && self->cities->len - 1 < MIN_CITIES)
     {
@@ -271,17 +218,19 @@ figures_chart_view_reload (FiguresChartView *self)
       return;
     }
 
-  job = g_new0 (LoadJob, 1);
-  job->compare = self->compare;
-  job->metric = g_strdup (selected_metric (self));
-  job->cities = g_strdupv ((char **) self->cities->pdata);
-  job->aggregate = selected_aggregate (self);
-  job->style = figures_number_style_from_locale ();
-  /* the chart speaks the interface's language */
-  job->language = figures_chart_language_from_locale ();
-  figures_worker_run (self, self->index_path, load_job, job, (GDestroyNotify) load_job_free,
-                      (GDestroyNotify) figures_chart_data_unref, self->load_cancellable, load_cb,
-                      GUINT_TO_POINTER (self->load_generation));
+  figures_library_chart_data_async (
+    self->library, selected_metric (self),
+    self->compare ? (const char *const *) self->cities->pdata : NULL, selected_aggregate (self),
+    self->load_cancellable, load_cb, g_object_ref (self));
+}
+
+static void
+clear_mentions (FiguresChartView *self)
+{
+  g_cancellable_cancel (self->mentions_cancellable);
+  g_list_store_remove_all (self->mentions_store);
+  gtk_label_set_text (self->mentions_label, _ ("Click a bar to list the mentions behind it."));
+  g_signal_emit (self, signals[SIGNAL_MENTIONS_CHANGED], 0);
 }
 
 static void
@@ -293,6 +242,8 @@ options_changed_cb (FiguresChartView *self)
   if (!self->compare)
     g_settings_set_string (self->settings, "chart-metric", selected_metric (self));
   g_settings_set_enum (self->settings, "chart-aggregation", (int) selected_aggregate (self));
+  /* The mentions listed belong to a bar of the old chart. */
+  clear_mentions (self);
   figures_chart_view_reload (self);
 }
 
@@ -360,14 +311,45 @@ theme_changed_cb (FiguresChartView *self)
   gtk_widget_queue_draw (GTK_WIDGET (self->drawing_area));
 }
 
+/* The exact value with thousands grouped: "42,000", "1,234.5". */
+static char *
+group_digits (double value)
+{
+  g_autofree char *plain = g_strdup_printf ("%.15g", value);
+  g_autoptr (GString) out = g_string_new (NULL);
+  const char *digits = plain + (plain[0] == '-' ? 1 : 0);
+  size_t n = strspn (digits, "0123456789");
+
+  /* Exponents ("1e+20") are left as they are. */
+  if (strchr (plain, 'e') != NULL)
+    return g_steal_pointer (&plain);
+  if (digits != plain)
+    g_string_append_c (out, '-');
+  for (size_t i = 0; i < n; i++)
+    {
+      if (i > 0 && (n - i) % 3 == 0)
+        g_string_append_c (out, ',');
+      g_string_append_c (out, digits[i]);
+    }
+  g_string_append (out, digits + n);
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
 static char *
 mark_description (const FiguresChartMark *mark)
 {
   FiguresNumberStyle style = figures_number_style_from_locale ();
-  g_autofree char *exact = g_strdup_printf ("%.15g", mark->value);
+  g_autofree char *exact = group_digits (mark->value);
   g_autofree char *counts = NULL;
+  g_autofree char *mentions = NULL;
+  g_autofree char *reports = NULL;
 
-  counts = g_strdup_printf (_ ("%u mentions in %u reports"), mark->mentions, mark->documents);
+  mentions =
+    g_strdup_printf (ngettext ("%u mention", "%u mentions", mark->mentions), mark->mentions);
+  reports =
+    g_strdup_printf (ngettext ("%u report", "%u reports", mark->documents), mark->documents);
+  /* Translators: "9 mentions in 2 reports" */
+  counts = g_strdup_printf (_ ("%s in %s"), mentions, reports);
   return g_strdup_printf ("%s · %s\n%s (%s %s)\n%s", mark->city ? mark->city : "",
                           figures_format_metric_name (mark->metric, style), mark->label, exact,
                           mark->unit ? figures_format_unit_name (mark->unit, style) : "", counts);
@@ -401,31 +383,10 @@ query_tooltip_cb (FiguresChartView *self, int x, int y, gboolean keyboard, GtkTo
 
 /* ---- mentions behind a bar ---- */
 
-typedef struct
-{
-  char *city;
-  char *metric;
-  int year;
-} MentionsJob;
-
-static void
-mentions_job_free (MentionsJob *job)
-{
-  g_free (job->city);
-  g_free (job->metric);
-  g_free (job);
-}
-
-static gpointer
-mentions_job (FiguresIndex *index, gpointer data, GCancellable *cancellable, GError **error)
-{
-  MentionsJob *job = data;
-  const char *cities[2] = { job->city, NULL };
-  const char *metrics[2] = { job->metric, NULL };
-  FiguresStatisticsFilter filter = { cities, metrics, 0, job->year };
-
-  return figures_index_list_statistics (index, &filter, error);
-}
+/* A mention's label shows three lines: the figure must be in the first.
+ * The sentence is cut around it, never before it. */
+#define SNIPPET_BEFORE 12
+#define SNIPPET_AFTER 60
 
 static char *
 evidence_markup (const FiguresStatistic *statistic)
@@ -437,31 +398,47 @@ evidence_markup (const FiguresStatistic *statistic)
                   : 0;
   guint end =
     statistic->end >= statistic->evidence_start ? statistic->end - statistic->evidence_start : 0;
-  const char *a, *b;
+  guint from, to;
+  const char *f, *a, *b, *t;
   g_autofree char *before = NULL;
   g_autofree char *number = NULL;
   g_autofree char *after = NULL;
 
   start = MIN (start, (guint) n);
   end = CLAMP (end, start, (guint) n);
+  from = start > SNIPPET_BEFORE ? start - SNIPPET_BEFORE : 0;
+  to = MIN ((guint) n, end + SNIPPET_AFTER);
+  f = g_utf8_offset_to_pointer (evidence, from);
   a = g_utf8_offset_to_pointer (evidence, start);
   b = g_utf8_offset_to_pointer (evidence, end);
-  before = g_markup_escape_text (evidence, a - evidence);
+  t = g_utf8_offset_to_pointer (evidence, to);
+  before = g_markup_escape_text (f, a - f);
   number = g_markup_escape_text (a, b - a);
-  after = g_markup_escape_text (b, -1);
-  return g_strdup_printf ("%s<b>%s</b>%s", before, number, after);
+  after = g_markup_escape_text (b, t - b);
+  return g_strdup_printf ("%s%s<b>%s</b>%s%s", from > 0 ? "…" : "", before, number, after,
+                          to < (guint) n ? "…" : "");
 }
+
+typedef struct
+{
+  FiguresChartView *view;
+  char *title;
+} MentionsRequest;
 
 static void
 mentions_cb (GObject *object, GAsyncResult *result, gpointer user_data)
 {
-  FiguresChartView *self = FIGURES_CHART_VIEW (object);
+  MentionsRequest *request = user_data;
+  g_autoptr (FiguresChartView) self = request->view;
+  g_autofree char *title = request->title;
   g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) rows = figures_worker_finish (result, &error);
+  g_autoptr (GPtrArray) rows =
+    figures_library_list_statistics_finish (FIGURES_LIBRARY (object), result, &error);
   g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   g_autofree char *heading = NULL;
   FiguresNumberStyle style = figures_number_style_from_locale ();
-  g_autofree char *title = user_data;
+
+  g_free (request);
 
   if (rows == NULL)
     {
@@ -493,23 +470,26 @@ mentions_cb (GObject *object, GAsyncResult *result, gpointer user_data)
   heading =
     g_strdup_printf (ngettext ("%s: %u mention", "%s: %u mentions", rows->len), title, rows->len);
   gtk_label_set_text (self->mentions_label, heading);
+  /* Folded, the pane is hidden: show what the click asked for. */
+  if (adw_flap_get_folded (self->flap))
+    adw_flap_set_reveal_flap (self->flap, TRUE);
   g_signal_emit (self, signals[SIGNAL_MENTIONS_CHANGED], 0);
 }
 
 static void
 list_mentions (FiguresChartView *self, const FiguresChartMark *mark)
 {
-  MentionsJob *job = g_new0 (MentionsJob, 1);
+  MentionsRequest *request = g_new0 (MentionsRequest, 1);
   FiguresNumberStyle style = figures_number_style_from_locale ();
-  char *title;
 
-  job->city = g_strdup (mark->city);
-  job->metric = g_strdup (mark->metric);
-  job->year = mark->year;
-  title = g_strdup_printf ("%s · %s", mark->city ? mark->city : "",
-                           figures_format_metric_name (mark->metric, style));
-  figures_worker_run (self, self->index_path, mentions_job, job, (GDestroyNotify) mentions_job_free,
-                      (GDestroyNotify) g_ptr_array_unref, self->cancellable, mentions_cb, title);
+  request->view = g_object_ref (self);
+  request->title = g_strdup_printf ("%s · %s", mark->city ? mark->city : "",
+                                    figures_format_metric_name (mark->metric, style));
+  g_cancellable_cancel (self->mentions_cancellable);
+  g_clear_object (&self->mentions_cancellable);
+  self->mentions_cancellable = g_cancellable_new ();
+  figures_library_list_statistics_async (self->library, mark->city, mark->metric, mark->year,
+                                         self->mentions_cancellable, mentions_cb, request);
 }
 
 gboolean
@@ -590,12 +570,12 @@ mention_activate_cb (FiguresChartView *self, guint position)
 {
   g_autoptr (FiguresListRow) row =
     g_list_model_get_item (G_LIST_MODEL (self->mentions_store), position);
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
-  if (row == NULL || !FIGURES_IS_WINDOW (root))
+  if (row == NULL)
     return;
-  figures_window_open_document (FIGURES_WINDOW (root), figures_list_row_get_document_id (row),
-                                figures_list_row_get_offset (row));
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.open-document", "(xu)",
+                              (gint64) figures_list_row_get_document_id (row),
+                              (guint32) figures_list_row_get_offset (row));
 }
 
 /* ---- cities (compare) ---- */
@@ -639,11 +619,8 @@ toggle_city (FiguresChartView *self, const char *city, gboolean chosen)
     {
       if (self->cities->len - 1 >= MAX_CITIES)
         {
-          GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-          if (FIGURES_IS_WINDOW (root))
-            figures_window_show_message (FIGURES_WINDOW (root),
-                                         _ ("At most twelve cities can be compared at once."));
+          gtk_widget_activate_action (GTK_WIDGET (self), "win.show-message", "s",
+                                      _ ("At most twelve cities can be compared at once."));
           cities_changed (self);
           return;
         }
@@ -667,10 +644,9 @@ figures_chart_view_set_cities (FiguresChartView *self, const char *const *cities
 
   g_ptr_array_set_size (self->cities, 0);
   for (guint i = 0; cities != NULL && cities[i] != NULL && i < MAX_CITIES; i++)
-    if (!g_strv_contains ((const char *const *) self->cities->pdata, cities[i]))
-      {
-        g_ptr_array_add (self->cities, g_strdup (cities[i]));
-      }
+    /* Not yet NULL-terminated here: no g_strv_contains (). */
+    if (!g_ptr_array_find_with_equal_func (self->cities, cities[i], g_str_equal, NULL))
+      g_ptr_array_add (self->cities, g_strdup (cities[i]));
   g_ptr_array_add (self->cities, NULL);
   cities_changed (self);
 }
@@ -823,18 +799,54 @@ figures_chart_view_export_csv (FiguresChartView *self, GFile *file)
   g_return_if_fail (G_IS_FILE (file));
 
   metrics[0] = selected_metric (self);
-  figures_csv_export_async (self, self->index_path,
+  figures_csv_export_async (self, figures_library_get_index_path (self->library),
                             self->compare ? (const char *const *) self->cities->pdata : NULL,
                             self->compare ? NULL : metrics, file, self->cancellable,
                             figures_csv_export_done_cb, g_object_ref (file));
 }
 
+/* The library's reports changed identity: nothing shown may stay. */
+static void
+library_reset_cb (FiguresChartView *self)
+{
+  g_cancellable_cancel (self->load_cancellable);
+  set_data (self, NULL);
+  clear_mentions (self);
+  gtk_string_list_splice (self->all_cities, 0,
+                          g_list_model_get_n_items (G_LIST_MODEL (self->all_cities)), NULL);
+  if (self->compare)
+    figures_chart_view_set_cities (self, NULL);
+}
+
+static void
+library_changed_cb (FiguresChartView *self, gboolean finished)
+{
+  /* While the index is built, an empty chart fills in; a full one waits
+   * for the end rather than re-aggregate every few hundred reports. */
+  if (finished || self->data == NULL)
+    figures_chart_view_reload (self);
+}
+
 void
-figures_chart_view_setup (FiguresChartView *self, const char *index_path, GSettings *settings)
+figures_chart_view_set_library (FiguresChartView *self, FiguresLibrary *library)
+{
+  g_return_if_fail (FIGURES_IS_CHART_VIEW (self));
+  g_return_if_fail (FIGURES_IS_LIBRARY (library));
+  g_return_if_fail (self->library == NULL);
+
+  self->library = g_object_ref (library);
+  g_signal_connect_object (library, "reset", G_CALLBACK (library_reset_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (library, "changed", G_CALLBACK (library_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  figures_chart_view_reload (self);
+}
+
+void
+figures_chart_view_setup (FiguresChartView *self, GSettings *settings)
 {
   g_return_if_fail (FIGURES_IS_CHART_VIEW (self));
 
-  self->index_path = g_strdup (index_path);
   g_set_object (&self->settings, settings);
 
   self->setting_up = TRUE;
@@ -914,8 +926,10 @@ figures_chart_view_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_cancellable_cancel (self->load_cancellable);
+  g_cancellable_cancel (self->mentions_cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), FIGURES_TYPE_CHART_VIEW);
   g_clear_object (&self->settings);
+  g_clear_object (&self->library);
   g_clear_object (&self->all_cities);
   g_clear_pointer (&self->layout, figures_chart_layout_unref);
   g_clear_pointer (&self->data, figures_chart_data_unref);
@@ -930,9 +944,9 @@ figures_chart_view_finalize (GObject *object)
 
   g_clear_object (&self->cancellable);
   g_clear_object (&self->load_cancellable);
+  g_clear_object (&self->mentions_cancellable);
   g_clear_pointer (&self->cities, g_ptr_array_unref);
   g_clear_pointer (&self->city_checks, g_ptr_array_unref);
-  g_free (self->index_path);
 
   G_OBJECT_CLASS (figures_chart_view_parent_class)->finalize (object);
 }
@@ -968,7 +982,7 @@ figures_chart_view_class_init (FiguresChartViewClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/ui/figures-chart-view.ui");
-  gtk_widget_class_bind_template_child (widget_class, FiguresChartView, paned);
+  gtk_widget_class_bind_template_child (widget_class, FiguresChartView, flap);
   gtk_widget_class_bind_template_child (widget_class, FiguresChartView, metric_dropdown);
   gtk_widget_class_bind_template_child (widget_class, FiguresChartView, metric_model);
   gtk_widget_class_bind_template_child (widget_class, FiguresChartView, aggregate_dropdown);
@@ -1013,7 +1027,6 @@ figures_chart_view_init (FiguresChartView *self)
   self->setting_up = FALSE;
 
   gtk_drawing_area_set_draw_func (self->drawing_area, draw_cb, self, NULL);
-  gtk_paned_set_position (self->paned, 10000);
 
   click = gtk_gesture_click_new ();
   g_signal_connect (click, "pressed", G_CALLBACK (pressed_cb), self);
@@ -1036,6 +1049,6 @@ figures_chart_view_init (FiguresChartView *self)
   gtk_list_view_set_factory (self->cities_list, factory);
   g_object_unref (factory);
 
-  g_signal_connect_object (gtk_settings_get_default (), "notify::gtk-application-prefer-dark-theme",
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (theme_changed_cb), self, G_CONNECT_SWAPPED);
 }

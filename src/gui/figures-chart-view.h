@@ -5,9 +5,10 @@
 
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 #include "figures-chart.h"
+#include "figures-library.h"
 
 G_BEGIN_DECLS
 
@@ -15,7 +16,10 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (FiguresChartView, figures_chart_view, FIGURES, CHART_VIEW, GtkWidget)
 
-void figures_chart_view_setup (FiguresChartView *self, const char *index_path, GSettings *settings);
+/* Options from @settings; then the reports of @library, followed as they
+ * change. */
+void figures_chart_view_setup (FiguresChartView *self, GSettings *settings);
+void figures_chart_view_set_library (FiguresChartView *self, FiguresLibrary *library);
 /* Re-reads the chart's rows on a worker thread. */
 void figures_chart_view_reload (FiguresChartView *self);
 gboolean figures_chart_view_get_compare (FiguresChartView *self);

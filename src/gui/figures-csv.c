@@ -12,7 +12,6 @@
 
 #include "figures-csv.h"
 #include "figures-statistic-table.h"
-#include "figures-window.h"
 #include "figures-worker.h"
 
 gboolean
@@ -97,19 +96,17 @@ figures_csv_export_done_cb (GObject *source_object, GAsyncResult *result, gpoint
   g_autoptr (GFile) file = user_data;
   g_autoptr (GError) error = NULL;
   gssize n = figures_csv_export_finish (result, &error);
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (source_object));
-  g_autofree char *name = g_file_get_parse_name (file);
-  g_autofree char *message = NULL;
+  g_autofree char *uri = g_file_get_uri (file);
 
   if (n < 0)
     {
+      g_autofree char *message = NULL;
+
       if (figures_worker_error_is_cancelled (error))
         return;
       message = g_strdup_printf (_ ("Could not export the statistics: %s"), error->message);
+      gtk_widget_activate_action (GTK_WIDGET (source_object), "win.show-message", "s", message);
     }
   else
-    message = g_strdup_printf (
-      ngettext ("Exported %zd statistic to %s", "Exported %zd statistics to %s", n), n, name);
-  if (FIGURES_IS_WINDOW (root))
-    figures_window_show_message (FIGURES_WINDOW (root), message);
+    gtk_widget_activate_action (GTK_WIDGET (source_object), "win.show-exported", "s", uri);
 }

@@ -504,6 +504,52 @@ figures_document_list_reload (FiguresDocumentList *self)
                       count_cb, request);
 }
 
+gboolean
+figures_document_list_find (FiguresDocumentList *self, gint64 document_id, guint *position)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_return_val_if_fail (FIGURES_IS_DOCUMENT_LIST (self), FALSE);
+
+  /* Only the pages read so far: the list is never read whole for this. */
+  g_hash_table_iter_init (&iter, self->pages);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      GPtrArray *items = value;
+
+      for (guint i = 0; i < items->len; i++)
+        if (figures_document_item_get_loaded (g_ptr_array_index (items, i)) &&
+            figures_document_item_get_id (g_ptr_array_index (items, i)) == document_id)
+          {
+            if (position != NULL)
+              *position = GPOINTER_TO_UINT (key) * PAGE_SIZE + i;
+            return TRUE;
+          }
+    }
+  return FALSE;
+}
+
+void
+figures_document_list_clear (FiguresDocumentList *self)
+{
+  guint old_n;
+
+  g_return_if_fail (FIGURES_IS_DOCUMENT_LIST (self));
+
+  /* Answers still on their way belong to the old generation. */
+  self->generation++;
+  g_hash_table_remove_all (self->requested);
+  g_hash_table_remove_all (self->pages);
+  old_n = self->n_items;
+  self->n_items = 0;
+  if (old_n > 0)
+    {
+      g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, 0);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+    }
+}
+
 void
 figures_document_list_set_city (FiguresDocumentList *self, const char *city)
 {

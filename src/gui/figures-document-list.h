@@ -38,6 +38,11 @@ void figures_document_list_set_sort (FiguresDocumentList *self, FiguresDocumentS
 FiguresDocumentSort figures_document_list_get_sort (FiguresDocumentList *self);
 /* Re-reads the count and drops loaded pages (after the index changed). */
 void figures_document_list_reload (FiguresDocumentList *self);
+/* The position of @document_id among the rows read so far. */
+gboolean
+figures_document_list_find (FiguresDocumentList *self, gint64 document_id, guint *position);
+/* Empties the list at once, without reading; reload() fills it again. */
+void figures_document_list_clear (FiguresDocumentList *self);
 /* TRUE while a count or a page is being read. */
 gboolean figures_document_list_get_loading (FiguresDocumentList *self);
 

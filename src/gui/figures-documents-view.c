@@ -12,8 +12,8 @@
 #include "figures-csv.h"
 #include "figures-document-list.h"
 #include "figures-documents-view.h"
+#include "figures-library.h"
 #include "figures-list-row.h"
-#include "figures-window.h"
 #include "figures-worker.h"
 
 #define SEARCH_LIMIT 200
@@ -22,17 +22,19 @@ struct _FiguresDocumentsView
 {
   GtkWidget parent_instance;
 
-  char *index_path;
+  FiguresLibrary *library;
   GSettings *settings;
   FiguresDocumentList *documents;
   GCancellable *cancellable;
   GCancellable *search_cancellable;
   char *query;
-  guint search_generation;
   int n_results_total;
   gboolean updating_cities;
+  gboolean selecting;
 
-  GtkPaned *paned;
+  AdwLeaflet *leaflet;
+  GtkWidget *reader_box;
+  AdwStatusPage *no_documents_page;
   GtkStack *toolbar_stack;
   GtkDropDown *city_dropdown;
   GtkStringList *city_model;
@@ -136,6 +138,20 @@ sort_selected_cb (FiguresDocumentsView *self)
   g_settings_set_enum (self->settings, "document-sort", position == 1 ? 1 : 0);
 }
 
+/* ---- folding: list and reader side by side, or one at a time ---- */
+
+static void
+show_reader (FiguresDocumentsView *self)
+{
+  adw_leaflet_set_visible_child (self->leaflet, self->reader_box);
+}
+
+static void
+back_clicked_cb (FiguresDocumentsView *self)
+{
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
 /* ---- the list of reports ---- */
 
 static void open_item (FiguresDocumentsView *self, FiguresDocumentItem *item);
@@ -157,6 +173,7 @@ open_item (FiguresDocumentsView *self, FiguresDocumentItem *item)
       g_signal_connect_object (item, "notify::loaded", G_CALLBACK (item_loaded_cb), self, 0);
       return;
     }
+  show_reader (self);
   if (figures_document_item_get_id (item) == figures_reader_get_document_id (self->reader))
     return;
   figures_reader_load (self->reader, figures_document_item_get_id (item), 0, NULL);
@@ -167,8 +184,27 @@ document_selected_cb (FiguresDocumentsView *self)
 {
   FiguresDocumentItem *item = gtk_single_selection_get_selected_item (self->documents_selection);
 
-  if (item != NULL)
+  if (item != NULL && !self->selecting)
     open_item (self, item);
+}
+
+/* Shows which report the reader has open, without opening it again. */
+static void
+select_document (FiguresDocumentsView *self, gint64 document_id)
+{
+  guint position = GTK_INVALID_LIST_POSITION;
+
+  if (self->documents == NULL)
+    return;
+  if (!figures_document_list_find (self->documents, document_id, &position))
+    position = GTK_INVALID_LIST_POSITION;
+
+  self->selecting = TRUE;
+  gtk_single_selection_set_selected (self->documents_selection, position);
+  self->selecting = FALSE;
+  if (position != GTK_INVALID_LIST_POSITION)
+    gtk_widget_activate_action (GTK_WIDGET (self->documents_list), "list.scroll-to-item", "u",
+                                position);
 }
 
 static void
@@ -178,33 +214,6 @@ documents_changed_cb (FiguresDocumentsView *self)
 }
 
 /* ---- search ---- */
-
-typedef struct
-{
-  GPtrArray *hits;
-  guint total;
-} SearchResult;
-
-static void
-search_result_free (SearchResult *result)
-{
-  g_clear_pointer (&result->hits, g_ptr_array_unref);
-  g_free (result);
-}
-
-static gpointer
-search_job (FiguresIndex *index, gpointer data, GCancellable *cancellable, GError **error)
-{
-  SearchResult *result = g_new0 (SearchResult, 1);
-
-  result->hits = figures_index_search (index, data, SEARCH_LIMIT, &result->total, error);
-  if (result->hits == NULL)
-    {
-      search_result_free (result);
-      return NULL;
-    }
-  return result;
-}
 
 /* The snippet with its matches in bold, as Pango markup. */
 static char *
@@ -262,37 +271,33 @@ snippet_markup (const FiguresSearchHit *hit)
 static void
 search_cb (GObject *object, GAsyncResult *result, gpointer user_data)
 {
-  FiguresDocumentsView *self = FIGURES_DOCUMENTS_VIEW (object);
+  g_autoptr (FiguresDocumentsView) self = user_data;
   g_autoptr (GError) error = NULL;
-  SearchResult *found = figures_worker_finish (result, &error);
+  guint total = 0;
+  g_autoptr (GPtrArray) hits =
+    figures_library_search_finish (FIGURES_LIBRARY (object), result, &total, &error);
   g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
   g_autofree char *count = NULL;
 
-  if (GPOINTER_TO_UINT (user_data) != self->search_generation || self->query == NULL)
+  /* A newer search (or none) cancelled this one. */
+  if (hits == NULL && figures_worker_error_is_cancelled (error))
+    return;
+  if (self->query == NULL)
+    return;
+  if (hits == NULL)
     {
-      g_clear_pointer (&found, search_result_free);
-      return;
+      g_autofree char *message = g_strdup_printf (_ ("Search failed: %s"), error->message);
+
+      /* a query too long, or a damaged index: say so, never nothing */
+      gtk_widget_activate_action (
+        GTK_WIDGET (self), "win.show-index-error", "(sb)", message,
+        g_error_matches (error, FIGURES_INDEX_ERROR, FIGURES_INDEX_ERROR_CORRUPT));
+      hits = g_ptr_array_new ();
     }
 
-  if (found == NULL)
+  for (guint i = 0; i < hits->len; i++)
     {
-      if (figures_worker_error_is_cancelled (error))
-        return;
-      {
-        GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-        g_autofree char *message = g_strdup_printf (_ ("Search failed: %s"), error->message);
-
-        /* a query too long, or a damaged index: say so, never nothing */
-        if (FIGURES_IS_WINDOW (root))
-          figures_window_show_index_error (FIGURES_WINDOW (root), message, error);
-      }
-      found = g_new0 (SearchResult, 1);
-      found->hits = g_ptr_array_new ();
-    }
-
-  for (guint i = 0; i < found->hits->len; i++)
-    {
-      FiguresSearchHit *hit = g_ptr_array_index (found->hits, i);
+      FiguresSearchHit *hit = g_ptr_array_index (hits, i);
       g_autofree char *markup = snippet_markup (hit);
       g_autofree char *meta = NULL;
       FiguresListRow *row;
@@ -310,20 +315,17 @@ search_cb (GObject *object, GAsyncResult *result, gpointer user_data)
   g_list_store_splice (self->results_store, 0,
                        g_list_model_get_n_items (G_LIST_MODEL (self->results_store)), rows->pdata,
                        rows->len);
-  self->n_results_total = found->total;
+  self->n_results_total = total;
 
-  if (found->total > found->hits->len)
+  if (total > hits->len)
     /* Translators: shown above search results when only the best are listed */
-    count =
-      g_strdup_printf (_ ("%u reports match, the best %u shown"), found->total, found->hits->len);
+    count = g_strdup_printf (_ ("%u reports match, the best %u shown"), total, hits->len);
   else
-    count = g_strdup_printf (ngettext ("%u report matches", "%u reports match", found->total),
-                             found->total);
+    count = g_strdup_printf (ngettext ("%u report matches", "%u reports match", total), total);
   gtk_label_set_text (self->results_label, count);
   gtk_stack_set_visible_child_name (self->toolbar_stack, "results");
   gtk_stack_set_visible_child_name (self->list_stack, rows->len > 0 ? "results" : "no-results");
 
-  search_result_free (found);
   g_signal_emit (self, signals[SIGNAL_SEARCH_FINISHED], 0);
 }
 
@@ -332,15 +334,13 @@ run_search (FiguresDocumentsView *self)
 {
   g_cancellable_cancel (self->search_cancellable);
   g_clear_object (&self->search_cancellable);
-  self->search_generation++;
 
-  if (self->query == NULL || self->index_path == NULL)
+  if (self->query == NULL || self->library == NULL)
     return;
 
   self->search_cancellable = g_cancellable_new ();
-  figures_worker_run (self, self->index_path, search_job, g_strdup (self->query), g_free,
-                      (GDestroyNotify) search_result_free, self->search_cancellable, search_cb,
-                      GUINT_TO_POINTER (self->search_generation));
+  figures_library_search_async (self->library, self->query, SEARCH_LIMIT, self->search_cancellable,
+                                search_cb, g_object_ref (self));
 }
 
 void
@@ -351,6 +351,10 @@ figures_documents_view_set_query (FiguresDocumentsView *self, const char *query)
   g_return_if_fail (FIGURES_IS_DOCUMENTS_VIEW (self));
 
   stripped = g_strstrip (g_strdup (query ? query : ""));
+  if (g_strcmp0 (stripped[0] != '\0' ? stripped : NULL, self->query) == 0)
+    return;
+  /* The open report's highlights and "2 of 10" belong to the old query. */
+  figures_reader_clear_hits (self->reader);
   g_clear_pointer (&self->query, g_free);
   self->n_results_total = -1;
   if (stripped[0] != '\0')
@@ -372,6 +376,7 @@ open_result (FiguresDocumentsView *self, guint position)
 
   if (row == NULL)
     return;
+  show_reader (self);
   figures_reader_load (self->reader, figures_list_row_get_document_id (row), G_MAXUINT,
                        self->query);
 }
@@ -395,7 +400,9 @@ figures_documents_view_open_document (FiguresDocumentsView *self, gint64 documen
 {
   g_return_if_fail (FIGURES_IS_DOCUMENTS_VIEW (self));
 
+  show_reader (self);
   figures_reader_load (self->reader, document_id, offset, self->query);
+  select_document (self, document_id);
 }
 
 void
@@ -417,8 +424,9 @@ figures_documents_view_export_csv (FiguresDocumentsView *self, GFile *file)
   g_return_if_fail (G_IS_FILE (file));
 
   cities[0] = figures_document_list_get_city (self->documents);
-  figures_csv_export_async (self, self->index_path, cities[0] ? cities : NULL, NULL, file,
-                            self->cancellable, figures_csv_export_done_cb, g_object_ref (file));
+  figures_csv_export_async (self, figures_library_get_index_path (self->library),
+                            cities[0] ? cities : NULL, NULL, file, self->cancellable,
+                            figures_csv_export_done_cb, g_object_ref (file));
 }
 
 /* ---- setup ---- */
@@ -432,34 +440,120 @@ figures_documents_view_reload (FiguresDocumentsView *self)
     return;
 
   figures_document_list_reload (self->documents);
-  figures_worker_run (self, self->index_path, cities_job, NULL, NULL, (GDestroyNotify) g_strfreev,
-                      self->cancellable, cities_cb, NULL);
+  figures_worker_run (self, figures_library_get_index_path (self->library), cities_job, NULL, NULL,
+                      (GDestroyNotify) g_strfreev, self->cancellable, cities_cb, NULL);
   if (self->query != NULL)
     run_search (self);
 }
 
-void
-figures_documents_view_setup (FiguresDocumentsView *self,
-                              const char *index_path,
-                              GSettings *settings)
+/* ---- following the library ---- */
+
+static void
+update_empty_page (FiguresDocumentsView *self)
 {
-  guint sort;
+  guint done = 0, total = 0;
+
+  if (self->library == NULL || !figures_library_get_indexing (self->library))
+    {
+      adw_status_page_set_title (self->no_documents_page, _ ("No Reports Yet"));
+      adw_status_page_set_description (self->no_documents_page,
+                                       _ ("Open a folder of reports to index them."));
+      return;
+    }
+
+  figures_library_get_progress (self->library, &done, &total);
+  adw_status_page_set_title (self->no_documents_page, _ ("Indexing Reports…"));
+  if (total == 0)
+    adw_status_page_set_description (self->no_documents_page, _ ("Looking for reports…"));
+  else
+    {
+      g_autofree char *text = g_strdup_printf (
+        ngettext ("%u of %u report read", "%u of %u reports read", total), done, total);
+      adw_status_page_set_description (self->no_documents_page, text);
+    }
+}
+
+static void
+library_reset_cb (FiguresDocumentsView *self)
+{
+  g_cancellable_cancel (self->search_cancellable);
+  figures_reader_clear (self->reader);
+  g_list_store_remove_all (self->results_store);
+  self->updating_cities = TRUE;
+  gtk_drop_down_set_selected (self->city_dropdown, 0);
+  gtk_string_list_splice (self->city_model, 1,
+                          g_list_model_get_n_items (G_LIST_MODEL (self->city_model)) - 1, NULL);
+  self->updating_cities = FALSE;
+  figures_document_list_set_city (self->documents, NULL);
+  figures_document_list_clear (self->documents);
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  update_list_page (self);
+}
+
+static void
+library_changed_cb (FiguresDocumentsView *self, gboolean finished)
+{
+  /* While the index is built the list fills in as reports are committed;
+   * a list already showing reports is re-read once, at the end. */
+  if (finished)
+    figures_documents_view_reload (self);
+  else if (g_list_model_get_n_items (G_LIST_MODEL (self->documents)) == 0)
+    figures_document_list_reload (self->documents);
+}
+
+void
+figures_documents_view_set_library (FiguresDocumentsView *self, FiguresLibrary *library)
+{
+  const char *index_path;
 
   g_return_if_fail (FIGURES_IS_DOCUMENTS_VIEW (self));
-  g_return_if_fail (self->documents == NULL);
+  g_return_if_fail (FIGURES_IS_LIBRARY (library));
+  g_return_if_fail (self->library == NULL);
 
-  self->index_path = g_strdup (index_path);
-  self->settings = g_object_ref (settings);
+  self->library = g_object_ref (library);
+  index_path = figures_library_get_index_path (library);
   self->documents = figures_document_list_new (index_path);
-  sort = g_settings_get_enum (settings, "document-sort") == 1 ? 1 : 0;
-  gtk_drop_down_set_selected (self->sort_dropdown, sort);
-  figures_document_list_set_sort (self->documents, sort == 1 ? FIGURES_DOCUMENT_SORT_TITLE
-                                                             : FIGURES_DOCUMENT_SORT_DATE);
+  figures_document_list_set_sort (self->documents,
+                                  gtk_drop_down_get_selected (self->sort_dropdown) == 1
+                                    ? FIGURES_DOCUMENT_SORT_TITLE
+                                    : FIGURES_DOCUMENT_SORT_DATE);
   g_signal_connect_object (self->documents, "items-changed", G_CALLBACK (documents_changed_cb),
                            self, G_CONNECT_SWAPPED);
   gtk_single_selection_set_model (self->documents_selection, G_LIST_MODEL (self->documents));
   figures_reader_setup (self->reader, index_path);
+
+  g_signal_connect_object (library, "reset", G_CALLBACK (library_reset_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (library, "changed", G_CALLBACK (library_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (library, "progress", G_CALLBACK (update_empty_page), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (library, "notify::indexing", G_CALLBACK (update_empty_page), self,
+                           G_CONNECT_SWAPPED);
+  update_empty_page (self);
   update_list_page (self);
+  figures_documents_view_reload (self);
+}
+
+void
+figures_documents_view_setup (FiguresDocumentsView *self, GSettings *settings)
+{
+  g_return_if_fail (FIGURES_IS_DOCUMENTS_VIEW (self));
+  g_return_if_fail (self->settings == NULL);
+
+  self->settings = g_object_ref (settings);
+  gtk_drop_down_set_selected (self->sort_dropdown,
+                              g_settings_get_enum (settings, "document-sort") == 1 ? 1 : 0);
+}
+
+gint64
+figures_documents_view_get_selected_id (FiguresDocumentsView *self)
+{
+  FiguresDocumentItem *item;
+
+  g_return_val_if_fail (FIGURES_IS_DOCUMENTS_VIEW (self), 0);
+  item = gtk_single_selection_get_selected_item (self->documents_selection);
+  return item != NULL ? figures_document_item_get_id (item) : 0;
 }
 
 FiguresReader *
@@ -500,6 +594,7 @@ figures_documents_view_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), FIGURES_TYPE_DOCUMENTS_VIEW);
   g_clear_object (&self->documents);
   g_clear_object (&self->settings);
+  g_clear_object (&self->library);
 
   G_OBJECT_CLASS (figures_documents_view_parent_class)->dispose (object);
 }
@@ -511,7 +606,6 @@ figures_documents_view_finalize (GObject *object)
 
   g_clear_object (&self->cancellable);
   g_clear_object (&self->search_cancellable);
-  g_free (self->index_path);
   g_free (self->query);
 
   G_OBJECT_CLASS (figures_documents_view_parent_class)->finalize (object);
@@ -538,7 +632,9 @@ figures_documents_view_class_init (FiguresDocumentsViewClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/ui/figures-documents-view.ui");
-  gtk_widget_class_bind_template_child (widget_class, FiguresDocumentsView, paned);
+  gtk_widget_class_bind_template_child (widget_class, FiguresDocumentsView, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, FiguresDocumentsView, reader_box);
+  gtk_widget_class_bind_template_child (widget_class, FiguresDocumentsView, no_documents_page);
   gtk_widget_class_bind_template_child (widget_class, FiguresDocumentsView, toolbar_stack);
   gtk_widget_class_bind_template_child (widget_class, FiguresDocumentsView, city_dropdown);
   gtk_widget_class_bind_template_child (widget_class, FiguresDocumentsView, city_model);
@@ -553,6 +649,7 @@ figures_documents_view_class_init (FiguresDocumentsViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, sort_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, document_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, result_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
 }
 
 static void

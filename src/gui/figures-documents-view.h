@@ -5,8 +5,9 @@
 
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
+#include "figures-library.h"
 #include "figures-reader.h"
 
 G_BEGIN_DECLS
@@ -16,9 +17,10 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (
   FiguresDocumentsView, figures_documents_view, FIGURES, DOCUMENTS_VIEW, GtkWidget)
 
-void figures_documents_view_setup (FiguresDocumentsView *self,
-                                   const char *index_path,
-                                   GSettings *settings);
+/* Options from @settings; then the reports of @library, followed as they
+ * change. */
+void figures_documents_view_setup (FiguresDocumentsView *self, GSettings *settings);
+void figures_documents_view_set_library (FiguresDocumentsView *self, FiguresLibrary *library);
 /* The index changed: re-read the list, the cities and the search. */
 void figures_documents_view_reload (FiguresDocumentsView *self);
 /* Searches on a worker thread; "" shows the list of reports again. */
@@ -29,6 +31,8 @@ figures_documents_view_open_document (FiguresDocumentsView *self, gint64 documen
 void figures_documents_view_move_hit (FiguresDocumentsView *self, gboolean forward);
 /* Writes the statistics of the reports listed (the city filter) as CSV. */
 void figures_documents_view_export_csv (FiguresDocumentsView *self, GFile *file);
+/* The report selected in the list, or 0. */
+gint64 figures_documents_view_get_selected_id (FiguresDocumentsView *self);
 FiguresReader *figures_documents_view_get_reader (FiguresDocumentsView *self);
 GListModel *figures_documents_view_get_documents (FiguresDocumentsView *self);
 GListModel *figures_documents_view_get_results (FiguresDocumentsView *self);

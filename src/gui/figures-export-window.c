@@ -10,7 +10,6 @@
 #include <glib/gi18n.h>
 
 #include "figures-export-window.h"
-#include "figures-window.h"
 
 struct _FiguresExportWindow
 {
@@ -19,6 +18,8 @@ struct _FiguresExportWindow
   FiguresChartData *data;
   GSettings *settings;
   GCancellable *cancellable;
+  char *title; /* the chart's, as drawn */
+  char *suggested_name;
 
   GtkDropDown *format_dropdown;
   GtkSpinButton *width_spin;
@@ -39,6 +40,76 @@ enum
 static guint signals[N_SIGNALS];
 
 static const char *extensions[] = { ".png", ".svg", ".pdf" };
+
+char *
+figures_export_dup_file_name (const char *title, const char *extension)
+{
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
+  g_autoptr (GString) name = g_string_new (NULL);
+
+  /* Characters file systems or shells dislike become "-". */
+  for (const char *p = title ? title : ""; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == '/' || c == '\\' || c == ':' || c == '*' || c == '?' || c == '"' || c == '<' ||
+          c == '>' || c == '|' || g_unichar_isspace (c) || g_unichar_iscntrl (c))
+        {
+          if (name->len > 0 && name->str[name->len - 1] != '-')
+            g_string_append_c (name, '-');
+        }
+      else
+        g_string_append_unichar (name, c);
+    }
+  while (name->len > 0 && name->str[name->len - 1] == '-')
+    g_string_truncate (name, name->len - 1);
+  if (name->len == 0)
+    /* Translators: the default file name of an export, without extension */
+    g_string_append (name, _ ("chart"));
+  g_string_append_printf (name, "-%s%s", date, extension ? extension : "");
+  return g_string_free (g_steal_pointer (&name), FALSE);
+}
+
+GFile *
+figures_export_dup_folder (GSettings *settings)
+{
+  g_autofree char *last = g_settings_get_string (settings, "export-folder");
+  const char *pictures = g_get_user_special_dir (G_USER_DIRECTORY_PICTURES);
+
+  if (last[0] != '\0' && g_file_test (last, G_FILE_TEST_IS_DIR))
+    return g_file_new_for_path (last);
+  if (pictures != NULL && g_file_test (pictures, G_FILE_TEST_IS_DIR))
+    return g_file_new_for_path (pictures);
+  return g_file_new_for_path (g_get_home_dir ());
+}
+
+void
+figures_export_remember_folder (GSettings *settings, GFile *file)
+{
+  g_autoptr (GFile) parent = g_file_get_parent (file);
+  g_autofree char *path = parent ? g_file_get_path (parent) : NULL;
+
+  if (path != NULL)
+    g_settings_set_string (settings, "export-folder", path);
+}
+
+static void
+update_suggested_name (FiguresExportWindow *self)
+{
+  guint format = gtk_drop_down_get_selected (self->format_dropdown);
+
+  g_free (self->suggested_name);
+  self->suggested_name = figures_export_dup_file_name (self->title, extensions[MIN (format, 2)]);
+}
+
+const char *
+figures_export_window_get_suggested_name (FiguresExportWindow *self)
+{
+  g_return_val_if_fail (FIGURES_IS_EXPORT_WINDOW (self), NULL);
+  update_suggested_name (self);
+  return self->suggested_name;
+}
 
 static void
 update_size_label (FiguresExportWindow *self)
@@ -63,6 +134,7 @@ static void
 format_changed_cb (FiguresExportWindow *self)
 {
   update_size_label (self);
+  update_suggested_name (self);
 }
 
 typedef struct
@@ -104,19 +176,25 @@ export_done_cb (GObject *object, GAsyncResult *result, gpointer user_data)
   g_autoptr (GError) error = NULL;
   g_autofree char *path = user_data;
   GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
-  g_autofree char *message = NULL;
 
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
+      g_autofree char *message = NULL;
+
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
       message = g_strdup_printf (_ ("Could not export the chart: %s"), error->message);
+      if (parent != NULL)
+        gtk_widget_activate_action (GTK_WIDGET (parent), "win.show-message", "s", message);
     }
-  else
-    message = g_strdup_printf (_ ("Chart exported to %s"), path);
+  else if (parent != NULL)
+    {
+      g_autoptr (GFile) file = g_file_new_for_path (path);
+      g_autofree char *uri = g_file_get_uri (file);
 
-  if (FIGURES_IS_WINDOW (parent))
-    figures_window_show_message (FIGURES_WINDOW (parent), message);
+      gtk_widget_activate_action (GTK_WIDGET (parent), "win.show-exported", "s", uri);
+    }
+
   g_signal_emit (self, signals[SIGNAL_EXPORTED], 0, error ? error->message : NULL);
   gtk_window_close (GTK_WINDOW (self));
 }
@@ -147,6 +225,7 @@ figures_export_window_export_to (FiguresExportWindow *self, GFile *file)
       path = with_extension;
     }
 
+  figures_export_remember_folder (self->settings, file);
   g_settings_set_int (self->settings, "export-width",
                       gtk_spin_button_get_value_as_int (self->width_spin));
   g_settings_set_int (self->settings, "export-height",
@@ -186,14 +265,14 @@ static void
 export_clicked_cb (FiguresExportWindow *self)
 {
   GtkFileChooserNative *chooser;
-  guint format = gtk_drop_down_get_selected (self->format_dropdown);
-  /* Translators: the default file name of an exported chart, without extension */
-  g_autofree char *name = g_strconcat (_ ("chart"), extensions[MIN (format, 2)], NULL);
+  g_autoptr (GFile) folder = figures_export_dup_folder (self->settings);
 
   chooser =
     gtk_file_chooser_native_new (_ ("Export Chart"), GTK_WINDOW (self),
                                  GTK_FILE_CHOOSER_ACTION_SAVE, _ ("_Export"), _ ("_Cancel"));
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser),
+                                     figures_export_window_get_suggested_name (self));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   g_signal_connect_object (chooser, "response", G_CALLBACK (chooser_response_cb), self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
@@ -220,6 +299,8 @@ figures_export_window_dispose (GObject *object)
   g_clear_pointer (&self->data, figures_chart_data_unref);
   g_clear_object (&self->settings);
   g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->title, g_free);
+  g_clear_pointer (&self->suggested_name, g_free);
 
   G_OBJECT_CLASS (figures_export_window_parent_class)->dispose (object);
 }
@@ -279,6 +360,19 @@ figures_export_window_new (GtkWindow *parent, FiguresChartView *view, GSettings 
     data ? figures_chart_data_ref (data)
          : figures_chart_data_new (figures_chart_view_get_compare (view) ? FIGURES_CHART_COMPARE
                                                                          : FIGURES_CHART_BARS);
+  /* The title as the user sees it on screen names the file. */
+  {
+    FiguresChartLayout *layout = figures_chart_view_get_layout (view);
+    FiguresChartLabel label;
+
+    for (guint i = 0; layout != NULL && i < figures_chart_layout_get_n_labels (layout); i++)
+      if (figures_chart_layout_get_label (layout, i, &label) &&
+          label.role == FIGURES_CHART_LABEL_TITLE)
+        {
+          self->title = g_strdup (label.text);
+          break;
+        }
+  }
   figures_export_window_set_size (self, g_settings_get_int (settings, "export-width"),
                                   g_settings_get_int (settings, "export-height"),
                                   g_settings_get_double (settings, "export-scale"));

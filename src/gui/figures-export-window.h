@@ -22,5 +22,13 @@ figures_export_window_set_size (FiguresExportWindow *self, int width, int height
 /* Exports to @file (format from its extension) on a worker thread, then
  * emits "exported" with the error message or NULL, and closes. */
 void figures_export_window_export_to (FiguresExportWindow *self, GFile *file);
+/* The name suggested for the export: "@title-YYYY-MM-DD@extension". */
+const char *figures_export_window_get_suggested_name (FiguresExportWindow *self);
+
+/* What every export suggests: a file name made from @title and today's
+ * date, in the folder used last (else Pictures, else home). */
+char *figures_export_dup_file_name (const char *title, const char *extension);
+GFile *figures_export_dup_folder (GSettings *settings);
+void figures_export_remember_folder (GSettings *settings, GFile *file);
 
 G_END_DECLS

@@ -10,27 +10,28 @@
 #include <glib/gi18n.h>
 
 #include "figures-preferences-window.h"
-#include "figures-window.h"
 
 struct _FiguresPreferencesWindow
 {
-  GtkWindow parent_instance;
+  AdwPreferencesWindow parent_instance;
 
-  FiguresWindow *window;
+  GtkWindow *window;
+  FiguresLibrary *library;
   GSettings *settings;
 
   GtkListBox *folders_list;
 };
 
-G_DEFINE_FINAL_TYPE (FiguresPreferencesWindow, figures_preferences_window, GTK_TYPE_WINDOW)
+G_DEFINE_FINAL_TYPE (FiguresPreferencesWindow,
+                     figures_preferences_window,
+                     ADW_TYPE_PREFERENCES_WINDOW)
 
 static void
 remove_clicked_cb (GtkButton *button, FiguresPreferencesWindow *self)
 {
   const char *path = g_object_get_data (G_OBJECT (button), "path");
 
-  if (self->window != NULL)
-    figures_window_remove_folder (self->window, path);
+  figures_library_remove_folder (self->library, path);
 }
 
 static void
@@ -55,29 +56,22 @@ rebuild_list (FiguresPreferencesWindow *self)
 
   for (guint i = 0; folders[i] != NULL; i++)
     {
-      GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-      GtkWidget *icon = gtk_image_new_from_icon_name ("folder-symbolic");
-      GtkWidget *label = gtk_label_new (folders[i]);
+      GtkWidget *row = adw_action_row_new ();
       GtkWidget *button = gtk_button_new_from_icon_name ("user-trash-symbolic");
       g_autofree char *tooltip = g_strdup_printf (_ ("Stop indexing %s"), folders[i]);
+      g_autofree char *escaped = g_markup_escape_text (folders[i], -1);
 
-      gtk_widget_set_margin_top (row, 6);
-      gtk_widget_set_margin_bottom (row, 6);
-      gtk_widget_set_margin_start (row, 12);
-      gtk_widget_set_margin_end (row, 6);
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_MIDDLE);
-      gtk_widget_set_hexpand (label, TRUE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row),
+                                 gtk_image_new_from_icon_name ("folder-symbolic"));
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
       gtk_widget_add_css_class (button, "flat");
       gtk_widget_set_tooltip_text (button, tooltip);
       gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       tooltip, -1);
       g_object_set_data_full (G_OBJECT (button), "path", g_strdup (folders[i]), g_free);
       g_signal_connect_object (button, "clicked", G_CALLBACK (remove_clicked_cb), self, 0);
-
-      gtk_box_append (GTK_BOX (row), icon);
-      gtk_box_append (GTK_BOX (row), label);
-      gtk_box_append (GTK_BOX (row), button);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
       gtk_list_box_append (self->folders_list, row);
     }
 }
@@ -114,6 +108,7 @@ figures_preferences_window_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), FIGURES_TYPE_PREFERENCES_WINDOW);
   g_clear_object (&self->settings);
+  g_clear_object (&self->library);
   g_clear_weak_pointer (&self->window);
 
   G_OBJECT_CLASS (figures_preferences_window_parent_class)->dispose (object);
@@ -143,15 +138,17 @@ figures_preferences_window_init (FiguresPreferencesWindow *self)
 }
 
 GtkWindow *
-figures_preferences_window_new (FiguresWindow *window)
+figures_preferences_window_new (GtkWindow *parent, FiguresLibrary *library)
 {
   FiguresPreferencesWindow *self;
 
-  g_return_val_if_fail (FIGURES_IS_WINDOW (window), NULL);
+  g_return_val_if_fail (GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (FIGURES_IS_LIBRARY (library), NULL);
 
-  self = g_object_new (FIGURES_TYPE_PREFERENCES_WINDOW, "transient-for", window, NULL);
-  g_set_weak_pointer (&self->window, window);
-  self->settings = g_object_ref (figures_window_get_settings (window));
+  self = g_object_new (FIGURES_TYPE_PREFERENCES_WINDOW, "transient-for", parent, NULL);
+  g_set_weak_pointer (&self->window, parent);
+  self->library = g_object_ref (library);
+  self->settings = g_object_ref (figures_library_get_settings (library));
   g_signal_connect_object (self->settings, "changed::folders", G_CALLBACK (rebuild_list), self,
                            G_CONNECT_SWAPPED);
   rebuild_list (self);

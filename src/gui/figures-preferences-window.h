@@ -5,17 +5,21 @@
 
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
+
+#include "figures-library.h"
 
 G_BEGIN_DECLS
 
-typedef struct _FiguresWindow FiguresWindow;
-
 #define FIGURES_TYPE_PREFERENCES_WINDOW (figures_preferences_window_get_type ())
 
-G_DECLARE_FINAL_TYPE (
-  FiguresPreferencesWindow, figures_preferences_window, FIGURES, PREFERENCES_WINDOW, GtkWindow)
+G_DECLARE_FINAL_TYPE (FiguresPreferencesWindow,
+                      figures_preferences_window,
+                      FIGURES,
+                      PREFERENCES_WINDOW,
+                      AdwPreferencesWindow)
 
-GtkWindow *figures_preferences_window_new (FiguresWindow *window);
+/* Actions (win.open-folder, …) go to @parent. */
+GtkWindow *figures_preferences_window_new (GtkWindow *parent, FiguresLibrary *library);
 
 G_END_DECLS

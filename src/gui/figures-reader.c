@@ -431,6 +431,29 @@ figures_reader_load (FiguresReader *self, gint64 document_id, guint offset, cons
 }
 
 void
+figures_reader_clear_hits (FiguresReader *self)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+
+  g_return_if_fail (FIGURES_IS_READER (self));
+
+  buffer = gtk_text_view_get_buffer (self->text_view);
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  for (guint i = 0; i < 2; i++)
+    {
+      const char *name = i == 0 ? "search-hit" : "current-hit";
+
+      /* The tags exist once a report has been shown. */
+      if (gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), name) != NULL)
+        gtk_text_buffer_remove_tag_by_name (buffer, name, &start, &end);
+    }
+  g_array_set_size (self->hits, 0);
+  self->current_hit = -1;
+  update_hit_label (self);
+}
+
+void
 figures_reader_clear (FiguresReader *self)
 {
   g_return_if_fail (FIGURES_IS_READER (self));
@@ -684,6 +707,6 @@ figures_reader_init (FiguresReader *self)
   gtk_popover_set_child (self->popover, GTK_WIDGET (self->popover_label));
   gtk_widget_set_parent (GTK_WIDGET (self->popover), GTK_WIDGET (self));
 
-  g_signal_connect_object (gtk_settings_get_default (), "notify::gtk-application-prefer-dark-theme",
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (theme_changed_cb), self, G_CONNECT_SWAPPED);
 }

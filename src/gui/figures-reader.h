@@ -5,7 +5,7 @@
 
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 G_BEGIN_DECLS
 
@@ -18,6 +18,8 @@ void figures_reader_setup (FiguresReader *self, const char *index_path);
  * highlighted, scrolled to code point @offset (G_MAXUINT: the first match). */
 void figures_reader_load (FiguresReader *self, gint64 document_id, guint offset, const char *query);
 void figures_reader_clear (FiguresReader *self);
+/* Forgets the matches of the last search (a new one has begun). */
+void figures_reader_clear_hits (FiguresReader *self);
 gint64 figures_reader_get_document_id (FiguresReader *self);
 /* Moves to the next (or previous) search match, wrapping around. */
 void figures_reader_move_hit (FiguresReader *self, gboolean forward);

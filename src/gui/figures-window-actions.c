@@ -24,7 +24,7 @@ open_folder_response_cb (GtkNativeDialog *dialog, int response, gpointer user_da
       g_autofree char *path = file ? g_file_get_path (file) : NULL;
 
       if (path != NULL)
-        figures_window_add_folder (self, path);
+        figures_library_add_folder (self->library, path);
       else
         figures_window_show_message (self, _ ("Only local folders can be indexed."));
     }
@@ -49,23 +49,135 @@ open_folder_action (GtkWidget *widget, const char *action_name, GVariant *param)
 static void
 rebuild_index_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
-  _figures_window_rebuild_index (FIGURES_WINDOW (widget));
+  figures_library_rebuild (FIGURES_WINDOW (widget)->library);
 }
 
 static void
 cancel_indexing_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
-  FiguresWindow *self = FIGURES_WINDOW (widget);
+  figures_library_cancel (FIGURES_WINDOW (widget)->library);
+}
 
-  self->reindex_queued = self->rebuild_queued = FALSE;
-  if (self->index_cancellable != NULL)
-    g_cancellable_cancel (self->index_cancellable);
+/* Children reach the window through these, never by casting their root. */
+static void
+show_message_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  figures_window_show_message (FIGURES_WINDOW (widget), g_variant_get_string (param, NULL));
+}
+
+/* (message, whether the index is damaged and Rebuild Index is offered) */
+static void
+show_index_error_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  const char *message = NULL;
+  gboolean damaged = FALSE;
+
+  g_variant_get (param, "(&sb)", &message, &damaged);
+  _figures_window_show_index_message (FIGURES_WINDOW (widget), message, damaged);
 }
 
 static void
-dismiss_message_action (GtkWidget *widget, const char *action_name, GVariant *param)
+show_exported_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
-  figures_window_show_message (FIGURES_WINDOW (widget), NULL);
+  g_autoptr (GFile) file = g_file_new_for_uri (g_variant_get_string (param, NULL));
+
+  figures_window_show_exported (FIGURES_WINDOW (widget), file);
+}
+
+static void
+open_document_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  gint64 document_id = 0;
+  guint32 offset = 0;
+
+  g_variant_get (param, "(xu)", &document_id, &offset);
+  figures_window_open_document (FIGURES_WINDOW (widget), document_id, offset);
+}
+
+static void
+launch_done_cb (GObject *object, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (FiguresWindow) self = user_data;
+  g_autoptr (GError) error = NULL;
+
+  if (!g_app_info_launch_default_for_uri_finish (result, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_autofree char *message =
+        g_strdup_printf (_ ("Could not open the file: %s"), error->message);
+      figures_window_show_message (self, message);
+    }
+}
+
+static void
+launch_uri (FiguresWindow *self, const char *uri)
+{
+  g_autoptr (GdkAppLaunchContext) context =
+    gdk_display_get_app_launch_context (gtk_widget_get_display (GTK_WIDGET (self)));
+
+  g_app_info_launch_default_for_uri_async (uri, G_APP_LAUNCH_CONTEXT (context), self->cancellable,
+                                           launch_done_cb, g_object_ref (self));
+}
+
+static void
+open_file_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  launch_uri (FIGURES_WINDOW (widget), g_variant_get_string (param, NULL));
+}
+
+typedef struct
+{
+  FiguresWindow *window;
+  char *uri;
+} ShowItem;
+
+/* Without a file manager on the bus: open the folder itself. */
+static void
+open_parent_folder (FiguresWindow *self, const char *uri)
+{
+  g_autoptr (GFile) file = g_file_new_for_uri (uri);
+  g_autoptr (GFile) parent = g_file_get_parent (file);
+  g_autofree char *parent_uri = parent ? g_file_get_uri (parent) : g_strdup (uri);
+
+  launch_uri (self, parent_uri);
+}
+
+static void
+show_item_done_cb (GObject *object, GAsyncResult *result, gpointer user_data)
+{
+  ShowItem *item = user_data;
+  g_autoptr (GVariant) reply = NULL;
+
+  reply = g_dbus_connection_call_finish (G_DBUS_CONNECTION (object), result, NULL);
+  if (reply == NULL)
+    open_parent_folder (item->window, item->uri);
+  g_object_unref (item->window);
+  g_free (item->uri);
+  g_free (item);
+}
+
+static void
+show_in_folder_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  FiguresWindow *self = FIGURES_WINDOW (widget);
+  const char *uri = g_variant_get_string (param, NULL);
+  const char *uris[] = { uri, NULL };
+  GDBusConnection *bus = g_application_get_dbus_connection (
+    G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
+  ShowItem *item;
+
+  if (bus == NULL)
+    {
+      open_parent_folder (self, uri);
+      return;
+    }
+  item = g_new0 (ShowItem, 1);
+  item->window = g_object_ref (self);
+  item->uri = g_strdup (uri);
+  g_dbus_connection_call (bus, "org.freedesktop.FileManager1", "/org/freedesktop/FileManager1",
+                          "org.freedesktop.FileManager1", "ShowItems",
+                          g_variant_new ("(^ass)", uris, ""), NULL, G_DBUS_CALL_FLAGS_NONE, 5000,
+                          self->cancellable, show_item_done_cb, item);
 }
 
 static void
@@ -73,7 +185,8 @@ show_skipped_action (GtkWidget *widget, const char *action_name, GVariant *param
 {
   FiguresWindow *self = FIGURES_WINDOW (widget);
 
-  gtk_window_present (figures_skipped_window_new (GTK_WINDOW (self), self->index_path));
+  gtk_window_present (
+    figures_skipped_window_new (GTK_WINDOW (self), figures_library_get_index_path (self->library)));
 }
 
 static void
@@ -82,8 +195,8 @@ export_chart_action (GtkWidget *widget, const char *action_name, GVariant *param
   FiguresWindow *self = FIGURES_WINDOW (widget);
   FiguresChartView *view = _figures_window_get_chart_view (self);
 
-  if (gtk_stack_get_visible_child (self->stack) == GTK_WIDGET (self->documents_view))
-    gtk_stack_set_visible_child_name (self->stack, "charts");
+  if (adw_view_stack_get_visible_child (self->stack) == GTK_WIDGET (self->documents_view))
+    adw_view_stack_set_visible_child_name (self->stack, "charts");
 
   gtk_window_present (figures_export_window_new (GTK_WINDOW (self), view, self->settings));
 }
@@ -96,8 +209,9 @@ export_csv_response_cb (GtkNativeDialog *dialog, int response, gpointer user_dat
   if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      const char *name = gtk_stack_get_visible_child_name (self->stack);
+      const char *name = adw_view_stack_get_visible_child_name (self->stack);
 
+      figures_export_remember_folder (self->settings, file);
       if (g_strcmp0 (name, "documents") == 0)
         figures_documents_view_export_csv (self->documents_view, file);
       else
@@ -113,6 +227,9 @@ export_csv_action (GtkWidget *widget, const char *action_name, GVariant *param)
   FiguresWindow *self = FIGURES_WINDOW (widget);
   GtkFileChooserNative *chooser;
   g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autoptr (GFile) folder = figures_export_dup_folder (self->settings);
+  /* Translators: the default file name of exported statistics, before the date */
+  g_autofree char *name = figures_export_dup_file_name (_ ("statistics"), ".csv");
 
   chooser =
     gtk_file_chooser_native_new (_ ("Export Statistics as CSV"), GTK_WINDOW (self),
@@ -121,8 +238,8 @@ export_csv_action (GtkWidget *widget, const char *action_name, GVariant *param)
   gtk_file_filter_add_mime_type (filter, "text/csv");
   gtk_file_filter_add_pattern (filter, "*.csv");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  /* Translators: the default file name of exported statistics */
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _ ("statistics.csv"));
+  gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   g_signal_connect (chooser, "response", G_CALLBACK (export_csv_response_cb), g_object_ref (self));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
@@ -142,7 +259,7 @@ hit_action (GtkWidget *widget, const char *action_name, GVariant *param)
   FiguresWindow *self = FIGURES_WINDOW (widget);
   gboolean forward = g_strcmp0 (action_name, "win.next-hit") == 0;
 
-  gtk_stack_set_visible_child_name (self->stack, "documents");
+  adw_view_stack_set_visible_child_name (self->stack, "documents");
   figures_documents_view_move_hit (self->documents_view, forward);
 }
 
@@ -151,13 +268,13 @@ view_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
   FiguresWindow *self = FIGURES_WINDOW (widget);
 
-  gtk_stack_set_visible_child_name (self->stack, g_variant_get_string (param, NULL));
+  adw_view_stack_set_visible_child_name (self->stack, g_variant_get_string (param, NULL));
 }
 
 void
 _figures_window_actions_update (FiguresWindow *self)
 {
-  gboolean indexing = self->index_cancellable != NULL;
+  gboolean indexing = figures_library_get_indexing (self->library);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-indexing", indexing);
 }
@@ -171,8 +288,13 @@ _figures_window_class_actions_init (FiguresWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.rebuild-index", NULL, rebuild_index_action);
   gtk_widget_class_install_action (widget_class, "win.cancel-indexing", NULL,
                                    cancel_indexing_action);
-  gtk_widget_class_install_action (widget_class, "win.dismiss-message", NULL,
-                                   dismiss_message_action);
+  gtk_widget_class_install_action (widget_class, "win.show-message", "s", show_message_action);
+  gtk_widget_class_install_action (widget_class, "win.show-index-error", "(sb)",
+                                   show_index_error_action);
+  gtk_widget_class_install_action (widget_class, "win.show-exported", "s", show_exported_action);
+  gtk_widget_class_install_action (widget_class, "win.open-document", "(xu)", open_document_action);
+  gtk_widget_class_install_action (widget_class, "win.open-file", "s", open_file_action);
+  gtk_widget_class_install_action (widget_class, "win.show-in-folder", "s", show_in_folder_action);
   gtk_widget_class_install_action (widget_class, "win.show-skipped", NULL, show_skipped_action);
   gtk_widget_class_install_action (widget_class, "win.export-chart", NULL, export_chart_action);
   gtk_widget_class_install_action (widget_class, "win.export-csv", NULL, export_csv_action);

@@ -5,7 +5,7 @@
 
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 #include "figures-application.h"
 
@@ -13,7 +13,7 @@ G_BEGIN_DECLS
 
 #define FIGURES_TYPE_WINDOW (figures_window_get_type ())
 
-G_DECLARE_FINAL_TYPE (FiguresWindow, figures_window, FIGURES, WINDOW, GtkApplicationWindow)
+G_DECLARE_FINAL_TYPE (FiguresWindow, figures_window, FIGURES, WINDOW, AdwApplicationWindow)
 
 FiguresWindow *figures_window_new (FiguresApplication *application);
 GSettings *figures_window_get_settings (FiguresWindow *self);
@@ -23,16 +23,15 @@ const char *figures_window_get_query (FiguresWindow *self);
 /* Shows the Documents view with @document_id open, scrolled to code point
  * @offset (G_MAXUINT: the first search hit, else the top). */
 void figures_window_open_document (FiguresWindow *self, gint64 document_id, guint offset);
-void figures_window_add_folder (FiguresWindow *self, const char *path);
-void figures_window_remove_folder (FiguresWindow *self, const char *path);
-/* Brings the index up to date in the background (a no-op queue while one
- * update runs: another follows it). */
-void figures_window_update_index (FiguresWindow *self);
+FiguresLibrary *figures_window_get_library (FiguresWindow *self);
+/* A toast that stays until dismissed: errors and warnings. */
 void figures_window_show_message (FiguresWindow *self, const char *message);
-/* @message, with Rebuild Index when @error says the index is damaged */
-void figures_window_show_index_error (FiguresWindow *self,
-                                      const char    *message,
-                                      const GError  *error);
+/* @message as figures_window_show_message(), with Rebuild Index when
+ * @error says the index is damaged */
+void
+figures_window_show_index_error (FiguresWindow *self, const char *message, const GError *error);
+/* A toast for a file just written, with Open and Show in Folder. */
+void figures_window_show_exported (FiguresWindow *self, GFile *file);
 gboolean figures_window_get_indexing (FiguresWindow *self);
 /* "documents", "charts" or "compare" */
 void figures_window_set_view (FiguresWindow *self, const char *name);
