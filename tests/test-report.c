@@ -611,8 +611,8 @@ test_index_mixed (void)
                 {
                   const FiguresStatistic *s = ((FiguresStatisticRow *) rows->pdata[r])->statistic;
 
-                  g_assert_cmpuint (
-                    s->page, ==, figures_page_at (info->page_starts, info->page_count, s->start));
+                  g_assert_cmpuint (s->page, ==,
+                                    figures_page_at (info->page_starts, info->page_count, s->start));
                   g_assert_cmpuint (s->page, >=, 2);
                   pages_seen |= 1u << s->page;
                 }

@@ -97,9 +97,9 @@ gboolean figures_index_set_roots   (FiguresIndex       *self,
  * to date with all of them (folders walked to any depth for the formats
  * figures_report_format_from_name() knows, or single files). Documents
  * under no root are removed; a file or folder that cannot be read now keeps
- * what the index held of it, and is reported as skipped. One update at a time:
- * FIGURES_INDEX_ERROR_BUSY while another (in any process) runs. Progress is reported from the
- * calling thread. Cancelling stops at a document boundary: what was committed stays valid. */
+ * what the index held of it, and is reported as skipped. One update at a time: FIGURES_INDEX_ERROR_BUSY while another
+ * (in any process) runs. Progress is reported from the calling thread.
+ * Cancelling stops at a document boundary: what was committed stays valid. */
 gboolean figures_index_update (FiguresIndex              *self,
                                const char *const         *roots,
                                const FiguresIndexOptions *options,
@@ -183,21 +183,25 @@ GStrv      figures_index_list_cities (FiguresIndex *self,
  * sum and chart. The index applies them itself to what it indexes (from
  * corrections.db beside it); call this after recording, undoing or
  * importing corrections. */
-gboolean figures_index_apply_corrections (FiguresIndex *self,
-                                          FiguresCorrections *corrections,
-                                          const char *hash,
-                                          GError **error);
+gboolean   figures_index_apply_corrections (FiguresIndex       *self,
+                                            FiguresCorrections *corrections,
+                                            const char         *hash,
+                                            GError            **error);
 
 /* The figure at @start of the document at @path (an absolute path as
  * indexed), rejected or not. FIGURES_INDEX_ERROR_NOT_FOUND names what is
  * missing: the document, or a statistic at @start. */
-FiguresStatisticRow *
-figures_index_find_statistic (FiguresIndex *self, const char *path, guint start, GError **error);
+FiguresStatisticRow *figures_index_find_statistic (FiguresIndex *self,
+                                                   const char   *path,
+                                                   guint         start,
+                                                   GError      **error);
 
 /* Whether a document with content @hash has a statistic at @start: a
  * correction of a figure that is not is orphaned. */
-gboolean
-figures_index_has_statistic (FiguresIndex *self, const char *hash, guint start, GError **error);
+gboolean   figures_index_has_statistic (FiguresIndex *self,
+                                        const char   *hash,
+                                        guint         start,
+                                        GError      **error);
 
 /* ---- search ---- */
 
