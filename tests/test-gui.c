@@ -537,7 +537,7 @@ test_csv (void)
   g_assert_no_error (error);
   g_assert_true (g_str_has_prefix (contents, "\xEF\xBB\xBF"
                                              "file,city,place,metric,value,approx,unit,start,end,"
-                                             "label,evidence\r\n"));
+                                             "label,evidence,year\r\n"));
   g_assert_true (g_utf8_validate (contents, -1, NULL));
   /* The rows behind the chart: its metric only. */
   g_assert_nonnull (strstr (contents, ",trainees,"));

@@ -902,7 +902,7 @@ test_cli (Fixture *f, gconstpointer data)
 
   g_assert_cmpint (run (&out, &err, "stats", db_arg, NULL), ==, 0);
   g_assert_true (g_str_has_prefix (out, "file\tcity\tplace\tmetric\tvalue\tapprox\tunit\tstart\tend"
-                                        "\tlabel\tevidence\n"));
+                                        "\tlabel\tevidence\tyear\n"));
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
@@ -919,7 +919,7 @@ test_cli (Fixture *f, gconstpointer data)
 
     g_assert_cmpint (run (&out, &err, "stats", db_arg, "--explain", NULL), ==, 0);
     g_assert_true (g_str_has_prefix (out, "file\tcity\tplace\tmetric\tvalue\tapprox\tunit\tstart"
-                                          "\tend\tlabel\tevidence\twhy_metric\twhy_city\n"));
+                                          "\tend\tlabel\tevidence\tyear\twhy_metric\twhy_city\n"));
     g_clear_pointer (&err, g_free);
     g_assert_cmpint (run (&extracted, &err, "extract", "--explain", a, b, c, NULL), ==, 0);
     stored_lines = g_strsplit (out, "\n", -1);
@@ -930,9 +930,10 @@ test_cli (Fixture *f, gconstpointer data)
         gboolean found = FALSE;
         g_auto (GStrv) fields = g_strsplit (stored_lines[i], "\t", -1);
 
-        g_assert_cmpuint (g_strv_length (fields), ==, 13);
-        g_assert_cmpstr (fields[11], !=, "");
+        g_assert_cmpuint (g_strv_length (fields), ==, 14);
+        /* why_metric and why_city, after the year */
         g_assert_cmpstr (fields[12], !=, "");
+        g_assert_cmpstr (fields[13], !=, "");
         for (guint j = 1; extracted_lines[j] != NULL && !found; j++)
           found = g_strcmp0 (strchr (extracted_lines[j], '\t'), rest) == 0;
         g_assert_true (found);

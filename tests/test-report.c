@@ -155,7 +155,7 @@ test_pdf_cli_json (void)
   }
   /* the TSV contract is unchanged: no page column */
   g_assert_true (g_str_has_prefix (
-    tsv, "file\tcity\tplace\tmetric\tvalue\tapprox\tunit\tstart\tend\tlabel\tevidence\n"));
+    tsv, "file\tcity\tplace\tmetric\tvalue\tapprox\tunit\tstart\tend\tlabel\tevidence\tyear\n"));
 }
 
 static void

@@ -48,7 +48,7 @@ _figures_cli_extract (int argc, char **argv)
   context = g_option_context_new ("FILE… — print the statistics found in reports");
   g_option_context_set_summary (
     context, "One row per statistic: file, city, place, metric, value, approx,\n"
-             "unit, start, end, label, evidence (tab separated, with a header);\n"
+             "unit, start, end, label, evidence, year (tab separated, with a header);\n"
              "with --explain also why_metric and why_city.");
   g_option_context_add_main_entries (context, entries, NULL);
   g_option_context_set_help_enabled (context, TRUE);

@@ -20,19 +20,6 @@
 
 /* ---- shared ---- */
 
-static gboolean
-parse_options (GOptionContext *context, int *argc, char ***argv, const char *command)
-{
-  g_autoptr (GError) error = NULL;
-
-  if (!g_option_context_parse (context, argc, argv, &error))
-    {
-      g_printerr ("figures %s: %s\n", command, error->message);
-      return FALSE;
-    }
-  return TRUE;
-}
-
 FiguresIndex *
 _figures_cli_open_index (const char *command, const char *db)
 {
@@ -230,6 +217,22 @@ skipped_summary (FiguresIndex *index)
   return g_string_free (out, FALSE);
 }
 
+/* --rebuild: the roots of the index at @path, to index again (none when it
+ * is too damaged to read them) */
+static GStrv
+dup_roots_to_rebuild (const char *path)
+{
+  g_autoptr (FiguresIndex) old = figures_index_open_read_only (path, NULL);
+  g_auto (GStrv) roots = NULL;
+
+  /* an index of another version: opening it for writing keeps its roots */
+  if (old == NULL)
+    old = figures_index_open (path, NULL);
+  if (old != NULL)
+    roots = figures_index_list_roots (old, NULL);
+  return roots != NULL ? g_steal_pointer (&roots) : g_new0 (char *, 1);
+}
+
 int
 _figures_cli_index (int argc, char **argv)
 {
@@ -237,6 +240,8 @@ _figures_cli_index (int argc, char **argv)
   g_autofree char *max_size = NULL;
   g_auto (GStrv) roots = NULL;
   g_auto (GStrv) remove = NULL;
+  g_auto (GStrv) kept_roots = NULL;
+  gboolean rebuild = FALSE;
   gboolean no_ocr = FALSE;
   const GOptionEntry entries[] = {
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &db, "The index (default: the application's)", "PATH" },
@@ -244,6 +249,8 @@ _figures_cli_index (int argc, char **argv)
       "Skip files larger than this (bytes, or 10K, 64M …; default 64M)", "SIZE" },
     { "remove", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &remove,
       "Stop indexing this folder or file: its documents leave the index (repeatable)", "PATH" },
+    { "rebuild", 0, 0, G_OPTION_ARG_NONE, &rebuild,
+      "Rebuild the index from scratch (its folders and the corrections are kept)", NULL },
     { "no-ocr", 0, 0, G_OPTION_ARG_NONE, &no_ocr,
       "Do not read scanned PDF pages with OCR (they are then skipped)", NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &roots, NULL, NULL },
@@ -266,7 +273,7 @@ _figures_cli_index (int argc, char **argv)
   g_option_context_set_summary (
     context, "The index remembers its folders and files: each run adds the ones given and\n"
              "updates all of them; --remove gives one up.");
-  if (!parse_options (context, &argc, &argv, "index"))
+  if (!_figures_cli_parse_options (context, &argc, &argv, "index"))
     return FIGURES_EXIT_USAGE;
   options.no_ocr = no_ocr;
   if (max_size != NULL && !parse_size (max_size, &options.max_file_size))
@@ -284,7 +291,25 @@ _figures_cli_index (int argc, char **argv)
   g_ptr_array_add (readable, NULL);
 
   path = db != NULL ? g_strdup (db) : figures_index_dup_default_path ();
-  if (readable->len == 1 && remove == NULL && !g_file_test (path, G_FILE_TEST_EXISTS))
+  if (rebuild && g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      kept_roots = dup_roots_to_rebuild (path);
+      if (kept_roots[0] == NULL && readable->len == 1)
+        {
+          if (roots_ok)
+            print_no_roots ();
+          return roots_ok ? FIGURES_EXIT_USAGE : FIGURES_EXIT_FAILURE;
+        }
+      /* from scratch; the corrections, in a database of their own beside
+       * it, stay, and indexing applies them again */
+      if (!figures_index_delete (path, &error))
+        {
+          g_printerr ("figures index: --rebuild: %s\n", error->message);
+          return FIGURES_EXIT_FAILURE;
+        }
+    }
+  if (readable->len == 1 && remove == NULL && kept_roots == NULL &&
+      !g_file_test (path, G_FILE_TEST_EXISTS))
     {
       /* nothing to add and no index to update: say so before making one */
       if (roots_ok)
@@ -295,6 +320,12 @@ _figures_cli_index (int argc, char **argv)
   if (index == NULL)
     {
       g_printerr ("figures index: %s\n", error->message);
+      return FIGURES_EXIT_FAILURE;
+    }
+  if (kept_roots != NULL &&
+      !figures_index_add_roots (index, (const char *const *) kept_roots, &error))
+    {
+      g_printerr ("figures index: --rebuild: %s\n", error->message);
       return FIGURES_EXIT_FAILURE;
     }
   if (remove != NULL && !figures_index_remove_roots (index, (const char *const *) remove, &error))
@@ -397,7 +428,7 @@ _figures_cli_search (int argc, char **argv)
   double best = 0;
 
   g_option_context_add_main_entries (context, entries, NULL);
-  if (!parse_options (context, &argc, &argv, "search"))
+  if (!_figures_cli_parse_options (context, &argc, &argv, "search"))
     return FIGURES_EXIT_USAGE;
   if (format_name != NULL &&
       (!figures_cli_format_from_string (format_name, &format) || format == FIGURES_CLI_FORMAT_CSV))
@@ -500,7 +531,7 @@ _figures_cli_stats (int argc, char **argv)
   FiguresCliTable *table;
 
   g_option_context_add_main_entries (context, entries, NULL);
-  if (!parse_options (context, &argc, &argv, "stats"))
+  if (!_figures_cli_parse_options (context, &argc, &argv, "stats"))
     return FIGURES_EXIT_USAGE;
   if (rest != NULL && rest[0] != NULL)
     {

@@ -162,9 +162,10 @@ figures_cli_table_add_row (FiguresCliTable *table, const char *const *values)
         fputs (", ", table->out);
       put_json_string (table->out, table->columns[i]);
       fputs (": ", table->out);
-      if (values[i] == NULL)
+      /* an unknown number (a year neither said nor dated) is null */
+      if (values[i] == NULL || (table->numeric[i] && *values[i] == '\0'))
         fputs ("null", table->out);
-      else if (table->numeric[i] && *values[i] != '\0')
+      else if (table->numeric[i])
         fputs (values[i], table->out);
       else
         put_json_string (table->out, values[i]);

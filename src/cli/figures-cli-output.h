@@ -35,7 +35,8 @@ FiguresCliTable *figures_cli_table_new (FILE *out,
                                         FiguresCliFormat format,
                                         const char *const *columns,
                                         const gboolean *numeric);
-/* As many values as columns; NULL prints as empty (JSON null). */
+/* As many values as columns; NULL prints as empty (JSON null), and so does
+ * an empty value of a numeric column. */
 void figures_cli_table_add_row (FiguresCliTable *table, const char *const *values);
 /* Ends the table (JSON: the closing bracket) and frees it. */
 void figures_cli_table_finish (FiguresCliTable *table);

@@ -23,6 +23,8 @@ static const FiguresCliCommand commands[] = {
   { "search", _figures_cli_search },
   { "stats", _figures_cli_stats },
   { "chart", _figures_cli_chart },
+  { "correct", _figures_cli_correct },
+  { "corrections", _figures_cli_corrections },
 };
 
 gboolean
@@ -58,4 +60,17 @@ figures_cli_run (int    argc,
 
   g_printerr ("figures: unknown command “%s”\n", argv[0]);
   return FIGURES_EXIT_USAGE;
+}
+
+gboolean
+_figures_cli_parse_options (GOptionContext *context, int *argc, char ***argv, const char *command)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      g_printerr ("figures %s: %s\n", command, error->message);
+      return FALSE;
+    }
+  return TRUE;
 }

@@ -31,6 +31,12 @@ int      _figures_cli_stats     (int    argc,
                                  char **argv);
 int      _figures_cli_chart     (int    argc,
                                  char **argv);
+int _figures_cli_correct (int argc, char **argv);
+int _figures_cli_corrections (int argc, char **argv);
+
+/* Parses the options of `figures @command`; prints why not. */
+gboolean
+_figures_cli_parse_options (GOptionContext *context, int *argc, char ***argv, const char *command);
 
 /* The index at @db (NULL: the application's), for reading only; prints why
  * not and returns NULL when it cannot be read. */

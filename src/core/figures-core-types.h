@@ -33,6 +33,9 @@ GQuark figures_index_error_quark (void);
 /* One SQLite connection: see figures-index.h */
 typedef struct _FiguresIndex FiguresIndex;
 
+/* The analyst's corrections, one SQLite connection: see figures-corrections.h */
+typedef struct _FiguresCorrections FiguresCorrections;
+
 /* Which statistics: figures_index_list_statistics(), figures_index_aggregate() */
 typedef struct
 {
@@ -40,6 +43,7 @@ typedef struct
   const char *const *metrics;  /* keys; NULL: all */
   gint64             document; /* 0: all */
   int                year;     /* 0: all */
+  gboolean with_rejected;      /* also the figures the analyst rejected */
 } FiguresStatisticsFilter;
 
 typedef struct
@@ -48,9 +52,13 @@ typedef struct
   gint64            document_id;
   char             *path;
   char             *title;
+  char *hash;         /* the report's content hash (corrections' key) */
+  gboolean corrected; /* an analyst's correction applies */
+  gboolean rejected;  /* marked not a statistic (only with_rejected) */
 } FiguresStatisticRow;
 
 void       figures_statistic_row_free (FiguresStatisticRow *row);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (FiguresStatisticRow, figures_statistic_row_free)
 
 typedef enum
 {

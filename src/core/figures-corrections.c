@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "figures-corrections.h"
+#include "figures-gazetteer.h"
 
 #define CORRECTIONS_VERSION 1
 
@@ -43,9 +44,11 @@ static const char *const field_keys[] = {
   [FIGURES_CORRECTION_FIELD_YEAR] = "year",
 };
 
-static const char *const tsv_columns[] = {
-  "file", "start", "action", "field", "old", "new", "when", "hash",
+const char *const figures_corrections_columns[] = {
+  "file", "start", "action", "field", "old", "new", "when", "hash", NULL,
 };
+
+G_STATIC_ASSERT (G_N_ELEMENTS (figures_corrections_columns) == FIGURES_CORRECTIONS_N_COLUMNS + 1);
 
 const char *
 figures_correction_action_to_key (FiguresCorrectionAction action)
@@ -248,10 +251,11 @@ check_value (const FiguresCorrection *c, GError **error)
           return FALSE;
         }
       case FIGURES_CORRECTION_FIELD_CITY:
-        if (*v != '\0')
+        /* the same check for a correction made here and one imported */
+        if (*v != '\0' && figures_gazetteer_lookup (figures_gazetteer_get_default (), v) != NULL)
           return TRUE;
         g_set_error (error, FIGURES_CORRECTIONS_ERROR, FIGURES_CORRECTIONS_ERROR_INVALID,
-                     "a city is needed");
+                     "unknown city “%s”: not a place the gazetteer knows (data/places.tsv)", v);
         return FALSE;
       case FIGURES_CORRECTION_FIELD_NONE:
       default:
@@ -348,19 +352,14 @@ row_to_correction (sqlite3_stmt *stmt)
 
 #define SELECT_COLUMNS "SELECT hash, file, start, action, field, old, new, made FROM corrections "
 
-GPtrArray *
-figures_corrections_list (FiguresCorrections *self, GError **error)
+/* The corrections @stmt selects (SELECT_COLUMNS), in its order */
+static GPtrArray *
+collect (FiguresCorrections *self, sqlite3_stmt *stmt, GError **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = NULL;
-  g_autoptr (GPtrArray) list = NULL;
+  g_autoptr (GPtrArray) list =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) figures_correction_free);
   int rc;
 
-  g_return_val_if_fail (self != NULL, NULL);
-
-  stmt = prepare (self, SELECT_COLUMNS "WHERE undone = 0 ORDER BY id", error);
-  if (stmt == NULL)
-    return NULL;
-  list = g_ptr_array_new_with_free_func ((GDestroyNotify) figures_correction_free);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (list, row_to_correction (stmt));
   if (rc != SQLITE_DONE)
@@ -368,8 +367,109 @@ figures_corrections_list (FiguresCorrections *self, GError **error)
       set_sqlite_error (self, error);
       return NULL;
     }
-
   return g_steal_pointer (&list);
+}
+
+GPtrArray *
+figures_corrections_list (FiguresCorrections *self, GError **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  stmt = prepare (self, SELECT_COLUMNS "WHERE undone = 0 ORDER BY id", error);
+  return stmt != NULL ? collect (self, stmt, error) : NULL;
+}
+
+GPtrArray *
+figures_corrections_list_report (FiguresCorrections *self, const char *hash, GError **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (self != NULL && hash != NULL, NULL);
+
+  stmt = prepare (self, SELECT_COLUMNS "WHERE hash = ? AND undone = 0 ORDER BY id", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, hash, -1, SQLITE_STATIC);
+  return collect (self, stmt, error);
+}
+
+GStrv
+figures_corrections_list_reports (FiguresCorrections *self, GError **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
+  int rc;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  /* undone ones too: their figures go back to what was read */
+  stmt = prepare (self, "SELECT DISTINCT hash FROM corrections ORDER BY hash", error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_strv_builder_add (builder, (const char *) sqlite3_column_text (stmt, 0));
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self, error);
+      return NULL;
+    }
+
+  return g_strv_builder_end (builder);
+}
+
+void
+figures_correction_apply (const FiguresCorrection *self,
+                          FiguresStatistic *statistic,
+                          gboolean *keep)
+{
+  FiguresMetric metric;
+  FiguresNumber number;
+
+  g_return_if_fail (self != NULL && statistic != NULL && keep != NULL);
+
+  switch (self->action)
+    {
+      case FIGURES_CORRECTION_REJECT:
+        *keep = FALSE;
+        break;
+      case FIGURES_CORRECTION_CONFIRM:
+        *keep = TRUE;
+        break;
+      case FIGURES_CORRECTION_SET:
+        switch (self->field)
+          {
+            case FIGURES_CORRECTION_FIELD_METRIC:
+              if (figures_metric_from_key (self->new_value, &metric))
+                statistic->metric = metric;
+              break;
+            case FIGURES_CORRECTION_FIELD_CITY:
+              /* the place read lies in the old city: the new city is all
+               * that is known of where it was */
+              g_free (statistic->city);
+              statistic->city = g_strdup (self->new_value);
+              g_free (statistic->place);
+              statistic->place = g_strdup (self->new_value);
+              break;
+            case FIGURES_CORRECTION_FIELD_VALUE:
+              if (figures_number_parse (self->new_value, &number))
+                {
+                  statistic->value = number.value;
+                  statistic->approx = FALSE;
+                }
+              break;
+            case FIGURES_CORRECTION_FIELD_YEAR:
+              statistic->year = (int) g_ascii_strtoll (self->new_value, NULL, 10);
+              break;
+            case FIGURES_CORRECTION_FIELD_NONE:
+            default:
+              break;
+          }
+        break;
+      default:
+        break;
+    }
 }
 
 gboolean
@@ -378,68 +478,26 @@ figures_corrections_apply (FiguresCorrections *self,
                            FiguresStatistic *statistic,
                            gboolean *corrected)
 {
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (GPtrArray) list = NULL;
   gboolean keep = TRUE;
 
   g_return_val_if_fail (self != NULL && statistic != NULL, TRUE);
 
   if (corrected != NULL)
     *corrected = FALSE;
-  if (hash == NULL)
+  if (hash == NULL || (list = figures_corrections_list_report (self, hash, NULL)) == NULL)
     return TRUE;
-  stmt =
-    prepare (self, SELECT_COLUMNS "WHERE hash = ? AND start = ? AND undone = 0 ORDER BY id", NULL);
-  if (stmt == NULL)
-    return TRUE;
-  sqlite3_bind_text (stmt, 1, hash, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 2, statistic->start);
 
   /* later corrections win: a confirm after a reject brings the figure back */
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  for (guint i = 0; i < list->len; i++)
     {
-      g_autoptr (FiguresCorrection) c = row_to_correction (stmt);
-      FiguresMetric metric;
-      FiguresNumber number;
+      const FiguresCorrection *c = g_ptr_array_index (list, i);
 
+      if (c->start != statistic->start)
+        continue;
       if (corrected != NULL)
         *corrected = TRUE;
-      switch (c->action)
-        {
-          case FIGURES_CORRECTION_REJECT:
-            keep = FALSE;
-            break;
-          case FIGURES_CORRECTION_CONFIRM:
-            keep = TRUE;
-            break;
-          case FIGURES_CORRECTION_SET:
-            switch (c->field)
-              {
-                case FIGURES_CORRECTION_FIELD_METRIC:
-                  if (figures_metric_from_key (c->new_value, &metric))
-                    statistic->metric = metric;
-                  break;
-                case FIGURES_CORRECTION_FIELD_CITY:
-                  g_free (statistic->city);
-                  statistic->city = g_strdup (c->new_value);
-                  break;
-                case FIGURES_CORRECTION_FIELD_VALUE:
-                  if (figures_number_parse (c->new_value, &number))
-                    {
-                      statistic->value = number.value;
-                      statistic->approx = FALSE;
-                    }
-                  break;
-                case FIGURES_CORRECTION_FIELD_YEAR:
-                  statistic->year = (int) g_ascii_strtoll (c->new_value, NULL, 10);
-                  break;
-                case FIGURES_CORRECTION_FIELD_NONE:
-                default:
-                  break;
-              }
-            break;
-          default:
-            break;
-        }
+      figures_correction_apply (c, statistic, &keep);
     }
 
   return keep;
@@ -463,8 +521,8 @@ figures_corrections_export (FiguresCorrections *self, GOutputStream *out, GError
   list = figures_corrections_list (self, error);
   if (list == NULL)
     return FALSE;
-  for (guint k = 0; k < G_N_ELEMENTS (tsv_columns); k++)
-    g_string_append_printf (text, "%s%s", k > 0 ? "\t" : "", tsv_columns[k]);
+  for (guint k = 0; k < FIGURES_CORRECTIONS_N_COLUMNS; k++)
+    g_string_append_printf (text, "%s%s", k > 0 ? "\t" : "", figures_corrections_columns[k]);
   g_string_append_c (text, '\n');
   for (guint i = 0; i < list->len; i++)
     {
@@ -546,7 +604,7 @@ figures_corrections_import (FiguresCorrections *self, const char *path, GError *
       cols = g_strsplit (line, "\t", -1);
       if (i == 0)
         {
-          if (g_strv_length (cols) < G_N_ELEMENTS (tsv_columns) || strcmp (cols[0], "file") != 0)
+          if (g_strv_length (cols) < FIGURES_CORRECTIONS_N_COLUMNS || strcmp (cols[0], "file") != 0)
             {
               g_set_error (error, FIGURES_CORRECTIONS_ERROR, FIGURES_CORRECTIONS_ERROR_INVALID,
                            "%s: the first line is not the header “file start action field old "
@@ -557,7 +615,7 @@ figures_corrections_import (FiguresCorrections *self, const char *path, GError *
           continue;
         }
       c = figures_correction_new ();
-      if (g_strv_length (cols) < G_N_ELEMENTS (tsv_columns) ||
+      if (g_strv_length (cols) < FIGURES_CORRECTIONS_N_COLUMNS ||
           !figures_correction_action_from_key (cols[2], &c->action) ||
           !figures_correction_field_from_key (cols[3], &c->field))
         {

@@ -17,6 +17,7 @@
 
 #include <gio/gio.h>
 
+#include "figures-core-types.h"
 #include "figures-statistic.h"
 
 G_BEGIN_DECLS
@@ -70,18 +71,19 @@ gboolean figures_correction_action_from_key (const char *key, FiguresCorrectionA
 const char *figures_correction_field_to_key (FiguresCorrectionField field);
 gboolean figures_correction_field_from_key (const char *key, FiguresCorrectionField *field);
 
-typedef struct _FiguresCorrections FiguresCorrections;
+/* FiguresCorrections: figures-core-types.h */
 
 /* Opens (creating when missing) the corrections database at @path. A
  * database of a newer format is refused, never rewritten. */
 FiguresCorrections *figures_corrections_open (const char *path, GError **error);
 void figures_corrections_close (FiguresCorrections *self);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (FiguresCorrections, figures_corrections_close)
 /* corrections.db in the folder of @index_path */
 char *figures_corrections_path_for_index (const char *index_path);
 
 /* Records @correction (its @when is set when NULL). A SET's new value is
- * checked: a known metric key, a decimal value, a year; a city is the
- * caller's to check against the gazetteer. */
+ * checked: a known metric key, a decimal value, a year, a place the default
+ * gazetteer knows (FIGURES_CORRECTIONS_ERROR_INVALID otherwise). */
 gboolean figures_corrections_add (FiguresCorrections *self,
                                   const FiguresCorrection *correction,
                                   GError **error);
@@ -92,6 +94,20 @@ figures_corrections_undo (FiguresCorrections *self, const char *hash, guint star
 /* The corrections in force, oldest first (FiguresCorrection *). */
 GPtrArray *figures_corrections_list (FiguresCorrections *self, GError **error);
 
+/* The corrections in force of the report @hash, oldest first
+ * (FiguresCorrection *). */
+GPtrArray *
+figures_corrections_list_report (FiguresCorrections *self, const char *hash, GError **error);
+/* The hashes of every report with a correction, undone ones included (their
+ * figures go back to what was read). */
+GStrv figures_corrections_list_reports (FiguresCorrections *self, GError **error);
+
+/* Applies one correction to @statistic; @keep becomes FALSE when it rejects
+ * the figure, TRUE when it confirms it. */
+void figures_correction_apply (const FiguresCorrection *self,
+                               FiguresStatistic *statistic,
+                               gboolean *keep);
+
 /* Applies the corrections of the report @hash to @statistic (matched by
  * its start). Returns FALSE when the figure was rejected (the caller drops
  * it); sets @corrected when something applied. */
@@ -99,6 +115,10 @@ gboolean figures_corrections_apply (FiguresCorrections *self,
                                     const char *hash,
                                     FiguresStatistic *statistic,
                                     gboolean *corrected);
+
+/* The TSV columns: file start action field old new when hash (NULL-ended) */
+#define FIGURES_CORRECTIONS_N_COLUMNS 8
+extern const char *const figures_corrections_columns[];
 
 /* TSV with the header `file start action field old new when hash`: the
  * contract columns, then the report's hash, so that a colleague's copy of

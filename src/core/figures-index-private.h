@@ -12,6 +12,7 @@
 
 #include <sqlite3.h>
 
+#include "figures-corrections.h"
 #include "figures-index.h"
 
 G_BEGIN_DECLS
@@ -30,6 +31,8 @@ gboolean _figures_index_set_corrupt (GError **error, sqlite3 *db, const char *de
 gboolean _figures_index_sqlite_error (GError **error, sqlite3 *db, const char *what);
 gboolean _figures_index_exec (sqlite3 *db, const char *sql, GError **error);
 sqlite3_stmt *_figures_index_prepare (sqlite3 *db, const char *sql, GError **error);
+/* steps a statement that returns no rows, then resets it and its bindings */
+gboolean _figures_index_step_done (sqlite3 *db, sqlite3_stmt *stmt, GError **error);
 char *_figures_index_column_dup (sqlite3_stmt *stmt, int i);
 void _figures_index_bind_text (sqlite3_stmt *stmt, int i, const char *text);
 /* the content hash of a file, and the stored (deflated) display text */
@@ -37,6 +40,20 @@ guint64 _figures_index_hash64 (const guint8 *data, gsize len);
 char *_figures_index_hash_to_string (guint64 h);
 guint8 *_figures_index_deflate_text (const char *text, gsize len, gsize *out_len);
 char *_figures_index_column_text (sqlite3_stmt *stmt, int i);
+/* "435000000", "1.5" → exact decimal */
+FiguresDecimal _figures_index_parse_decimal (const char *text);
+/* the analyst's corrections (figures-index-corrections.c) */
+FiguresCorrections *_figures_index_open_corrections (FiguresIndex *self);
+/* applies corrections to documents, its statements prepared once */
+typedef struct _FiguresIndexCorrector FiguresIndexCorrector;
+FiguresIndexCorrector *_figures_index_corrector_new (sqlite3 *db, GError **error);
+void _figures_index_corrector_free (FiguresIndexCorrector *self);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (FiguresIndexCorrector, _figures_index_corrector_free)
+/* @corrections: those in force of the document's report, oldest first */
+gboolean _figures_index_corrector_apply (FiguresIndexCorrector *self,
+                                         GPtrArray *corrections,
+                                         gint64 document_id,
+                                         GError **error);
 /* roots */
 GPtrArray *_figures_index_load_roots (sqlite3 *db, GError **error);
 gboolean _figures_index_under_root (const char *path, const char *root);

@@ -219,6 +219,7 @@ figures_statistic_row_free (FiguresStatisticRow *row)
   figures_statistic_free (row->statistic);
   g_free (row->path);
   g_free (row->title);
+  g_free (row->hash);
   g_free (row);
 }
 
@@ -234,8 +235,8 @@ figures_aggregate_row_free (FiguresAggregateRow *row)
 }
 
 /* "435000000", "1.5", "-2" → exact decimal */
-static FiguresDecimal
-parse_decimal (const char *text)
+FiguresDecimal
+_figures_index_parse_decimal (const char *text)
 {
   FiguresDecimal value = { 0, 0 };
   gboolean negative = FALSE;
@@ -297,7 +298,9 @@ prepare_filtered (FiguresIndex *self,
   sqlite3_stmt *stmt;
   int n;
 
-  g_string_append (sql, " WHERE 1");
+  /* the figures the analyst rejected are left out here, for every reader */
+  g_string_append (sql,
+                   filter != NULL && filter->with_rejected ? " WHERE 1" : " WHERE s.rejected = 0");
   if (filter != NULL && filter->cities != NULL && filter->cities[0] != NULL)
     append_in (sql, "s.city", filter->cities, bindings);
   if (filter != NULL && filter->metrics != NULL && filter->metrics[0] != NULL)
@@ -388,7 +391,7 @@ figures_index_list_statistics (FiguresIndex *self,
                            "s.value_text, s.approx, s.unit, s.start, s.\"end\", s.label, "
                            "s.evidence, "
                            "s.evidence_start, s.evidence_end, s.year, s.why_metric, "
-                           "s.why_city, s.page "
+                           "s.why_city, s.page, d.hash, s.corrected, s.rejected "
                            "FROM statistics s JOIN documents d ON d.id = s.document_id",
                            filter, "ORDER BY d.path, s.document_id, s.start, s.id", error);
   if (stmt == NULL)
@@ -409,7 +412,7 @@ figures_index_list_statistics (FiguresIndex *self,
       if (sqlite3_column_text (stmt, 5) != NULL)
         figures_metric_from_key ((const char *) sqlite3_column_text (stmt, 5), &metric);
       s->metric = metric;
-      s->value = parse_decimal ((const char *) sqlite3_column_text (stmt, 6));
+      s->value = _figures_index_parse_decimal ((const char *) sqlite3_column_text (stmt, 6));
       s->approx = sqlite3_column_int (stmt, 7) != 0;
       s->unit = _figures_index_column_dup (stmt, 8);
       s->start = sqlite3_column_int (stmt, 9);
@@ -422,6 +425,9 @@ figures_index_list_statistics (FiguresIndex *self,
       s->why_metric = _figures_index_column_dup (stmt, 16);
       s->why_city = _figures_index_column_dup (stmt, 17);
       s->page = sqlite3_column_int (stmt, 18);
+      row->hash = _figures_index_column_dup (stmt, 19);
+      row->corrected = sqlite3_column_int (stmt, 20) != 0;
+      row->rejected = sqlite3_column_int (stmt, 21) != 0;
       if (s->evidence == NULL)
         s->evidence =
           text_cache_cut (&cache, self->db, row->document_id, s->evidence_start, s->evidence_end);
@@ -604,13 +610,13 @@ figures_index_list_cities (FiguresIndex *self, const char *metric, GError **erro
 
   g_return_val_if_fail (self != NULL, NULL);
 
-  stmt = _figures_index_prepare (self->db,
-                                 metric != NULL
-                                   ? "SELECT DISTINCT city FROM statistics WHERE city IS NOT NULL "
-                                     "AND metric = ?1 ORDER BY city"
-                                   : "SELECT DISTINCT city FROM statistics WHERE city IS NOT NULL "
-                                     "ORDER BY city",
-                                 error);
+  stmt = _figures_index_prepare (
+    self->db,
+    metric != NULL ? "SELECT DISTINCT city FROM statistics WHERE city IS NOT NULL AND rejected = 0 "
+                     "AND metric = ?1 ORDER BY city"
+                   : "SELECT DISTINCT city FROM statistics WHERE city IS NOT NULL AND rejected = 0 "
+                     "ORDER BY city",
+    error);
   if (stmt == NULL)
     return NULL;
   if (metric != NULL)

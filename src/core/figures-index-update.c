@@ -609,6 +609,8 @@ typedef struct
   sqlite3_stmt *insert_search;
   sqlite3_stmt *delete_search;
   sqlite3_stmt *select_text;
+  FiguresCorrections *corrections; /* borrowed; NULL: none made */
+  FiguresIndexCorrector *corrector; /* made at the first document */
 } Writer;
 
 static void
@@ -624,6 +626,7 @@ writer_clear (Writer *writer)
   g_clear_pointer (&writer->insert_search, sqlite3_finalize);
   g_clear_pointer (&writer->delete_search, sqlite3_finalize);
   g_clear_pointer (&writer->select_text, sqlite3_finalize);
+  g_clear_pointer (&writer->corrector, _figures_index_corrector_free);
 }
 
 static gboolean
@@ -654,9 +657,10 @@ writer_init (Writer *writer, sqlite3 *db, GError **error)
             "INSERT INTO statistics (document_id, city, place, metric, value, "
             "value_text, approx, unit, start, \"end\", label, evidence, "
             "evidence_start, evidence_end, year, effective_year, why_metric, why_city, page) "
-            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, "
-            "CASE WHEN ?15 != 0 THEN ?15 ELSE coalesce(CAST(substr(?16, 1, 4) AS INTEGER), 0) "
-            "END, ?17, ?18, ?19)",
+            /* the year is the report's when the sentence has none
+             * (figures_statistics_fill_years()) */
+            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15, "
+            "?16, ?17, ?18)",
             error)) &&
          (writer->insert_search = _figures_index_prepare (
             db, "INSERT INTO search (rowid, text) VALUES (?1, ?2)", error)) &&
@@ -672,13 +676,7 @@ writer_init (Writer *writer, sqlite3 *db, GError **error)
 static gboolean
 step_done (sqlite3_stmt *stmt, sqlite3 *db, GError **error)
 {
-  int rc = sqlite3_step (stmt);
-
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
-  if (rc != SQLITE_DONE)
-    return _figures_index_sqlite_error (error, db, "Could not write the index");
-  return TRUE;
+  return _figures_index_step_done (db, stmt, error);
 }
 
 static gboolean
@@ -722,6 +720,22 @@ delete_document (Writer *writer, gint64 id, GError **error)
     return FALSE;
   sqlite3_bind_int64 (writer->delete_document, 1, id);
   return step_done (writer->delete_document, writer->db, error);
+}
+
+/* The analyst's corrections of the report, in the same transaction as its
+ * statistics: no reader sees it uncorrected. */
+static gboolean
+apply_corrections (Writer *writer, gint64 id, const char *hash, GError **error)
+{
+  g_autoptr (GPtrArray) list = NULL;
+
+  if (writer->corrections == NULL)
+    return TRUE;
+  if (writer->corrector == NULL &&
+      (writer->corrector = _figures_index_corrector_new (writer->db, error)) == NULL)
+    return FALSE;
+  list = figures_corrections_list_report (writer->corrections, hash, error);
+  return list != NULL && _figures_index_corrector_apply (writer->corrector, list, id, error);
 }
 
 static gboolean
@@ -782,14 +796,13 @@ write_document (Writer *writer, Item *item, GError **error)
       sqlite3_bind_int64 (st, 13, s->evidence_start);
       sqlite3_bind_int64 (st, 14, s->evidence_end);
       sqlite3_bind_int (st, 15, s->year);
-      _figures_index_bind_text (st, 16, item->date);
-      _figures_index_bind_text (st, 17, s->why_metric);
-      _figures_index_bind_text (st, 18, s->why_city);
-      sqlite3_bind_int (st, 19, s->page);
+      _figures_index_bind_text (st, 16, s->why_metric);
+      _figures_index_bind_text (st, 17, s->why_city);
+      sqlite3_bind_int (st, 18, s->page);
       if (!step_done (st, writer->db, error))
         return FALSE;
     }
-  return TRUE;
+  return apply_corrections (writer, id, item->hash, error);
 }
 
 static gboolean
@@ -890,6 +903,7 @@ update_locked (FiguresIndex *self,
   g_autoptr (GError) write_error = NULL;
   GThread *thread;
   FiguresIndexProgress state = { 0 };
+  g_autoptr (FiguresCorrections) corrections = NULL;
   guint batch_documents = 0;
   gsize batch_bytes = 0;
   gboolean in_transaction = FALSE;
@@ -973,6 +987,8 @@ update_locked (FiguresIndex *self,
 
   thread = g_thread_new ("figures-index-reader", reader_thread, &pipeline);
 
+  corrections = _figures_index_open_corrections (self);
+  writer.corrections = corrections;
   ok = writer_init (&writer, self->db, &write_error) &&
        _figures_index_exec (self->db, "BEGIN", &write_error);
   in_transaction = ok;
@@ -1104,6 +1120,11 @@ update_locked (FiguresIndex *self,
   g_mutex_clear (&pipeline.mutex);
   g_cond_clear (&pipeline.cond);
   walk_clear (&walk);
+
+  /* and to the figures indexed before a correction was made (while the
+   * index was busy, or on another machine and imported) */
+  if (ok && !cancelled && corrections != NULL)
+    ok = figures_index_apply_corrections (self, corrections, NULL, &write_error);
 
   if (ok && !cancelled)
     {

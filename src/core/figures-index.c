@@ -44,7 +44,7 @@
 #include "figures-text.h"
 #include "figures-tokenizer.h"
 
-#define SCHEMA_VERSION 9
+#define SCHEMA_VERSION 10
 
 /* clang-format would put spaces into the registered name */
 // clang-format off
@@ -103,13 +103,24 @@ static const char schema_sql[] =
   "  why_metric TEXT,"
   "  why_city TEXT,"
   /* its page in a paged format (PDF), else 0 */
-  "  page INTEGER NOT NULL DEFAULT 0);"
+  "  page INTEGER NOT NULL DEFAULT 0,"
+  /* the analyst's corrections (figures-index-corrections.c): a corrected
+   * row keeps what was read in read_*, so that an undo can restore it; a
+   * rejected one stays, left out of every list, sum and chart */
+  "  corrected INTEGER NOT NULL DEFAULT 0,"
+  "  rejected INTEGER NOT NULL DEFAULT 0,"
+  "  read_city TEXT,"
+  "  read_place TEXT,"
+  "  read_metric TEXT,"
+  "  read_value_text TEXT,"
+  "  read_approx INTEGER,"
+  "  read_year INTEGER);"
   "CREATE INDEX statistics_document ON statistics (document_id);"
   /* covers figures_index_aggregate(): charts never read the table itself.
    * document_id third: a new document's rows go to the end of their
    * (metric, city), so building touches few pages of this index. */
   "CREATE INDEX statistics_metric_city ON statistics (metric, city, document_id, "
-  "effective_year, value, approx, unit);"
+  "effective_year, value, approx, unit, rejected);"
   "CREATE TABLE skipped (path TEXT PRIMARY KEY, reason TEXT NOT NULL, \"when\" INTEGER NOT NULL);"
   /* what figures_index_update() walks: folders and single files */
   "CREATE TABLE roots (path TEXT PRIMARY KEY) WITHOUT ROWID;"
@@ -180,6 +191,18 @@ _figures_index_prepare (sqlite3 *db, const char *sql, GError **error)
       return NULL;
     }
   return stmt;
+}
+
+gboolean
+_figures_index_step_done (sqlite3 *db, sqlite3_stmt *stmt, GError **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  if (rc != SQLITE_DONE)
+    return _figures_index_sqlite_error (error, db, "Could not write the index");
+  return TRUE;
 }
 
 char *

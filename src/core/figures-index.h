@@ -177,6 +177,35 @@ GStrv      figures_index_list_cities (FiguresIndex *self,
                                       const char   *metric,
                                       GError      **error);
 
+/* ---- corrections (figures-corrections.h) ---- */
+
+/* Brings the statistics of the documents with content @hash (NULL: of
+ * every report @corrections names) in line with @corrections, in one
+ * transaction: a corrected figure takes its new values (the values read
+ * are kept, so an undo restores them) and a rejected one leaves every list,
+ * sum and chart. The index applies them itself to what it indexes (from
+ * corrections.db beside it); call this after recording, undoing or
+ * importing corrections. */
+gboolean   figures_index_apply_corrections (FiguresIndex       *self,
+                                            FiguresCorrections *corrections,
+                                            const char         *hash,
+                                            GError            **error);
+
+/* The figure at @start of the document at @path (an absolute path as
+ * indexed), rejected or not. FIGURES_INDEX_ERROR_NOT_FOUND names what is
+ * missing: the document, or a statistic at @start. */
+FiguresStatisticRow *figures_index_find_statistic (FiguresIndex *self,
+                                                   const char   *path,
+                                                   guint         start,
+                                                   GError      **error);
+
+/* Whether a document with content @hash has a statistic at @start: a
+ * correction of a figure that is not is orphaned. */
+gboolean   figures_index_has_statistic (FiguresIndex *self,
+                                        const char   *hash,
+                                        guint         start,
+                                        GError      **error);
+
 /* ---- search ---- */
 
 typedef struct

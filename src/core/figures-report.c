@@ -234,6 +234,8 @@ describe (FiguresReport *report, const char *title, const char *date)
     }
   if (report->statistics == NULL)
     report->statistics = g_ptr_array_new_with_free_func ((GDestroyNotify) figures_statistic_free);
+  /* every figure has a year: its sentence's, else the report's */
+  figures_statistics_fill_years (report->statistics, report->date);
   for (guint i = 0; i < report->statistics->len; i++)
     {
       FiguresStatistic *s = report->statistics->pdata[i];

@@ -13,13 +13,15 @@
 #include "figures-statistic-table.h"
 
 const char *const figures_statistic_columns[] = {
-  "file", "city",  "place", "metric", "value",    "approx",
-  "unit", "start", "end",   "label",  "evidence", NULL,
+  "file",  "city", "place", "metric",   "value", "approx", "unit",
+  "start", "end",  "label", "evidence", "year",  NULL,
 };
 
 const gboolean figures_statistic_numeric[] = {
-  FALSE, FALSE, FALSE, FALSE, TRUE, TRUE, FALSE, TRUE, TRUE, FALSE, FALSE,
+  FALSE, FALSE, FALSE, FALSE, TRUE, TRUE, FALSE, TRUE, TRUE, FALSE, FALSE, TRUE,
 };
+
+G_STATIC_ASSERT (G_N_ELEMENTS (figures_statistic_columns) == FIGURES_N_STATISTIC_COLUMNS + 1);
 
 GStrv
 figures_statistic_fields (const char *file, const FiguresStatistic *s)
@@ -39,16 +41,18 @@ figures_statistic_fields (const char *file, const FiguresStatistic *s)
   fields[8] = g_strdup_printf ("%u", s->end);
   fields[9] = g_strdup (s->label != NULL ? s->label : "");
   fields[10] = g_strdup (s->evidence != NULL ? s->evidence : "");
+  /* empty when neither the sentence nor the report's date gives one */
+  fields[11] = s->year != 0 ? g_strdup_printf ("%d", s->year) : g_strdup ("");
   return fields;
 }
 
 const char *const figures_statistic_explained_columns[] = {
-  "file",  "city", "place", "metric",   "value",      "approx",   "unit",
-  "start", "end",  "label", "evidence", "why_metric", "why_city", NULL,
+  "file", "city",  "place",    "metric", "value",      "approx",   "unit", "start",
+  "end",  "label", "evidence", "year",   "why_metric", "why_city", NULL,
 };
 
 const gboolean figures_statistic_explained_numeric[] = {
-  FALSE, FALSE, FALSE, FALSE, TRUE, TRUE, FALSE, TRUE, TRUE, FALSE, FALSE, FALSE, FALSE,
+  FALSE, FALSE, FALSE, FALSE, TRUE, TRUE, FALSE, TRUE, TRUE, FALSE, FALSE, TRUE, FALSE, FALSE,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (figures_statistic_explained_columns) ==

@@ -4,11 +4,12 @@
  * The columns `figures extract` and `figures stats` print (TSV, CSV, JSON)
  * and the window's Export Statistics as CSV writes:
  *
- *   file city place metric value approx unit start end label evidence
+ *   file city place metric value approx unit start end label evidence year
  *
  * value is the exact decimal (yuan for money), approx 1 or 0, start/end
  * code-point offsets of the number in the display text, evidence the
- * sentence. CSV is UTF-8 with a byte-order mark, RFC 4180 quoting, CRLF.
+ * sentence, year the one it refers to (figures_statistics_fill_years()),
+ * empty when unknown. CSV is UTF-8 with a byte-order mark, RFC 4180 quoting, CRLF.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -21,7 +22,7 @@
 
 G_BEGIN_DECLS
 
-#define FIGURES_N_STATISTIC_COLUMNS 11
+#define FIGURES_N_STATISTIC_COLUMNS 12
 
 /* NULL-terminated */
 extern const char *const figures_statistic_columns[];

@@ -43,7 +43,9 @@ typedef struct
   char          *evidence;  /* the sentence it was read from (display text) */
   guint          evidence_start;
   guint          evidence_end;
-  int            year;      /* year the sentence says it refers to, 0 when none */
+  int year;                 /* the year it refers to: the sentence's, else (once
+                             * figures_statistics_fill_years() ran) the
+                             * report's date's; 0 when neither is known */
   char *why_metric;         /* why this metric: "counted noun 资金" */
   char *why_city; /* why this city: "receiver 阿克苏地区 (giver 浙江省 is the subject)" */
   guint page;     /* 1-based page in a paged format (PDF), else 0 */
@@ -55,5 +57,10 @@ FiguresStatistic *figures_statistic_copy     (const FiguresStatistic *self);
 void              figures_statistic_free     (FiguresStatistic       *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FiguresStatistic, figures_statistic_free)
+
+/* Every statistic has a year: the one its sentence refers to, else the year
+ * of the report's @date (ISO yyyy-mm-dd, may be NULL). The one rule, for the
+ * index and `figures extract`. @statistics: FiguresStatistic*, may be NULL. */
+void figures_statistics_fill_years (GPtrArray *statistics, const char *date);
 
 G_END_DECLS
