@@ -185,6 +185,11 @@ test_open_result (void)
       while (!found && gtk_text_iter_forward_char (&iter));
       g_assert_true (found);
       g_assert_true (figures_reader_show_statistic_at (reader, gtk_text_iter_get_offset (&iter)));
+      /* and says why it was read so (issue 8): the extractor's reasons,
+       * kept in the index */
+      g_test_message ("popover: %s", figures_reader_get_popover_text (reader));
+      g_assert_nonnull (strstr (figures_reader_get_popover_text (reader), "Why this metric: "));
+      g_assert_nonnull (strstr (figures_reader_get_popover_text (reader), "Why this city: "));
     }
 }
 

@@ -482,6 +482,14 @@ find_statistic (FiguresReader *self, guint offset)
   return NULL;
 }
 
+const char *
+figures_reader_get_popover_text (FiguresReader *self)
+{
+  g_return_val_if_fail (FIGURES_IS_READER (self), NULL);
+
+  return gtk_label_get_text (self->popover_label);
+}
+
 gboolean
 figures_reader_show_statistic_at (FiguresReader *self, guint offset)
 {
@@ -525,6 +533,30 @@ figures_reader_show_statistic_at (FiguresReader *self, guint offset)
     figures_format_metric_name (figures_metric_to_key (statistic->metric), style), _ ("Value"),
     value, _ ("Exact value"), number, _ ("City"), statistic->city ? statistic->city : _ ("Unknown"),
     _ ("Unit"), statistic->unit ? statistic->unit : "");
+  {
+    /* where it stands, and why it was read so: an analyst who doubts a
+     * number sees at once where it came from */
+    GString *more = g_string_new (markup);
+
+    if (statistic->year > 0)
+      g_string_append_printf (more, "\n%s: %d", _ ("Year"), statistic->year);
+    if (statistic->page > 0)
+      g_string_append_printf (more, "\n%s: %u", _ ("Page"), statistic->page);
+    if (statistic->why_metric != NULL)
+      {
+        g_autofree char *line = g_markup_printf_escaped (
+          "\n<small>%s: %s</small>", _ ("Why this metric"), statistic->why_metric);
+        g_string_append (more, line);
+      }
+    if (statistic->why_city != NULL)
+      {
+        g_autofree char *line = g_markup_printf_escaped ("\n<small>%s: %s</small>",
+                                                         _ ("Why this city"), statistic->why_city);
+        g_string_append (more, line);
+      }
+    g_free (markup);
+    markup = g_string_free (more, FALSE);
+  }
   gtk_label_set_markup (self->popover_label, markup);
   gtk_popover_set_pointing_to (self->popover, &location);
   gtk_popover_popup (self->popover);

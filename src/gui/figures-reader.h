@@ -30,5 +30,7 @@ guint figures_reader_get_n_statistics (FiguresReader *self);
 GtkTextView *figures_reader_get_text_view (FiguresReader *self);
 /* Shows the popover of the statistic at code point @offset, if any. */
 gboolean figures_reader_show_statistic_at (FiguresReader *self, guint offset);
+/* What the figure's popover says (its reasons included), as plain text */
+const char *figures_reader_get_popover_text (FiguresReader *self);
 
 G_END_DECLS
