@@ -74,6 +74,30 @@ test_first_run (void)
     g_assert_nonnull (figures_document_item_get_title (first));
     g_assert_cmpint (figures_document_item_get_id (first), >, 0);
   }
+  /* the samples' PDF, Word file and web page say what they are (issue 10) */
+  {
+    guint n_pdf = 0, n_word = 0, n_web = 0;
+
+    for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+      {
+        g_autoptr (FiguresDocumentItem) item = g_list_model_get_item (model, i);
+        g_autofree char *meta = NULL;
+        gboolean loaded = figures_document_item_get_loaded (item);
+
+        if (!loaded)
+          {
+            g_signal_connect (item, "notify::loaded", G_CALLBACK (notify_flag_cb), &loaded);
+            wait_for_flag (&loaded, "a page of reports");
+          }
+        meta = figures_document_item_dup_meta (item);
+        n_pdf += strstr (meta, " · PDF · ") != NULL && strstr (meta, " pages") != NULL;
+        n_word += strstr (meta, " · Word") != NULL;
+        n_web += strstr (meta, " · Web page") != NULL;
+      }
+    g_assert_cmpuint (n_pdf, ==, 1);
+    g_assert_cmpuint (n_word, ==, 1);
+    g_assert_cmpuint (n_web, ==, 1);
+  }
   save_screenshot (GTK_WIDGET (window), "screenshot-first-run.png");
 }
 

@@ -30,6 +30,9 @@ struct _FiguresDocumentItem
   char *city;
   char *date;
   char *path;
+  char *format; /* "text", "pdf", … */
+  guint page_count;
+  guint ocr_pages;
   guint n_statistics;
   gboolean loaded;
 };
@@ -62,24 +65,59 @@ figures_document_item_finalize (GObject *object)
   g_free (self->city);
   g_free (self->date);
   g_free (self->path);
+  g_free (self->format);
 
   G_OBJECT_CLASS (figures_document_item_parent_class)->finalize (object);
 }
+
+/* How the list names a report's format (plain text is not named) */
+static const struct
+{
+  const char *key;
+  const char *name;
+} format_names[] = {
+  { "pdf", "PDF" },
+  { "docx", "Word" },
+  { "doc", "Word 97–2003" },
+  { "html", N_ ("Web page") },
+};
 
 char *
 figures_document_item_dup_meta (FiguresDocumentItem *self)
 {
   g_return_val_if_fail (FIGURES_IS_DOCUMENT_ITEM (self), NULL);
 
+  g_autoptr (GString) meta = NULL;
+  const char *format_name = NULL;
+
   if (!self->loaded)
     return g_strdup ("");
+  for (guint i = 0; i < G_N_ELEMENTS (format_names); i++)
+    if (g_strcmp0 (self->format, format_names[i].key) == 0)
+      format_name = g_dgettext (GETTEXT_PACKAGE, format_names[i].name);
+
   if (self->city != NULL && self->date != NULL)
-    return g_strdup_printf ("%s · %s", self->city, self->date);
-  if (self->city != NULL)
-    return g_strdup (self->city);
-  if (self->date != NULL)
-    return g_strdup (self->date);
-  return g_strdup (_ ("No city or date"));
+    {
+      meta = g_string_new (NULL);
+      g_string_printf (meta, "%s · %s", self->city, self->date);
+    }
+  else if (self->city != NULL || self->date != NULL)
+    meta = g_string_new (self->city != NULL ? self->city : self->date);
+  else
+    meta = g_string_new (_ ("No city or date"));
+  /* plain text is what the list has always shown: only other formats say so */
+  if (format_name != NULL)
+    g_string_append_printf (meta, " · %s", format_name);
+  if (self->page_count > 0)
+    {
+      g_string_append (meta, " · ");
+      g_string_append_printf (meta, ngettext ("%u page", "%u pages", self->page_count),
+                              self->page_count);
+    }
+  if (self->ocr_pages > 0)
+    /* Translators: marks a scanned report, read by text recognition */
+    g_string_append_printf (meta, " · %s", _ ("OCR"));
+  return g_string_free (g_steal_pointer (&meta), FALSE);
 }
 
 static void
@@ -166,6 +204,10 @@ figures_document_item_fill (FiguresDocumentItem *self, const FiguresDocumentInfo
   self->date = g_strdup (info->date);
   g_free (self->path);
   self->path = g_strdup (info->path);
+  g_free (self->format);
+  self->format = g_strdup (info->format);
+  self->page_count = info->page_count;
+  self->ocr_pages = info->ocr_pages;
   self->n_statistics = info->n_statistics;
   self->loaded = TRUE;
   for (guint i = 1; i < ITEM_N_PROPS; i++)

@@ -240,6 +240,7 @@ typedef struct
   GStrv roots;
   GStrv prune_roots; /* when set, first drop whatever is not under these */
   gboolean rebuild;
+  gboolean no_ocr;
   ProgressState *state;
 } UpdateJob;
 
@@ -313,7 +314,8 @@ update_thread (GTask *task, gpointer source_object, gpointer task_data, GCancell
   g_autoptr (GError) error = NULL;
   g_autofree FiguresIndexSummary *summary = g_new0 (FiguresIndexSummary, 1);
   /* reports committed as they come, for the views to show them */
-  const FiguresIndexOptions update_options = { .commit_interval_ms = COMMIT_INTERVAL_MS };
+  const FiguresIndexOptions update_options = { .no_ocr = job->no_ocr,
+                                               .commit_interval_ms = COMMIT_INTERVAL_MS };
 
   if (job->rebuild && !figures_index_delete (job->index_path, &error))
     {
@@ -428,6 +430,7 @@ start_update (FiguresLibrary *self, gboolean rebuild, GStrv prune_roots)
   job->roots = g_strdupv (self->roots);
   job->prune_roots = prune_roots;
   job->rebuild = rebuild;
+  job->no_ocr = !g_settings_get_boolean (self->settings, "ocr");
   job->state = g_atomic_rc_box_new0 (ProgressState);
   g_weak_ref_init (&job->state->library, self);
   g_mutex_init (&job->state->mutex);

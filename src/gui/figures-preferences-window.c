@@ -20,6 +20,7 @@ struct _FiguresPreferencesWindow
   GSettings *settings;
 
   GtkListBox *folders_list;
+  GtkSwitch *ocr_switch;
 };
 
 G_DEFINE_FINAL_TYPE (FiguresPreferencesWindow,
@@ -125,6 +126,7 @@ figures_preferences_window_class_init (FiguresPreferencesWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/ui/figures-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, FiguresPreferencesWindow, folders_list);
+  gtk_widget_class_bind_template_child (widget_class, FiguresPreferencesWindow, ocr_switch);
   gtk_widget_class_bind_template_callback (widget_class, add_folder_cb);
   gtk_widget_class_bind_template_callback (widget_class, show_skipped_cb);
   gtk_widget_class_bind_template_callback (widget_class, rebuild_cb);
@@ -149,6 +151,7 @@ figures_preferences_window_new (GtkWindow *parent, FiguresLibrary *library)
   g_set_weak_pointer (&self->window, parent);
   self->library = g_object_ref (library);
   self->settings = g_object_ref (figures_library_get_settings (library));
+  g_settings_bind (self->settings, "ocr", self->ocr_switch, "active", G_SETTINGS_BIND_DEFAULT);
   g_signal_connect_object (self->settings, "changed::folders", G_CALLBACK (rebuild_list), self,
                            G_CONNECT_SWAPPED);
   rebuild_list (self);

@@ -73,6 +73,7 @@ struct _FiguresReader
   char *index_path;
   GCancellable *cancellable;
   gint64 document_id;
+  char *path; /* the report's file, for Open Original */
   guint load_generation;
 
   GArray *hits; /* FiguresRange */
@@ -331,10 +332,24 @@ load_cb (GObject *object, GAsyncResult *result, gpointer user_data)
     }
 
   self->document_id = loaded->info->id;
+  g_free (self->path);
+  self->path = g_strdup (loaded->info->path);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "reader.open-original", TRUE);
   gtk_label_set_text (self->title_label, loaded->info->title);
-  meta =
-    g_strdup_printf ("%s · %s · %s", loaded->info->city ? loaded->info->city : _ ("No city"),
-                     loaded->info->date ? loaded->info->date : _ ("Undated"), loaded->info->path);
+  if (loaded->info->page_count > 0)
+    {
+      g_autofree char *pages = g_strdup_printf (
+        ngettext ("%u page", "%u pages", loaded->info->page_count), loaded->info->page_count);
+
+      meta = g_strdup_printf ("%s · %s · %s%s · %s",
+                              loaded->info->city ? loaded->info->city : _ ("No city"),
+                              loaded->info->date ? loaded->info->date : _ ("Undated"), pages,
+                              loaded->info->ocr_pages > 0 ? " · OCR" : "", loaded->info->path);
+    }
+  else
+    meta =
+      g_strdup_printf ("%s · %s · %s", loaded->info->city ? loaded->info->city : _ ("No city"),
+                       loaded->info->date ? loaded->info->date : _ ("Undated"), loaded->info->path);
   gtk_label_set_text (self->meta_label, meta);
 
   setup_tags (self);
@@ -460,6 +475,8 @@ figures_reader_clear (FiguresReader *self)
 
   g_cancellable_cancel (self->cancellable);
   self->document_id = 0;
+  g_clear_pointer (&self->path, g_free);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "reader.open-original", FALSE);
   g_array_set_size (self->hits, 0);
   g_ptr_array_set_size (self->statistics, 0);
   g_list_store_remove_all (self->stats_store);
@@ -682,8 +699,42 @@ figures_reader_finalize (GObject *object)
   g_clear_pointer (&self->hits, g_array_unref);
   g_clear_pointer (&self->statistics, g_ptr_array_unref);
   g_free (self->index_path);
+  g_free (self->path);
 
   G_OBJECT_CLASS (figures_reader_parent_class)->finalize (object);
+}
+
+static void
+open_original_cb (GObject *object, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (GtkWidget) reader = user_data;
+  g_autoptr (GError) error = NULL;
+
+  if (!g_app_info_launch_default_for_uri_finish (result, &error))
+    {
+      g_autofree char *message =
+        g_strdup_printf (_ ("The original could not be opened: %s"), error->message);
+
+      gtk_widget_activate_action (reader, "win.show-message", "s", message);
+    }
+}
+
+/* The file itself in the desktop's viewer: the reader shows its text only */
+static void
+open_original_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  FiguresReader *self = FIGURES_READER (widget);
+  g_autoptr (GFile) file = NULL;
+  g_autofree char *uri = NULL;
+  g_autoptr (GdkAppLaunchContext) context = NULL;
+
+  if (self->path == NULL)
+    return;
+  file = g_file_new_for_path (self->path);
+  uri = g_file_get_uri (file);
+  context = gdk_display_get_app_launch_context (gtk_widget_get_display (widget));
+  g_app_info_launch_default_for_uri_async (uri, G_APP_LAUNCH_CONTEXT (context), NULL,
+                                           open_original_cb, g_object_ref (widget));
 }
 
 static void
@@ -714,6 +765,11 @@ figures_reader_class_init (FiguresReaderClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FiguresReader, stats_label);
   gtk_widget_class_bind_template_child (widget_class, FiguresReader, stats_store);
   gtk_widget_class_bind_template_callback (widget_class, stats_activate_cb);
+
+  gtk_widget_class_install_action (widget_class, "reader.open-original", NULL,
+                                   open_original_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "reader.open-original", NULL);
 }
 
 static void
@@ -727,6 +783,7 @@ figures_reader_init (FiguresReader *self)
   self->cancellable = g_cancellable_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "reader.open-original", FALSE);
 
   click = gtk_gesture_click_new ();
   g_signal_connect (click, "released", G_CALLBACK (text_pressed_cb), self);
