@@ -94,7 +94,7 @@ figures_document_item_dup_meta (FiguresDocumentItem *self)
     return g_strdup ("");
   for (guint i = 0; i < G_N_ELEMENTS (format_names); i++)
     if (g_strcmp0 (self->format, format_names[i].key) == 0)
-      format_name = g_dgettext (GETTEXT_PACKAGE, format_names[i].name);
+      format_name = _ (format_names[i].name);
 
   if (self->city != NULL && self->date != NULL)
     {
