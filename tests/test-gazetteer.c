@@ -359,6 +359,8 @@ test_city (void)
     { "内蒙古自治区", "内蒙古自治区" }, /* a province: itself */
     { "北京市", "北京市" },             /* a municipality: itself */
     { "托县", "呼和浩特市" },           /* an alias of a county */
+    { "海门市", "南通市" },             /* a former city, now 海门区 */
+    { "朝阳市", "朝阳市" },             /* a prefecture, not 朝阳区 */
     { "不存在的地方", "不存在的地方" }, /* unknown: as written */
   };
 

@@ -2292,7 +2292,9 @@ county_by_stem (Extractor *ex)
           name[2] = suffixes[k];
           utf8 = g_ucs4_to_utf8 (name, 3, NULL, NULL, NULL);
           place = utf8 != NULL ? lookup_place (ex, utf8) : NULL;
-          if (place == NULL || place->level != FIGURES_PLACE_COUNTY)
+          /* its own name: a district is not found by its former city's */
+          if (place == NULL || place->level != FIGURES_PLACE_COUNTY ||
+              strcmp (place->name, utf8) != 0)
             continue;
           n_suffixes++;
           count = GPOINTER_TO_UINT (g_hash_table_lookup (counts, place)) + 1;

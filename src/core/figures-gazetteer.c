@@ -503,6 +503,40 @@ figures_gazetteer_load_file (FiguresGazetteer *self, const char *path, GError **
   return figures_gazetteer_load_data (self, contents, len, path, error);
 }
 
+/* Districts whose stem is no place name of its own when it ends in 市 */
+static const char *const not_former_cities[] = {
+  "新城", "老城", "城中", "城东", "城西", "城南", "城北", "城关", "市中", "经济", "高新",
+};
+
+/* Many county-level cities became districts (海门市 → 海门区, 萧山市 →
+ * 萧山区); reports, older ones above all, still name them as cities. Each
+ * district X区 is also found as X市, unless X市 is a place of its own. */
+static void
+add_former_cities (FiguresGazetteer *self)
+{
+  for (guint i = 0; i < self->places->len; i++)
+    {
+      const FiguresPlace *place = self->places->pdata[i];
+      g_autofree char *stem = NULL;
+      g_autofree char *city = NULL;
+      gboolean skip = FALSE;
+      Entry *entry;
+
+      if (place->level != FIGURES_PLACE_COUNTY || !g_str_has_suffix (place->name, "区"))
+        continue;
+      stem = g_strndup (place->name, strlen (place->name) - strlen ("区"));
+      if (g_utf8_strlen (stem, -1) < 2)
+        continue;
+      for (guint k = 0; k < G_N_ELEMENTS (not_former_cities) && !skip; k++)
+        skip = strcmp (stem, not_former_cities[k]) == 0;
+      city = g_strconcat (stem, "市", NULL);
+      if (skip || get_entry (self, city, FALSE) != NULL)
+        continue;
+      entry = get_entry (self, city, TRUE);
+      entry_add (self, entry, place, TRUE);
+    }
+}
+
 static void
 load_resource (FiguresGazetteer *self, const char *path)
 {
@@ -535,6 +569,7 @@ figures_gazetteer_get_default (void)
       g_autoptr (GError) error = NULL;
 
       load_resource (self, PLACES_RESOURCE);
+      add_former_cities (self);
       load_resource (self, ALIASES_RESOURCE);
 
       user = g_build_filename (g_get_user_config_dir (), "figures", "places.tsv", NULL);
