@@ -29,6 +29,8 @@ G_DECLARE_FINAL_TYPE (FiguresTextView, figures_text_view, FIGURES, TEXT_VIEW, Gt
 struct _FiguresTextView
 {
   GtkTextView parent_instance;
+
+  GArray *page_starts; /* guint: where each page of a PDF starts */
 };
 
 G_DEFINE_FINAL_TYPE (FiguresTextView, figures_text_view, GTK_TYPE_TEXT_VIEW)
@@ -53,15 +55,112 @@ figures_text_view_size_allocate (GtkWidget *widget, int width, int height, int b
     ->size_allocate (widget, width, height, baseline);
 }
 
+#define PAGE_GAP 28
+
+/* A rule and the page's number above the first line of each page after the
+ * first: drawn, not inserted, so that offsets into the text stay as they are */
+static void
+figures_text_view_snapshot_layer (GtkTextView *view, GtkTextViewLayer layer, GtkSnapshot *snapshot)
+{
+  FiguresTextView *self = (FiguresTextView *) view;
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GdkRectangle visible;
+  GdkRGBA color;
+
+  if (layer != GTK_TEXT_VIEW_LAYER_ABOVE_TEXT || self->page_starts->len < 2)
+    return;
+  gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (view)), &color);
+  color.alpha *= 0.45;
+  gtk_text_view_get_visible_rect (view, &visible);
+  for (guint p = 1; p < self->page_starts->len; p++)
+    {
+      GtkTextIter iter;
+      int y, height;
+      g_autofree char *label = NULL;
+      g_autoptr (PangoLayout) layout = NULL;
+      int label_width, label_height;
+      int left = gtk_text_view_get_left_margin (view);
+      int right = visible.x + visible.width - gtk_text_view_get_right_margin (view);
+
+      gtk_text_buffer_get_iter_at_offset (buffer, &iter,
+                                          g_array_index (self->page_starts, guint, p));
+      /* a page that starts within a paragraph run over from the one
+       * before has no gap of its own: the paragraph's marker stands */
+      if (!gtk_text_iter_starts_line (&iter))
+        continue;
+      /* the line's range includes the gap above it */
+      gtk_text_view_get_line_yrange (view, &iter, &y, &height);
+      if (y + height < visible.y || y > visible.y + visible.height)
+        continue;
+      /* Translators: the page marker in the reader */
+      label = g_strdup_printf (_ ("Page %u"), p + 1);
+      layout = gtk_widget_create_pango_layout (GTK_WIDGET (view), label);
+      {
+        PangoAttrList *attrs = pango_attr_list_new ();
+
+        pango_attr_list_insert (attrs, pango_attr_scale_new (PANGO_SCALE_SMALL));
+        pango_layout_set_attributes (layout, attrs);
+        pango_attr_list_unref (attrs);
+      }
+      pango_layout_get_pixel_size (layout, &label_width, &label_height);
+      right -= 4;
+      gtk_snapshot_append_color (
+        snapshot, &color,
+        &GRAPHENE_RECT_INIT (left, y + PAGE_GAP / 2, MAX (0, right - left - label_width - 8), 1));
+      gtk_snapshot_save (snapshot);
+      gtk_snapshot_translate (
+        snapshot, &GRAPHENE_POINT_INIT (right - label_width, y + PAGE_GAP / 2 - label_height / 2));
+      gtk_snapshot_append_layout (snapshot, layout, &color);
+      gtk_snapshot_restore (snapshot);
+    }
+}
+
+static void
+figures_text_view_finalize (GObject *object)
+{
+  g_array_unref (((FiguresTextView *) object)->page_starts);
+  G_OBJECT_CLASS (figures_text_view_parent_class)->finalize (object);
+}
+
 static void
 figures_text_view_class_init (FiguresTextViewClass *klass)
 {
+  G_OBJECT_CLASS (klass)->finalize = figures_text_view_finalize;
   GTK_WIDGET_CLASS (klass)->size_allocate = figures_text_view_size_allocate;
+  GTK_TEXT_VIEW_CLASS (klass)->snapshot_layer = figures_text_view_snapshot_layer;
+}
+
+/* Marks where pages start (@n_pages offsets, NULL for none), leaving room
+ * above each for its marker. */
+static void
+figures_text_view_set_pages (FiguresTextView *self, const guint *page_starts, guint n_pages)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  GtkTextTag *tag =
+    gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), "page-start");
+
+  if (tag == NULL)
+    tag = gtk_text_buffer_create_tag (buffer, "page-start", "pixels-above-lines", PAGE_GAP, NULL);
+  g_array_set_size (self->page_starts, 0);
+  if (page_starts != NULL)
+    g_array_append_vals (self->page_starts, page_starts, n_pages);
+  for (guint p = 1; p < self->page_starts->len; p++)
+    {
+      GtkTextIter start, end;
+
+      gtk_text_buffer_get_iter_at_offset (buffer, &start,
+                                          g_array_index (self->page_starts, guint, p));
+      end = start;
+      gtk_text_iter_forward_to_line_end (&end);
+      gtk_text_buffer_apply_tag (buffer, tag, &start, &end);
+    }
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 static void
 figures_text_view_init (FiguresTextView *self)
 {
+  self->page_starts = g_array_new (FALSE, FALSE, sizeof (guint));
 }
 
 /* ---- the reader ---- */
@@ -354,6 +453,8 @@ load_cb (GObject *object, GAsyncResult *result, gpointer user_data)
 
   setup_tags (self);
   gtk_text_buffer_set_text (buffer, loaded->text, -1);
+  figures_text_view_set_pages ((FiguresTextView *) self->text_view, loaded->info->page_starts,
+                               loaded->info->page_count);
 
   g_ptr_array_set_size (self->statistics, 0);
   g_list_store_remove_all (self->stats_store);
@@ -704,21 +805,6 @@ figures_reader_finalize (GObject *object)
   G_OBJECT_CLASS (figures_reader_parent_class)->finalize (object);
 }
 
-static void
-open_original_cb (GObject *object, GAsyncResult *result, gpointer user_data)
-{
-  g_autoptr (GtkWidget) reader = user_data;
-  g_autoptr (GError) error = NULL;
-
-  if (!g_app_info_launch_default_for_uri_finish (result, &error))
-    {
-      g_autofree char *message =
-        g_strdup_printf (_ ("The original could not be opened: %s"), error->message);
-
-      gtk_widget_activate_action (reader, "win.show-message", "s", message);
-    }
-}
-
 /* The file itself in the desktop's viewer: the reader shows its text only */
 static void
 open_original_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
@@ -726,15 +812,12 @@ open_original_action (GtkWidget *widget, const char *action_name, GVariant *para
   FiguresReader *self = FIGURES_READER (widget);
   g_autoptr (GFile) file = NULL;
   g_autofree char *uri = NULL;
-  g_autoptr (GdkAppLaunchContext) context = NULL;
 
   if (self->path == NULL)
     return;
   file = g_file_new_for_path (self->path);
   uri = g_file_get_uri (file);
-  context = gdk_display_get_app_launch_context (gtk_widget_get_display (widget));
-  g_app_info_launch_default_for_uri_async (uri, G_APP_LAUNCH_CONTEXT (context), NULL,
-                                           open_original_cb, g_object_ref (widget));
+  gtk_widget_activate_action (widget, "win.open-file", "s", uri);
 }
 
 static void
