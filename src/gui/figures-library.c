@@ -46,6 +46,8 @@ struct _FiguresLibrary
 
   guint files_done;
   guint files_total;
+  guint pages_done; /* of a scan being read by OCR */
+  guint pages_total;
   gint64 last_changed;
   FiguresIndexSummary last_summary;
   gboolean have_summary;
@@ -121,6 +123,16 @@ figures_library_get_progress (FiguresLibrary *self, guint *files_done, guint *fi
     *files_done = self->files_done;
   if (files_total != NULL)
     *files_total = self->files_total;
+}
+
+void
+figures_library_get_ocr_progress (FiguresLibrary *self, guint *pages_done, guint *pages_total)
+{
+  g_return_if_fail (FIGURES_IS_LIBRARY (self));
+  if (pages_done != NULL)
+    *pages_done = self->pages_done;
+  if (pages_total != NULL)
+    *pages_total = self->pages_total;
 }
 
 const FiguresIndexSummary *
@@ -217,6 +229,8 @@ typedef struct
   GMutex mutex;
   guint files_done;
   guint files_total;
+  guint pages_done;
+  guint pages_total;
   gboolean idle_pending;
   gint64 last_report;
 } ProgressState;
@@ -267,6 +281,8 @@ progress_idle_cb (gpointer user_data)
   g_mutex_lock (&state->mutex);
   self->files_done = state->files_done;
   self->files_total = state->files_total;
+  self->pages_done = state->pages_done;
+  self->pages_total = state->pages_total;
   state->idle_pending = FALSE;
   g_mutex_unlock (&state->mutex);
 
@@ -292,6 +308,8 @@ update_progress_cb (const FiguresIndexProgress *progress, gpointer user_data)
   g_mutex_lock (&state->mutex);
   state->files_done = progress->files_done;
   state->files_total = progress->files_total;
+  state->pages_done = progress->pages_done;
+  state->pages_total = progress->pages_total;
   if (!state->idle_pending && (now - state->last_report > 50 * G_TIME_SPAN_MILLISECOND ||
                                progress->files_done == progress->files_total))
     {

@@ -24,6 +24,9 @@ const char *figures_library_get_index_path (FiguresLibrary *self);
 gboolean figures_library_get_samples (FiguresLibrary *self);
 gboolean figures_library_get_indexing (FiguresLibrary *self);
 /* Files done and found by the update under way (0 and 0 while looking). */
+/* While a scanned report is read by OCR: its pages read, of all (0 of 0
+ * otherwise) */
+void figures_library_get_ocr_progress (FiguresLibrary *self, guint *pages_done, guint *pages_total);
 void figures_library_get_progress (FiguresLibrary *self, guint *files_done, guint *files_total);
 /* The summary of the last update that finished, or NULL. */
 const FiguresIndexSummary *figures_library_get_last_summary (FiguresLibrary *self);

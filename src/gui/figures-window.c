@@ -198,7 +198,7 @@ figures_window_open_document (FiguresWindow *self, gint64 document_id, guint off
 static void
 progress_cb (FiguresWindow *self)
 {
-  guint done = 0, total = 0;
+  guint done = 0, total = 0, pages_done = 0, pages_total = 0;
   g_autofree char *text = NULL;
 
   figures_library_get_progress (self->library, &done, &total);
@@ -209,8 +209,15 @@ progress_cb (FiguresWindow *self)
       return;
     }
 
-  /* Translators: indexing progress, files done of files total */
-  text = g_strdup_printf (_ ("%u of %u"), done, total);
+  figures_library_get_ocr_progress (self->library, &pages_done, &pages_total);
+  if (pages_total > 0)
+    /* Translators: indexing progress while a scan is read by text
+     * recognition: files done of files total, then its pages */
+    text = g_strdup_printf (_ ("%u of %u — scanned pages read: %u of %u"), done, total, pages_done,
+                            pages_total);
+  else
+    /* Translators: indexing progress, files done of files total */
+    text = g_strdup_printf (_ ("%u of %u"), done, total);
   gtk_progress_bar_set_fraction (self->progress_bar, (double) done / total);
   gtk_label_set_text (self->progress_count, text);
 }
