@@ -19,6 +19,7 @@
 #include "figures-list-row.h"
 #include "figures-query.h"
 #include "figures-reader.h"
+#include "figures-report.h"
 #include "figures-worker.h"
 
 /* ---- a text view that keeps a comfortable line length ---- */
@@ -810,6 +811,9 @@ static void
 open_original_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   FiguresReader *self = FIGURES_READER (widget);
+  FiguresTextView *view = (FiguresTextView *) self->text_view;
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  GtkTextIter cursor;
   g_autoptr (GFile) file = NULL;
   g_autofree char *uri = NULL;
 
@@ -817,7 +821,12 @@ open_original_action (GtkWidget *widget, const char *action_name, GVariant *para
     return;
   file = g_file_new_for_path (self->path);
   uri = g_file_get_uri (file);
-  gtk_widget_activate_action (widget, "win.open-file", "s", uri);
+  /* a PDF opens at the page being read: the search hit's, the figure's */
+  gtk_text_buffer_get_iter_at_mark (buffer, &cursor, gtk_text_buffer_get_insert (buffer));
+  gtk_widget_activate_action (widget, "win.open-file-at-page", "(su)", uri,
+                              (guint32) figures_page_at ((const guint *) view->page_starts->data,
+                                                         view->page_starts->len,
+                                                         gtk_text_iter_get_offset (&cursor)));
 }
 
 static void

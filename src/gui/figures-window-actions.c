@@ -125,6 +125,56 @@ open_file_action (GtkWidget *widget, const char *action_name, GVariant *param)
   launch_uri (FIGURES_WINDOW (widget), g_variant_get_string (param, NULL));
 }
 
+/* PDF viewers that open a file at a page, and how they are told */
+static const struct
+{
+  const char *executable;
+  const char *page_option; /* followed by the 1-based page */
+} page_viewers[] = {
+  { "evince", "--page-index=" },
+  { "atril", "--page-index=" },
+  { "xreader", "--page-index=" },
+  { "okular", "--page=" },
+};
+
+/* (uri, page): the file at its page when the desktop's PDF viewer can be
+ * told so, else the file as open-file opens it */
+static void
+open_file_at_page_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  FiguresWindow *self = FIGURES_WINDOW (widget);
+  const char *uri = NULL;
+  guint32 page = 0;
+  g_autoptr (GAppInfo) viewer = g_app_info_get_default_for_type ("application/pdf", FALSE);
+  g_autofree char *base = NULL;
+
+  g_variant_get (param, "(&su)", &uri, &page);
+  if (viewer != NULL && page > 0 && g_app_info_get_executable (viewer) != NULL)
+    base = g_path_get_basename (g_app_info_get_executable (viewer));
+  for (guint i = 0; base != NULL && i < G_N_ELEMENTS (page_viewers); i++)
+    {
+      g_autofree char *option = NULL;
+      g_autofree char *quoted = NULL;
+      g_autofree char *command = NULL;
+      g_autoptr (GAppInfo) at_page = NULL;
+      g_autoptr (GError) error = NULL;
+      g_autoptr (GdkAppLaunchContext) context = NULL;
+
+      if (strcmp (base, page_viewers[i].executable) != 0)
+        continue;
+      option = g_strdup_printf ("%s%u", page_viewers[i].page_option, page);
+      quoted = g_shell_quote (uri);
+      command = g_strdup_printf ("%s %s %s", g_app_info_get_executable (viewer), option, quoted);
+      at_page = g_app_info_create_from_commandline (command, NULL, G_APP_INFO_CREATE_NONE, &error);
+      context = gdk_display_get_app_launch_context (gtk_widget_get_display (widget));
+      if (at_page != NULL &&
+          g_app_info_launch (at_page, NULL, G_APP_LAUNCH_CONTEXT (context), &error))
+        return;
+      g_debug ("Could not open %s at page %u: %s", uri, page, error->message);
+    }
+  launch_uri (self, uri);
+}
+
 typedef struct
 {
   FiguresWindow *window;
@@ -294,6 +344,8 @@ _figures_window_class_actions_init (FiguresWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-exported", "s", show_exported_action);
   gtk_widget_class_install_action (widget_class, "win.open-document", "(xu)", open_document_action);
   gtk_widget_class_install_action (widget_class, "win.open-file", "s", open_file_action);
+  gtk_widget_class_install_action (widget_class, "win.open-file-at-page", "(su)",
+                                   open_file_at_page_action);
   gtk_widget_class_install_action (widget_class, "win.show-in-folder", "s", show_in_folder_action);
   gtk_widget_class_install_action (widget_class, "win.show-skipped", NULL, show_skipped_action);
   gtk_widget_class_install_action (widget_class, "win.export-chart", NULL, export_chart_action);
