@@ -23,6 +23,9 @@
 #include "figures-export-window.h"
 #include "figures-list-row.h"
 #include "figures-skipped-window.h"
+#include "figures-statistic-item.h"
+#include "figures-statistic-table.h"
+#include "figures-statistics-view.h"
 #include "figures-window-private.h"
 #include "gui-test-util.h"
 
@@ -637,6 +640,315 @@ test_skipped (void)
   gtk_window_destroy (skipped);
 }
 
+/* ---- the Statistics view (issue 12) ---- */
+
+static const FiguresStatisticRow *
+row_at (GListModel *rows, guint position)
+{
+  g_autoptr (FiguresStatisticItem) item = g_list_model_get_item (rows, position);
+
+  /* the store keeps the item alive */
+  return figures_statistic_item_get_row (item);
+}
+
+static void
+wait_for_table (FiguresStatisticsView *view)
+{
+  if (g_list_model_get_n_items (figures_statistics_view_get_rows (view)) == 0)
+    RUN_AND_WAIT (view, "loaded", (void) 0);
+}
+
+static GPtrArray *
+index_statistics (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (FiguresIndex) index = figures_index_open (figures_window_get_index_path (window), &error);
+  FiguresStatisticsFilter filter = { 0 };
+  GPtrArray *rows;
+
+  g_assert_no_error (error);
+  rows = figures_index_list_statistics (index, &filter, &error);
+  g_assert_no_error (error);
+  return rows;
+}
+
+static GtkColumnViewColumn *
+column_at (GtkColumnView *column_view, guint position)
+{
+  g_autoptr (GtkColumnViewColumn) column =
+    g_list_model_get_item (gtk_column_view_get_columns (column_view), position);
+
+  return column;
+}
+
+static void
+clipboard_text_cb (GObject *object, GAsyncResult *result, gpointer user_data)
+{
+  char **text = user_data;
+
+  *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (object), result, NULL);
+  if (*text == NULL)
+    *text = g_strdup ("");
+}
+
+static void
+test_statistics_table (void)
+{
+  FiguresStatisticsView *view = window->statistics_view;
+  GListModel *rows = figures_statistics_view_get_rows (view);
+  GtkColumnView *column_view = figures_statistics_view_get_column_view (view);
+  GtkSelectionModel *selection = figures_statistics_view_get_selection (view);
+  g_autoptr (GPtrArray) all = index_statistics ();
+  guint n_all, n;
+  g_autofree char *city = NULL;
+
+  figures_window_set_view (window, "statistics");
+  wait_for_table (view);
+  /* every statistic of the index, one row each */
+  n_all = g_list_model_get_n_items (rows);
+  g_assert_cmpuint (n_all, ==, all->len);
+  g_assert_cmpuint (n_all, >, 1);
+  settle (300);
+  save_screenshot (GTK_WIDGET (window), "screenshot-statistics.png");
+
+  /* Sorting by Value (column 3), largest first, then by City. */
+  gtk_column_view_sort_by_column (column_view, column_at (column_view, 3), GTK_SORT_DESCENDING);
+  for (guint i = 1; i < n_all; i++)
+    g_assert_cmpfloat (figures_decimal_to_double (row_at (rows, i - 1)->statistic->value), >=,
+                       figures_decimal_to_double (row_at (rows, i)->statistic->value));
+  g_assert_cmpfloat (figures_decimal_to_double (row_at (rows, 0)->statistic->value), >,
+                     figures_decimal_to_double (row_at (rows, n_all - 1)->statistic->value));
+  gtk_column_view_sort_by_column (column_view, column_at (column_view, 5), GTK_SORT_ASCENDING);
+  for (guint i = 1; i < n_all; i++)
+    g_assert_cmpint (g_utf8_collate (row_at (rows, i - 1)->statistic->city ?: "",
+                                     row_at (rows, i)->statistic->city ?: ""),
+                     <=, 0);
+
+  /* Filters: a metric, a city, free text, and back to everything. */
+  figures_statistics_view_set_metric (view, "trainees");
+  n = g_list_model_get_n_items (rows);
+  g_assert_cmpuint (n, >, 0);
+  g_assert_cmpuint (n, <, n_all);
+  for (guint i = 0; i < n; i++)
+    g_assert_cmpint (row_at (rows, i)->statistic->metric, ==, FIGURES_METRIC_TRAINEES);
+  city = g_strdup (row_at (rows, 0)->statistic->city);
+  figures_statistics_view_set_metric (view, NULL);
+  figures_statistics_view_set_city (view, city);
+  n = g_list_model_get_n_items (rows);
+  g_assert_cmpuint (n, >, 0);
+  for (guint i = 0; i < n; i++)
+    g_assert_cmpstr (row_at (rows, i)->statistic->city, ==, city);
+  figures_statistics_view_set_city (view, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, n_all);
+  figures_statistics_view_set_search (view, "培训");
+  n = g_list_model_get_n_items (rows);
+  g_assert_cmpuint (n, >, 0);
+  g_assert_cmpuint (n, <, n_all);
+  for (guint i = 0; i < n; i++)
+    {
+      const FiguresStatisticRow *row = row_at (rows, i);
+
+      g_assert_true (strstr (row->statistic->evidence ?: "", "培训") != NULL
+                     || strstr (row->statistic->label ?: "", "培训") != NULL
+                     || strstr (row->title ?: "", "培训") != NULL);
+    }
+  figures_statistics_view_set_search (view, "");
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, n_all);
+
+  /* Copy: Ctrl+C's action puts the selected rows on the clipboard as TSV,
+   * the statistic columns and a citation. */
+  gtk_selection_model_select_range (selection, 0, 2, TRUE);
+  {
+    g_autofree char *text = NULL;
+    g_auto (GStrv) lines = NULL;
+    g_autofree char *header = g_strjoinv ("\t", (char **) figures_statistic_columns);
+    GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (view));
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "statistics.copy", NULL));
+    gdk_clipboard_read_text_async (clipboard, NULL, clipboard_text_cb, &text);
+    while (text == NULL)
+      g_main_context_iteration (NULL, TRUE);
+    lines = g_strsplit (text, "\n", -1);
+    g_assert_cmpuint (g_strv_length (lines), ==, 4); /* header, 2 rows, "" */
+    g_assert_true (g_str_has_prefix (lines[0], header));
+    for (guint i = 0; i < 2; i++)
+      {
+        const FiguresStatisticRow *row = row_at (rows, i);
+        g_auto (GStrv) fields = g_strsplit (lines[i + 1], "\t", -1);
+        g_autofree char *start = g_strdup_printf ("%u", row->statistic->start);
+
+        g_assert_cmpuint (g_strv_length (fields), ==, FIGURES_N_STATISTIC_COLUMNS + 1);
+        g_assert_cmpstr (fields[7], ==, start);
+        g_assert_cmpstr (fields[1], ==, row->statistic->city);
+        g_assert_true (g_str_has_prefix (fields[FIGURES_N_STATISTIC_COLUMNS], row->title));
+        g_assert_nonnull (strstr (fields[FIGURES_N_STATISTIC_COLUMNS], fields[0]));
+      }
+  }
+
+  /* Double-click (activate) opens the report at the figure. */
+  {
+    FiguresReader *reader = figures_documents_view_get_reader (window->documents_view);
+    const FiguresStatisticRow *row = row_at (rows, 1);
+    gint64 id = row->document_id;
+
+    RUN_AND_WAIT (reader, "loaded", g_signal_emit_by_name (column_view, "activate", 1));
+    g_assert_cmpint (figures_reader_get_document_id (reader), ==, id);
+    g_assert_cmpstr (adw_view_stack_get_visible_child_name (window->stack), ==, "documents");
+  }
+  gtk_selection_model_unselect_all (selection);
+}
+
+static guint
+count_csv_rows (GBytes *csv, const char *file, guint start, guint end)
+{
+  g_autofree char *needle = g_strdup_printf (",%u,%u,", start, end);
+  g_auto (GStrv) lines = g_strsplit (g_bytes_get_data (csv, NULL), "\r\n", -1);
+  guint n = 0;
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (g_str_has_prefix (lines[i], file) && strstr (lines[i], needle) != NULL)
+      n++;
+  return n;
+}
+
+/* The bar of @city in the chart on screen: its mentions, 0 when it has none. */
+static guint
+chart_mentions (const char *city)
+{
+  FiguresChartLayout *layout;
+  FiguresChartMark mark;
+
+  figures_window_set_view (window, "charts");
+  settle (100);
+  layout = wait_for_layout (window->charts_view);
+  for (guint i = 0; i < figures_chart_layout_get_n_marks (layout); i++)
+    if (figures_chart_layout_get_mark (layout, i, &mark) && mark.kind == FIGURES_CHART_MARK_BAR
+        && g_strcmp0 (mark.city, city) == 0)
+      return mark.mentions;
+  return 0;
+}
+
+/* Corrects the selected figure through @action and waits until the table
+ * and the chart have read the index again. */
+static void
+correct_and_wait (FiguresStatisticsView *view, const char *action)
+{
+  gboolean table = FALSE, chart = FALSE;
+  gulong a = g_signal_connect (view, "loaded", G_CALLBACK (set_flag_cb), &table);
+  gulong b = g_signal_connect (window->charts_view, "data-changed", G_CALLBACK (set_flag_cb), &chart);
+
+  /* a hidden chart reads the index when shown: show it */
+  figures_window_set_view (window, "charts");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), action, NULL));
+  wait_for_flag (&table, "the table after a correction");
+  wait_for_flag (&chart, "the chart after a correction");
+  g_signal_handler_disconnect (view, a);
+  g_signal_handler_disconnect (window->charts_view, b);
+}
+
+static gboolean
+select_figure (FiguresStatisticsView *view, const char *hash, guint start)
+{
+  GListModel *rows = figures_statistics_view_get_rows (view);
+
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    if (g_strcmp0 (row_at (rows, i)->hash, hash) == 0 && row_at (rows, i)->statistic->start == start)
+      {
+        gtk_selection_model_select_item (figures_statistics_view_get_selection (view), i, TRUE);
+        return TRUE;
+      }
+  return FALSE;
+}
+
+static void
+test_statistics_correct (void)
+{
+  FiguresStatisticsView *view = window->statistics_view;
+  GListModel *rows = figures_statistics_view_get_rows (view);
+  g_autoptr (GPtrArray) before = NULL;
+  g_autoptr (GPtrArray) after = NULL;
+  g_autoptr (GBytes) csv_before = NULL;
+  g_autoptr (GBytes) csv_after = NULL;
+  g_autofree char *hash = NULL;
+  g_autofree char *file = NULL;
+  g_autofree char *city = NULL;
+  guint start = 0, end = 0, n_all, mentions;
+  FiguresChartMark mark;
+
+  /* the figure: one behind the first bar of the trainees chart */
+  figures_window_set_view (window, "charts");
+  /* another metric first, so that setting trainees always reloads */
+  RUN_AND_WAIT (window->charts_view, "data-changed",
+                  figures_chart_view_set_metric (window->charts_view, "funding"));
+  RUN_AND_WAIT (window->charts_view, "data-changed",
+                figures_chart_view_set_metric (window->charts_view, "trainees"));
+  settle (100);
+  g_assert_true (figures_chart_layout_get_mark (wait_for_layout (window->charts_view), 0, &mark));
+  city = g_strdup (mark.city);
+  mentions = chart_mentions (city);
+  g_assert_cmpuint (mentions, >, 0);
+
+  figures_window_set_view (window, "statistics");
+  wait_for_table (view);
+  n_all = g_list_model_get_n_items (rows);
+  figures_statistics_view_set_metric (view, "trainees");
+  figures_statistics_view_set_city (view, city);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, mentions);
+  hash = g_strdup (row_at (rows, 0)->hash);
+  start = row_at (rows, 0)->statistic->start;
+  end = row_at (rows, 0)->statistic->end;
+  file = figures_display_path (row_at (rows, 0)->path, NULL);
+  g_assert_false (row_at (rows, 0)->corrected);
+  before = index_statistics ();
+  csv_before = figures_statistics_to_csv (before, NULL);
+  g_assert_cmpuint (count_csv_rows (csv_before, file, start, end), ==, 1);
+
+  /* Confirm: the figure stays, marked corrected. */
+  g_assert_true (select_figure (view, hash, start));
+  correct_and_wait (view, "statistics.confirm");
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, mentions);
+  g_assert_true (select_figure (view, hash, start));
+  g_assert_true (row_at (rows, 0)->corrected);
+  correct_and_wait (view, "statistics.undo");
+  g_assert_true (select_figure (view, hash, start));
+  g_assert_false (row_at (rows, 0)->corrected);
+
+  /* Not a Statistic: it leaves the table, the chart and the CSV. */
+  correct_and_wait (view, "statistics.reject");
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, mentions - 1);
+  g_assert_false (select_figure (view, hash, start));
+  figures_statistics_view_set_city (view, NULL);
+  figures_statistics_view_set_metric (view, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, n_all - 1);
+  g_assert_cmpuint (chart_mentions (city), ==, mentions - 1);
+  after = index_statistics ();
+  csv_after = figures_statistics_to_csv (after, NULL);
+  g_assert_cmpuint (after->len, ==, before->len - 1);
+  g_assert_cmpuint (count_csv_rows (csv_after, file, start, end), ==, 0);
+
+  /* Undo brings it back everywhere. */
+  {
+    g_autoptr (FiguresCorrection) undo = figures_correction_new ();
+    gboolean done = FALSE;
+
+    /* the table no longer shows it: undo through the library, as the
+     * reader's popover would */
+    undo->hash = g_strdup (hash);
+    undo->start = start;
+    figures_window_set_view (window, "statistics");
+    {
+      gulong id = g_signal_connect (view, "loaded", G_CALLBACK (set_flag_cb), &done);
+
+      figures_library_correct_async (window->library, undo, TRUE, NULL, NULL, NULL);
+      wait_for_flag (&done, "the table after undo");
+      g_signal_handler_disconnect (view, id);
+    }
+    g_assert_cmpuint (g_list_model_get_n_items (rows), ==, n_all);
+  }
+  settle (100);
+  g_assert_cmpuint (chart_mentions (city), ==, mentions);
+}
+
 /* Item 4 of the brief: look at it, in every size and both themes. */
 static void
 test_screenshots (void)
@@ -919,6 +1231,8 @@ main (int argc, char **argv)
   g_test_add_func ("/gui/skipped", test_skipped);
   g_test_add_func ("/gui/screenshots", test_screenshots);
   g_test_add_func ("/gui/views-and-actions", test_views_and_actions);
+  g_test_add_func ("/gui/statistics-table", test_statistics_table);
+  g_test_add_func ("/gui/statistics-correct", test_statistics_correct);
   g_test_add_func ("/gui/index-errors", test_index_errors);
   g_test_add_func ("/gui/list-fills", test_list_fills);
 
@@ -929,7 +1243,8 @@ main (int argc, char **argv)
   g_clear_object (&app);
   {
     const char *files[] = { "reports/report.txt", "reports",      "chart.png", "stats.csv",
-                            "index.db-wal",       "index.db-shm", "index.db",  NULL };
+                            "index.db-wal",       "index.db-shm", "index.db",  "corrections.db-wal",
+                            "corrections.db-shm", "corrections.db", NULL };
 
     for (guint i = 0; files[i] != NULL; i++)
       {

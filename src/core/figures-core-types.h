@@ -55,6 +55,7 @@ typedef struct
   char *hash;         /* the report's content hash (corrections' key) */
   gboolean corrected; /* an analyst's correction applies */
   gboolean rejected;  /* marked not a statistic (only with_rejected) */
+  char *date;         /* the report's date (ISO 8601), NULL when unknown */
 } FiguresStatisticRow;
 
 void       figures_statistic_row_free (FiguresStatisticRow *row);

@@ -220,6 +220,7 @@ figures_statistic_row_free (FiguresStatisticRow *row)
   g_free (row->path);
   g_free (row->title);
   g_free (row->hash);
+  g_free (row->date);
   g_free (row);
 }
 
@@ -391,7 +392,7 @@ figures_index_list_statistics (FiguresIndex *self,
                            "s.value_text, s.approx, s.unit, s.start, s.\"end\", s.label, "
                            "s.evidence, "
                            "s.evidence_start, s.evidence_end, s.year, s.why_metric, "
-                           "s.why_city, s.page, d.hash, s.corrected, s.rejected "
+                           "s.why_city, s.page, d.hash, s.corrected, s.rejected, d.date "
                            "FROM statistics s JOIN documents d ON d.id = s.document_id",
                            filter, "ORDER BY d.path, s.document_id, s.start, s.id", error);
   if (stmt == NULL)
@@ -428,6 +429,7 @@ figures_index_list_statistics (FiguresIndex *self,
       row->hash = _figures_index_column_dup (stmt, 19);
       row->corrected = sqlite3_column_int (stmt, 20) != 0;
       row->rejected = sqlite3_column_int (stmt, 21) != 0;
+      row->date = _figures_index_column_dup (stmt, 22);
       if (s->evidence == NULL)
         s->evidence =
           text_cache_cut (&cache, self->db, row->document_id, s->evidence_start, s->evidence_end);

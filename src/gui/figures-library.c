@@ -783,6 +783,105 @@ figures_library_list_statistics_finish (FiguresLibrary *self, GAsyncResult *resu
 
 typedef struct
 {
+  FiguresCorrection *correction;
+  char *index_path;
+  gboolean undo;
+} CorrectJob;
+
+static void
+correct_job_free (CorrectJob *job)
+{
+  figures_correction_free (job->correction);
+  g_free (job->index_path);
+  g_free (job);
+}
+
+static gpointer
+correct_job (FiguresIndex *index, gpointer data, GCancellable *cancellable, GError **error)
+{
+  CorrectJob *job = data;
+  g_autofree char *path = figures_corrections_path_for_index (job->index_path);
+  g_autoptr (FiguresCorrections) corrections = figures_corrections_open (path, error);
+  const FiguresCorrection *correction = job->correction;
+
+  if (corrections == NULL)
+    return NULL;
+  if (job->undo)
+    {
+      g_autoptr (GError) local_error = NULL;
+
+      if (!figures_corrections_undo (corrections, correction->hash, correction->start,
+                                     &local_error)
+          && local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+    }
+  else if (!figures_corrections_add (corrections, correction, error))
+    return NULL;
+  if (!figures_index_apply_corrections (index, corrections, correction->hash, error))
+    return NULL;
+  return GINT_TO_POINTER (TRUE);
+}
+
+static void
+correct_done_cb (GObject *object, GAsyncResult *result, gpointer user_data)
+{
+  FiguresLibrary *self = FIGURES_LIBRARY (object);
+  g_autoptr (GTask) task = user_data;
+  GError *error = NULL;
+
+  if (figures_worker_finish (result, &error) == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  /* what every view shows may have changed, as after an update */
+  g_signal_emit (self, signals[SIGNAL_CHANGED], 0, TRUE);
+  g_task_return_boolean (task, TRUE);
+}
+
+void
+figures_library_correct_async (FiguresLibrary *self,
+                               const FiguresCorrection *correction,
+                               gboolean undo,
+                               GCancellable *cancellable,
+                               GAsyncReadyCallback callback,
+                               gpointer user_data)
+{
+  CorrectJob *job;
+  GTask *task;
+
+  g_return_if_fail (FIGURES_IS_LIBRARY (self));
+  g_return_if_fail (correction != NULL && correction->hash != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, figures_library_correct_async);
+  job = g_new0 (CorrectJob, 1);
+  job->correction = figures_correction_new ();
+  job->correction->hash = g_strdup (correction->hash);
+  job->correction->file = g_strdup (correction->file);
+  job->correction->start = correction->start;
+  job->correction->action = correction->action;
+  job->correction->field = correction->field;
+  job->correction->old_value = g_strdup (correction->old_value);
+  job->correction->new_value = g_strdup (correction->new_value);
+  job->index_path = g_strdup (self->index_path);
+  job->undo = undo;
+  figures_worker_run (self, self->index_path, correct_job, job, (GDestroyNotify) correct_job_free,
+                      NULL, cancellable, correct_done_cb, task);
+}
+
+gboolean
+figures_library_correct_finish (FiguresLibrary *self, GAsyncResult *result, GError **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+typedef struct
+{
   char *metric;
   GStrv cities;
   FiguresAggregate aggregate;

@@ -8,6 +8,7 @@
 #include <gio/gio.h>
 
 #include "figures-chart.h"
+#include "figures-corrections.h"
 #include "figures-index.h"
 
 G_BEGIN_DECLS
@@ -67,6 +68,18 @@ void figures_library_list_statistics_async (FiguresLibrary *self,
                                             gpointer user_data);
 GPtrArray *
 figures_library_list_statistics_finish (FiguresLibrary *self, GAsyncResult *result, GError **error);
+
+/* Records @correction (or, with @undo, undoes the latest correction of its
+ * figure) in the corrections beside the index, applies them to the index,
+ * then emits "changed" so that every view shows it. */
+void figures_library_correct_async (FiguresLibrary *self,
+                                    const FiguresCorrection *correction,
+                                    gboolean undo,
+                                    GCancellable *cancellable,
+                                    GAsyncReadyCallback callback,
+                                    gpointer user_data);
+gboolean
+figures_library_correct_finish (FiguresLibrary *self, GAsyncResult *result, GError **error);
 
 /* A bar chart of @metric by city, or (@cities set) those cities compared
  * on every metric. */

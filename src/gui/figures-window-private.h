@@ -8,6 +8,7 @@
 #include "figures-chart-view.h"
 #include "figures-documents-view.h"
 #include "figures-library.h"
+#include "figures-statistics-view.h"
 #include "figures-window.h"
 
 G_BEGIN_DECLS
@@ -40,6 +41,7 @@ struct _FiguresWindow
   FiguresDocumentsView *documents_view;
   FiguresChartView *charts_view;
   FiguresChartView *compare_view;
+  FiguresStatisticsView *statistics_view;
 };
 
 void _figures_window_class_actions_init (FiguresWindowClass *klass);

@@ -412,6 +412,7 @@ figures_window_class_init (FiguresWindowClass *klass)
 
   g_type_ensure (FIGURES_TYPE_DOCUMENTS_VIEW);
   g_type_ensure (FIGURES_TYPE_CHART_VIEW);
+  g_type_ensure (FIGURES_TYPE_STATISTICS_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/figures-window.ui");
   gtk_widget_class_bind_template_child (widget_class, FiguresWindow, toast_overlay);
@@ -426,6 +427,7 @@ figures_window_class_init (FiguresWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FiguresWindow, documents_view);
   gtk_widget_class_bind_template_child (widget_class, FiguresWindow, charts_view);
   gtk_widget_class_bind_template_child (widget_class, FiguresWindow, compare_view);
+  gtk_widget_class_bind_template_child (widget_class, FiguresWindow, statistics_view);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_stop_cb);
@@ -468,6 +470,7 @@ maybe_start (FiguresWindow *self)
   figures_documents_view_set_library (self->documents_view, self->library);
   figures_chart_view_set_library (self->charts_view, self->library);
   figures_chart_view_set_library (self->compare_view, self->library);
+  figures_statistics_view_set_library (self->statistics_view, self->library);
 }
 
 static void

@@ -1,0 +1,35 @@
+/* figures-statistics-view.h: every figure of the index in one table
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "figures-library.h"
+
+G_BEGIN_DECLS
+
+#define FIGURES_TYPE_STATISTICS_VIEW (figures_statistics_view_get_type ())
+
+G_DECLARE_FINAL_TYPE (FiguresStatisticsView, figures_statistics_view, FIGURES, STATISTICS_VIEW, GtkWidget)
+
+/* Reads the library's statistics now and whenever it changes. */
+void figures_statistics_view_set_library (FiguresStatisticsView *self, FiguresLibrary *library);
+/* Reads them again (in a worker thread); "loaded" is emitted when shown. */
+void figures_statistics_view_reload (FiguresStatisticsView *self);
+
+/* For tests and the window: the rows shown (FiguresStatisticItem, sorted
+ * and filtered), and the selection over them. */
+GListModel *figures_statistics_view_get_rows (FiguresStatisticsView *self);
+GtkSelectionModel *figures_statistics_view_get_selection (FiguresStatisticsView *self);
+GtkColumnView *figures_statistics_view_get_column_view (FiguresStatisticsView *self);
+/* Filters: a metric key or NULL, a city or NULL, free text or "". */
+void figures_statistics_view_set_metric (FiguresStatisticsView *self, const char *metric);
+void figures_statistics_view_set_city (FiguresStatisticsView *self, const char *city);
+void figures_statistics_view_set_search (FiguresStatisticsView *self, const char *text);
+/* The selected rows as TSV (the statistic columns, then a citation). */
+char *figures_statistics_view_dup_selected_tsv (FiguresStatisticsView *self);
+
+G_END_DECLS
