@@ -662,7 +662,8 @@ static GPtrArray *
 index_statistics (void)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (FiguresIndex) index = figures_index_open (figures_window_get_index_path (window), &error);
+  g_autoptr (FiguresIndex) index =
+    figures_index_open (figures_window_get_index_path (window), &error);
   FiguresStatisticsFilter filter = { 0 };
   GPtrArray *rows;
 
@@ -748,9 +749,9 @@ test_statistics_table (void)
     {
       const FiguresStatisticRow *row = row_at (rows, i);
 
-      g_assert_true (strstr (row->statistic->evidence ?: "", "培训") != NULL
-                     || strstr (row->statistic->label ?: "", "培训") != NULL
-                     || strstr (row->title ?: "", "培训") != NULL);
+      g_assert_true (strstr (row->statistic->evidence ?: "", "培训") != NULL ||
+                     strstr (row->statistic->label ?: "", "培训") != NULL ||
+                     strstr (row->title ?: "", "培训") != NULL);
     }
   figures_statistics_view_set_search (view, "");
   g_assert_cmpuint (g_list_model_get_n_items (rows), ==, n_all);
@@ -822,8 +823,8 @@ chart_mentions (const char *city)
   settle (100);
   layout = wait_for_layout (window->charts_view);
   for (guint i = 0; i < figures_chart_layout_get_n_marks (layout); i++)
-    if (figures_chart_layout_get_mark (layout, i, &mark) && mark.kind == FIGURES_CHART_MARK_BAR
-        && g_strcmp0 (mark.city, city) == 0)
+    if (figures_chart_layout_get_mark (layout, i, &mark) && mark.kind == FIGURES_CHART_MARK_BAR &&
+        g_strcmp0 (mark.city, city) == 0)
       return mark.mentions;
   return 0;
 }
@@ -835,7 +836,8 @@ correct_and_wait (FiguresStatisticsView *view, const char *action)
 {
   gboolean table = FALSE, chart = FALSE;
   gulong a = g_signal_connect (view, "loaded", G_CALLBACK (set_flag_cb), &table);
-  gulong b = g_signal_connect (window->charts_view, "data-changed", G_CALLBACK (set_flag_cb), &chart);
+  gulong b =
+    g_signal_connect (window->charts_view, "data-changed", G_CALLBACK (set_flag_cb), &chart);
 
   /* a hidden chart reads the index when shown: show it */
   figures_window_set_view (window, "charts");
@@ -852,7 +854,8 @@ select_figure (FiguresStatisticsView *view, const char *hash, guint start)
   GListModel *rows = figures_statistics_view_get_rows (view);
 
   for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
-    if (g_strcmp0 (row_at (rows, i)->hash, hash) == 0 && row_at (rows, i)->statistic->start == start)
+    if (g_strcmp0 (row_at (rows, i)->hash, hash) == 0 &&
+        row_at (rows, i)->statistic->start == start)
       {
         gtk_selection_model_select_item (figures_statistics_view_get_selection (view), i, TRUE);
         return TRUE;
@@ -879,7 +882,7 @@ test_statistics_correct (void)
   figures_window_set_view (window, "charts");
   /* another metric first, so that setting trainees always reloads */
   RUN_AND_WAIT (window->charts_view, "data-changed",
-                  figures_chart_view_set_metric (window->charts_view, "funding"));
+                figures_chart_view_set_metric (window->charts_view, "funding"));
   RUN_AND_WAIT (window->charts_view, "data-changed",
                 figures_chart_view_set_metric (window->charts_view, "trainees"));
   settle (100);
@@ -1242,9 +1245,11 @@ main (int argc, char **argv)
   settle (200);
   g_clear_object (&app);
   {
-    const char *files[] = { "reports/report.txt", "reports",      "chart.png", "stats.csv",
-                            "index.db-wal",       "index.db-shm", "index.db",  "corrections.db-wal",
-                            "corrections.db-shm", "corrections.db", NULL };
+    const char *files[] = {
+      "reports/report.txt", "reports",        "chart.png", "stats.csv",
+      "index.db-wal",       "index.db-shm",   "index.db",  "corrections.db-wal",
+      "corrections.db-shm", "corrections.db", NULL
+    };
 
     for (guint i = 0; files[i] != NULL; i++)
       {

@@ -811,8 +811,8 @@ correct_job (FiguresIndex *index, gpointer data, GCancellable *cancellable, GErr
       g_autoptr (GError) local_error = NULL;
 
       if (!figures_corrections_undo (corrections, correction->hash, correction->start,
-                                     &local_error)
-          && local_error != NULL)
+                                     &local_error) &&
+          local_error != NULL)
         {
           g_propagate_error (error, g_steal_pointer (&local_error));
           return NULL;

@@ -13,7 +13,8 @@ G_BEGIN_DECLS
 
 #define FIGURES_TYPE_STATISTIC_ITEM (figures_statistic_item_get_type ())
 
-G_DECLARE_FINAL_TYPE (FiguresStatisticItem, figures_statistic_item, FIGURES, STATISTIC_ITEM, GObject)
+G_DECLARE_FINAL_TYPE (
+  FiguresStatisticItem, figures_statistic_item, FIGURES, STATISTIC_ITEM, GObject)
 
 /* Takes @row (figures_index_list_statistics()). */
 FiguresStatisticItem *figures_statistic_item_new (FiguresStatisticRow *row);

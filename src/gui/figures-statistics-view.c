@@ -225,8 +225,8 @@ add_columns (FiguresStatisticsView *self)
 
       g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), (gpointer) column);
       g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), (gpointer) column);
-      view_column = gtk_column_view_column_new (column->title[0] != '\0' ? _ (column->title) : "",
-                                                factory);
+      view_column =
+        gtk_column_view_column_new (column->title[0] != '\0' ? _ (column->title) : "", factory);
       sorter = GTK_SORTER (gtk_custom_sorter_new (sort_cb, (gpointer) column, NULL));
       gtk_column_view_column_set_sorter (view_column, sorter);
       gtk_column_view_column_set_resizable (view_column, TRUE);
@@ -257,14 +257,15 @@ filter_cb (gpointer item, gpointer user_data)
   const FiguresStatisticRow *row = figures_statistic_item_get_row (item);
   const FiguresStatistic *statistic = row->statistic;
 
-  if (self->metric != NULL && g_strcmp0 (figures_metric_to_key (statistic->metric), self->metric) != 0)
+  if (self->metric != NULL &&
+      g_strcmp0 (figures_metric_to_key (statistic->metric), self->metric) != 0)
     return FALSE;
   if (self->city != NULL && g_strcmp0 (statistic->city, self->city) != 0)
     return FALSE;
   if (self->search != NULL && self->search[0] != '\0')
-    return contains (statistic->label, self->search) || contains (statistic->evidence, self->search)
-           || contains (row->title, self->search) || contains (statistic->city, self->search)
-           || contains (statistic->place, self->search);
+    return contains (statistic->label, self->search) ||
+           contains (statistic->evidence, self->search) || contains (row->title, self->search) ||
+           contains (statistic->city, self->search) || contains (statistic->place, self->search);
   return TRUE;
 }
 
@@ -666,17 +667,16 @@ change_city_action (GtkWidget *widget, const char *name, GVariant *param)
 
   if (items->len == 0)
     return;
-  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                   _ ("Change City"),
-                                   _ ("The city the selected figures count for."));
+  dialog =
+    adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, _ ("Change City"),
+                            _ ("The city the selected figures count for."));
   entry = gtk_entry_new ();
-  gtk_editable_set_text (
-    GTK_EDITABLE (entry),
-    figures_statistic_item_get_row (items->pdata[0])->statistic->city ?: "");
+  gtk_editable_set_text (GTK_EDITABLE (entry),
+                         figures_statistic_item_get_row (items->pdata[0])->statistic->city ?: "");
   gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _ ("_Cancel"),
-                                    "change", _ ("_Change"), NULL);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _ ("_Cancel"), "change",
+                                    _ ("_Change"), NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "change",
                                               ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "change");
@@ -766,8 +766,8 @@ figures_statistics_view_class_init (FiguresStatisticsViewClass *klass)
                                    change_city_action);
   gtk_widget_class_install_action (widget_class, "statistics.set-city", "s", set_city_action);
   gtk_widget_class_install_action (widget_class, "statistics.undo", NULL, undo_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK,
-                                       "statistics.copy", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK, "statistics.copy",
+                                       NULL);
 }
 
 static void
@@ -794,8 +794,9 @@ figures_statistics_view_init (FiguresStatisticsView *self)
   self->filter = gtk_custom_filter_new (filter_cb, self, NULL);
   self->filter_model =
     gtk_filter_list_model_new (G_LIST_MODEL (self->store), GTK_FILTER (self->filter));
-  self->sort_model = gtk_sort_list_model_new (G_LIST_MODEL (self->filter_model),
-                                              g_object_ref (gtk_column_view_get_sorter (self->column_view)));
+  self->sort_model =
+    gtk_sort_list_model_new (G_LIST_MODEL (self->filter_model),
+                             g_object_ref (gtk_column_view_get_sorter (self->column_view)));
   self->selection = gtk_multi_selection_new (G_LIST_MODEL (self->sort_model));
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
   g_signal_connect_object (self->selection, "selection-changed", G_CALLBACK (selection_changed_cb),

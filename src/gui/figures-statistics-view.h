@@ -13,7 +13,8 @@ G_BEGIN_DECLS
 
 #define FIGURES_TYPE_STATISTICS_VIEW (figures_statistics_view_get_type ())
 
-G_DECLARE_FINAL_TYPE (FiguresStatisticsView, figures_statistics_view, FIGURES, STATISTICS_VIEW, GtkWidget)
+G_DECLARE_FINAL_TYPE (
+  FiguresStatisticsView, figures_statistics_view, FIGURES, STATISTICS_VIEW, GtkWidget)
 
 /* Reads the library's statistics now and whenever it changes. */
 void figures_statistics_view_set_library (FiguresStatisticsView *self, FiguresLibrary *library);
