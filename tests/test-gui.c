@@ -756,6 +756,46 @@ test_statistics_table (void)
   figures_statistics_view_set_search (view, "");
   g_assert_cmpuint (g_list_model_get_n_items (rows), ==, n_all);
 
+  /* A label; a year range, whose bounds are included. */
+  {
+    g_autofree char *label = NULL;
+    int first = G_MAXINT, last = 0;
+
+    for (guint i = 0; i < n_all && label == NULL; i++)
+      if (row_at (rows, i)->statistic->label != NULL && row_at (rows, i)->statistic->label[0])
+        label = g_strdup (row_at (rows, i)->statistic->label);
+    g_assert_nonnull (label);
+    figures_statistics_view_set_label (view, label);
+    n = g_list_model_get_n_items (rows);
+    g_assert_cmpuint (n, >, 0);
+    for (guint i = 0; i < n; i++)
+      g_assert_cmpstr (row_at (rows, i)->statistic->label, ==, label);
+    figures_statistics_view_set_label (view, NULL);
+    g_assert_cmpuint (g_list_model_get_n_items (rows), ==, n_all);
+
+    for (guint i = 0; i < n_all; i++)
+      {
+        int year = row_at (rows, i)->statistic->year;
+
+        if (year > 0)
+          first = MIN (first, year), last = MAX (last, year);
+      }
+    g_assert_cmpint (last, >, first); /* the samples span years */
+    figures_statistics_view_set_years (view, last, 0);
+    n = g_list_model_get_n_items (rows);
+    g_assert_cmpuint (n, >, 0);
+    g_assert_cmpuint (n, <, n_all);
+    for (guint i = 0; i < n; i++)
+      g_assert_cmpint (row_at (rows, i)->statistic->year, >=, last);
+    figures_statistics_view_set_years (view, first, first);
+    n = g_list_model_get_n_items (rows);
+    g_assert_cmpuint (n, >, 0);
+    for (guint i = 0; i < n; i++)
+      g_assert_cmpint (row_at (rows, i)->statistic->year, ==, first);
+    figures_statistics_view_set_years (view, 0, 0);
+    g_assert_cmpuint (g_list_model_get_n_items (rows), ==, n_all);
+  }
+
   /* Copy: Ctrl+C's action puts the selected rows on the clipboard as TSV,
    * the statistic columns and a citation. */
   gtk_selection_model_select_range (selection, 0, 2, TRUE);
@@ -832,7 +872,7 @@ chart_mentions (const char *city)
 /* Corrects the selected figure through @action and waits until the table
  * and the chart have read the index again. */
 static void
-correct_and_wait (FiguresStatisticsView *view, const char *action)
+correct_and_wait_for (FiguresStatisticsView *view, const char *action, GVariant *param)
 {
   gboolean table = FALSE, chart = FALSE;
   gulong a = g_signal_connect (view, "loaded", G_CALLBACK (set_flag_cb), &table);
@@ -841,11 +881,36 @@ correct_and_wait (FiguresStatisticsView *view, const char *action)
 
   /* a hidden chart reads the index when shown: show it */
   figures_window_set_view (window, "charts");
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), action, NULL));
+  if (param != NULL)
+    g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (view), action, param));
+  else
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), action, NULL));
   wait_for_flag (&table, "the table after a correction");
   wait_for_flag (&chart, "the chart after a correction");
   g_signal_handler_disconnect (view, a);
   g_signal_handler_disconnect (window->charts_view, b);
+}
+
+/* The message dialog a view just presented. */
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (toplevel))
+        return ADW_MESSAGE_DIALOG (toplevel);
+    }
+  return NULL;
+}
+
+static void
+correct_and_wait (FiguresStatisticsView *view, const char *action)
+{
+  correct_and_wait_for (view, action, NULL);
 }
 
 static gboolean
@@ -948,6 +1013,72 @@ test_statistics_correct (void)
     }
     g_assert_cmpuint (g_list_model_get_n_items (rows), ==, n_all);
   }
+  settle (100);
+  g_assert_cmpuint (chart_mentions (city), ==, mentions);
+
+  /* Change Value through its dialog, as a user would. */
+  figures_window_set_view (window, "statistics");
+  figures_statistics_view_set_metric (view, "trainees");
+  figures_statistics_view_set_city (view, city);
+  g_assert_true (select_figure (view, hash, start));
+  {
+    AdwMessageDialog *dialog;
+    gboolean table = FALSE;
+    gulong id = g_signal_connect (view, "loaded", G_CALLBACK (set_flag_cb), &table);
+    const FiguresStatisticRow *row;
+
+    g_assert_true (
+      gtk_widget_activate_action (GTK_WIDGET (view), "statistics.change", "s", "value"));
+    dialog = find_message_dialog ();
+    g_assert_nonnull (dialog);
+    gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)), "123457");
+    adw_message_dialog_response (dialog, "change");
+    gtk_window_destroy (GTK_WINDOW (dialog));
+    wait_for_flag (&table, "the table after Change Value");
+    g_signal_handler_disconnect (view, id);
+    g_assert_true (select_figure (view, hash, start));
+    row = row_at (rows, 0);
+    g_assert_cmpfloat (figures_decimal_to_double (row->statistic->value), ==, 123457);
+    g_assert_true (row->corrected);
+  }
+  {
+    g_autoptr (GPtrArray) changed = index_statistics ();
+    g_autoptr (GBytes) csv = figures_statistics_to_csv (changed, NULL);
+
+    g_assert_nonnull (g_strstr_len (g_bytes_get_data (csv, NULL), -1, ",123457,"));
+  }
+
+  /* Change Year: the year filter finds it in that year alone. */
+  correct_and_wait_for (view, "statistics.set", g_variant_new ("(ss)", "year", "1999"));
+  g_assert_true (select_figure (view, hash, start));
+  g_assert_cmpint (row_at (rows, 0)->statistic->year, ==, 1999);
+  figures_statistics_view_set_city (view, NULL);
+  figures_statistics_view_set_years (view, 1999, 1999);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 1);
+  g_assert_cmpuint (row_at (rows, 0)->statistic->start, ==, start);
+  figures_statistics_view_set_years (view, 0, 0);
+  figures_statistics_view_set_city (view, city);
+
+  /* Change Metric: it leaves the trainees bar of its city. */
+  correct_and_wait_for (view, "statistics.set", g_variant_new ("(ss)", "metric", "projects"));
+  g_assert_false (select_figure (view, hash, start));
+  g_assert_cmpuint (chart_mentions (city), ==, mentions - 1);
+  figures_window_set_view (window, "statistics");
+  figures_statistics_view_set_metric (view, "projects");
+  g_assert_true (select_figure (view, hash, start));
+
+  /* Undo, latest first, back to the figure as read. */
+  correct_and_wait (view, "statistics.undo");
+  figures_statistics_view_set_metric (view, "trainees");
+  g_assert_true (select_figure (view, hash, start));
+  g_assert_cmpint (row_at (rows, 0)->statistic->year, ==, 1999);
+  correct_and_wait (view, "statistics.undo");
+  g_assert_true (select_figure (view, hash, start));
+  correct_and_wait (view, "statistics.undo");
+  g_assert_true (select_figure (view, hash, start));
+  g_assert_false (row_at (rows, 0)->corrected);
+  figures_statistics_view_set_city (view, NULL);
+  figures_statistics_view_set_metric (view, NULL);
   settle (100);
   g_assert_cmpuint (chart_mentions (city), ==, mentions);
 }

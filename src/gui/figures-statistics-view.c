@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <stdlib.h>
 
 #include "figures-format.h"
 #include "figures-statistic-item.h"
@@ -33,16 +34,24 @@ struct _FiguresStatisticsView
   GtkMultiSelection *selection;
   GtkCustomFilter *filter;
   GtkStringList *cities;
+  GtkStringList *labels;
+  GtkStringList *years;
 
   char *metric; /* filters */
   char *city;
+  char *label;
+  int year_from; /* 0: open */
+  int year_to;
   char *search;
-  gboolean updating_cities;
+  gboolean updating_choices; /* the dropdowns' lists are being refilled */
 
   /* Template widgets */
   GtkColumnView *column_view;
   GtkDropDown *metric_dropdown;
   GtkDropDown *city_dropdown;
+  GtkDropDown *label_dropdown;
+  GtkDropDown *year_from_dropdown;
+  GtkDropDown *year_to_dropdown;
   GtkSearchEntry *search_entry;
   GtkLabel *count_label;
 };
@@ -262,6 +271,13 @@ filter_cb (gpointer item, gpointer user_data)
     return FALSE;
   if (self->city != NULL && g_strcmp0 (statistic->city, self->city) != 0)
     return FALSE;
+  if (self->label != NULL && g_strcmp0 (statistic->label, self->label) != 0)
+    return FALSE;
+  /* a figure of no known year is outside every bounded range */
+  if (self->year_from > 0 && statistic->year < self->year_from)
+    return FALSE;
+  if (self->year_to > 0 && (statistic->year == 0 || statistic->year > self->year_to))
+    return FALSE;
   if (self->search != NULL && self->search[0] != '\0')
     return contains (statistic->label, self->search) ||
            contains (statistic->evidence, self->search) || contains (row->title, self->search) ||
@@ -309,21 +325,45 @@ figures_statistics_view_set_metric (FiguresStatisticsView *self, const char *met
     gtk_drop_down_set_selected (self->metric_dropdown, 0);
 }
 
+/* Selects @text in @dropdown's @list (its first entry, "All …", when
+ * @text is NULL or not listed). */
+static void
+choose (GtkDropDown *dropdown, GtkStringList *list, const char *text)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (list));
+
+  for (guint i = 1; text != NULL && i < n; i++)
+    if (g_strcmp0 (gtk_string_list_get_string (list, i), text) == 0)
+      {
+        gtk_drop_down_set_selected (dropdown, i);
+        return;
+      }
+  gtk_drop_down_set_selected (dropdown, 0);
+}
+
 void
 figures_statistics_view_set_city (FiguresStatisticsView *self, const char *city)
 {
-  guint n;
+  g_return_if_fail (FIGURES_IS_STATISTICS_VIEW (self));
+  choose (self->city_dropdown, self->cities, city);
+}
+
+void
+figures_statistics_view_set_label (FiguresStatisticsView *self, const char *label)
+{
+  g_return_if_fail (FIGURES_IS_STATISTICS_VIEW (self));
+  choose (self->label_dropdown, self->labels, label);
+}
+
+void
+figures_statistics_view_set_years (FiguresStatisticsView *self, int from, int to)
+{
+  g_autofree char *a = from > 0 ? g_strdup_printf ("%d", from) : NULL;
+  g_autofree char *b = to > 0 ? g_strdup_printf ("%d", to) : NULL;
 
   g_return_if_fail (FIGURES_IS_STATISTICS_VIEW (self));
-
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->cities));
-  for (guint i = 1; city != NULL && i < n; i++)
-    if (g_strcmp0 (gtk_string_list_get_string (self->cities, i), city) == 0)
-      {
-        gtk_drop_down_set_selected (self->city_dropdown, i);
-        return;
-      }
-  gtk_drop_down_set_selected (self->city_dropdown, 0);
+  choose (self->year_from_dropdown, self->years, a);
+  choose (self->year_to_dropdown, self->years, b);
 }
 
 void
@@ -346,16 +386,33 @@ metric_selected_cb (FiguresStatisticsView *self)
   refilter (self);
 }
 
-static void
-city_selected_cb (FiguresStatisticsView *self)
+/* The chosen entry of a dropdown of names; NULL for its "All …" entry. */
+static char *
+dup_chosen (GtkDropDown *dropdown, GtkStringList *list)
 {
-  guint selected = gtk_drop_down_get_selected (self->city_dropdown);
+  guint selected = gtk_drop_down_get_selected (dropdown);
 
-  if (self->updating_cities)
+  if (selected == GTK_INVALID_LIST_POSITION || selected == 0)
+    return NULL;
+  return g_strdup (gtk_string_list_get_string (list, selected));
+}
+
+static void
+choice_selected_cb (FiguresStatisticsView *self)
+{
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+
+  if (self->updating_choices)
     return;
-  g_clear_pointer (&self->city, g_free);
-  if (selected != GTK_INVALID_LIST_POSITION && selected > 0)
-    self->city = g_strdup (gtk_string_list_get_string (self->cities, selected));
+  g_free (self->city);
+  self->city = dup_chosen (self->city_dropdown, self->cities);
+  g_free (self->label);
+  self->label = dup_chosen (self->label_dropdown, self->labels);
+  from = dup_chosen (self->year_from_dropdown, self->years);
+  to = dup_chosen (self->year_to_dropdown, self->years);
+  self->year_from = from != NULL ? atoi (from) : 0;
+  self->year_to = to != NULL ? atoi (to) : 0;
   refilter (self);
 }
 
@@ -373,32 +430,82 @@ collate_names (gconstpointer a, gconstpointer b)
   return g_utf8_collate (*(const char *const *) a, *(const char *const *) b);
 }
 
-/* The city dropdown lists the cities of the rows read, keeping the one
- * chosen when it is still there. */
-static void
-fill_cities (FiguresStatisticsView *self, GPtrArray *rows)
+static int
+compare_years (gconstpointer a, gconstpointer b)
 {
-  g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr (GPtrArray) names = g_ptr_array_new ();
-  g_autofree char *chosen = g_strdup (self->city);
+  return atoi (*(const char *const *) a) - atoi (*(const char *const *) b);
+}
+
+/* Refills @list with @names (sorted by @compare, after @all), keeping what
+ * @dropdown had chosen when it is still there. */
+static void
+fill_choices (FiguresStatisticsView *self,
+              GtkDropDown *dropdown,
+              GtkStringList *list,
+              GPtrArray *names,
+              GCompareFunc compare,
+              const char *all)
+{
+  g_autofree char *chosen = dup_chosen (dropdown, list);
+  g_autoptr (GPtrArray) entries = g_ptr_array_sized_new (names->len + 2);
+
+  g_ptr_array_sort (names, compare);
+  g_ptr_array_add (entries, (gpointer) all);
+  g_ptr_array_extend (entries, names, NULL, NULL);
+  g_ptr_array_add (entries, NULL);
+  self->updating_choices = TRUE;
+  gtk_string_list_splice (list, 0, g_list_model_get_n_items (G_LIST_MODEL (list)),
+                          (const char *const *) entries->pdata);
+  choose (dropdown, list, chosen);
+  self->updating_choices = FALSE;
+}
+
+/* The dropdowns list the cities, labels and years of the rows read. */
+static void
+fill_dropdowns (FiguresStatisticsView *self, GPtrArray *rows)
+{
+  g_autoptr (GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, NULL);
+  g_autoptr (GPtrArray) cities = g_ptr_array_new ();
+  g_autoptr (GPtrArray) labels = g_ptr_array_new ();
+  g_autoptr (GPtrArray) years = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GHashTable) seen_years = g_hash_table_new (NULL, NULL);
 
   for (guint i = 0; i < rows->len; i++)
     {
-      FiguresStatisticRow *row = g_ptr_array_index (rows, i);
+      FiguresStatistic *statistic = ((FiguresStatisticRow *) g_ptr_array_index (rows, i))->statistic;
 
-      if (row->statistic->city != NULL && g_hash_table_add (seen, row->statistic->city))
-        g_ptr_array_add (names, row->statistic->city);
+      /* a label and a city may be the same text: two tables */
+      if (statistic->city != NULL && !g_hash_table_contains (seen, statistic->city))
+        {
+          g_hash_table_add (seen, statistic->city);
+          g_ptr_array_add (cities, statistic->city);
+        }
+      if (statistic->year > 0 && g_hash_table_add (seen_years, GINT_TO_POINTER (statistic->year)))
+        g_ptr_array_add (years, g_strdup_printf ("%d", statistic->year));
     }
-  g_ptr_array_sort (names, collate_names);
-  g_ptr_array_insert (names, 0, (gpointer) _ ("All Cities"));
-  g_ptr_array_add (names, NULL);
+  g_hash_table_remove_all (seen);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      FiguresStatistic *statistic = ((FiguresStatisticRow *) g_ptr_array_index (rows, i))->statistic;
 
-  self->updating_cities = TRUE;
-  gtk_string_list_splice (self->cities, 0, g_list_model_get_n_items (G_LIST_MODEL (self->cities)),
-                          (const char *const *) names->pdata);
-  self->updating_cities = FALSE;
-  figures_statistics_view_set_city (self, chosen);
-  city_selected_cb (self);
+      if (statistic->label != NULL && statistic->label[0] != '\0' &&
+          g_hash_table_add (seen, statistic->label))
+        g_ptr_array_add (labels, statistic->label);
+    }
+  fill_choices (self, self->city_dropdown, self->cities, cities, collate_names, _ ("All Cities"));
+  fill_choices (self, self->label_dropdown, self->labels, labels, collate_names,
+                _ ("All Labels"));
+  /* the two year lists share one model */
+  {
+    g_autofree char *to = dup_chosen (self->year_to_dropdown, self->years);
+
+    fill_choices (self, self->year_from_dropdown, self->years, years, compare_years,
+                  _ ("Any Year"));
+    self->updating_choices = TRUE;
+    choose (self->year_to_dropdown, self->years, to);
+    self->updating_choices = FALSE;
+  }
+  choice_selected_cb (self);
 }
 
 /* ---- loading ---- */
@@ -419,7 +526,7 @@ loaded_cb (GObject *object, GAsyncResult *result, gpointer user_data)
       return;
     }
 
-  fill_cities (self, rows);
+  fill_dropdowns (self, rows);
   items = g_ptr_array_new_full (rows->len, g_object_unref);
   /* the items take the rows */
   g_ptr_array_set_free_func (rows, NULL);
@@ -589,6 +696,8 @@ corrected_cb (GObject *object, GAsyncResult *result, gpointer user_data)
   g_signal_emit (self, signals[SIGNAL_CORRECTED], 0);
 }
 
+static char *field_text (const FiguresStatisticRow *row, FiguresCorrectionField field);
+
 /* Records one correction of each selected figure. */
 static void
 correct_selected (FiguresStatisticsView *self,
@@ -611,8 +720,7 @@ correct_selected (FiguresStatisticsView *self,
       correction->start = row->statistic->start;
       correction->action = action;
       correction->field = field;
-      if (field == FIGURES_CORRECTION_FIELD_CITY)
-        correction->old_value = g_strdup (row->statistic->city);
+      correction->old_value = field_text (row, field);
       correction->new_value = g_strdup (new_value);
       figures_library_correct_async (self->library, correction, undo, self->cancellable,
                                      corrected_cb, g_object_ref (self));
@@ -641,47 +749,127 @@ undo_action (GtkWidget *widget, const char *name, GVariant *param)
 }
 
 static void
-set_city_action (GtkWidget *widget, const char *name, GVariant *param)
+set_action (GtkWidget *widget, const char *name, GVariant *param)
 {
-  correct_selected (FIGURES_STATISTICS_VIEW (widget), FIGURES_CORRECTION_SET,
-                    FIGURES_CORRECTION_FIELD_CITY, g_variant_get_string (param, NULL), FALSE);
+  const char *key, *value;
+  FiguresCorrectionField field;
+
+  g_variant_get (param, "(&s&s)", &key, &value);
+  if (figures_correction_field_from_key (key, &field) && field != FIGURES_CORRECTION_FIELD_NONE)
+    correct_selected (FIGURES_STATISTICS_VIEW (widget), FIGURES_CORRECTION_SET, field, value,
+                      FALSE);
+}
+
+/* What the Change dialog asks for each field. */
+typedef struct
+{
+  FiguresCorrectionField field;
+  const char *title; /* translatable */
+  const char *body;
+} ChangeField;
+
+static const ChangeField change_fields[] = {
+  { FIGURES_CORRECTION_FIELD_METRIC, N_ ("Change Metric"),
+    N_ ("What the selected figures count.") },
+  { FIGURES_CORRECTION_FIELD_CITY, N_ ("Change City"),
+    N_ ("The city the selected figures count for.") },
+  { FIGURES_CORRECTION_FIELD_VALUE, N_ ("Change Value"),
+    N_ ("The value as a plain number in the base unit: yuan for money, so 6.29亿元 is 629000000.") },
+  { FIGURES_CORRECTION_FIELD_YEAR, N_ ("Change Year"),
+    N_ ("The year the selected figures refer to.") },
+};
+
+/* The current value of @field for @row, as the dialog's entry shows it. */
+static char *
+field_text (const FiguresStatisticRow *row, FiguresCorrectionField field)
+{
+  const FiguresStatistic *statistic = row->statistic;
+
+  switch (field)
+    {
+    case FIGURES_CORRECTION_FIELD_METRIC:
+      return g_strdup (figures_metric_to_key (statistic->metric));
+    case FIGURES_CORRECTION_FIELD_CITY:
+      return g_strdup (statistic->city);
+    case FIGURES_CORRECTION_FIELD_VALUE:
+      return figures_decimal_to_string (statistic->value);
+    case FIGURES_CORRECTION_FIELD_YEAR:
+      return statistic->year > 0 ? g_strdup_printf ("%d", statistic->year) : NULL;
+    case FIGURES_CORRECTION_FIELD_NONE:
+    default:
+      return NULL;
+    }
 }
 
 static void
-city_response_cb (AdwMessageDialog *dialog, const char *response, FiguresStatisticsView *self)
+change_response_cb (AdwMessageDialog *dialog, const char *response, FiguresStatisticsView *self)
 {
-  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
-  const char *city = gtk_editable_get_text (entry);
+  GtkWidget *child = adw_message_dialog_get_extra_child (dialog);
+  const char *key = g_object_get_data (G_OBJECT (dialog), "field");
+  const char *value;
 
-  if (g_strcmp0 (response, "change") == 0 && city[0] != '\0')
-    gtk_widget_activate_action (GTK_WIDGET (self), "statistics.set-city", "s", city);
+  if (g_strcmp0 (response, "change") != 0)
+    return;
+  if (GTK_IS_DROP_DOWN (child))
+    value = figures_metric_to_key (gtk_drop_down_get_selected (GTK_DROP_DOWN (child)));
+  else
+    value = gtk_editable_get_text (GTK_EDITABLE (child));
+  if (value[0] != '\0')
+    gtk_widget_activate_action (GTK_WIDGET (self), "statistics.set", "(ss)", key, value);
 }
 
 static void
-change_city_action (GtkWidget *widget, const char *name, GVariant *param)
+change_action (GtkWidget *widget, const char *name, GVariant *param)
 {
   FiguresStatisticsView *self = FIGURES_STATISTICS_VIEW (widget);
   g_autoptr (GPtrArray) items = selected_items (self);
-  GtkWidget *dialog, *entry;
+  const char *key = g_variant_get_string (param, NULL);
+  const ChangeField *change = NULL;
+  const FiguresStatisticRow *row;
+  GtkWidget *dialog, *child;
   GtkRoot *root = gtk_widget_get_root (widget);
+  FiguresCorrectionField field;
 
-  if (items->len == 0)
+  if (items->len == 0 || !figures_correction_field_from_key (key, &field))
     return;
-  dialog =
-    adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, _ ("Change City"),
-                            _ ("The city the selected figures count for."));
-  entry = gtk_entry_new ();
-  gtk_editable_set_text (GTK_EDITABLE (entry),
-                         figures_statistic_item_get_row (items->pdata[0])->statistic->city ?: "");
-  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+  for (guint i = 0; i < G_N_ELEMENTS (change_fields); i++)
+    if (change_fields[i].field == field)
+      change = &change_fields[i];
+  if (change == NULL)
+    return;
+  row = figures_statistic_item_get_row (items->pdata[0]);
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                   _ (change->title), _ (change->body));
+  if (field == FIGURES_CORRECTION_FIELD_METRIC)
+    {
+      FiguresNumberStyle style = figures_number_style_from_locale ();
+      g_autoptr (GtkStringList) names = gtk_string_list_new (NULL);
+
+      for (guint i = 0; i < FIGURES_N_METRICS; i++)
+        gtk_string_list_append (names,
+                                figures_format_metric_name (figures_metric_to_key (i), style));
+      child = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&names)), NULL);
+      gtk_drop_down_set_selected (GTK_DROP_DOWN (child), row->statistic->metric);
+    }
+  else
+    {
+      g_autofree char *text = field_text (row, field);
+
+      child = gtk_entry_new ();
+      gtk_editable_set_text (GTK_EDITABLE (child), text != NULL ? text : "");
+      gtk_entry_set_activates_default (GTK_ENTRY (child), TRUE);
+      if (field != FIGURES_CORRECTION_FIELD_CITY)
+        gtk_entry_set_input_purpose (GTK_ENTRY (child), GTK_INPUT_PURPOSE_NUMBER);
+    }
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), child);
+  g_object_set_data_full (G_OBJECT (dialog), "field", g_strdup (key), g_free);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _ ("_Cancel"), "change",
                                     _ ("_Change"), NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "change",
                                               ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "change");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (city_response_cb), self, 0);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (change_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -695,7 +883,8 @@ selection_changed_cb (FiguresStatisticsView *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "statistics.copy", any);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "statistics.confirm", any);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "statistics.reject", any);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "statistics.change-city", any);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "statistics.change", any);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "statistics.set", any);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "statistics.undo", any);
 }
 
@@ -726,6 +915,7 @@ figures_statistics_view_finalize (GObject *object)
   g_clear_object (&self->selection);
   g_free (self->metric);
   g_free (self->city);
+  g_free (self->label);
   g_free (self->search);
   G_OBJECT_CLASS (figures_statistics_view_parent_class)->finalize (object);
 }
@@ -752,19 +942,21 @@ figures_statistics_view_class_init (FiguresStatisticsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, FiguresStatisticsView, column_view);
   gtk_widget_class_bind_template_child (widget_class, FiguresStatisticsView, metric_dropdown);
   gtk_widget_class_bind_template_child (widget_class, FiguresStatisticsView, city_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, FiguresStatisticsView, label_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, FiguresStatisticsView, year_from_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, FiguresStatisticsView, year_to_dropdown);
   gtk_widget_class_bind_template_child (widget_class, FiguresStatisticsView, search_entry);
   gtk_widget_class_bind_template_child (widget_class, FiguresStatisticsView, count_label);
   gtk_widget_class_bind_template_callback (widget_class, metric_selected_cb);
-  gtk_widget_class_bind_template_callback (widget_class, city_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, choice_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, activate_cb);
 
   gtk_widget_class_install_action (widget_class, "statistics.copy", NULL, copy_action);
   gtk_widget_class_install_action (widget_class, "statistics.confirm", NULL, confirm_action);
   gtk_widget_class_install_action (widget_class, "statistics.reject", NULL, reject_action);
-  gtk_widget_class_install_action (widget_class, "statistics.change-city", NULL,
-                                   change_city_action);
-  gtk_widget_class_install_action (widget_class, "statistics.set-city", "s", set_city_action);
+  gtk_widget_class_install_action (widget_class, "statistics.change", "s", change_action);
+  gtk_widget_class_install_action (widget_class, "statistics.set", "(ss)", set_action);
   gtk_widget_class_install_action (widget_class, "statistics.undo", NULL, undo_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK, "statistics.copy",
                                        NULL);
@@ -788,6 +980,15 @@ figures_statistics_view_init (FiguresStatisticsView *self)
   gtk_string_list_append (self->cities, _ ("All Cities"));
   gtk_drop_down_set_model (self->city_dropdown, G_LIST_MODEL (self->cities));
   g_object_unref (self->cities); /* the dropdown keeps it */
+  self->labels = gtk_string_list_new (NULL);
+  gtk_string_list_append (self->labels, _ ("All Labels"));
+  gtk_drop_down_set_model (self->label_dropdown, G_LIST_MODEL (self->labels));
+  g_object_unref (self->labels);
+  self->years = gtk_string_list_new (NULL);
+  gtk_string_list_append (self->years, _ ("Any Year"));
+  gtk_drop_down_set_model (self->year_from_dropdown, G_LIST_MODEL (self->years));
+  gtk_drop_down_set_model (self->year_to_dropdown, G_LIST_MODEL (self->years));
+  g_object_unref (self->years);
 
   add_columns (self);
   self->store = g_list_store_new (FIGURES_TYPE_STATISTIC_ITEM);

@@ -29,6 +29,10 @@ GtkColumnView *figures_statistics_view_get_column_view (FiguresStatisticsView *s
 /* Filters: a metric key or NULL, a city or NULL, free text or "". */
 void figures_statistics_view_set_metric (FiguresStatisticsView *self, const char *metric);
 void figures_statistics_view_set_city (FiguresStatisticsView *self, const char *city);
+void figures_statistics_view_set_label (FiguresStatisticsView *self, const char *label);
+/* The years shown, @from to @to included; 0 leaves that end open (a listed
+ * year only: an unlisted one opens it). */
+void figures_statistics_view_set_years (FiguresStatisticsView *self, int from, int to);
 void figures_statistics_view_set_search (FiguresStatisticsView *self, const char *text);
 /* The selected rows as TSV (the statistic columns, then a citation). */
 char *figures_statistics_view_dup_selected_tsv (FiguresStatisticsView *self);
