@@ -18,6 +18,7 @@
 
 #include "figures-application.h"
 #include "figures-chart-view.h"
+#include "figures-corrections-window.h"
 #include "figures-document-list.h"
 #include "figures-documents-view.h"
 #include "figures-export-window.h"
@@ -1083,6 +1084,132 @@ test_statistics_correct (void)
   g_assert_cmpuint (chart_mentions (city), ==, mentions);
 }
 
+/* The Corrections window: every correction in force, undone from there,
+ * exported and imported as TSV, and an orphaned one listed, not dropped. */
+static FiguresCorrectionsWindow *
+find_corrections_window (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (FIGURES_IS_CORRECTIONS_WINDOW (toplevel))
+        return FIGURES_CORRECTIONS_WINDOW (toplevel);
+    }
+  return NULL;
+}
+
+static const char *
+correction_row_title (GListModel *rows, guint position)
+{
+  g_autoptr (FiguresListRow) row = g_list_model_get_item (rows, position);
+
+  return figures_list_row_get_title (row); /* the store keeps it */
+}
+
+static void
+test_corrections_window (void)
+{
+  FiguresStatisticsView *view = window->statistics_view;
+  GListModel *table = figures_statistics_view_get_rows (view);
+  FiguresCorrectionsWindow *corrections;
+  GListModel *rows;
+  g_autofree char *hash = NULL;
+  g_autofree char *other_hash = NULL;
+  g_autofree char *city = NULL;
+  g_autofree char *exported = g_build_filename (tmpdir, "shared-corrections.tsv", NULL);
+  g_autofree char *foreign = g_build_filename (tmpdir, "foreign-corrections.tsv", NULL);
+  g_autofree char *contents = NULL;
+  guint start, other_start, n_all;
+
+  figures_window_set_view (window, "statistics");
+  wait_for_table (view);
+  n_all = g_list_model_get_n_items (table);
+  hash = g_strdup (row_at (table, 0)->hash);
+  start = row_at (table, 0)->statistic->start;
+  other_hash = g_strdup (row_at (table, 1)->hash);
+  other_start = row_at (table, 1)->statistic->start;
+  city = g_strdup (row_at (table, 1)->statistic->city);
+
+  /* two corrections: one figure rejected, another moved to a city */
+  g_assert_true (select_figure (view, hash, start));
+  correct_and_wait (view, "statistics.reject");
+  g_assert_true (select_figure (view, other_hash, other_start));
+  correct_and_wait_for (view, "statistics.set",
+                        g_variant_new ("(ss)", "city",
+                                       g_strcmp0 (city, "北京市") == 0 ? "天津市" : "北京市"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-corrections", NULL));
+  corrections = find_corrections_window ();
+  g_assert_nonnull (corrections);
+  rows = figures_corrections_window_get_rows (corrections);
+  if (g_list_model_get_n_items (rows) == 0)
+    RUN_AND_WAIT (corrections, "loaded", (void) 0);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 2);
+  g_assert_cmpstr (correction_row_title (rows, 0), ==, "Not a statistic");
+  g_assert_true (g_str_has_prefix (correction_row_title (rows, 1), "City: "));
+  settle (200);
+  save_screenshot (GTK_WIDGET (corrections), "screenshot-corrections.png");
+
+  /* Export: the contract's TSV, both corrections */
+  RUN_AND_WAIT (corrections, "loaded", {
+    g_autoptr (GFile) file = g_file_new_for_path (exported);
+    figures_corrections_window_export (corrections, file);
+  });
+  g_assert_true (g_file_get_contents (exported, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "file\tstart\taction\tfield\told\tnew\twhen"));
+  g_assert_nonnull (strstr (contents, "\treject\t"));
+  g_assert_nonnull (strstr (contents, hash));
+
+  /* Undo from the window: the rejected figure is back in the table */
+  gtk_single_selection_set_selected (
+    GTK_SINGLE_SELECTION (gtk_list_view_get_model (
+      GTK_LIST_VIEW (find_widget_by_id (GTK_WIDGET (corrections), "list")))),
+    0);
+  RUN_AND_WAIT (corrections, "loaded",
+                g_assert_true (gtk_widget_activate_action (GTK_WIDGET (corrections),
+                                                           "corrections.undo", NULL)));
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 1);
+  if (g_list_model_get_n_items (table) != n_all)
+    RUN_AND_WAIT (view, "loaded", (void) 0);
+  g_assert_true (select_figure (view, hash, start));
+
+  /* Import: a colleague's correction of a report this index does not have
+   * is kept and listed as orphaned */
+  {
+    g_autofree char *line = g_strdup_printf (
+      "file\tstart\taction\tfield\told\tnew\twhen\thash\n"
+      "elsewhere/report.txt\t12\treject\t\t\t\t2026-01-02T03:04:05Z\t%s\n",
+      "0123456789abcdef0123456789abcdef01234567");
+
+    g_assert_true (g_file_set_contents (foreign, line, -1, NULL));
+  }
+  RUN_AND_WAIT (corrections, "loaded", {
+    g_autoptr (GFile) file = g_file_new_for_path (foreign);
+    figures_corrections_window_import (corrections, file);
+  });
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 2);
+  {
+    g_autoptr (FiguresListRow) row = g_list_model_get_item (rows, 1);
+
+    g_assert_nonnull (strstr (figures_list_row_get_subtitle (row), "Orphaned"));
+  }
+  /* a file that is not corrections: nothing imported, the list as it was */
+  RUN_AND_WAIT (corrections, "loaded", {
+    g_autoptr (GFile) file = g_file_new_for_path (exported);
+    g_assert_true (g_file_set_contents (exported, "not\ta header\n", -1, NULL));
+    figures_corrections_window_import (corrections, file);
+  });
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 2);
+
+  /* the city change undone too, for the tests after this one */
+  g_assert_true (select_figure (view, other_hash, other_start));
+  correct_and_wait (view, "statistics.undo");
+  gtk_window_destroy (GTK_WINDOW (corrections));
+}
+
 /* Item 4 of the brief: look at it, in every size and both themes. */
 static void
 test_screenshots (void)
@@ -1367,6 +1494,7 @@ main (int argc, char **argv)
   g_test_add_func ("/gui/views-and-actions", test_views_and_actions);
   g_test_add_func ("/gui/statistics-table", test_statistics_table);
   g_test_add_func ("/gui/statistics-correct", test_statistics_correct);
+  g_test_add_func ("/gui/corrections-window", test_corrections_window);
   g_test_add_func ("/gui/index-errors", test_index_errors);
   g_test_add_func ("/gui/list-fills", test_list_fills);
 

@@ -56,26 +56,6 @@ apply_to_index (const char *command,
 
 /* ---- correct ---- */
 
-/* The figure's @field as it stands */
-static char *
-dup_field (const FiguresStatistic *s, FiguresCorrectionField field)
-{
-  switch (field)
-    {
-      case FIGURES_CORRECTION_FIELD_METRIC:
-        return g_strdup (figures_metric_to_key (s->metric));
-      case FIGURES_CORRECTION_FIELD_CITY:
-        return g_strdup (s->city != NULL ? s->city : "");
-      case FIGURES_CORRECTION_FIELD_VALUE:
-        return figures_decimal_to_string (s->value);
-      case FIGURES_CORRECTION_FIELD_YEAR:
-        return s->year != 0 ? g_strdup_printf ("%d", s->year) : g_strdup ("");
-      case FIGURES_CORRECTION_FIELD_NONE:
-      default:
-        return g_strdup ("");
-    }
-}
-
 int
 _figures_cli_correct (int argc, char **argv)
 {
@@ -220,7 +200,7 @@ _figures_cli_correct (int argc, char **argv)
   correction->hash = g_strdup (row->hash);
   correction->file = g_strdup (row->path);
   correction->start = (guint) start;
-  correction->old_value = dup_field (row->statistic, correction->field);
+  correction->old_value = figures_correction_field_dup_value (correction->field, row->statistic);
   if (!figures_corrections_add (corrections, correction, &error))
     {
       g_printerr ("figures correct: %s\n", error->message);
@@ -296,6 +276,8 @@ list_corrections (FiguresCorrections *corrections, FiguresIndex *index, FiguresC
   FiguresCliTable *table;
 
   list = corrections != NULL ? figures_corrections_list (corrections, &error) : g_ptr_array_new ();
+  if (list != NULL && !figures_index_check_corrections (index, list, &error))
+    g_clear_pointer (&list, g_ptr_array_unref);
   if (list == NULL)
     {
       g_printerr ("figures corrections: %s\n", error->message);
@@ -313,7 +295,6 @@ list_corrections (FiguresCorrections *corrections, FiguresIndex *index, FiguresC
       const FiguresCorrection *c = g_ptr_array_index (list, i);
       g_autofree char *file = figures_cli_display_path (c->file);
       g_autofree char *start = g_strdup_printf ("%u", c->start);
-      gboolean found = figures_index_has_statistic (index, c->hash, c->start, &error);
       const char *values[] = {
         file,
         start,
@@ -323,15 +304,9 @@ list_corrections (FiguresCorrections *corrections, FiguresIndex *index, FiguresC
         c->new_value,
         c->when,
         c->hash,
-        found ? "applied" : "orphaned",
+        c->orphaned ? "orphaned" : "applied",
       };
 
-      if (error != NULL)
-        {
-          figures_cli_table_finish (table);
-          g_printerr ("figures corrections: %s\n", error->message);
-          return FIGURES_EXIT_FAILURE;
-        }
       figures_cli_table_add_row (table, values);
     }
   figures_cli_table_finish (table);

@@ -90,6 +90,25 @@ figures_correction_field_from_key (const char *key, FiguresCorrectionField *fiel
   return FALSE;
 }
 
+char *
+figures_correction_field_dup_value (FiguresCorrectionField field, const FiguresStatistic *statistic)
+{
+  switch (field)
+    {
+    case FIGURES_CORRECTION_FIELD_METRIC:
+      return g_strdup (figures_metric_to_key (statistic->metric));
+    case FIGURES_CORRECTION_FIELD_CITY:
+      return g_strdup (statistic->city != NULL ? statistic->city : "");
+    case FIGURES_CORRECTION_FIELD_VALUE:
+      return figures_decimal_to_string (statistic->value);
+    case FIGURES_CORRECTION_FIELD_YEAR:
+      return statistic->year != 0 ? g_strdup_printf ("%d", statistic->year) : g_strdup ("");
+    case FIGURES_CORRECTION_FIELD_NONE:
+    default:
+      return g_strdup ("");
+    }
+}
+
 FiguresCorrection *
 figures_correction_new (void)
 {

@@ -60,6 +60,9 @@ typedef struct
   char *old_value; /* as read, for the record */
   char *new_value;
   char *when; /* ISO 8601, UTC */
+  /* the figure is no longer in the index (its report changed): set by
+   * figures_index_check_corrections(), kept and listed, never dropped */
+  gboolean orphaned;
 } FiguresCorrection;
 
 FiguresCorrection *figures_correction_new (void);
@@ -70,6 +73,11 @@ const char *figures_correction_action_to_key (FiguresCorrectionAction action);
 gboolean figures_correction_action_from_key (const char *key, FiguresCorrectionAction *action);
 const char *figures_correction_field_to_key (FiguresCorrectionField field);
 gboolean figures_correction_field_from_key (const char *key, FiguresCorrectionField *field);
+
+/* @statistic's @field as it stands, as a correction records it ("" for
+ * none): its old value. */
+char *figures_correction_field_dup_value (FiguresCorrectionField field,
+                                          const FiguresStatistic *statistic);
 
 /* FiguresCorrections: figures-core-types.h */
 

@@ -403,3 +403,24 @@ figures_index_has_statistic (FiguresIndex *self, const char *hash, guint start, 
     return _figures_index_sqlite_error (error, self->db, "Could not read the index");
   return rc == SQLITE_ROW;
 }
+
+gboolean
+figures_index_check_corrections (FiguresIndex *self, GPtrArray *corrections, GError **error)
+{
+  g_return_val_if_fail (self != NULL && corrections != NULL, FALSE);
+
+  for (guint i = 0; i < corrections->len; i++)
+    {
+      FiguresCorrection *correction = g_ptr_array_index (corrections, i);
+      g_autoptr (GError) local_error = NULL;
+
+      correction->orphaned =
+        !figures_index_has_statistic (self, correction->hash, correction->start, &local_error);
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+    }
+  return TRUE;
+}

@@ -206,6 +206,12 @@ gboolean   figures_index_has_statistic (FiguresIndex *self,
                                         guint         start,
                                         GError      **error);
 
+/* Sets the @orphaned flag of each FiguresCorrection of @corrections
+ * (figures_corrections_list()) from this index. */
+gboolean   figures_index_check_corrections (FiguresIndex *self,
+                                            GPtrArray    *corrections,
+                                            GError      **error);
+
 /* ---- search ---- */
 
 typedef struct

@@ -81,6 +81,37 @@ void figures_library_correct_async (FiguresLibrary *self,
 gboolean
 figures_library_correct_finish (FiguresLibrary *self, GAsyncResult *result, GError **error);
 
+/* The corrections in force (FiguresCorrection *, oldest first), each
+ * marked orphaned when its figure is no longer in the index. */
+void figures_library_list_corrections_async (FiguresLibrary *self,
+                                             GCancellable *cancellable,
+                                             GAsyncReadyCallback callback,
+                                             gpointer user_data);
+GPtrArray *figures_library_list_corrections_finish (FiguresLibrary *self,
+                                                    GAsyncResult *result,
+                                                    GError **error);
+
+/* Writes the corrections to @file as TSV (figures_corrections_export()). */
+void figures_library_export_corrections_async (FiguresLibrary *self,
+                                               GFile *file,
+                                               GCancellable *cancellable,
+                                               GAsyncReadyCallback callback,
+                                               gpointer user_data);
+gboolean figures_library_export_corrections_finish (FiguresLibrary *self,
+                                                    GAsyncResult *result,
+                                                    GError **error);
+
+/* Adds the corrections of a TSV @file (all or none), applies them, then
+ * emits "changed". Returns the number added, -1 on error. */
+void figures_library_import_corrections_async (FiguresLibrary *self,
+                                               GFile *file,
+                                               GCancellable *cancellable,
+                                               GAsyncReadyCallback callback,
+                                               gpointer user_data);
+int figures_library_import_corrections_finish (FiguresLibrary *self,
+                                               GAsyncResult *result,
+                                               GError **error);
+
 /* A bar chart of @metric by city, or (@cities set) those cities compared
  * on every metric. */
 void figures_library_chart_data_async (FiguresLibrary *self,

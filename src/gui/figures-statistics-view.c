@@ -696,8 +696,6 @@ corrected_cb (GObject *object, GAsyncResult *result, gpointer user_data)
   g_signal_emit (self, signals[SIGNAL_CORRECTED], 0);
 }
 
-static char *field_text (const FiguresStatisticRow *row, FiguresCorrectionField field);
-
 /* Records one correction of each selected figure. */
 static void
 correct_selected (FiguresStatisticsView *self,
@@ -720,7 +718,7 @@ correct_selected (FiguresStatisticsView *self,
       correction->start = row->statistic->start;
       correction->action = action;
       correction->field = field;
-      correction->old_value = field_text (row, field);
+      correction->old_value = figures_correction_field_dup_value (field, row->statistic);
       correction->new_value = g_strdup (new_value);
       figures_library_correct_async (self->library, correction, undo, self->cancellable,
                                      corrected_cb, g_object_ref (self));
@@ -779,28 +777,6 @@ static const ChangeField change_fields[] = {
     N_ ("The year the selected figures refer to.") },
 };
 
-/* The current value of @field for @row, as the dialog's entry shows it. */
-static char *
-field_text (const FiguresStatisticRow *row, FiguresCorrectionField field)
-{
-  const FiguresStatistic *statistic = row->statistic;
-
-  switch (field)
-    {
-    case FIGURES_CORRECTION_FIELD_METRIC:
-      return g_strdup (figures_metric_to_key (statistic->metric));
-    case FIGURES_CORRECTION_FIELD_CITY:
-      return g_strdup (statistic->city);
-    case FIGURES_CORRECTION_FIELD_VALUE:
-      return figures_decimal_to_string (statistic->value);
-    case FIGURES_CORRECTION_FIELD_YEAR:
-      return statistic->year > 0 ? g_strdup_printf ("%d", statistic->year) : NULL;
-    case FIGURES_CORRECTION_FIELD_NONE:
-    default:
-      return NULL;
-    }
-}
-
 static void
 change_response_cb (AdwMessageDialog *dialog, const char *response, FiguresStatisticsView *self)
 {
@@ -853,10 +829,10 @@ change_action (GtkWidget *widget, const char *name, GVariant *param)
     }
   else
     {
-      g_autofree char *text = field_text (row, field);
+      g_autofree char *text = figures_correction_field_dup_value (field, row->statistic);
 
       child = gtk_entry_new ();
-      gtk_editable_set_text (GTK_EDITABLE (child), text != NULL ? text : "");
+      gtk_editable_set_text (GTK_EDITABLE (child), text);
       gtk_entry_set_activates_default (GTK_ENTRY (child), TRUE);
       if (field != FIGURES_CORRECTION_FIELD_CITY)
         gtk_entry_set_input_purpose (GTK_ENTRY (child), GTK_INPUT_PURPOSE_NUMBER);

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "figures-export-window.h"
+#include "figures-corrections-window.h"
 #include "figures-skipped-window.h"
 #include "figures-window-private.h"
 
@@ -240,6 +241,14 @@ show_skipped_action (GtkWidget *widget, const char *action_name, GVariant *param
 }
 
 static void
+show_corrections_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  FiguresWindow *self = FIGURES_WINDOW (widget);
+
+  gtk_window_present (figures_corrections_window_new (GTK_WINDOW (self), self->library));
+}
+
+static void
 export_chart_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
   FiguresWindow *self = FIGURES_WINDOW (widget);
@@ -348,6 +357,8 @@ _figures_window_class_actions_init (FiguresWindowClass *klass)
                                    open_file_at_page_action);
   gtk_widget_class_install_action (widget_class, "win.show-in-folder", "s", show_in_folder_action);
   gtk_widget_class_install_action (widget_class, "win.show-skipped", NULL, show_skipped_action);
+  gtk_widget_class_install_action (widget_class, "win.show-corrections", NULL,
+                                   show_corrections_action);
   gtk_widget_class_install_action (widget_class, "win.export-chart", NULL, export_chart_action);
   gtk_widget_class_install_action (widget_class, "win.export-csv", NULL, export_csv_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
