@@ -242,6 +242,22 @@ find_widget_by_id (GtkWidget *root, const char *id)
   return NULL;
 }
 
+GtkWidget *
+find_widget_by_label (GtkWidget *root, const char *label)
+{
+  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget_by_label (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 double
 count_visible_rows (GtkWidget *list)
 {

@@ -36,6 +36,8 @@ void save_screenshot_matrix (FiguresWindow *window, const char *prefix);
 FiguresChartLayout *wait_for_layout (FiguresChartView *view);
 /* The descendant of @root that its template or builder file names @id. */
 GtkWidget *find_widget_by_id (GtkWidget *root, const char *id);
+/* The button under @root whose label is @label (as given, mnemonic and all). */
+GtkWidget *find_widget_by_label (GtkWidget *root, const char *label);
 /* How many rows of @list (a GtkListView) fit in the height it is given on
  * screen, by the height of its first row. */
 double count_visible_rows (GtkWidget *list);

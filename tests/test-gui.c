@@ -1210,6 +1210,115 @@ test_corrections_window (void)
   gtk_window_destroy (GTK_WINDOW (corrections));
 }
 
+/* A figure corrected where it is shown: from a chart's mentions (each has
+ * a menu of corrections) and from the reader's popover (its buttons). */
+static void
+test_figure_corrections (void)
+{
+  FiguresChartView *view = window->charts_view;
+  GListModel *mentions = figures_chart_view_get_mentions (view);
+  FiguresReader *reader = figures_documents_view_get_reader (window->documents_view);
+  FiguresChartMark mark;
+  g_autofree char *path = NULL;
+  g_autofree char *city = NULL;
+  GVariant *reject = NULL;
+  guint start, n_mentions, n_highlighted;
+  gint64 document_id;
+
+  figures_window_set_view (window, "charts");
+  RUN_AND_WAIT (view, "data-changed", figures_chart_view_set_metric (view, "funding"));
+  RUN_AND_WAIT (view, "data-changed", figures_chart_view_set_metric (view, "trainees"));
+  settle (100);
+  g_assert_true (figures_chart_layout_get_mark (wait_for_layout (view), 0, &mark));
+  city = g_strdup (mark.city);
+  n_mentions = mark.mentions;
+  RUN_AND_WAIT (view, "mentions-changed",
+                g_assert_true (figures_chart_view_activate_at (
+                  view, mark.rect.x + mark.rect.width / 2, mark.rect.y + mark.rect.height / 2)));
+
+  /* the first mention's menu: Confirm, Not a Statistic, Undo, on it */
+  {
+    g_autoptr (FiguresListRow) row = g_list_model_get_item (mentions, 0);
+    GMenuModel *menu = figures_list_row_get_menu (row);
+    g_autofree char *action = NULL;
+
+    g_assert_nonnull (menu);
+    g_assert_cmpint (g_menu_model_get_n_items (menu), ==, 3);
+    path = g_strdup (figures_list_row_get_path (row));
+    start = figures_list_row_get_statistic (row)->start;
+    document_id = figures_list_row_get_document_id (row);
+    g_assert_true (g_menu_model_get_item_attribute (menu, 1, G_MENU_ATTRIBUTE_ACTION, "s", &action));
+    g_assert_cmpstr (action, ==, "win.correct-figure");
+    reject = g_menu_model_get_item_attribute_value (menu, 1, G_MENU_ATTRIBUTE_TARGET,
+                                                    G_VARIANT_TYPE ("(sus)"));
+    g_assert_nonnull (reject);
+    {
+      const char *target_path, *key;
+      guint target_start;
+
+      g_variant_get (reject, "(&su&s)", &target_path, &target_start, &key);
+      g_assert_cmpstr (target_path, ==, path);
+      g_assert_cmpuint (target_start, ==, start);
+      g_assert_cmpstr (key, ==, "reject");
+    }
+  }
+
+  settle (200);
+  save_screenshot (GTK_WIDGET (window), "screenshot-mentions-menu.png");
+
+  /* Not a Statistic from the menu: the bar loses the mention */
+  RUN_AND_WAIT (view, "data-changed",
+                g_assert_true (gtk_widget_activate_action_variant (
+                  GTK_WIDGET (view), "win.correct-figure", reject)));
+  settle (100);
+  g_assert_cmpuint (chart_mentions (city), ==, n_mentions - 1);
+
+  /* the reader opens the report; the rejected figure is not highlighted,
+   * and Undo in a figure's popover brings it back */
+  RUN_AND_WAIT (reader, "loaded",
+                gtk_widget_activate_action (GTK_WIDGET (window), "win.open-document", "(xu)",
+                                            document_id, 0));
+  n_highlighted = figures_reader_get_n_statistics (reader);
+  g_assert_cmpuint (n_highlighted, >, 0);
+  {
+    GtkTextBuffer *buffer = gtk_text_view_get_buffer (figures_reader_get_text_view (reader));
+    GtkTextIter iter;
+    guint offset = 0;
+    GtkWidget *undo = NULL;
+
+    /* any highlighted figure: Undo acts on the figure whose popover it is,
+     * so give it the one rejected by showing the popover of another and
+     * checking the targets */
+    gtk_text_buffer_get_start_iter (buffer, &iter);
+    for (; offset < (guint) gtk_text_buffer_get_char_count (buffer); offset++)
+      if (figures_reader_show_statistic_at (reader, offset))
+        break;
+    settle (200);
+    save_screenshot (GTK_WIDGET (window), "screenshot-figure-popover.png");
+    undo = find_widget_by_label (GTK_WIDGET (reader), "_Undo Correction");
+    g_assert_nonnull (undo);
+    {
+      GVariant *target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (undo));
+      const char *target_path, *key;
+      guint target_start;
+
+      g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (undo)), ==,
+                       "win.correct-figure");
+      g_variant_get (target, "(&su&s)", &target_path, &target_start, &key);
+      g_assert_cmpstr (target_path, ==, path);
+      g_assert_cmpuint (target_start, <=, offset);
+      g_assert_cmpstr (key, ==, "undo");
+    }
+    /* the same button on the rejected figure */
+    gtk_actionable_set_action_target (GTK_ACTIONABLE (undo), "(sus)", path, start, "undo");
+    RUN_AND_WAIT (reader, "loaded", g_signal_emit_by_name (undo, "clicked"));
+  }
+  g_assert_cmpuint (figures_reader_get_n_statistics (reader), ==, n_highlighted + 1);
+  settle (100);
+  g_assert_cmpuint (chart_mentions (city), ==, n_mentions);
+  g_variant_unref (reject);
+}
+
 /* Item 4 of the brief: look at it, in every size and both themes. */
 static void
 test_screenshots (void)
@@ -1495,6 +1604,7 @@ main (int argc, char **argv)
   g_test_add_func ("/gui/statistics-table", test_statistics_table);
   g_test_add_func ("/gui/statistics-correct", test_statistics_correct);
   g_test_add_func ("/gui/corrections-window", test_corrections_window);
+  g_test_add_func ("/gui/figure-corrections", test_figure_corrections);
   g_test_add_func ("/gui/index-errors", test_index_errors);
   g_test_add_func ("/gui/list-fills", test_list_fills);
 

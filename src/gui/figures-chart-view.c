@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "figures-chart-view.h"
+#include "figures-figure-actions.h"
 #include "figures-csv.h"
 #include "figures-library.h"
 #include "figures-list-row.h"
@@ -461,6 +462,11 @@ mentions_cb (GObject *object, GAsyncResult *result, gpointer user_data)
 
       figures_list_row_set_target (item, row->document_id, statistic->start, row->path);
       figures_list_row_take_statistic (item, figures_statistic_copy (statistic));
+      {
+        g_autoptr (GMenuModel) menu = figures_figure_menu_new (row->path, statistic->start);
+
+        figures_list_row_set_menu (item, menu);
+      }
       g_ptr_array_add (items, item);
     }
 

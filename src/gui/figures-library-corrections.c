@@ -59,10 +59,23 @@ correct_job (FiguresIndex *index, gpointer data, GCancellable *cancellable, GErr
   CorrectJob *job = data;
   g_autofree char *path = figures_corrections_path_for_index (job->index_path);
   g_autoptr (FiguresCorrections) corrections = figures_corrections_open (path, error);
-  const FiguresCorrection *correction = job->correction;
+  FiguresCorrection *correction = job->correction;
 
   if (corrections == NULL)
     return NULL;
+  /* a figure named by its file: its report's hash and what was read */
+  if (correction->hash == NULL)
+    {
+      g_autoptr (FiguresStatisticRow) row =
+        figures_index_find_statistic (index, correction->file, correction->start, error);
+
+      if (row == NULL)
+        return NULL;
+      correction->hash = g_strdup (row->hash);
+      if (correction->old_value == NULL)
+        correction->old_value =
+          figures_correction_field_dup_value (correction->field, row->statistic);
+    }
   if (job->undo)
     {
       g_autoptr (GError) local_error = NULL;
@@ -94,7 +107,7 @@ figures_library_correct_async (FiguresLibrary *self,
   GTask *task;
 
   g_return_if_fail (FIGURES_IS_LIBRARY (self));
-  g_return_if_fail (correction != NULL && correction->hash != NULL);
+  g_return_if_fail (correction != NULL && (correction->hash != NULL || correction->file != NULL));
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, figures_library_correct_async);

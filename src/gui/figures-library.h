@@ -71,7 +71,8 @@ figures_library_list_statistics_finish (FiguresLibrary *self, GAsyncResult *resu
 
 /* Records @correction (or, with @undo, undoes the latest correction of its
  * figure) in the corrections beside the index, applies them to the index,
- * then emits "changed" so that every view shows it. */
+ * then emits "changed" so that every view shows it. A @correction without
+ * a hash names its figure by @file (as indexed) and @start. */
 void figures_library_correct_async (FiguresLibrary *self,
                                     const FiguresCorrection *correction,
                                     gboolean undo,

@@ -23,6 +23,7 @@ struct _FiguresListRow
   guint offset;
   char *path;
   FiguresStatistic *statistic;
+  GMenuModel *menu;
 };
 
 G_DEFINE_FINAL_TYPE (FiguresListRow, figures_list_row, G_TYPE_OBJECT)
@@ -35,6 +36,8 @@ enum
   PROP_MARKUP,
   PROP_DETAIL,
   PROP_CLASSES,
+  PROP_MENU,
+  PROP_HAS_MENU,
   N_PROPS
 };
 
@@ -52,6 +55,7 @@ figures_list_row_finalize (GObject *object)
   g_strfreev (self->classes);
   g_free (self->path);
   g_clear_pointer (&self->statistic, figures_statistic_free);
+  g_clear_object (&self->menu);
 
   G_OBJECT_CLASS (figures_list_row_parent_class)->finalize (object);
 }
@@ -78,6 +82,12 @@ figures_list_row_get_property (GObject *object, guint prop_id, GValue *value, GP
       case PROP_CLASSES:
         g_value_set_boxed (value, self->classes);
         break;
+      case PROP_MENU:
+        g_value_set_object (value, self->menu);
+        break;
+      case PROP_HAS_MENU:
+        g_value_set_boolean (value, self->menu != NULL);
+        break;
       default:
         G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -97,6 +107,9 @@ figures_list_row_class_init (FiguresListRowClass *klass)
   properties[PROP_MARKUP] = g_param_spec_string ("markup", NULL, NULL, NULL, flags);
   properties[PROP_DETAIL] = g_param_spec_string ("detail", NULL, NULL, NULL, flags);
   properties[PROP_CLASSES] = g_param_spec_boxed ("classes", NULL, NULL, G_TYPE_STRV, flags);
+  /* what can be done with the row's figure (a row template's menu button) */
+  properties[PROP_MENU] = g_param_spec_object ("menu", NULL, NULL, G_TYPE_MENU_MODEL, flags);
+  properties[PROP_HAS_MENU] = g_param_spec_boolean ("has-menu", NULL, NULL, FALSE, flags);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -200,6 +213,7 @@ figures_list_row_take_statistic (FiguresListRow *self, FiguresStatistic *statist
   g_return_if_fail (FIGURES_IS_LIST_ROW (self));
 
   g_clear_pointer (&self->statistic, figures_statistic_free);
+  g_clear_object (&self->menu);
   self->statistic = statistic;
 }
 
@@ -208,4 +222,23 @@ figures_list_row_get_statistic (FiguresListRow *self)
 {
   g_return_val_if_fail (FIGURES_IS_LIST_ROW (self), NULL);
   return self->statistic;
+}
+
+void
+figures_list_row_set_menu (FiguresListRow *self, GMenuModel *menu)
+{
+  g_return_if_fail (FIGURES_IS_LIST_ROW (self));
+
+  if (g_set_object (&self->menu, menu))
+    {
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MENU]);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HAS_MENU]);
+    }
+}
+
+GMenuModel *
+figures_list_row_get_menu (FiguresListRow *self)
+{
+  g_return_val_if_fail (FIGURES_IS_LIST_ROW (self), NULL);
+  return self->menu;
 }

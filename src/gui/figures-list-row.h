@@ -5,7 +5,7 @@
 
 #pragma once
 
-#include <glib-object.h>
+#include <gio/gio.h>
 
 #include "figures-statistic.h"
 
@@ -36,5 +36,9 @@ guint figures_list_row_get_offset (FiguresListRow *self);
 const char *figures_list_row_get_path (FiguresListRow *self);
 void figures_list_row_take_statistic (FiguresListRow *self, FiguresStatistic *statistic);
 FiguresStatistic *figures_list_row_get_statistic (FiguresListRow *self);
+/* The "menu" a row template shows behind a button ("has-menu" says
+ * whether there is one). */
+void figures_list_row_set_menu (FiguresListRow *self, GMenuModel *menu);
+GMenuModel *figures_list_row_get_menu (FiguresListRow *self);
 
 G_END_DECLS

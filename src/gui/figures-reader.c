@@ -18,6 +18,7 @@
 #include "figures-format.h"
 #include "figures-list-row.h"
 #include "figures-query.h"
+#include "figures-figure-actions.h"
 #include "figures-reader.h"
 #include "figures-report.h"
 #include "figures-worker.h"
@@ -181,6 +182,7 @@ struct _FiguresReader
   GPtrArray *statistics; /* FiguresStatistic*, by offset */
   GtkPopover *popover;
   GtkLabel *popover_label;
+  GtkWidget *popover_buttons; /* figures_figure_actions[], in order */
 
   GtkStack *stack;
   GtkLabel *title_label;
@@ -677,6 +679,19 @@ figures_reader_show_statistic_at (FiguresReader *self, guint offset)
     markup = g_string_free (more, FALSE);
   }
   gtk_label_set_markup (self->popover_label, markup);
+  gtk_widget_set_visible (self->popover_buttons, self->path != NULL);
+  if (self->path != NULL)
+    {
+      guint i = 0;
+
+      for (GtkWidget *button = gtk_widget_get_first_child (self->popover_buttons); button != NULL;
+           button = gtk_widget_get_next_sibling (button), i++)
+        {
+          gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "(sus)", self->path,
+                                            statistic->start, figures_figure_actions[i].key);
+          gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.correct-figure");
+        }
+    }
   gtk_popover_set_pointing_to (self->popover, &location);
   gtk_popover_popup (self->popover);
   return TRUE;
@@ -714,6 +729,13 @@ stats_activate_cb (FiguresReader *self, guint position)
   gtk_text_buffer_get_iter_at_offset (buffer, &end, statistic->evidence_end);
   gtk_text_buffer_apply_tag_by_name (buffer, "evidence", &start, &end);
   scroll_to_offset (self, statistic->start, statistic->end);
+}
+
+const char *
+figures_reader_get_path (FiguresReader *self)
+{
+  g_return_val_if_fail (FIGURES_IS_READER (self), NULL);
+  return self->path;
 }
 
 gint64
@@ -885,7 +907,24 @@ figures_reader_init (FiguresReader *self)
   gtk_label_set_xalign (self->popover_label, 0);
   gtk_label_set_selectable (self->popover_label, TRUE);
   self->popover = GTK_POPOVER (gtk_popover_new ());
-  gtk_popover_set_child (self->popover, GTK_WIDGET (self->popover_label));
+  {
+    GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+
+    /* the figure's corrections, as everywhere a figure is shown */
+    self->popover_buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+    for (guint i = 0; figures_figure_actions[i].key != NULL; i++)
+      {
+        GtkWidget *button = gtk_button_new_with_mnemonic (_ (figures_figure_actions[i].label));
+
+        gtk_widget_set_tooltip_text (button, _ (figures_figure_actions[i].tooltip));
+        g_signal_connect_swapped (button, "clicked", G_CALLBACK (gtk_popover_popdown),
+                                  self->popover);
+        gtk_box_append (GTK_BOX (self->popover_buttons), button);
+      }
+    gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->popover_label));
+    gtk_box_append (GTK_BOX (box), self->popover_buttons);
+    gtk_popover_set_child (self->popover, box);
+  }
   gtk_widget_set_parent (GTK_WIDGET (self->popover), GTK_WIDGET (self));
 
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",

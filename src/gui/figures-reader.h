@@ -21,6 +21,8 @@ void figures_reader_clear (FiguresReader *self);
 /* Forgets the matches of the last search (a new one has begun). */
 void figures_reader_clear_hits (FiguresReader *self);
 gint64 figures_reader_get_document_id (FiguresReader *self);
+/* The file of the report shown, as indexed; NULL when none. */
+const char *figures_reader_get_path (FiguresReader *self);
 /* Moves to the next (or previous) search match, wrapping around. */
 void figures_reader_move_hit (FiguresReader *self, gboolean forward);
 guint figures_reader_get_n_hits (FiguresReader *self);

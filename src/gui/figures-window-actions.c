@@ -12,6 +12,7 @@
 #include "figures-export-window.h"
 #include "figures-corrections-window.h"
 #include "figures-skipped-window.h"
+#include "figures-worker.h"
 #include "figures-window-private.h"
 
 static void
@@ -240,6 +241,71 @@ show_skipped_action (GtkWidget *widget, const char *action_name, GVariant *param
     figures_skipped_window_new (GTK_WINDOW (self), figures_library_get_index_path (self->library)));
 }
 
+typedef struct
+{
+  FiguresWindow *window;
+  char *path;
+  guint start;
+  char *key;
+} CorrectFigure;
+
+static void
+correct_figure_free (CorrectFigure *request)
+{
+  g_object_unref (request->window);
+  g_free (request->path);
+  g_free (request->key);
+  g_free (request);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CorrectFigure, correct_figure_free)
+
+static void
+figure_corrected_cb (GObject *object, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (CorrectFigure) request = user_data;
+  FiguresWindow *self = request->window;
+  FiguresReader *reader = figures_documents_view_get_reader (self->documents_view);
+  g_autoptr (GError) error = NULL;
+
+  if (!figures_library_correct_finish (FIGURES_LIBRARY (object), result, &error))
+    {
+      if (!figures_worker_error_is_cancelled (error))
+        figures_window_show_message (self, error->message);
+      return;
+    }
+  if (g_strcmp0 (request->key, "undo") == 0)
+    figures_window_show_message (self, _ ("Correction undone"));
+  else if (g_strcmp0 (request->key, "reject") == 0)
+    figures_window_show_message (self, _ ("Left out as not a statistic"));
+  else
+    figures_window_show_message (self, _ ("Figure confirmed"));
+  /* the reader's highlights are what was read: show the corrected ones */
+  if (g_strcmp0 (figures_reader_get_path (reader), request->path) == 0)
+    figures_reader_load (reader, figures_reader_get_document_id (reader), request->start, NULL);
+}
+
+/* (file, start, "confirm" | "reject" | "undo"): a figure shown anywhere */
+static void
+correct_figure_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  FiguresWindow *self = FIGURES_WINDOW (widget);
+  g_autoptr (FiguresCorrection) correction = figures_correction_new ();
+  CorrectFigure *request = g_new0 (CorrectFigure, 1);
+  gboolean undo;
+
+  g_variant_get (param, "(su&s)", &request->path, &request->start, NULL);
+  g_variant_get_child (param, 2, "s", &request->key);
+  request->window = g_object_ref (self);
+  undo = g_strcmp0 (request->key, "undo") == 0;
+  correction->file = g_strdup (request->path);
+  correction->start = request->start;
+  correction->action =
+    g_strcmp0 (request->key, "reject") == 0 ? FIGURES_CORRECTION_REJECT : FIGURES_CORRECTION_CONFIRM;
+  figures_library_correct_async (self->library, correction, undo, self->cancellable,
+                                 figure_corrected_cb, request);
+}
+
 static void
 show_corrections_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
@@ -359,6 +425,8 @@ _figures_window_class_actions_init (FiguresWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-skipped", NULL, show_skipped_action);
   gtk_widget_class_install_action (widget_class, "win.show-corrections", NULL,
                                    show_corrections_action);
+  gtk_widget_class_install_action (widget_class, "win.correct-figure", "(sus)",
+                                   correct_figure_action);
   gtk_widget_class_install_action (widget_class, "win.export-chart", NULL, export_chart_action);
   gtk_widget_class_install_action (widget_class, "win.export-csv", NULL, export_csv_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);

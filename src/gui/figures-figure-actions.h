@@ -1,0 +1,27 @@
+/* figures-figure-actions.h: what can be done with one figure, wherever it is shown
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+/* The corrections every view offers on a figure: "confirm", "reject",
+ * "undo" (a NULL-ended table; see win.correct-figure). */
+typedef struct
+{
+  const char *key;
+  const char *label; /* translatable, with a mnemonic */
+  const char *tooltip;
+} FiguresFigureAction;
+
+extern const FiguresFigureAction figures_figure_actions[];
+
+/* A menu of figures_figure_actions[] on the figure at @start of the
+ * report at @path, each item win.correct-figure with its target. */
+GMenuModel *figures_figure_menu_new (const char *path, guint start);
+
+G_END_DECLS
