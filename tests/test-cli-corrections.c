@@ -548,6 +548,91 @@ test_years (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (csv, "2021年投入专项资金200万元，实施项目9个。,2021\r\n"));
 }
 
+/* A report's own title, date and city: `figures correct FILE --title=…`
+ * (no start), kept through --rebuild, undone apart from its figures'. */
+static FiguresDocumentInfo *
+document_of (Fixture *f, const char *path)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (FiguresIndex) index = figures_index_open (f->db, &error);
+  FiguresDocumentInfo *info;
+
+  g_assert_no_error (error);
+  info = figures_index_find_document (index, path, &error);
+  g_assert_no_error (error);
+  return info;
+}
+
+static int
+correct_report (Fixture *f, const char *file, const char *action, char **err)
+{
+  return test_run_cli (NULL, NULL, err, "correct", f->db_arg, file, action, NULL);
+}
+
+static void
+test_report (Fixture *f, gconstpointer data)
+{
+  g_autofree char *trainees = dup_start (f, f->c, "trainees");
+  g_autofree char *err = NULL;
+  g_autoptr (FiguresDocumentInfo) before = document_of (f, f->c);
+  g_autoptr (FiguresDocumentInfo) after = NULL;
+  g_autoptr (GPtrArray) listed = NULL;
+
+  g_assert_null (before->date);
+  g_assert_false (before->corrected);
+
+  /* bad values: exit 2, the reason named, nothing recorded */
+  g_assert_cmpint (correct_report (f, f->c, "--date=2020-13-01", &err), ==, 2);
+  g_assert_nonnull (strstr (err, "not a date"));
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (correct_report (f, f->c, "--report-city=不存在的地方", &err), ==, 2);
+  g_assert_nonnull (strstr (err, "unknown city"));
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (correct (f, f->c, trainees, "--title=某题", &err), ==, 2);
+  g_assert_nonnull (strstr (err, "without a start"));
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (correct_report (f, f->docs, "--title=某题", &err), ==, 2);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (correct_report (f, f->c, "--date=2020-03", NULL), ==, 0);
+  g_assert_cmpint (correct_report (f, f->c, "--title=通辽市民委2020年情况通报", NULL), ==, 0);
+  g_assert_cmpint (correct (f, f->c, trainees, "--value=151", NULL), ==, 0);
+  g_assert_cmpint (correct_report (f, f->c, "--report-city=科尔沁区", NULL), ==, 0);
+  g_assert_cmpint (test_run_cli (NULL, NULL, NULL, "index", "--rebuild", f->db_arg, f->docs, NULL),
+                   ==, 0);
+
+  after = document_of (f, f->c);
+  g_assert_cmpstr (after->date, ==, "2020-03");
+  g_assert_cmpstr (after->title, ==, "通辽市民委2020年情况通报");
+  /* a district counts for its prefecture-level city */
+  g_assert_cmpstr (after->city, ==, "通辽市");
+  g_assert_true (after->corrected);
+  listed = corrections (f);
+  g_assert_cmpuint (listed->len, ==, 5); /* header and four */
+  for (guint i = 1; i < listed->len; i++)
+    g_assert_cmpstr (((GStrv) g_ptr_array_index (listed, i))[8], ==, "applied");
+
+  /* undoing the figure leaves the report's corrections, and back */
+  g_assert_cmpint (correct (f, f->c, trainees, "--undo", NULL), ==, 0);
+  g_clear_pointer (&after, figures_document_info_free);
+  after = document_of (f, f->c);
+  g_assert_cmpstr (after->city, ==, "通辽市");
+  g_assert_cmpint (correct_report (f, f->c, "--undo", NULL), ==, 0); /* the city */
+  g_assert_cmpint (correct_report (f, f->c, "--undo", NULL), ==, 0); /* the title */
+  g_clear_pointer (&after, figures_document_info_free);
+  after = document_of (f, f->c);
+  g_assert_cmpstr (after->title, ==, before->title);
+  g_assert_cmpstr (after->city, ==, before->city);
+  g_assert_cmpstr (after->date, ==, "2020-03");
+  g_assert_cmpint (correct_report (f, f->c, "--undo", NULL), ==, 0); /* the date */
+  g_clear_pointer (&after, figures_document_info_free);
+  after = document_of (f, f->c);
+  g_assert_null (after->date);
+  g_assert_false (after->corrected);
+  g_assert_cmpint (correct_report (f, f->c, "--undo", &err), ==, 2);
+  g_assert_nonnull (strstr (err, "no correction to undo"));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -558,6 +643,7 @@ main (int argc, char **argv)
   g_test_add ("/cli-corrections/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("rebuild-keeps", test_rebuild_keeps);
   ADD ("applies-everywhere", test_applies_everywhere);
+  ADD ("report", test_report);
   ADD ("exit-2", test_exit_2);
   ADD ("round-trip", test_round_trip);
   ADD ("orphaned", test_orphaned);

@@ -1311,12 +1311,115 @@ test_figure_corrections (void)
     }
     /* the same button on the rejected figure */
     gtk_actionable_set_action_target (GTK_ACTIONABLE (undo), "(sus)", path, start, "undo");
-    RUN_AND_WAIT (reader, "loaded", g_signal_emit_by_name (undo, "clicked"));
+    {
+      gboolean loaded = FALSE, charted = FALSE;
+      gulong a = g_signal_connect (reader, "loaded", G_CALLBACK (set_flag_cb), &loaded);
+      gulong b = g_signal_connect (view, "data-changed", G_CALLBACK (set_flag_cb), &charted);
+
+      /* a hidden chart reads the index when shown: show it */
+      figures_window_set_view (window, "charts");
+      g_signal_emit_by_name (undo, "clicked");
+      wait_for_flag (&loaded, "the reader after Undo");
+      wait_for_flag (&charted, "the chart after Undo");
+      g_signal_handler_disconnect (reader, a);
+      g_signal_handler_disconnect (view, b);
+    }
   }
   g_assert_cmpuint (figures_reader_get_n_statistics (reader), ==, n_highlighted + 1);
   settle (100);
   g_assert_cmpuint (chart_mentions (city), ==, n_mentions);
   g_variant_unref (reject);
+}
+
+/* Correct Report…: the reader's dialog changes the report's title in the
+ * index, the reader says it is corrected, and an undo takes it back. */
+static void
+test_correct_report (void)
+{
+  FiguresReader *reader = figures_documents_view_get_reader (window->documents_view);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (FiguresDocumentInfo) before = NULL;
+  g_autoptr (FiguresDocumentInfo) after = NULL;
+  AdwMessageDialog *dialog;
+  GtkWidget *grid;
+  gint64 id;
+
+  figures_window_set_view (window, "documents");
+  id = figures_documents_view_get_selected_id (window->documents_view);
+  if (figures_reader_get_document_id (reader) <= 0)
+    RUN_AND_WAIT (reader, "loaded",
+                  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-document", "(xu)",
+                                              id, 0));
+  id = figures_reader_get_document_id (reader);
+  {
+    g_autoptr (FiguresIndex) index =
+      figures_index_open (figures_window_get_index_path (window), &error);
+
+    g_assert_no_error (error);
+    before = figures_index_get_document (index, id, &error);
+    g_assert_no_error (error);
+  }
+  g_assert_false (before->corrected);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (reader), "reader.correct-report", NULL));
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  grid = adw_message_dialog_get_extra_child (dialog);
+  /* title, city, date: as the report has them */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (gtk_grid_get_child_at (GTK_GRID (grid), 1, 0))),
+                   ==, before->title);
+  gtk_editable_set_text (GTK_EDITABLE (gtk_grid_get_child_at (GTK_GRID (grid), 1, 0)),
+                         "一份更正过标题的报告");
+  RUN_AND_WAIT (reader, "loaded", adw_message_dialog_response (dialog, "save"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  {
+    g_autoptr (FiguresIndex) index =
+      figures_index_open (figures_window_get_index_path (window), &error);
+
+    g_assert_no_error (error);
+    after = figures_index_get_document (index, id, &error);
+    g_assert_no_error (error);
+  }
+  g_assert_cmpstr (after->title, ==, "一份更正过标题的报告");
+  g_assert_cmpstr (after->date, ==, before->date);
+  g_assert_true (after->corrected);
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (find_widget_by_id (
+                              GTK_WIDGET (reader), "meta_label"))),
+                            "Corrected"));
+
+  /* undone from the Corrections window: the title as read again */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-corrections", NULL));
+  {
+    FiguresCorrectionsWindow *corrections = find_corrections_window ();
+    GListModel *rows = figures_corrections_window_get_rows (corrections);
+    guint n;
+
+    if (g_list_model_get_n_items (rows) == 0)
+      RUN_AND_WAIT (corrections, "loaded", (void) 0);
+    n = g_list_model_get_n_items (rows);
+    g_assert_cmpuint (n, >, 0);
+    g_assert_true (g_str_has_prefix (correction_row_title (rows, n - 1), "Report title: "));
+    gtk_single_selection_set_selected (
+      GTK_SINGLE_SELECTION (gtk_list_view_get_model (
+        GTK_LIST_VIEW (find_widget_by_id (GTK_WIDGET (corrections), "list")))),
+      n - 1);
+    RUN_AND_WAIT (corrections, "loaded",
+                  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (corrections),
+                                                             "corrections.undo", NULL)));
+    g_assert_cmpuint (g_list_model_get_n_items (rows), ==, n - 1);
+    gtk_window_destroy (GTK_WINDOW (corrections));
+  }
+  {
+    g_autoptr (FiguresIndex) index =
+      figures_index_open (figures_window_get_index_path (window), &error);
+    g_autoptr (FiguresDocumentInfo) undone = NULL;
+
+    g_assert_no_error (error);
+    undone = figures_index_get_document (index, id, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (undone->title, ==, before->title);
+    g_assert_false (undone->corrected);
+  }
 }
 
 /* Item 4 of the brief: look at it, in every size and both themes. */
@@ -1605,6 +1708,7 @@ main (int argc, char **argv)
   g_test_add_func ("/gui/statistics-correct", test_statistics_correct);
   g_test_add_func ("/gui/corrections-window", test_corrections_window);
   g_test_add_func ("/gui/figure-corrections", test_figure_corrections);
+  g_test_add_func ("/gui/correct-report", test_correct_report);
   g_test_add_func ("/gui/index-errors", test_index_errors);
   g_test_add_func ("/gui/list-fills", test_list_fills);
 

@@ -56,6 +56,82 @@ apply_to_index (const char *command,
 
 /* ---- correct ---- */
 
+/* `figures correct FILE (--title=T | --date=D | --report-city=C | --undo)`:
+ * the report's own title, date or city */
+static int
+correct_report (const char *index_path,
+                const char *target,
+                FiguresCorrectionField field,
+                const char *value,
+                gboolean undo)
+{
+  g_autoptr (FiguresIndex) index = _figures_cli_open_index ("correct", index_path);
+  g_autoptr (FiguresDocumentInfo) document = NULL;
+  g_autoptr (FiguresCorrections) corrections = NULL;
+  g_autoptr (FiguresCorrection) correction = figures_correction_new ();
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = g_canonicalize_filename (target, NULL);
+  g_autofree char *file = NULL;
+  const char *now = NULL;
+
+  if (index == NULL)
+    return FIGURES_EXIT_FAILURE;
+  document = figures_index_find_document (index, path, &error);
+  if (document == NULL)
+    {
+      g_printerr ("figures correct: %s\n", error->message);
+      return g_error_matches (error, FIGURES_INDEX_ERROR, FIGURES_INDEX_ERROR_NOT_FOUND)
+               ? FIGURES_EXIT_USAGE
+               : FIGURES_EXIT_FAILURE;
+    }
+  g_clear_pointer (&index, figures_index_close);
+  file = figures_cli_display_path (document->path);
+  corrections = open_corrections ("correct", index_path);
+  if (corrections == NULL)
+    return FIGURES_EXIT_FAILURE;
+
+  if (undo)
+    {
+      if (!figures_corrections_undo_report (corrections, document->hash, &error))
+        {
+          if (error != NULL)
+            {
+              g_printerr ("figures correct: %s\n", error->message);
+              return FIGURES_EXIT_FAILURE;
+            }
+          g_printerr ("figures correct: the report “%s” has no correction to undo\n", file);
+          return FIGURES_EXIT_USAGE;
+        }
+      if (!apply_to_index ("correct", index_path, corrections, document->hash))
+        return FIGURES_EXIT_FAILURE;
+      g_print ("undone: the latest correction of the report %s\n", file);
+      return FIGURES_EXIT_OK;
+    }
+
+  now = field == FIGURES_CORRECTION_FIELD_TITLE  ? document->title
+        : field == FIGURES_CORRECTION_FIELD_DATE ? document->date
+                                                 : document->city;
+  correction->hash = g_strdup (document->hash);
+  correction->file = g_strdup (document->path);
+  correction->start = 0;
+  correction->action = FIGURES_CORRECTION_SET;
+  correction->field = field;
+  correction->old_value = g_strdup (now != NULL ? now : "");
+  correction->new_value = g_strdup (value);
+  if (!figures_corrections_add (corrections, correction, &error))
+    {
+      g_printerr ("figures correct: %s\n", error->message);
+      return g_error_matches (error, FIGURES_CORRECTIONS_ERROR, FIGURES_CORRECTIONS_ERROR_INVALID)
+               ? FIGURES_EXIT_USAGE
+               : FIGURES_EXIT_FAILURE;
+    }
+  if (!apply_to_index ("correct", index_path, corrections, document->hash))
+    return FIGURES_EXIT_FAILURE;
+  g_print ("recorded: the report %s: %s %s → %s\n", file, figures_correction_field_to_key (field),
+           correction->old_value, correction->new_value);
+  return FIGURES_EXIT_OK;
+}
+
 int
 _figures_cli_correct (int argc, char **argv)
 {
@@ -64,6 +140,9 @@ _figures_cli_correct (int argc, char **argv)
   g_autofree char *city = NULL;
   g_autofree char *value = NULL;
   g_autofree char *year = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *date = NULL;
+  g_autofree char *report_city = NULL;
   g_auto (GStrv) rest = NULL;
   gboolean confirm = FALSE;
   gboolean reject = FALSE;
@@ -81,12 +160,19 @@ _figures_cli_correct (int argc, char **argv)
     { "value", 0, 0, G_OPTION_ARG_STRING, &value,
       "Its value becomes V (a plain decimal, yuan for money)", "V" },
     { "year", 0, 0, G_OPTION_ARG_STRING, &year, "Its year becomes Y", "Y" },
-    { "undo", 0, 0, G_OPTION_ARG_NONE, &undo, "Undo the latest correction of the figure", NULL },
+    { "undo", 0, 0, G_OPTION_ARG_NONE, &undo,
+      "Undo the latest correction of the figure (of the report, without START)", NULL },
+    { "title", 0, 0, G_OPTION_ARG_STRING, &title, "Without START: the report's title becomes T",
+      "T" },
+    { "date", 0, 0, G_OPTION_ARG_STRING, &date,
+      "Without START: the report's date becomes D (yyyy-mm-dd, yyyy-mm or yyyy)", "D" },
+    { "report-city", 0, 0, G_OPTION_ARG_STRING, &report_city,
+      "Without START: the report's city becomes C", "C" },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &rest, NULL, NULL },
     { NULL },
   };
   g_autoptr (GOptionContext) context =
-    g_option_context_new ("FILE START — correct the statistic at START of FILE");
+    g_option_context_new ("FILE [START] — correct the statistic at START of FILE, or the report");
   g_autoptr (FiguresIndex) index = NULL;
   g_autoptr (FiguresStatisticRow) row = NULL;
   g_autoptr (FiguresCorrections) corrections = NULL;
@@ -106,11 +192,31 @@ _figures_cli_correct (int argc, char **argv)
   if (!_figures_cli_parse_options (context, &argc, &argv, "correct"))
     return FIGURES_EXIT_USAGE;
 
+  index_path = db != NULL ? g_strdup (db) : figures_index_dup_default_path ();
+  /* the report itself: its file and no start */
+  if (rest != NULL && rest[0] != NULL && rest[1] == NULL &&
+      (title != NULL) + (date != NULL) + (report_city != NULL) + undo == 1 &&
+      !confirm && !reject && metric == NULL && city == NULL && value == NULL && year == NULL)
+    {
+      return correct_report (index_path, rest[0],
+                             title != NULL  ? FIGURES_CORRECTION_FIELD_TITLE
+                             : date != NULL ? FIGURES_CORRECTION_FIELD_DATE
+                                            : FIGURES_CORRECTION_FIELD_REPORT_CITY,
+                             title != NULL ? title : date != NULL ? date : report_city, undo);
+    }
+  if (title != NULL || date != NULL || report_city != NULL)
+    {
+      g_printerr ("figures correct: --title, --date and --report-city correct a report: give "
+                  "its file without a start, and one of them\n");
+      return FIGURES_EXIT_USAGE;
+    }
   if (rest == NULL || rest[0] == NULL || rest[1] == NULL || rest[2] != NULL)
     {
       g_printerr ("figures correct: give a file and a start\n"
                   "Usage: figures correct --db=PATH FILE START (--confirm | --reject | "
-                  "--metric=M | --city=C | --value=V | --year=Y | --undo)\n");
+                  "--metric=M | --city=C | --value=V | --year=Y | --undo)\n"
+                  "       figures correct --db=PATH FILE (--title=T | --date=D | "
+                  "--report-city=C | --undo)\n");
       return FIGURES_EXIT_USAGE;
     }
   start = g_ascii_strtoull (rest[1], &end, 10);
@@ -140,12 +246,9 @@ _figures_cli_correct (int argc, char **argv)
     }
   else if (city != NULL)
     {
-      const FiguresPlace *place = figures_gazetteer_lookup (figures_gazetteer_get_default (), city);
-
+      /* a county becomes its prefecture in figures_corrections_add() */
       correction->field = FIGURES_CORRECTION_FIELD_CITY;
-      /* a county counts for its prefecture, as the extractor counts it; an
-       * unknown place is refused by figures_corrections_add() */
-      correction->new_value = g_strdup (place != NULL ? figures_place_get_city (place) : city);
+      correction->new_value = g_strdup (city);
     }
   else if (value != NULL)
     {
@@ -158,7 +261,6 @@ _figures_cli_correct (int argc, char **argv)
       correction->new_value = g_strdup (year);
     }
 
-  index_path = db != NULL ? g_strdup (db) : figures_index_dup_default_path ();
   index = _figures_cli_open_index ("correct", index_path);
   if (index == NULL)
     return FIGURES_EXIT_FAILURE;

@@ -41,8 +41,19 @@ static const char *const action_keys[] = {
 static const char *const field_keys[] = {
   [FIGURES_CORRECTION_FIELD_NONE] = "",     [FIGURES_CORRECTION_FIELD_METRIC] = "metric",
   [FIGURES_CORRECTION_FIELD_CITY] = "city", [FIGURES_CORRECTION_FIELD_VALUE] = "value",
-  [FIGURES_CORRECTION_FIELD_YEAR] = "year",
+  [FIGURES_CORRECTION_FIELD_YEAR] = "year", [FIGURES_CORRECTION_FIELD_TITLE] = "title",
+  [FIGURES_CORRECTION_FIELD_DATE] = "date", [FIGURES_CORRECTION_FIELD_REPORT_CITY] = "report-city",
 };
+
+/* The fields of a report, as SQL lists them (corrections.field) */
+#define REPORT_FIELDS "('title', 'date', 'report-city')"
+
+gboolean
+figures_correction_field_is_report (FiguresCorrectionField field)
+{
+  return field == FIGURES_CORRECTION_FIELD_TITLE || field == FIGURES_CORRECTION_FIELD_DATE ||
+         field == FIGURES_CORRECTION_FIELD_REPORT_CITY;
+}
 
 const char *const figures_corrections_columns[] = {
   "file", "start", "action", "field", "old", "new", "when", "hash", NULL,
@@ -103,8 +114,12 @@ figures_correction_field_dup_value (FiguresCorrectionField field, const FiguresS
       return figures_decimal_to_string (statistic->value);
     case FIGURES_CORRECTION_FIELD_YEAR:
       return statistic->year != 0 ? g_strdup_printf ("%d", statistic->year) : g_strdup ("");
+    case FIGURES_CORRECTION_FIELD_TITLE:
+    case FIGURES_CORRECTION_FIELD_DATE:
+    case FIGURES_CORRECTION_FIELD_REPORT_CITY:
     case FIGURES_CORRECTION_FIELD_NONE:
     default:
+      /* a report's: see figures_correction_apply_to_report() */
       return g_strdup ("");
     }
 }
@@ -234,6 +249,30 @@ figures_corrections_path_for_index (const char *index_path)
 }
 
 /* A SET's new value must be one the figure can take. */
+/* yyyy, yyyy-mm or yyyy-mm-dd: a real day, in the years figures have */
+static gboolean
+is_date (const char *v)
+{
+  static const char *const shapes[] = { "dddd", "dddd-dd", "dddd-dd-dd" };
+  gsize len = strlen (v);
+  guint year, month = 1, day = 1;
+
+  for (guint i = 0; i < G_N_ELEMENTS (shapes); i++)
+    if (len == strlen (shapes[i]))
+      {
+        for (gsize j = 0; j < len; j++)
+          if (shapes[i][j] == 'd' ? !g_ascii_isdigit (v[j]) : v[j] != shapes[i][j])
+            return FALSE;
+        year = (guint) g_ascii_strtoull (v, NULL, 10);
+        if (len >= 7)
+          month = (guint) g_ascii_strtoull (v + 5, NULL, 10);
+        if (len == 10)
+          day = (guint) g_ascii_strtoull (v + 8, NULL, 10);
+        return year >= 1900 && year <= 2199 && g_date_valid_dmy (day, month, year);
+      }
+  return FALSE;
+}
+
 static gboolean
 check_value (const FiguresCorrection *c, GError **error)
 {
@@ -269,6 +308,19 @@ check_value (const FiguresCorrection *c, GError **error)
                        "“%s” is not a year", v);
           return FALSE;
         }
+      case FIGURES_CORRECTION_FIELD_TITLE:
+        if (*v != '\0' && c->start == 0)
+          return TRUE;
+        g_set_error (error, FIGURES_CORRECTIONS_ERROR, FIGURES_CORRECTIONS_ERROR_INVALID,
+                     "a report's title cannot be empty");
+        return FALSE;
+      case FIGURES_CORRECTION_FIELD_DATE:
+        if (c->start == 0 && is_date (v))
+          return TRUE;
+        g_set_error (error, FIGURES_CORRECTIONS_ERROR, FIGURES_CORRECTIONS_ERROR_INVALID,
+                     "“%s” is not a date (yyyy-mm-dd, yyyy-mm or yyyy)", v);
+        return FALSE;
+      case FIGURES_CORRECTION_FIELD_REPORT_CITY:
       case FIGURES_CORRECTION_FIELD_CITY:
         /* the same check for a correction made here and one imported */
         if (*v != '\0' && figures_gazetteer_lookup (figures_gazetteer_get_default (), v) != NULL)
@@ -293,7 +345,7 @@ now_iso8601 (void)
 }
 
 gboolean
-figures_corrections_add (FiguresCorrections *self, const FiguresCorrection *c, GError **error)
+figures_corrections_add (FiguresCorrections *self, FiguresCorrection *c, GError **error)
 {
   g_autoptr (sqlite3_stmt) stmt = NULL;
   g_autofree char *when = NULL;
@@ -310,6 +362,17 @@ figures_corrections_add (FiguresCorrections *self, const FiguresCorrection *c, G
     return FALSE;
 
   when = c->when != NULL ? g_strdup (c->when) : now_iso8601 ();
+  /* a county counts for its prefecture, as the extractor counts it */
+  if (c->action == FIGURES_CORRECTION_SET && (c->field == FIGURES_CORRECTION_FIELD_CITY ||
+                                              c->field == FIGURES_CORRECTION_FIELD_REPORT_CITY))
+    {
+      const FiguresPlace *place =
+        figures_gazetteer_lookup (figures_gazetteer_get_default (), c->new_value);
+      char *city = g_strdup (figures_place_get_city (place));
+
+      g_free (c->new_value);
+      c->new_value = city;
+    }
   stmt = prepare (self,
                   "INSERT INTO corrections (hash, file, start, action, field, old, new, made) "
                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -332,16 +395,24 @@ figures_corrections_add (FiguresCorrections *self, const FiguresCorrection *c, G
   return TRUE;
 }
 
-gboolean
-figures_corrections_undo (FiguresCorrections *self, const char *hash, guint start, GError **error)
+/* Marks undone the latest correction in force of @hash at @start: of a
+ * figure, or (@report) of the report itself. */
+static gboolean
+undo_latest (FiguresCorrections *self,
+             const char *hash,
+             guint start,
+             gboolean report,
+             GError **error)
 {
   g_autoptr (sqlite3_stmt) stmt = NULL;
 
-  g_return_val_if_fail (self != NULL && hash != NULL, FALSE);
-
   stmt = prepare (self,
-                  "UPDATE corrections SET undone = 1 WHERE id = (SELECT max(id) FROM corrections "
-                  "WHERE hash = ? AND start = ? AND undone = 0)",
+                  report ? "UPDATE corrections SET undone = 1 WHERE id = (SELECT max(id) FROM "
+                           "corrections WHERE hash = ? AND start = ? AND undone = 0 AND field "
+                           "IN " REPORT_FIELDS ")"
+                         : "UPDATE corrections SET undone = 1 WHERE id = (SELECT max(id) FROM "
+                           "corrections WHERE hash = ? AND start = ? AND undone = 0 AND field "
+                           "NOT IN " REPORT_FIELDS ")",
                   error);
   if (stmt == NULL)
     return FALSE;
@@ -351,6 +422,20 @@ figures_corrections_undo (FiguresCorrections *self, const char *hash, guint star
     return set_sqlite_error (self, error);
 
   return sqlite3_changes (self->db) > 0;
+}
+
+gboolean
+figures_corrections_undo (FiguresCorrections *self, const char *hash, guint start, GError **error)
+{
+  g_return_val_if_fail (self != NULL && hash != NULL, FALSE);
+  return undo_latest (self, hash, start, FALSE, error);
+}
+
+gboolean
+figures_corrections_undo_report (FiguresCorrections *self, const char *hash, GError **error)
+{
+  g_return_val_if_fail (self != NULL && hash != NULL, FALSE);
+  return undo_latest (self, hash, 0, TRUE, error);
 }
 
 static FiguresCorrection *
@@ -436,6 +521,30 @@ figures_corrections_list_reports (FiguresCorrections *self, GError **error)
     }
 
   return g_strv_builder_end (builder);
+}
+
+void
+figures_correction_apply_to_report (const FiguresCorrection *self,
+                                    char **title,
+                                    char **date,
+                                    char **city)
+{
+  char **target = NULL;
+
+  g_return_if_fail (self != NULL);
+
+  if (self->action != FIGURES_CORRECTION_SET)
+    return;
+  if (self->field == FIGURES_CORRECTION_FIELD_TITLE)
+    target = title;
+  else if (self->field == FIGURES_CORRECTION_FIELD_DATE)
+    target = date;
+  else if (self->field == FIGURES_CORRECTION_FIELD_REPORT_CITY)
+    target = city;
+  if (target == NULL)
+    return;
+  g_free (*target);
+  *target = g_strdup (self->new_value);
 }
 
 void
@@ -668,7 +777,7 @@ figures_corrections_import (FiguresCorrections *self, const char *path, GError *
     }
   for (guint i = 0; i < rows->len; i++)
     {
-      const FiguresCorrection *c = g_ptr_array_index (rows, i);
+      FiguresCorrection *c = g_ptr_array_index (rows, i);
 
       /* a correction already here (the same file imported twice) is not
        * added again */

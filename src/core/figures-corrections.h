@@ -40,7 +40,9 @@ typedef enum
   FIGURES_CORRECTION_SET,     /* @field becomes @new_value */
 } FiguresCorrectionAction;
 
-/* What a SET changes: a figure's metric, city, value or year. */
+/* What a SET changes: a figure's metric, city, value or year, or its
+ * report's title, date or city. A report's corrections have start 0 and
+ * apply to the report, never to a figure. */
 typedef enum
 {
   FIGURES_CORRECTION_FIELD_NONE,
@@ -48,7 +50,13 @@ typedef enum
   FIGURES_CORRECTION_FIELD_CITY,
   FIGURES_CORRECTION_FIELD_VALUE,
   FIGURES_CORRECTION_FIELD_YEAR,
+  FIGURES_CORRECTION_FIELD_TITLE,       /* "title" */
+  FIGURES_CORRECTION_FIELD_DATE,        /* "date": yyyy, yyyy-mm or yyyy-mm-dd */
+  FIGURES_CORRECTION_FIELD_REPORT_CITY, /* "report-city" */
 } FiguresCorrectionField;
+
+/* Whether @field is one of a report's (title, date, report-city). */
+gboolean figures_correction_field_is_report (FiguresCorrectionField field);
 
 typedef struct
 {
@@ -90,15 +98,20 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (FiguresCorrections, figures_corrections_close)
 char *figures_corrections_path_for_index (const char *index_path);
 
 /* Records @correction (its @when is set when NULL). A SET's new value is
- * checked: a known metric key, a decimal value, a year, a place the default
- * gazetteer knows (FIGURES_CORRECTIONS_ERROR_INVALID otherwise). */
+ * checked: a known metric key, a decimal value, a year, a date, a place the
+ * default gazetteer knows (FIGURES_CORRECTIONS_ERROR_INVALID otherwise); a
+ * place is recorded as its prefecture-level city (@correction's new value
+ * becomes it). */
 gboolean figures_corrections_add (FiguresCorrections *self,
-                                  const FiguresCorrection *correction,
+                                  FiguresCorrection *correction,
                                   GError **error);
 /* Marks the latest correction of the figure undone; FALSE without error
  * when there is none. */
 gboolean
 figures_corrections_undo (FiguresCorrections *self, const char *hash, guint start, GError **error);
+/* The same for the latest correction of the report @hash itself. */
+gboolean
+figures_corrections_undo_report (FiguresCorrections *self, const char *hash, GError **error);
 /* The corrections in force, oldest first (FiguresCorrection *). */
 GPtrArray *figures_corrections_list (FiguresCorrections *self, GError **error);
 
@@ -115,6 +128,13 @@ GStrv figures_corrections_list_reports (FiguresCorrections *self, GError **error
 void figures_correction_apply (const FiguresCorrection *self,
                                FiguresStatistic *statistic,
                                gboolean *keep);
+
+/* Applies one report correction to a report's @title, @date and @city
+ * (each a string it may replace). */
+void figures_correction_apply_to_report (const FiguresCorrection *self,
+                                         char **title,
+                                         char **date,
+                                         char **city);
 
 /* Applies the corrections of the report @hash to @statistic (matched by
  * its start). Returns FALSE when the figure was rejected (the caller drops

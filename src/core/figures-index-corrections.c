@@ -97,6 +97,8 @@ struct _FiguresIndexCorrector
   sqlite3_stmt *update;
   sqlite3_stmt *count;
   sqlite3_stmt *documents;
+  sqlite3_stmt *select_report;
+  sqlite3_stmt *update_report;
 };
 
 void
@@ -109,6 +111,8 @@ _figures_index_corrector_free (FiguresIndexCorrector *self)
   sqlite3_finalize (self->update);
   sqlite3_finalize (self->count);
   sqlite3_finalize (self->documents);
+  sqlite3_finalize (self->select_report);
+  sqlite3_finalize (self->update_report);
   g_free (self);
 }
 
@@ -119,8 +123,10 @@ _figures_index_corrector_new (sqlite3 *db, GError **error)
 
   self->db = db;
   if ((self->any_corrected = _figures_index_prepare (
-         db, "SELECT 1 FROM statistics WHERE document_id = ?1 AND corrected = 1 LIMIT 1", error)) ==
-        NULL ||
+         db,
+         "SELECT 1 FROM statistics WHERE document_id = ?1 AND corrected = 1 UNION ALL "
+         "SELECT 1 FROM documents WHERE id = ?1 AND corrected = 1 LIMIT 1",
+         error)) == NULL ||
       (self->select = _figures_index_prepare (
          db, "SELECT " STATISTIC_COLUMNS " FROM statistics WHERE document_id = ?1", error)) ==
         NULL ||
@@ -137,9 +143,77 @@ _figures_index_corrector_new (sqlite3 *db, GError **error)
          "document_id = ?1 AND rejected = 0) WHERE id = ?1",
          error)) == NULL ||
       (self->documents =
-         _figures_index_prepare (db, "SELECT id FROM documents WHERE hash = ?1", error)) == NULL)
+         _figures_index_prepare (db, "SELECT id FROM documents WHERE hash = ?1", error)) == NULL ||
+      (self->select_report = _figures_index_prepare (
+         db,
+         "SELECT corrected, title, date, city, read_title, read_date, read_city FROM documents "
+         "WHERE id = ?1",
+         error)) == NULL ||
+      (self->update_report = _figures_index_prepare (
+         db,
+         "UPDATE documents SET title = ?2, date = ?3, city = ?4, corrected = ?5, read_title = ?6, "
+         "read_date = ?7, read_city = ?8 WHERE id = ?1",
+         error)) == NULL)
     return NULL;
   return g_steal_pointer (&self);
+}
+
+/* The report's own corrections (title, date, city) applied to its row,
+ * from what was read. */
+static gboolean
+apply_to_report (FiguresIndexCorrector *self,
+                 GPtrArray *corrections,
+                 gint64 document_id,
+                 GError **error)
+{
+  sqlite3_stmt *select = self->select_report;
+  gboolean corrected = FALSE, was_corrected;
+  g_autofree char *title = NULL;
+  g_autofree char *date = NULL;
+  g_autofree char *city = NULL;
+  g_autofree char *read_title = NULL;
+  g_autofree char *read_date = NULL;
+  g_autofree char *read_city = NULL;
+  int rc, from;
+
+  for (guint i = 0; i < corrections->len; i++)
+    if (figures_correction_field_is_report (
+          ((const FiguresCorrection *) g_ptr_array_index (corrections, i))->field))
+      corrected = TRUE;
+
+  sqlite3_bind_int64 (select, 1, document_id);
+  rc = sqlite3_step (select);
+  if (rc != SQLITE_ROW)
+    {
+      sqlite3_reset (select);
+      return rc == SQLITE_DONE ||
+             _figures_index_sqlite_error (error, self->db, "Could not read the index");
+    }
+  was_corrected = sqlite3_column_int (select, 0) != 0;
+  from = was_corrected ? 4 : 1;
+  read_title = _figures_index_column_dup (select, from);
+  read_date = _figures_index_column_dup (select, from + 1);
+  read_city = _figures_index_column_dup (select, from + 2);
+  sqlite3_reset (select);
+  if (!corrected && !was_corrected)
+    return TRUE;
+
+  title = g_strdup (read_title);
+  date = g_strdup (read_date);
+  city = g_strdup (read_city);
+  for (guint i = 0; i < corrections->len; i++)
+    figures_correction_apply_to_report (g_ptr_array_index (corrections, i), &title, &date, &city);
+
+  sqlite3_bind_int64 (self->update_report, 1, document_id);
+  _figures_index_bind_text (self->update_report, 2, title);
+  _figures_index_bind_text (self->update_report, 3, date);
+  _figures_index_bind_text (self->update_report, 4, city);
+  sqlite3_bind_int (self->update_report, 5, corrected);
+  /* uncorrected again: read_* go back to NULL */
+  _figures_index_bind_text (self->update_report, 6, corrected ? read_title : NULL);
+  _figures_index_bind_text (self->update_report, 7, corrected ? read_date : NULL);
+  _figures_index_bind_text (self->update_report, 8, corrected ? read_city : NULL);
+  return _figures_index_step_done (self->db, self->update_report, error);
 }
 
 /* 1 when a row of the document is corrected, 0 when none, -1 on error */
@@ -175,6 +249,8 @@ _figures_index_corrector_apply (FiguresIndexCorrector *self,
   /* fresh rows and no correction: nothing to do (the indexer's usual case) */
   if (corrections->len == 0 && (rc = has_corrected_rows (self, document_id, error)) <= 0)
     return rc == 0;
+  if (!apply_to_report (self, corrections, document_id, error))
+    return FALSE;
 
   sqlite3_bind_int64 (select, 1, document_id);
   while ((rc = sqlite3_step (select)) == SQLITE_ROW)
@@ -187,8 +263,11 @@ _figures_index_corrector_apply (FiguresIndexCorrector *self,
       gboolean keep = TRUE;
 
       for (guint i = 0; !corrected && i < corrections->len; i++)
-        corrected =
-          ((const FiguresCorrection *) g_ptr_array_index (corrections, i))->start == start;
+        {
+          const FiguresCorrection *c = g_ptr_array_index (corrections, i);
+
+          corrected = c->start == start && !figures_correction_field_is_report (c->field);
+        }
       if (!corrected && !was_corrected)
         continue;
 
@@ -199,7 +278,7 @@ _figures_index_corrector_apply (FiguresIndexCorrector *self,
         {
           const FiguresCorrection *c = g_ptr_array_index (corrections, i);
 
-          if (c->start == start)
+          if (c->start == start && !figures_correction_field_is_report (c->field))
             figures_correction_apply (c, now, &keep);
         }
       /* only what changes is written: applying again costs reads only */
@@ -333,33 +412,16 @@ fail:
 FiguresStatisticRow *
 figures_index_find_statistic (FiguresIndex *self, const char *path, guint start, GError **error)
 {
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (FiguresDocumentInfo) document = NULL;
   g_autoptr (GPtrArray) rows = NULL;
   FiguresStatisticsFilter filter = { 0 };
-  int rc;
 
   g_return_val_if_fail (self != NULL && path != NULL, NULL);
 
-  stmt = _figures_index_prepare (self->db, "SELECT id FROM documents WHERE path = ?1", error);
-  if (stmt == NULL)
+  document = figures_index_find_document (self, path, error);
+  if (document == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, path, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_DONE)
-    {
-      g_autofree char *display = g_filename_display_name (path);
-
-      g_set_error (error, FIGURES_INDEX_ERROR, FIGURES_INDEX_ERROR_NOT_FOUND,
-                   "“%s” is not a report of the index", display);
-      return NULL;
-    }
-  if (rc != SQLITE_ROW)
-    {
-      _figures_index_sqlite_error (error, self->db, "Could not read the index");
-      return NULL;
-    }
-
-  filter.document = sqlite3_column_int64 (stmt, 0);
+  filter.document = document->id;
   filter.with_rejected = TRUE;
   rows = figures_index_list_statistics (self, &filter, error);
   if (rows == NULL)
@@ -404,6 +466,22 @@ figures_index_has_statistic (FiguresIndex *self, const char *hash, guint start, 
   return rc == SQLITE_ROW;
 }
 
+static gboolean
+has_report (FiguresIndex *self, const char *hash, GError **error)
+{
+  g_autoptr (sqlite3_stmt) stmt =
+    _figures_index_prepare (self->db, "SELECT 1 FROM documents WHERE hash = ?1 LIMIT 1", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, hash, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return _figures_index_sqlite_error (error, self->db, "Could not read the index");
+  return rc == SQLITE_ROW;
+}
+
 gboolean
 figures_index_check_corrections (FiguresIndex *self, GPtrArray *corrections, GError **error)
 {
@@ -414,8 +492,11 @@ figures_index_check_corrections (FiguresIndex *self, GPtrArray *corrections, GEr
       FiguresCorrection *correction = g_ptr_array_index (corrections, i);
       g_autoptr (GError) local_error = NULL;
 
+      /* a report's correction stands while the report does */
       correction->orphaned =
-        !figures_index_has_statistic (self, correction->hash, correction->start, &local_error);
+        figures_correction_field_is_report (correction->field)
+          ? !has_report (self, correction->hash, &local_error)
+          : !figures_index_has_statistic (self, correction->hash, correction->start, &local_error);
       if (local_error != NULL)
         {
           g_propagate_error (error, g_steal_pointer (&local_error));

@@ -41,12 +41,13 @@ figures_document_info_free (FiguresDocumentInfo *info)
   g_free (info->encoding);
   g_free (info->format);
   g_free (info->page_starts);
+  g_free (info->hash);
   g_free (info);
 }
 
 #define DOCUMENT_COLUMNS                                                                   \
   "id, path, title, city, date, encoding, n_statistics, size, mtime, format, page_count, " \
-  "ocr_pages, page_starts"
+  "ocr_pages, page_starts, hash, corrected"
 
 static FiguresDocumentInfo *
 document_from_row (sqlite3_stmt *stmt)
@@ -65,6 +66,8 @@ document_from_row (sqlite3_stmt *stmt)
   info->format = _figures_index_column_dup (stmt, 9);
   info->page_count = sqlite3_column_int (stmt, 10);
   info->ocr_pages = sqlite3_column_int (stmt, 11);
+  info->hash = _figures_index_column_dup (stmt, 13);
+  info->corrected = sqlite3_column_int (stmt, 14) != 0;
   if (info->page_count > 0 && sqlite3_column_text (stmt, 12) != NULL)
     {
       g_auto (GStrv) starts = g_strsplit ((const char *) sqlite3_column_text (stmt, 12), " ", -1);
@@ -154,28 +157,54 @@ figures_index_list_documents (FiguresIndex *self,
   return g_steal_pointer (&documents);
 }
 
-FiguresDocumentInfo *
-figures_index_get_document (FiguresIndex *self, gint64 id, GError **error)
+/* The document @where (SQL, ?1 bound to @id or @path) selects */
+static FiguresDocumentInfo *
+get_document (FiguresIndex *self, gint64 id, const char *path, GError **error)
 {
   g_autoptr (sqlite3_stmt) stmt = NULL;
   int rc;
 
-  g_return_val_if_fail (self != NULL, NULL);
-
   stmt = _figures_index_prepare (self->db,
-                                 "SELECT " DOCUMENT_COLUMNS " FROM documents WHERE id = ?1", error);
+                                 path != NULL
+                                   ? "SELECT " DOCUMENT_COLUMNS " FROM documents WHERE path = ?1"
+                                   : "SELECT " DOCUMENT_COLUMNS " FROM documents WHERE id = ?1",
+                                 error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
+  if (path != NULL)
+    sqlite3_bind_text (stmt, 1, path, -1, SQLITE_STATIC);
+  else
+    sqlite3_bind_int64 (stmt, 1, id);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     return document_from_row (stmt);
-  if (rc == SQLITE_DONE)
+  if (rc == SQLITE_DONE && path != NULL)
+    {
+      g_autofree char *display = g_filename_display_name (path);
+
+      g_set_error (error, FIGURES_INDEX_ERROR, FIGURES_INDEX_ERROR_NOT_FOUND,
+                   "“%s” is not a report of the index", display);
+    }
+  else if (rc == SQLITE_DONE)
     g_set_error (error, FIGURES_INDEX_ERROR, FIGURES_INDEX_ERROR_NOT_FOUND,
                  "No document %" G_GINT64_FORMAT " in the index", id);
   else
     _figures_index_sqlite_error (error, self->db, "Could not read the index");
   return NULL;
+}
+
+FiguresDocumentInfo *
+figures_index_get_document (FiguresIndex *self, gint64 id, GError **error)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return get_document (self, id, NULL, error);
+}
+
+FiguresDocumentInfo *
+figures_index_find_document (FiguresIndex *self, const char *path, GError **error)
+{
+  g_return_val_if_fail (self != NULL && path != NULL, NULL);
+  return get_document (self, 0, path, error);
 }
 
 char *

@@ -644,7 +644,8 @@ writer_init (Writer *writer, sqlite3 *db, GError **error)
             "UPDATE documents SET path = ?1, size = ?2, mtime = ?3, hash = ?4, "
             "encoding = ?5, title = ?6, date = ?7, city = ?8, text = ?9, "
             "n_statistics = ?10, text_size = ?12, format = ?13, page_count = ?14, "
-            "ocr_pages = ?15, page_starts = ?16 WHERE id = ?11",
+            "ocr_pages = ?15, page_starts = ?16, corrected = 0, read_title = NULL, "
+            "read_date = NULL, read_city = NULL WHERE id = ?11",
             error)) &&
          (writer->update_file = _figures_index_prepare (
             db, "UPDATE documents SET path = ?1, size = ?2, mtime = ?3 WHERE id = ?4", error)) &&

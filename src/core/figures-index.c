@@ -44,7 +44,7 @@
 #include "figures-text.h"
 #include "figures-tokenizer.h"
 
-#define SCHEMA_VERSION 10
+#define SCHEMA_VERSION 11
 
 /* clang-format would put spaces into the registered name */
 // clang-format off
@@ -72,7 +72,13 @@ static const char schema_sql[] =
   "  page_count INTEGER NOT NULL DEFAULT 0,"
   "  ocr_pages INTEGER NOT NULL DEFAULT 0,"
   /* where each page starts: code points into the text, space separated */
-  "  page_starts TEXT);"
+  "  page_starts TEXT,"
+  /* the analyst's corrections of the report (figures-index-corrections.c):
+   * a corrected one keeps what was read in read_*, as statistics do */
+  "  corrected INTEGER NOT NULL DEFAULT 0,"
+  "  read_title TEXT,"
+  "  read_date TEXT,"
+  "  read_city TEXT);"
   "CREATE INDEX documents_hash ON documents (hash);"
   "CREATE INDEX documents_city ON documents (city);"
   /* One per order of figures_index_list_documents(), so a page of a long

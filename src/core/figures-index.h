@@ -129,6 +129,8 @@ typedef struct
   guint page_count;  /* 0 for formats without pages */
   guint ocr_pages;   /* pages read by OCR: > 0 marks a scan */
   guint *page_starts; /* page_count code-point offsets into the text, or NULL */
+  char *hash;         /* of the content: what corrections are keyed by */
+  gboolean corrected; /* its title, date or city corrected by the analyst */
 } FiguresDocumentInfo;
 
 void                 figures_document_info_free (FiguresDocumentInfo *info);
@@ -194,6 +196,12 @@ gboolean   figures_index_apply_corrections (FiguresIndex       *self,
 /* The figure at @start of the document at @path (an absolute path as
  * indexed), rejected or not. FIGURES_INDEX_ERROR_NOT_FOUND names what is
  * missing: the document, or a statistic at @start. */
+/* The document at @path (absolute, as indexed); FIGURES_INDEX_ERROR_NOT_FOUND
+ * when it is not a report of the index. */
+FiguresDocumentInfo *figures_index_find_document (FiguresIndex *self,
+                                                  const char   *path,
+                                                  GError      **error);
+
 FiguresStatisticRow *figures_index_find_statistic (FiguresIndex *self,
                                                    const char   *path,
                                                    guint         start,

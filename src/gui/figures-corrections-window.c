@@ -54,6 +54,9 @@ describe (const FiguresCorrection *correction)
     [FIGURES_CORRECTION_FIELD_CITY] = N_ ("City"),
     [FIGURES_CORRECTION_FIELD_VALUE] = N_ ("Value"),
     [FIGURES_CORRECTION_FIELD_YEAR] = N_ ("Year"),
+    [FIGURES_CORRECTION_FIELD_TITLE] = N_ ("Report title"),
+    [FIGURES_CORRECTION_FIELD_DATE] = N_ ("Report date"),
+    [FIGURES_CORRECTION_FIELD_REPORT_CITY] = N_ ("Report city"),
   };
 
   switch (correction->action)
@@ -300,6 +303,7 @@ undo_action (GtkWidget *widget, const char *name, GVariant *param)
   chosen = g_ptr_array_index (self->corrections, position);
   undo->hash = g_strdup (chosen->hash);
   undo->start = chosen->start;
+  undo->field = chosen->field; /* a report's or a figure's */
   figures_library_correct_async (self->library, undo, TRUE, NULL, undone_cb, g_object_ref (self));
 }
 

@@ -64,7 +64,22 @@ correct_job (FiguresIndex *index, gpointer data, GCancellable *cancellable, GErr
   if (corrections == NULL)
     return NULL;
   /* a figure named by its file: its report's hash and what was read */
-  if (correction->hash == NULL)
+  if (correction->hash == NULL && figures_correction_field_is_report (correction->field))
+    {
+      g_autoptr (FiguresDocumentInfo) document =
+        figures_index_find_document (index, correction->file, error);
+      const char *now;
+
+      if (document == NULL)
+        return NULL;
+      now = correction->field == FIGURES_CORRECTION_FIELD_TITLE  ? document->title
+            : correction->field == FIGURES_CORRECTION_FIELD_DATE ? document->date
+                                                                 : document->city;
+      correction->hash = g_strdup (document->hash);
+      if (correction->old_value == NULL)
+        correction->old_value = g_strdup (now != NULL ? now : "");
+    }
+  else if (correction->hash == NULL)
     {
       g_autoptr (FiguresStatisticRow) row =
         figures_index_find_statistic (index, correction->file, correction->start, error);
@@ -80,8 +95,11 @@ correct_job (FiguresIndex *index, gpointer data, GCancellable *cancellable, GErr
     {
       g_autoptr (GError) local_error = NULL;
 
-      if (!figures_corrections_undo (corrections, correction->hash, correction->start,
-                                     &local_error) &&
+      gboolean report = figures_correction_field_is_report (correction->field);
+
+      if (!(report ? figures_corrections_undo_report (corrections, correction->hash, &local_error)
+                   : figures_corrections_undo (corrections, correction->hash, correction->start,
+                                               &local_error)) &&
           local_error != NULL)
         {
           g_propagate_error (error, g_steal_pointer (&local_error));

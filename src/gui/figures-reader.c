@@ -175,6 +175,9 @@ struct _FiguresReader
   GCancellable *cancellable;
   gint64 document_id;
   char *path; /* the report's file, for Open Original */
+  char *title; /* the report's, as Correct Report… shows them */
+  char *date;
+  char *city;
   guint load_generation;
 
   GArray *hits; /* FiguresRange */
@@ -438,6 +441,13 @@ load_cb (GObject *object, GAsyncResult *result, gpointer user_data)
   self->path = g_strdup (loaded->info->path);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "reader.open-original", TRUE);
   gtk_label_set_text (self->title_label, loaded->info->title);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "reader.correct-report", TRUE);
+  g_free (self->title);
+  self->title = g_strdup (loaded->info->title);
+  g_free (self->date);
+  self->date = g_strdup (loaded->info->date);
+  g_free (self->city);
+  self->city = g_strdup (loaded->info->city);
   if (loaded->info->page_count > 0)
     {
       g_autofree char *pages = g_strdup_printf (
@@ -452,6 +462,15 @@ load_cb (GObject *object, GAsyncResult *result, gpointer user_data)
     meta =
       g_strdup_printf ("%s · %s · %s", loaded->info->city ? loaded->info->city : _ ("No city"),
                        loaded->info->date ? loaded->info->date : _ ("Undated"), loaded->info->path);
+  if (loaded->info->corrected)
+    {
+      /* Translators: the reader's line about a report whose title, date or
+       * city the analyst corrected */
+      g_autofree char *marked = g_strdup_printf (_ ("✎ Corrected · %s"), meta);
+
+      g_free (meta);
+      meta = g_steal_pointer (&marked);
+    }
   gtk_label_set_text (self->meta_label, meta);
 
   setup_tags (self);
@@ -581,6 +600,7 @@ figures_reader_clear (FiguresReader *self)
   self->document_id = 0;
   g_clear_pointer (&self->path, g_free);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "reader.open-original", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "reader.correct-report", FALSE);
   g_array_set_size (self->hits, 0);
   g_ptr_array_set_size (self->statistics, 0);
   g_list_store_remove_all (self->stats_store);
@@ -824,11 +844,90 @@ figures_reader_finalize (GObject *object)
   g_clear_pointer (&self->statistics, g_ptr_array_unref);
   g_free (self->index_path);
   g_free (self->path);
+  g_free (self->title);
+  g_free (self->date);
+  g_free (self->city);
 
   G_OBJECT_CLASS (figures_reader_parent_class)->finalize (object);
 }
 
 /* The file itself in the desktop's viewer: the reader shows its text only */
+/* Correct Report…: what the report's fields are, and what they become */
+typedef struct
+{
+  const char *key;   /* a FiguresCorrectionField key */
+  const char *label; /* translatable */
+  gsize offset;      /* of the current value in FiguresReader */
+} ReportField;
+
+static const ReportField report_fields[] = {
+  { "title", N_ ("Title"), G_STRUCT_OFFSET (FiguresReader, title) },
+  { "report-city", N_ ("City"), G_STRUCT_OFFSET (FiguresReader, city) },
+  { "date", N_ ("Date"), G_STRUCT_OFFSET (FiguresReader, date) },
+};
+
+static void
+correct_report_response_cb (AdwMessageDialog *dialog, const char *response, FiguresReader *self)
+{
+  GtkGrid *grid = GTK_GRID (adw_message_dialog_get_extra_child (dialog));
+
+  if (g_strcmp0 (response, "save") != 0 || self->path == NULL)
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (report_fields); i++)
+    {
+      const char *now = G_STRUCT_MEMBER (char *, self, report_fields[i].offset);
+      const char *text = gtk_editable_get_text (GTK_EDITABLE (gtk_grid_get_child_at (grid, 1, i)));
+
+      if (text[0] != '\0' && g_strcmp0 (text, now) != 0)
+        gtk_widget_activate_action (GTK_WIDGET (self), "win.correct-report", "(sss)", self->path,
+                                    report_fields[i].key, text);
+    }
+}
+
+static void
+correct_report_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  FiguresReader *self = FIGURES_READER (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *dialog, *grid;
+
+  if (self->path == NULL)
+    return;
+  dialog = adw_message_dialog_new (
+    GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, _ ("Correct Report"),
+    _ ("Fix what was read from the report. The change is kept with your corrections, and the "
+       "report’s file is left as it is."));
+  grid = gtk_grid_new ();
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
+  for (guint i = 0; i < G_N_ELEMENTS (report_fields); i++)
+    {
+      const char *now = G_STRUCT_MEMBER (char *, self, report_fields[i].offset);
+      GtkWidget *label = gtk_label_new (_ (report_fields[i].label));
+      GtkWidget *entry = gtk_entry_new ();
+
+      gtk_label_set_xalign (GTK_LABEL (label), 1);
+      gtk_editable_set_text (GTK_EDITABLE (entry), now != NULL ? now : "");
+      gtk_widget_set_hexpand (entry, TRUE);
+      gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+      gtk_accessible_update_relation (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                      label, NULL, -1);
+      if (g_strcmp0 (report_fields[i].key, "date") == 0)
+        gtk_entry_set_placeholder_text (GTK_ENTRY (entry), "yyyy-mm-dd");
+      gtk_grid_attach (GTK_GRID (grid), label, 0, i, 1, 1);
+      gtk_grid_attach (GTK_GRID (grid), entry, 1, i, 1, 1);
+    }
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), grid);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _ ("_Cancel"), "save",
+                                    _ ("_Save"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (correct_report_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 open_original_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
@@ -884,6 +983,8 @@ figures_reader_class_init (FiguresReaderClass *klass)
                                    open_original_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "reader.open-original", NULL);
+  gtk_widget_class_install_action (widget_class, "reader.correct-report", NULL,
+                                   correct_report_action);
 }
 
 static void
@@ -898,6 +999,7 @@ figures_reader_init (FiguresReader *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "reader.open-original", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "reader.correct-report", FALSE);
 
   click = gtk_gesture_click_new ();
   g_signal_connect (click, "released", G_CALLBACK (text_pressed_cb), self);

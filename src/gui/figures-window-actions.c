@@ -307,6 +307,41 @@ correct_figure_action (GtkWidget *widget, const char *action_name, GVariant *par
 }
 
 static void
+report_corrected_cb (GObject *object, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (FiguresWindow) self = user_data;
+  FiguresReader *reader = figures_documents_view_get_reader (self->documents_view);
+  g_autoptr (GError) error = NULL;
+
+  if (!figures_library_correct_finish (FIGURES_LIBRARY (object), result, &error))
+    {
+      if (!figures_worker_error_is_cancelled (error))
+        figures_window_show_message (self, error->message);
+      return;
+    }
+  figures_window_show_message (self, _ ("Report corrected"));
+  if (figures_reader_get_document_id (reader) > 0)
+    figures_reader_load (reader, figures_reader_get_document_id (reader), 0, NULL);
+}
+
+/* (file, "title" | "date" | "report-city", the new value): a report's own */
+static void
+correct_report_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  FiguresWindow *self = FIGURES_WINDOW (widget);
+  g_autoptr (FiguresCorrection) correction = figures_correction_new ();
+  const char *key;
+
+  g_variant_get (param, "(s&ss)", &correction->file, &key, &correction->new_value);
+  if (!figures_correction_field_from_key (key, &correction->field) ||
+      !figures_correction_field_is_report (correction->field))
+    return;
+  correction->action = FIGURES_CORRECTION_SET;
+  figures_library_correct_async (self->library, correction, FALSE, self->cancellable,
+                                 report_corrected_cb, g_object_ref (self));
+}
+
+static void
 show_corrections_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
   FiguresWindow *self = FIGURES_WINDOW (widget);
@@ -427,6 +462,8 @@ _figures_window_class_actions_init (FiguresWindowClass *klass)
                                    show_corrections_action);
   gtk_widget_class_install_action (widget_class, "win.correct-figure", "(sus)",
                                    correct_figure_action);
+  gtk_widget_class_install_action (widget_class, "win.correct-report", "(sss)",
+                                   correct_report_action);
   gtk_widget_class_install_action (widget_class, "win.export-chart", NULL, export_chart_action);
   gtk_widget_class_install_action (widget_class, "win.export-csv", NULL, export_csv_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
