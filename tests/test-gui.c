@@ -1137,9 +1137,9 @@ test_corrections_window (void)
   g_assert_true (select_figure (view, hash, start));
   correct_and_wait (view, "statistics.reject");
   g_assert_true (select_figure (view, other_hash, other_start));
-  correct_and_wait_for (view, "statistics.set",
-                        g_variant_new ("(ss)", "city",
-                                       g_strcmp0 (city, "北京市") == 0 ? "天津市" : "北京市"));
+  correct_and_wait_for (
+    view, "statistics.set",
+    g_variant_new ("(ss)", "city", g_strcmp0 (city, "北京市") == 0 ? "天津市" : "北京市"));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-corrections", NULL));
   corrections = find_corrections_window ();
@@ -1164,13 +1164,12 @@ test_corrections_window (void)
   g_assert_nonnull (strstr (contents, hash));
 
   /* Undo from the window: the rejected figure is back in the table */
-  gtk_single_selection_set_selected (
-    GTK_SINGLE_SELECTION (gtk_list_view_get_model (
-      GTK_LIST_VIEW (find_widget_by_id (GTK_WIDGET (corrections), "list")))),
-    0);
+  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (gtk_list_view_get_model (GTK_LIST_VIEW (
+                                       find_widget_by_id (GTK_WIDGET (corrections), "list")))),
+                                     0);
   RUN_AND_WAIT (corrections, "loaded",
-                g_assert_true (gtk_widget_activate_action (GTK_WIDGET (corrections),
-                                                           "corrections.undo", NULL)));
+                g_assert_true (
+                  gtk_widget_activate_action (GTK_WIDGET (corrections), "corrections.undo", NULL)));
   g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 1);
   if (g_list_model_get_n_items (table) != n_all)
     RUN_AND_WAIT (view, "loaded", (void) 0);
@@ -1179,10 +1178,10 @@ test_corrections_window (void)
   /* Import: a colleague's correction of a report this index does not have
    * is kept and listed as orphaned */
   {
-    g_autofree char *line = g_strdup_printf (
-      "file\tstart\taction\tfield\told\tnew\twhen\thash\n"
-      "elsewhere/report.txt\t12\treject\t\t\t\t2026-01-02T03:04:05Z\t%s\n",
-      "0123456789abcdef0123456789abcdef01234567");
+    g_autofree char *line =
+      g_strdup_printf ("file\tstart\taction\tfield\told\tnew\twhen\thash\n"
+                       "elsewhere/report.txt\t12\treject\t\t\t\t2026-01-02T03:04:05Z\t%s\n",
+                       "0123456789abcdef0123456789abcdef01234567");
 
     g_assert_true (g_file_set_contents (foreign, line, -1, NULL));
   }
@@ -1247,7 +1246,8 @@ test_figure_corrections (void)
     path = g_strdup (figures_list_row_get_path (row));
     start = figures_list_row_get_statistic (row)->start;
     document_id = figures_list_row_get_document_id (row);
-    g_assert_true (g_menu_model_get_item_attribute (menu, 1, G_MENU_ATTRIBUTE_ACTION, "s", &action));
+    g_assert_true (
+      g_menu_model_get_item_attribute (menu, 1, G_MENU_ATTRIBUTE_ACTION, "s", &action));
     g_assert_cmpstr (action, ==, "win.correct-figure");
     reject = g_menu_model_get_item_attribute_value (menu, 1, G_MENU_ATTRIBUTE_TARGET,
                                                     G_VARIANT_TYPE ("(sus)"));
@@ -1268,16 +1268,16 @@ test_figure_corrections (void)
 
   /* Not a Statistic from the menu: the bar loses the mention */
   RUN_AND_WAIT (view, "data-changed",
-                g_assert_true (gtk_widget_activate_action_variant (
-                  GTK_WIDGET (view), "win.correct-figure", reject)));
+                g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (view),
+                                                                   "win.correct-figure", reject)));
   settle (100);
   g_assert_cmpuint (chart_mentions (city), ==, n_mentions - 1);
 
   /* the reader opens the report; the rejected figure is not highlighted,
    * and Undo in a figure's popover brings it back */
-  RUN_AND_WAIT (reader, "loaded",
-                gtk_widget_activate_action (GTK_WIDGET (window), "win.open-document", "(xu)",
-                                            document_id, 0));
+  RUN_AND_WAIT (
+    reader, "loaded",
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.open-document", "(xu)", document_id, 0));
   n_highlighted = figures_reader_get_n_statistics (reader);
   g_assert_cmpuint (n_highlighted, >, 0);
   {
@@ -1347,9 +1347,9 @@ test_correct_report (void)
   figures_window_set_view (window, "documents");
   id = figures_documents_view_get_selected_id (window->documents_view);
   if (figures_reader_get_document_id (reader) <= 0)
-    RUN_AND_WAIT (reader, "loaded",
-                  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-document", "(xu)",
-                                              id, 0));
+    RUN_AND_WAIT (
+      reader, "loaded",
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.open-document", "(xu)", id, 0));
   id = figures_reader_get_document_id (reader);
   {
     g_autoptr (FiguresIndex) index =
@@ -1366,8 +1366,9 @@ test_correct_report (void)
   g_assert_nonnull (dialog);
   grid = adw_message_dialog_get_extra_child (dialog);
   /* title, city, date: as the report has them */
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (gtk_grid_get_child_at (GTK_GRID (grid), 1, 0))),
-                   ==, before->title);
+  g_assert_cmpstr (
+    gtk_editable_get_text (GTK_EDITABLE (gtk_grid_get_child_at (GTK_GRID (grid), 1, 0))), ==,
+    before->title);
   gtk_editable_set_text (GTK_EDITABLE (gtk_grid_get_child_at (GTK_GRID (grid), 1, 0)),
                          "一份更正过标题的报告");
   RUN_AND_WAIT (reader, "loaded", adw_message_dialog_response (dialog, "save"));
@@ -1383,9 +1384,9 @@ test_correct_report (void)
   g_assert_cmpstr (after->title, ==, "一份更正过标题的报告");
   g_assert_cmpstr (after->date, ==, before->date);
   g_assert_true (after->corrected);
-  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (find_widget_by_id (
-                              GTK_WIDGET (reader), "meta_label"))),
-                            "Corrected"));
+  g_assert_nonnull (
+    strstr (gtk_label_get_text (GTK_LABEL (find_widget_by_id (GTK_WIDGET (reader), "meta_label"))),
+            "Corrected"));
 
   /* undone from the Corrections window: the title as read again */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-corrections", NULL));

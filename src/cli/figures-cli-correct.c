@@ -195,14 +195,17 @@ _figures_cli_correct (int argc, char **argv)
   index_path = db != NULL ? g_strdup (db) : figures_index_dup_default_path ();
   /* the report itself: its file and no start */
   if (rest != NULL && rest[0] != NULL && rest[1] == NULL &&
-      (title != NULL) + (date != NULL) + (report_city != NULL) + undo == 1 &&
-      !confirm && !reject && metric == NULL && city == NULL && value == NULL && year == NULL)
+      (title != NULL) + (date != NULL) + (report_city != NULL) + undo == 1 && !confirm && !reject &&
+      metric == NULL && city == NULL && value == NULL && year == NULL)
     {
       return correct_report (index_path, rest[0],
                              title != NULL  ? FIGURES_CORRECTION_FIELD_TITLE
                              : date != NULL ? FIGURES_CORRECTION_FIELD_DATE
                                             : FIGURES_CORRECTION_FIELD_REPORT_CITY,
-                             title != NULL ? title : date != NULL ? date : report_city, undo);
+                             title != NULL  ? title
+                             : date != NULL ? date
+                                            : report_city,
+                             undo);
     }
   if (title != NULL || date != NULL || report_city != NULL)
     {

@@ -106,21 +106,21 @@ figures_correction_field_dup_value (FiguresCorrectionField field, const FiguresS
 {
   switch (field)
     {
-    case FIGURES_CORRECTION_FIELD_METRIC:
-      return g_strdup (figures_metric_to_key (statistic->metric));
-    case FIGURES_CORRECTION_FIELD_CITY:
-      return g_strdup (statistic->city != NULL ? statistic->city : "");
-    case FIGURES_CORRECTION_FIELD_VALUE:
-      return figures_decimal_to_string (statistic->value);
-    case FIGURES_CORRECTION_FIELD_YEAR:
-      return statistic->year != 0 ? g_strdup_printf ("%d", statistic->year) : g_strdup ("");
-    case FIGURES_CORRECTION_FIELD_TITLE:
-    case FIGURES_CORRECTION_FIELD_DATE:
-    case FIGURES_CORRECTION_FIELD_REPORT_CITY:
-    case FIGURES_CORRECTION_FIELD_NONE:
-    default:
-      /* a report's: see figures_correction_apply_to_report() */
-      return g_strdup ("");
+      case FIGURES_CORRECTION_FIELD_METRIC:
+        return g_strdup (figures_metric_to_key (statistic->metric));
+      case FIGURES_CORRECTION_FIELD_CITY:
+        return g_strdup (statistic->city != NULL ? statistic->city : "");
+      case FIGURES_CORRECTION_FIELD_VALUE:
+        return figures_decimal_to_string (statistic->value);
+      case FIGURES_CORRECTION_FIELD_YEAR:
+        return statistic->year != 0 ? g_strdup_printf ("%d", statistic->year) : g_strdup ("");
+      case FIGURES_CORRECTION_FIELD_TITLE:
+      case FIGURES_CORRECTION_FIELD_DATE:
+      case FIGURES_CORRECTION_FIELD_REPORT_CITY:
+      case FIGURES_CORRECTION_FIELD_NONE:
+      default:
+        /* a report's: see figures_correction_apply_to_report() */
+        return g_strdup ("");
     }
 }
 
@@ -398,11 +398,8 @@ figures_corrections_add (FiguresCorrections *self, FiguresCorrection *c, GError 
 /* Marks undone the latest correction in force of @hash at @start: of a
  * figure, or (@report) of the report itself. */
 static gboolean
-undo_latest (FiguresCorrections *self,
-             const char *hash,
-             guint start,
-             gboolean report,
-             GError **error)
+undo_latest (
+  FiguresCorrections *self, const char *hash, guint start, gboolean report, GError **error)
 {
   g_autoptr (sqlite3_stmt) stmt = NULL;
 

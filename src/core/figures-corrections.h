@@ -102,9 +102,8 @@ char *figures_corrections_path_for_index (const char *index_path);
  * default gazetteer knows (FIGURES_CORRECTIONS_ERROR_INVALID otherwise); a
  * place is recorded as its prefecture-level city (@correction's new value
  * becomes it). */
-gboolean figures_corrections_add (FiguresCorrections *self,
-                                  FiguresCorrection *correction,
-                                  GError **error);
+gboolean
+figures_corrections_add (FiguresCorrections *self, FiguresCorrection *correction, GError **error);
 /* Marks the latest correction of the figure undone; FALSE without error
  * when there is none. */
 gboolean

@@ -198,9 +198,8 @@ gboolean   figures_index_apply_corrections (FiguresIndex       *self,
  * missing: the document, or a statistic at @start. */
 /* The document at @path (absolute, as indexed); FIGURES_INDEX_ERROR_NOT_FOUND
  * when it is not a report of the index. */
-FiguresDocumentInfo *figures_index_find_document (FiguresIndex *self,
-                                                  const char   *path,
-                                                  GError      **error);
+FiguresDocumentInfo *
+figures_index_find_document (FiguresIndex *self, const char *path, GError **error);
 
 FiguresStatisticRow *figures_index_find_statistic (FiguresIndex *self,
                                                    const char   *path,
@@ -216,9 +215,8 @@ gboolean   figures_index_has_statistic (FiguresIndex *self,
 
 /* Sets the @orphaned flag of each FiguresCorrection of @corrections
  * (figures_corrections_list()) from this index. */
-gboolean   figures_index_check_corrections (FiguresIndex *self,
-                                            GPtrArray    *corrections,
-                                            GError      **error);
+gboolean
+figures_index_check_corrections (FiguresIndex *self, GPtrArray *corrections, GError **error);
 
 /* ---- search ---- */
 

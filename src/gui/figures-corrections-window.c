@@ -61,18 +61,18 @@ describe (const FiguresCorrection *correction)
 
   switch (correction->action)
     {
-    case FIGURES_CORRECTION_CONFIRM:
-      return g_strdup (_ ("Confirmed"));
-    case FIGURES_CORRECTION_REJECT:
-      return g_strdup (_ ("Not a statistic"));
-    case FIGURES_CORRECTION_SET:
-    default:
-      /* Translators: a changed field: "City: 包头市 → 呼和浩特市" */
-      return g_strdup_printf (_ ("%s: %s → %s"), _ (fields[correction->field]),
-                              correction->old_value != NULL && correction->old_value[0] != '\0'
-                                ? correction->old_value
-                                : "—",
-                              correction->new_value);
+      case FIGURES_CORRECTION_CONFIRM:
+        return g_strdup (_ ("Confirmed"));
+      case FIGURES_CORRECTION_REJECT:
+        return g_strdup (_ ("Not a statistic"));
+      case FIGURES_CORRECTION_SET:
+      default:
+        /* Translators: a changed field: "City: 包头市 → 呼和浩特市" */
+        return g_strdup_printf (_ ("%s: %s → %s"), _ (fields[correction->field]),
+                                correction->old_value != NULL && correction->old_value[0] != '\0'
+                                  ? correction->old_value
+                                  : "—",
+                                correction->new_value);
     }
 }
 
@@ -106,8 +106,8 @@ listed_cb (GObject *object, GAsyncResult *result, gpointer user_data)
       g_autoptr (GDateTime) made =
         correction->when != NULL ? g_date_time_new_from_iso8601 (correction->when, NULL) : NULL;
       g_autoptr (GDateTime) local = made != NULL ? g_date_time_to_local (made) : NULL;
-      g_autofree char *when = local != NULL ? g_date_time_format (local, "%Y-%m-%d %H:%M")
-                                            : g_strdup (correction->when);
+      g_autofree char *when =
+        local != NULL ? g_date_time_format (local, "%Y-%m-%d %H:%M") : g_strdup (correction->when);
 
       if (correction->orphaned)
         {
@@ -131,10 +131,10 @@ listed_cb (GObject *object, GAsyncResult *result, gpointer user_data)
     summary = g_strdup (_ ("No corrections yet. Confirm, reject or change figures in the "
                            "Statistics view, or import a colleague’s corrections."));
   else if (orphaned == 0)
-    summary = g_strdup_printf (ngettext ("%u correction, applied to every table and chart.",
-                                         "%u corrections, applied to every table and chart.",
-                                         rows->len),
-                               rows->len);
+    summary =
+      g_strdup_printf (ngettext ("%u correction, applied to every table and chart.",
+                                 "%u corrections, applied to every table and chart.", rows->len),
+                       rows->len);
   else
     summary = g_strdup_printf (
       /* Translators: the first %u is every correction, the second the orphaned ones */
@@ -216,8 +216,8 @@ imported_cb (GObject *object, GAsyncResult *result, gpointer user_data)
       g_signal_emit (self, signals[SIGNAL_LOADED], 0);
       return;
     }
-  message = g_strdup_printf (
-    ngettext ("%d correction imported", "%d corrections imported", added), added);
+  message =
+    g_strdup_printf (ngettext ("%d correction imported", "%d corrections imported", added), added);
   report (self, message);
   /* the library's "changed" re-reads the list */
 }

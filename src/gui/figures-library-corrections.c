@@ -140,8 +140,8 @@ figures_library_correct_async (FiguresLibrary *self,
   job->correction->new_value = g_strdup (correction->new_value);
   job->index_path = g_strdup (figures_library_get_index_path (self));
   job->undo = undo;
-  figures_worker_run (self, figures_library_get_index_path (self), correct_job, job, (GDestroyNotify) correct_job_free,
-                      NULL, cancellable, changed_done_cb, task);
+  figures_worker_run (self, figures_library_get_index_path (self), correct_job, job,
+                      (GDestroyNotify) correct_job_free, NULL, cancellable, changed_done_cb, task);
 }
 
 gboolean
@@ -189,9 +189,7 @@ figures_library_list_corrections_async (FiguresLibrary *self,
 }
 
 GPtrArray *
-figures_library_list_corrections_finish (FiguresLibrary *self,
-                                         GAsyncResult *result,
-                                         GError **error)
+figures_library_list_corrections_finish (FiguresLibrary *self, GAsyncResult *result, GError **error)
 {
   g_return_val_if_fail (FIGURES_IS_LIBRARY (self), NULL);
   return figures_worker_finish (result, error);
@@ -234,8 +232,8 @@ export_job (FiguresIndex *index, gpointer data, GCancellable *cancellable, GErro
   if (corrections == NULL)
     return NULL;
   /* written beside and renamed: a failure leaves no half file */
-  out = g_file_replace (job->file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, cancellable,
-                        error);
+  out =
+    g_file_replace (job->file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, cancellable, error);
   if (out == NULL || !figures_corrections_export (corrections, G_OUTPUT_STREAM (out), error) ||
       !g_output_stream_close (G_OUTPUT_STREAM (out), cancellable, error))
     return NULL;

@@ -472,7 +472,8 @@ fill_dropdowns (FiguresStatisticsView *self, GPtrArray *rows)
 
   for (guint i = 0; i < rows->len; i++)
     {
-      FiguresStatistic *statistic = ((FiguresStatisticRow *) g_ptr_array_index (rows, i))->statistic;
+      FiguresStatistic *statistic =
+        ((FiguresStatisticRow *) g_ptr_array_index (rows, i))->statistic;
 
       /* a label and a city may be the same text: two tables */
       if (statistic->city != NULL && !g_hash_table_contains (seen, statistic->city))
@@ -486,15 +487,15 @@ fill_dropdowns (FiguresStatisticsView *self, GPtrArray *rows)
   g_hash_table_remove_all (seen);
   for (guint i = 0; i < rows->len; i++)
     {
-      FiguresStatistic *statistic = ((FiguresStatisticRow *) g_ptr_array_index (rows, i))->statistic;
+      FiguresStatistic *statistic =
+        ((FiguresStatisticRow *) g_ptr_array_index (rows, i))->statistic;
 
       if (statistic->label != NULL && statistic->label[0] != '\0' &&
           g_hash_table_add (seen, statistic->label))
         g_ptr_array_add (labels, statistic->label);
     }
   fill_choices (self, self->city_dropdown, self->cities, cities, collate_names, _ ("All Cities"));
-  fill_choices (self, self->label_dropdown, self->labels, labels, collate_names,
-                _ ("All Labels"));
+  fill_choices (self, self->label_dropdown, self->labels, labels, collate_names, _ ("All Labels"));
   /* the two year lists share one model */
   {
     g_autofree char *to = dup_chosen (self->year_to_dropdown, self->years);
@@ -772,7 +773,8 @@ static const ChangeField change_fields[] = {
   { FIGURES_CORRECTION_FIELD_CITY, N_ ("Change City"),
     N_ ("The city the selected figures count for.") },
   { FIGURES_CORRECTION_FIELD_VALUE, N_ ("Change Value"),
-    N_ ("The value as a plain number in the base unit: yuan for money, so 6.29亿元 is 629000000.") },
+    N_ (
+      "The value as a plain number in the base unit: yuan for money, so 6.29亿元 is 629000000.") },
   { FIGURES_CORRECTION_FIELD_YEAR, N_ ("Change Year"),
     N_ ("The year the selected figures refer to.") },
 };

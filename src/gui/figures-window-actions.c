@@ -300,8 +300,8 @@ correct_figure_action (GtkWidget *widget, const char *action_name, GVariant *par
   undo = g_strcmp0 (request->key, "undo") == 0;
   correction->file = g_strdup (request->path);
   correction->start = request->start;
-  correction->action =
-    g_strcmp0 (request->key, "reject") == 0 ? FIGURES_CORRECTION_REJECT : FIGURES_CORRECTION_CONFIRM;
+  correction->action = g_strcmp0 (request->key, "reject") == 0 ? FIGURES_CORRECTION_REJECT
+                                                               : FIGURES_CORRECTION_CONFIRM;
   figures_library_correct_async (self->library, correction, undo, self->cancellable,
                                  figure_corrected_cb, request);
 }
