@@ -13,11 +13,23 @@
 #include "figures-figure-actions.h"
 
 const FiguresFigureAction figures_figure_actions[] = {
-  { "confirm", N_ ("_Confirm"), N_ ("The figure is right as read") },
-  { "reject", N_ ("_Not a Statistic"), N_ ("Leave the figure out of every chart and table") },
-  { "undo", N_ ("_Undo Correction"), N_ ("Undo the latest correction of the figure") },
+  { "confirm", N_ ("_Confirm"), N_ ("The figure is right as read"), N_ ("Figure confirmed"),
+    FIGURES_CORRECTION_CONFIRM, FALSE },
+  { "reject", N_ ("_Not a Statistic"), N_ ("Leave the figure out of every chart and table"),
+    N_ ("Left out as not a statistic"), FIGURES_CORRECTION_REJECT, FALSE },
+  { "undo", N_ ("_Undo Correction"), N_ ("Undo the latest correction of the figure"),
+    N_ ("Correction undone"), FIGURES_CORRECTION_CONFIRM, TRUE },
   { NULL },
 };
+
+const FiguresFigureAction *
+figures_figure_action_lookup (const char *key)
+{
+  for (guint i = 0; figures_figure_actions[i].key != NULL; i++)
+    if (g_strcmp0 (figures_figure_actions[i].key, key) == 0)
+      return &figures_figure_actions[i];
+  return NULL;
+}
 
 GMenuModel *
 figures_figure_menu_new (const char *path, guint start)

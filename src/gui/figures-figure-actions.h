@@ -7,6 +7,8 @@
 
 #include <gio/gio.h>
 
+#include "figures-corrections.h"
+
 G_BEGIN_DECLS
 
 /* The corrections every view offers on a figure: "confirm", "reject",
@@ -16,9 +18,15 @@ typedef struct
   const char *key;
   const char *label; /* translatable, with a mnemonic */
   const char *tooltip;
+  const char *done; /* translatable: what the toast says once it is done */
+  FiguresCorrectionAction action;
+  gboolean undo; /* undoes the figure's latest correction instead */
 } FiguresFigureAction;
 
 extern const FiguresFigureAction figures_figure_actions[];
+
+/* The entry of figures_figure_actions[] for @key; NULL when none. */
+const FiguresFigureAction *figures_figure_action_lookup (const char *key);
 
 /* A menu of figures_figure_actions[] on the figure at @start of the
  * report at @path, each item win.correct-figure with its target. */

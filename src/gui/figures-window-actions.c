@@ -11,6 +11,7 @@
 
 #include "figures-export-window.h"
 #include "figures-corrections-window.h"
+#include "figures-figure-actions.h"
 #include "figures-skipped-window.h"
 #include "figures-worker.h"
 #include "figures-window-private.h"
@@ -246,7 +247,7 @@ typedef struct
   FiguresWindow *window;
   char *path;
   guint start;
-  char *key;
+  const FiguresFigureAction *done;
 } CorrectFigure;
 
 static void
@@ -254,7 +255,6 @@ correct_figure_free (CorrectFigure *request)
 {
   g_object_unref (request->window);
   g_free (request->path);
-  g_free (request->key);
   g_free (request);
 }
 
@@ -274,12 +274,7 @@ figure_corrected_cb (GObject *object, GAsyncResult *result, gpointer user_data)
         figures_window_show_message (self, error->message);
       return;
     }
-  if (g_strcmp0 (request->key, "undo") == 0)
-    figures_window_show_message (self, _ ("Correction undone"));
-  else if (g_strcmp0 (request->key, "reject") == 0)
-    figures_window_show_message (self, _ ("Left out as not a statistic"));
-  else
-    figures_window_show_message (self, _ ("Figure confirmed"));
+  figures_window_show_message (self, _ (request->done->done));
   /* the reader's highlights are what was read: show the corrected ones */
   if (g_strcmp0 (figures_reader_get_path (reader), request->path) == 0)
     figures_reader_load (reader, figures_reader_get_document_id (reader), request->start, NULL);
@@ -291,18 +286,24 @@ correct_figure_action (GtkWidget *widget, const char *action_name, GVariant *par
 {
   FiguresWindow *self = FIGURES_WINDOW (widget);
   g_autoptr (FiguresCorrection) correction = figures_correction_new ();
-  CorrectFigure *request = g_new0 (CorrectFigure, 1);
-  gboolean undo;
+  const FiguresFigureAction *figure_action;
+  const char *path, *key;
+  CorrectFigure *request;
+  guint start;
 
-  g_variant_get (param, "(su&s)", &request->path, &request->start, NULL);
-  g_variant_get_child (param, 2, "s", &request->key);
+  g_variant_get (param, "(&su&s)", &path, &start, &key);
+  figure_action = figures_figure_action_lookup (key);
+  if (figure_action == NULL)
+    return;
+  request = g_new0 (CorrectFigure, 1);
   request->window = g_object_ref (self);
-  undo = g_strcmp0 (request->key, "undo") == 0;
-  correction->file = g_strdup (request->path);
-  correction->start = request->start;
-  correction->action = g_strcmp0 (request->key, "reject") == 0 ? FIGURES_CORRECTION_REJECT
-                                                               : FIGURES_CORRECTION_CONFIRM;
-  figures_library_correct_async (self->library, correction, undo, self->cancellable,
+  request->path = g_strdup (path);
+  request->start = start;
+  request->done = figure_action;
+  correction->file = g_strdup (path);
+  correction->start = start;
+  correction->action = figure_action->action;
+  figures_library_correct_async (self->library, correction, figure_action->undo, self->cancellable,
                                  figure_corrected_cb, request);
 }
 
