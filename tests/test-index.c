@@ -1042,6 +1042,51 @@ test_commit_interval (Fixture *f, gconstpointer data)
     }
 }
 
+/* Deleting the index (--rebuild, Rebuild Index) from under a running
+ * update is refused: the update would write on into deleted files. */
+typedef struct
+{
+  const char *db;
+  gboolean tried;
+} DeleteWatch;
+
+static void
+delete_during_update_cb (const FiguresIndexProgress *progress, gpointer data)
+{
+  DeleteWatch *watch = data;
+  g_autoptr (GError) error = NULL;
+
+  if (progress->files_done == 0 || watch->tried)
+    return;
+  watch->tried = TRUE;
+  g_assert_false (figures_index_delete (watch->db, &error));
+  g_assert_error (error, FIGURES_INDEX_ERROR, FIGURES_INDEX_ERROR_BUSY);
+  g_assert_true (g_file_test (watch->db, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_delete_busy (Fixture *f, gconstpointer data)
+{
+  const char *roots[] = { f->docs, NULL };
+  FiguresIndexSummary summary = { 0 };
+  DeleteWatch watch = { f->db, FALSE };
+  g_autoptr (GError) error = NULL;
+
+  test_write_file (f->docs, "a.txt", "甲市报告\n\n举办培训班3期。\n", -1);
+  test_write_file (f->docs, "b.txt", "乙市报告\n\n举办培训班4期。\n", -1);
+  g_assert_true (figures_index_update (f->index, roots, NULL, delete_during_update_cb, &watch, NULL,
+                                       &summary, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (summary.indexed, ==, 2);
+  g_assert_true (watch.tried);
+
+  /* once it is done, the index can go */
+  g_clear_pointer (&f->index, figures_index_close);
+  g_assert_true (figures_index_delete (f->db, &error));
+  g_assert_no_error (error);
+  g_assert_false (g_file_test (f->db, G_FILE_TEST_EXISTS));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1061,6 +1106,7 @@ main (int argc, char **argv)
   ADD ("/index/seeds", test_seeds);
   ADD ("/index/cli", test_cli);
   ADD ("/index/commit-interval", test_commit_interval);
+  ADD ("/index/delete-busy", test_delete_busy);
 #undef ADD
 
   return g_test_run ();

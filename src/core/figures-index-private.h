@@ -56,6 +56,10 @@ gboolean _figures_index_corrector_apply (FiguresIndexCorrector *self,
                                          GError **error);
 /* roots */
 GPtrArray *_figures_index_load_roots (sqlite3 *db, GError **error);
+/* One update (or deletion) at a time, across processes: an exclusive
+ * lock on "<index>-lock". Returns the descriptor to close(), or -1 with
+ * FIGURES_INDEX_ERROR_BUSY when another process holds it. */
+int _figures_index_lock_updates (const char *index_path, GError **error);
 gboolean _figures_index_under_root (const char *path, const char *root);
 
 G_END_DECLS

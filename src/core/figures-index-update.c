@@ -38,41 +38,6 @@
 #define QUEUE_ITEMS 64
 #define QUEUE_BYTES (24 * 1024 * 1024)
 
-/* One update at a time, across processes: a lock on a file beside the
- * database (not on the database itself: closing another descriptor of it
- * would drop SQLite's own locks). Returns the descriptor, or -1. */
-static int
-lock_updates (FiguresIndex *self, GError **error)
-{
-  g_autofree char *path = g_strconcat (self->path, "-lock", NULL);
-  /* read-only and readable by all: anyone who may update the index can lock it */
-  int fd = g_open (path, O_RDONLY | O_CREAT | O_CLOEXEC, 0644);
-
-  if (fd < 0)
-    {
-      int saved = errno;
-
-      g_set_error (error, FIGURES_INDEX_ERROR, FIGURES_INDEX_ERROR_FAILED,
-                   "Could not lock the index “%s”: %s", self->path, g_strerror (saved));
-      return -1;
-    }
-  if (flock (fd, LOCK_EX | LOCK_NB) != 0)
-    {
-      int saved = errno;
-
-      close (fd);
-      if (saved == EWOULDBLOCK)
-        g_set_error (error, FIGURES_INDEX_ERROR, FIGURES_INDEX_ERROR_BUSY,
-                     "Another indexer is updating the index “%s”: try again when it is done",
-                     self->path);
-      else
-        g_set_error (error, FIGURES_INDEX_ERROR, FIGURES_INDEX_ERROR_FAILED,
-                     "Could not lock the index “%s”: %s", self->path, g_strerror (saved));
-      return -1;
-    }
-  return fd;
-}
-
 /* ---- walking ---- */
 
 typedef struct
@@ -1165,7 +1130,7 @@ figures_index_update (FiguresIndex *self,
                    "The index “%s” was opened for reading only", self->path);
       return FALSE;
     }
-  lock = lock_updates (self, error);
+  lock = _figures_index_lock_updates (self->path, error);
   if (lock < 0)
     return FALSE;
   ok = (roots == NULL || figures_index_add_roots (self, roots, error)) &&

@@ -866,14 +866,55 @@ figures_index_dup_date (FiguresIndex *self)
   return latest != NULL ? g_date_time_format (latest, "%Y-%m-%d") : NULL;
 }
 
+/* One update at a time, across processes: a lock on a file beside the
+ * database (not on the database itself: closing another descriptor of it
+ * would drop SQLite's own locks). Returns the descriptor, or -1. */
+int
+_figures_index_lock_updates (const char *index_path, GError **error)
+{
+  g_autofree char *path = g_strconcat (index_path, "-lock", NULL);
+  /* read-only and readable by all: anyone who may update the index can lock it */
+  int fd = g_open (path, O_RDONLY | O_CREAT | O_CLOEXEC, 0644);
+
+  if (fd < 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, FIGURES_INDEX_ERROR, FIGURES_INDEX_ERROR_FAILED,
+                   "Could not lock the index “%s”: %s", index_path, g_strerror (saved));
+      return -1;
+    }
+  if (flock (fd, LOCK_EX | LOCK_NB) != 0)
+    {
+      int saved = errno;
+
+      close (fd);
+      if (saved == EWOULDBLOCK)
+        g_set_error (error, FIGURES_INDEX_ERROR, FIGURES_INDEX_ERROR_BUSY,
+                     "Another indexer is updating the index “%s”: try again when it is done",
+                     index_path);
+      else
+        g_set_error (error, FIGURES_INDEX_ERROR, FIGURES_INDEX_ERROR_FAILED,
+                     "Could not lock the index “%s”: %s", index_path, g_strerror (saved));
+      return -1;
+    }
+  return fd;
+}
+
 gboolean
 figures_index_delete (const char *path, GError **error)
 {
   /* the database, SQLite's files beside it, and the update lock */
   static const char *const suffixes[] = { "", "-wal", "-shm", "-journal", "-lock" };
 
+  int lock;
+
   g_return_val_if_fail (path != NULL, FALSE);
 
+  /* not from under a running indexer: it would write on into deleted files */
+  lock = _figures_index_lock_updates (path, error);
+  if (lock < 0)
+    return FALSE;
   for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
     {
       g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
@@ -884,9 +925,11 @@ figures_index_delete (const char *path, GError **error)
 
           g_set_error (error, FIGURES_INDEX_ERROR, FIGURES_INDEX_ERROR_FAILED,
                        "Could not delete “%s”: %s", file, g_strerror (saved));
+          close (lock);
           return FALSE;
         }
     }
+  close (lock);
   return TRUE;
 }
 

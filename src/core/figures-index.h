@@ -31,7 +31,8 @@ FiguresIndex *figures_index_open_read_only (const char   *path,
 void          figures_index_close       (FiguresIndex *self);
 const char   *figures_index_get_path    (FiguresIndex *self);
 /* Deletes the index at @path with all its files (to rebuild it): no
- * connection may be open on it. A missing index is no error. */
+ * connection may be open on it. A missing index is no error; one being
+ * updated (in any process) is FIGURES_INDEX_ERROR_BUSY, and stays. */
 gboolean      figures_index_delete      (const char   *path,
                                          GError      **error);
 /* When the index last changed (its database or its write-ahead log), as
