@@ -1087,6 +1087,137 @@ test_delete_busy (Fixture *f, gconstpointer data)
   g_assert_false (g_file_test (f->db, G_FILE_TEST_EXISTS));
 }
 
+static gboolean
+row_has_text (const FiguresStatisticRow *row, const char *text)
+{
+  const FiguresStatistic *s = row->statistic;
+  const char *fields[] = { s->label, s->evidence, row->title, s->city, s->place };
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    if (fields[i] != NULL && strstr (fields[i], text) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+/* The Statistics table's queries: counts and pages under every filter and
+ * sort agree with the whole list filtered and sorted here. */
+static void
+test_statistics_pages (Fixture *f, gconstpointer data)
+{
+  g_autofree char *samples = samples_dir ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) all = NULL;
+  g_autoptr (GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_auto (GStrv) years = NULL;
+  g_auto (GStrv) labels = NULL;
+  FiguresStatisticsFilter filter = { 0 };
+  guint n = 0, expected, first, last;
+  const char *label = NULL;
+  const char *label_set[2] = { NULL, NULL };
+
+  update (f, samples, 0);
+  all = figures_index_list_statistics (f->index, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (all->len, >, 20);
+  g_assert_true (figures_index_count_statistics (f->index, NULL, &n, &error));
+  g_assert_cmpuint (n, ==, all->len);
+
+  /* pages of 7 by value, largest first: every figure once, in order */
+  {
+    double previous = G_MAXDOUBLE;
+
+    for (guint offset = 0; offset < all->len; offset += 7)
+      {
+        g_autoptr (GPtrArray) page = figures_index_list_statistics_page (
+          f->index, NULL, FIGURES_STATISTIC_SORT_VALUE, TRUE, offset, 7, &error);
+
+        g_assert_no_error (error);
+        g_assert_cmpuint (page->len, ==, MIN (7, all->len - offset));
+        for (guint i = 0; i < page->len; i++)
+          {
+            FiguresStatisticRow *row = page->pdata[i];
+            double value = figures_decimal_to_double (row->statistic->value);
+
+            g_assert_cmpfloat (value, <=, previous);
+            previous = value;
+            g_assert_true (
+              g_hash_table_add (seen, g_strdup_printf ("%s|%u", row->path, row->statistic->start)));
+          }
+      }
+    g_assert_cmpuint (g_hash_table_size (seen), ==, all->len);
+  }
+
+  /* by city, ascending, in code-point order */
+  {
+    g_autoptr (GPtrArray) page = figures_index_list_statistics_page (
+      f->index, NULL, FIGURES_STATISTIC_SORT_CITY, FALSE, 0, all->len, &error);
+
+    g_assert_no_error (error);
+    for (guint i = 1; i < page->len; i++)
+      g_assert_cmpint (strcmp (((FiguresStatisticRow *) page->pdata[i - 1])->statistic->city ?: "",
+                               ((FiguresStatisticRow *) page->pdata[i])->statistic->city ?: ""),
+                       <=, 0);
+  }
+
+  /* the years listed are those of the figures, oldest first; a range
+   * includes its bounds and leaves out the figures of no known year */
+  years = figures_index_list_years (f->index, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (years), >=, 2);
+  first = atoi (years[0]);
+  last = atoi (years[g_strv_length (years) - 1]);
+  g_assert_cmpuint (first, <, last);
+  filter.year_from = first + 1;
+  filter.year_to = last;
+  expected = 0;
+  for (guint i = 0; i < all->len; i++)
+    {
+      int year = ((FiguresStatisticRow *) all->pdata[i])->statistic->year;
+
+      g_assert_true (year == 0 ||
+                     g_strv_contains ((const char *const *) years, g_strdup_printf ("%d", year)));
+      expected += year >= (int) first + 1 && year <= (int) last;
+    }
+  g_assert_true (figures_index_count_statistics (f->index, &filter, &n, &error));
+  g_assert_cmpuint (n, ==, expected);
+  g_assert_cmpuint (n, <, all->len);
+  filter.year_from = filter.year_to = 0;
+
+  /* a label */
+  labels = figures_index_list_labels (f->index, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (labels), >, 1);
+  label = labels[0];
+  label_set[0] = label;
+  filter.labels = label_set;
+  expected = 0;
+  for (guint i = 0; i < all->len; i++)
+    expected += g_strcmp0 (((FiguresStatisticRow *) all->pdata[i])->statistic->label, label) == 0;
+  g_assert_cmpuint (expected, >, 0);
+  g_assert_true (figures_index_count_statistics (f->index, &filter, &n, &error));
+  g_assert_cmpuint (n, ==, expected);
+  filter.labels = NULL;
+
+  /* free text, in the evidence, label, title, city or place */
+  filter.text = "培训";
+  expected = 0;
+  for (guint i = 0; i < all->len; i++)
+    expected += row_has_text (all->pdata[i], filter.text);
+  g_assert_cmpuint (expected, >, 0);
+  g_assert_cmpuint (expected, <, all->len);
+  g_assert_true (figures_index_count_statistics (f->index, &filter, &n, &error));
+  g_assert_cmpuint (n, ==, expected);
+  {
+    g_autoptr (GPtrArray) page = figures_index_list_statistics_page (
+      f->index, &filter, FIGURES_STATISTIC_SORT_EVIDENCE, FALSE, 0, n, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (page->len, ==, n);
+    for (guint i = 0; i < page->len; i++)
+      g_assert_true (row_has_text (page->pdata[i], filter.text));
+  }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1107,6 +1238,7 @@ main (int argc, char **argv)
   ADD ("/index/cli", test_cli);
   ADD ("/index/commit-interval", test_commit_interval);
   ADD ("/index/delete-busy", test_delete_busy);
+  ADD ("/index/statistics-pages", test_statistics_pages);
 #undef ADD
 
   return g_test_run ();

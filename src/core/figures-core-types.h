@@ -44,6 +44,12 @@ typedef struct
   gint64             document; /* 0: all */
   int                year;     /* 0: all */
   gboolean with_rejected;      /* also the figures the analyst rejected */
+  int year_from;               /* 0: open; a figure of no known year is */
+  int year_to;                 /* outside every bounded range */
+  const char *const *labels;   /* NULL: all */
+  const char *text;            /* NULL: all; else a substring (ASCII case
+                                * folded) of its label, evidence, report
+                                * title, city or place */
 } FiguresStatisticsFilter;
 
 typedef struct

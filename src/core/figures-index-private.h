@@ -54,6 +54,8 @@ gboolean _figures_index_corrector_apply (FiguresIndexCorrector *self,
                                          GPtrArray *corrections,
                                          gint64 document_id,
                                          GError **error);
+/* figures_evidence(document_id, start, end) in SQL, on @db */
+gboolean _figures_index_register_evidence (sqlite3 *db, GError **error);
 /* roots */
 GPtrArray *_figures_index_load_roots (sqlite3 *db, GError **error);
 /* One update (or deletion) at a time, across processes: an exclusive

@@ -303,6 +303,14 @@ _figures_index_parse_decimal (const char *text)
  * (coalesce(CAST(substr(date, 1, 4) AS INTEGER), 0)), stored when written. */
 #define EFFECTIVE_YEAR "s.effective_year"
 
+/* A figure's evidence is cut from its report's (deflated) text when not
+ * stored: figures_evidence(), below */
+#define EVIDENCE \
+  "coalesce(s.evidence, figures_evidence(s.document_id, s.evidence_start, s.evidence_end))"
+
+/* where the table's free text is looked for (the query joins documents d) */
+static const char *const text_columns[] = { "s.label", EVIDENCE, "d.title", "s.city", "s.place" };
+
 static void
 append_in (GString *sql, const char *column, const char *const *values, GPtrArray *bindings)
 {
@@ -339,6 +347,23 @@ prepare_filtered (FiguresIndex *self,
     g_string_append_printf (sql, " AND s.document_id = %" G_GINT64_FORMAT, filter->document);
   if (filter != NULL && filter->year != 0)
     g_string_append_printf (sql, " AND " EFFECTIVE_YEAR " = %d", filter->year);
+  if (filter != NULL && filter->year_from > 0)
+    g_string_append_printf (sql, " AND " EFFECTIVE_YEAR " >= %d", filter->year_from);
+  if (filter != NULL && filter->year_to > 0)
+    g_string_append_printf (sql, " AND " EFFECTIVE_YEAR " BETWEEN 1 AND %d", filter->year_to);
+  if (filter != NULL && filter->labels != NULL && filter->labels[0] != NULL)
+    append_in (sql, "s.label", filter->labels, bindings);
+  if (filter != NULL && filter->text != NULL && filter->text[0] != '\0')
+    {
+      g_string_append (sql, " AND (");
+      for (guint i = 0; i < G_N_ELEMENTS (text_columns); i++)
+        {
+          g_string_append_printf (sql, "%sinstr(lower(%s), lower(?)) > 0", i > 0 ? " OR " : "",
+                                  text_columns[i]);
+          g_ptr_array_add (bindings, (gpointer) filter->text);
+        }
+      g_string_append (sql, ")");
+    }
   g_string_append (sql, " ");
   g_string_append (sql, tail);
 
@@ -404,28 +429,52 @@ text_cache_cut (TextCache *cache, sqlite3 *db, gint64 id, guint start, guint end
                       g_array_index (cache->offsets, guint32, start));
 }
 
-GPtrArray *
-figures_index_list_statistics (FiguresIndex *self,
-                               const FiguresStatisticsFilter *filter,
-                               GError **error)
+/* figures_evidence(document_id, start, end): the text between two
+ * code-point offsets of a report, for the table's free text and its sort
+ * by evidence. One report's text is kept: rows come report by report. */
+static void
+evidence_function (sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
-  g_autoptr (sqlite3_stmt) stmt = NULL;
+  TextCache *cache = sqlite3_user_data (ctx);
+  g_autofree char *text =
+    text_cache_cut (cache, sqlite3_context_db_handle (ctx), sqlite3_value_int64 (argv[0]),
+                    sqlite3_value_int (argv[1]), sqlite3_value_int (argv[2]));
+
+  if (text != NULL)
+    sqlite3_result_text (ctx, g_steal_pointer (&text), -1, g_free);
+  else
+    sqlite3_result_null (ctx);
+}
+
+static void
+text_cache_free (void *data)
+{
+  text_cache_clear (data);
+  g_free (data);
+}
+
+gboolean
+_figures_index_register_evidence (sqlite3 *db, GError **error)
+{
+  if (sqlite3_create_function_v2 (db, "figures_evidence", 3, SQLITE_UTF8, g_new0 (TextCache, 1),
+                                  evidence_function, NULL, NULL, text_cache_free) != SQLITE_OK)
+    return _figures_index_sqlite_error (error, db, "Could not register figures_evidence");
+  return TRUE;
+}
+
+#define STATISTIC_COLUMNS                                                                       \
+  "SELECT s.document_id, d.path, d.title, s.city, s.place, s.metric, s.value_text, s.approx, "  \
+  "s.unit, s.start, s.\"end\", s.label, s.evidence, s.evidence_start, s.evidence_end, s.year, " \
+  "s.why_metric, s.why_city, s.page, d.hash, s.corrected, s.rejected, d.date "                  \
+  "FROM statistics s JOIN documents d ON d.id = s.document_id"
+
+/* The rows of a statement selecting STATISTIC_COLUMNS */
+static GPtrArray *
+read_statistic_rows (FiguresIndex *self, sqlite3_stmt *stmt, GError **error)
+{
   g_autoptr (GPtrArray) rows = NULL;
   TextCache cache = { 0 };
   int rc;
-
-  g_return_val_if_fail (self != NULL, NULL);
-
-  stmt = prepare_filtered (self,
-                           "SELECT s.document_id, d.path, d.title, s.city, s.place, s.metric, "
-                           "s.value_text, s.approx, s.unit, s.start, s.\"end\", s.label, "
-                           "s.evidence, "
-                           "s.evidence_start, s.evidence_end, s.year, s.why_metric, "
-                           "s.why_city, s.page, d.hash, s.corrected, s.rejected, d.date "
-                           "FROM statistics s JOIN documents d ON d.id = s.document_id",
-                           filter, "ORDER BY d.path, s.document_id, s.start, s.id", error);
-  if (stmt == NULL)
-    return NULL;
 
   rows = g_ptr_array_new_with_free_func ((GDestroyNotify) figures_statistic_row_free);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -472,6 +521,94 @@ figures_index_list_statistics (FiguresIndex *self,
       return NULL;
     }
   return g_steal_pointer (&rows);
+}
+
+/* the report's order, which every sort falls back on */
+#define POSITION_ORDER "d.path, s.document_id, s.start, s.id"
+
+GPtrArray *
+figures_index_list_statistics (FiguresIndex *self,
+                               const FiguresStatisticsFilter *filter,
+                               GError **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  stmt = prepare_filtered (self, STATISTIC_COLUMNS, filter, "ORDER BY " POSITION_ORDER, error);
+  if (stmt == NULL)
+    return NULL;
+  return read_statistic_rows (self, stmt, error);
+}
+
+gboolean
+figures_index_count_statistics (FiguresIndex *self,
+                                const FiguresStatisticsFilter *filter,
+                                guint *n_statistics,
+                                GError **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (n_statistics != NULL, FALSE);
+
+  stmt = prepare_filtered (
+    self, "SELECT count(*) FROM statistics s JOIN documents d ON d.id = s.document_id", filter, "",
+    error);
+  if (stmt == NULL)
+    return FALSE;
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return _figures_index_sqlite_error (error, self->db, "Could not count the statistics");
+  *n_statistics = sqlite3_column_int (stmt, 0);
+  return TRUE;
+}
+
+/* What each FiguresStatisticSort orders by, before POSITION_ORDER */
+static const char *const sort_columns[] = {
+  [FIGURES_STATISTIC_SORT_POSITION] = NULL,
+  [FIGURES_STATISTIC_SORT_CORRECTED] = "s.corrected",
+  /* the order of FiguresMetric, as the metric menus list them */
+  [FIGURES_STATISTIC_SORT_METRIC] = "CASE s.metric WHEN 'training_sessions' THEN 0 "
+                                    "WHEN 'trainees' THEN 1 WHEN 'funding' THEN 2 "
+                                    "WHEN 'investment' THEN 3 WHEN 'projects' THEN 4 ELSE 5 END",
+  [FIGURES_STATISTIC_SORT_LABEL] = "coalesce(s.label, '')",
+  [FIGURES_STATISTIC_SORT_VALUE] = "s.value",
+  [FIGURES_STATISTIC_SORT_APPROX] = "s.approx",
+  [FIGURES_STATISTIC_SORT_CITY] = "coalesce(s.city, '')",
+  [FIGURES_STATISTIC_SORT_PLACE] = "coalesce(s.place, '')",
+  [FIGURES_STATISTIC_SORT_YEAR] = EFFECTIVE_YEAR,
+  [FIGURES_STATISTIC_SORT_TITLE] = "coalesce(d.title, '')",
+  [FIGURES_STATISTIC_SORT_EVIDENCE] = EVIDENCE,
+};
+
+GPtrArray *
+figures_index_list_statistics_page (FiguresIndex *self,
+                                    const FiguresStatisticsFilter *filter,
+                                    FiguresStatisticSort sort,
+                                    gboolean descending,
+                                    guint offset,
+                                    guint limit,
+                                    GError **error)
+{
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autofree char *tail = NULL;
+  const char *direction = descending ? "DESC" : "ASC";
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail ((guint) sort < G_N_ELEMENTS (sort_columns), NULL);
+
+  /* ties keep the report's order, whichever the direction */
+  if (sort_columns[sort] != NULL)
+    tail = g_strdup_printf ("ORDER BY %s %s, " POSITION_ORDER " LIMIT %u OFFSET %u",
+                            sort_columns[sort], direction, limit, offset);
+  else
+    tail = g_strdup_printf ("ORDER BY d.path %s, s.document_id %s, s.start %s, s.id %s "
+                            "LIMIT %u OFFSET %u",
+                            direction, direction, direction, direction, limit, offset);
+  stmt = prepare_filtered (self, STATISTIC_COLUMNS, filter, tail, error);
+  if (stmt == NULL)
+    return NULL;
+  return read_statistic_rows (self, stmt, error);
 }
 
 /* One row being summed up: its documents and units */
@@ -549,8 +686,13 @@ figures_index_aggregate (FiguresIndex *self,
    * statistics_metric_city, grouped here and sorted at the end (sorting
    * every mention cost more than all the rest). */
   stmt = prepare_filtered (self,
-                           "SELECT coalesce(s.city, ''), s.metric, " EFFECTIVE_YEAR ", s.value, "
-                           "s.approx, s.unit, s.document_id FROM statistics s",
+                           filter != NULL && filter->text != NULL
+                             /* the free text looks at the reports' titles too */
+                             ? "SELECT coalesce(s.city, ''), s.metric, " EFFECTIVE_YEAR
+                               ", s.value, s.approx, s.unit, s.document_id FROM statistics s "
+                               "JOIN documents d ON d.id = s.document_id"
+                             : "SELECT coalesce(s.city, ''), s.metric, " EFFECTIVE_YEAR
+                               ", s.value, s.approx, s.unit, s.document_id FROM statistics s",
                            filter, "", error);
   if (stmt == NULL)
     return NULL;
@@ -632,22 +774,20 @@ figures_index_aggregate (FiguresIndex *self,
   return g_steal_pointer (&rows);
 }
 
-GStrv
-figures_index_list_cities (FiguresIndex *self, const char *metric, GError **error)
+/* The distinct values of @column over the statistics not rejected (of
+ * @metric when not NULL), in the column's order */
+static GStrv
+list_distinct (FiguresIndex *self, const char *column, const char *metric, GError **error)
 {
   g_autoptr (sqlite3_stmt) stmt = NULL;
   g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
+  g_autofree char *sql = NULL;
   int rc;
 
-  g_return_val_if_fail (self != NULL, NULL);
-
-  stmt = _figures_index_prepare (
-    self->db,
-    metric != NULL ? "SELECT DISTINCT city FROM statistics WHERE city IS NOT NULL AND rejected = 0 "
-                     "AND metric = ?1 ORDER BY city"
-                   : "SELECT DISTINCT city FROM statistics WHERE city IS NOT NULL AND rejected = 0 "
-                     "ORDER BY city",
-    error);
+  sql = g_strdup_printf ("SELECT DISTINCT %1$s FROM statistics s WHERE %1$s IS NOT NULL AND "
+                         "%1$s != '' AND %1$s != 0 AND s.rejected = 0%2$s ORDER BY %1$s",
+                         column, metric != NULL ? " AND s.metric = ?1" : "");
+  stmt = _figures_index_prepare (self->db, sql, error);
   if (stmt == NULL)
     return NULL;
   if (metric != NULL)
@@ -660,6 +800,27 @@ figures_index_list_cities (FiguresIndex *self, const char *metric, GError **erro
       return NULL;
     }
   return g_strv_builder_end (builder);
+}
+
+GStrv
+figures_index_list_cities (FiguresIndex *self, const char *metric, GError **error)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return list_distinct (self, "s.city", metric, error);
+}
+
+GStrv
+figures_index_list_labels (FiguresIndex *self, const char *metric, GError **error)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return list_distinct (self, "s.label", metric, error);
+}
+
+GStrv
+figures_index_list_years (FiguresIndex *self, const char *metric, GError **error)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return list_distinct (self, EFFECTIVE_YEAR, metric, error);
 }
 
 /* ---- skipped ---- */

@@ -709,7 +709,7 @@ set_up_connection (sqlite3 *db, const char *pragmas, GError **error)
   sqlite3_busy_timeout (db, 10000);
   sqlite3_extended_result_codes (db, 1);
   return figures_tokenizer_register (db, error) && register_rank (db, error) &&
-         _figures_index_exec (db, pragmas, error);
+         _figures_index_register_evidence (db, error) && _figures_index_exec (db, pragmas, error);
 }
 
 FiguresIndex *

@@ -169,6 +169,38 @@ GPtrArray *figures_index_list_statistics (FiguresIndex                  *self,
                                           const FiguresStatisticsFilter *filter,
                                           GError                       **error);
 
+/* The number of statistics @filter selects. */
+gboolean figures_index_count_statistics (FiguresIndex *self,
+                                         const FiguresStatisticsFilter *filter,
+                                         guint *n_statistics,
+                                         GError **error);
+
+/* What a page of statistics is ordered by; ties keep the report's order. */
+typedef enum
+{
+  FIGURES_STATISTIC_SORT_POSITION, /* report by path, then place in it */
+  FIGURES_STATISTIC_SORT_CORRECTED,
+  FIGURES_STATISTIC_SORT_METRIC, /* in the order of FiguresMetric */
+  FIGURES_STATISTIC_SORT_LABEL,
+  FIGURES_STATISTIC_SORT_VALUE,
+  FIGURES_STATISTIC_SORT_APPROX,
+  FIGURES_STATISTIC_SORT_CITY,
+  FIGURES_STATISTIC_SORT_PLACE,
+  FIGURES_STATISTIC_SORT_YEAR,
+  FIGURES_STATISTIC_SORT_TITLE, /* the report's */
+  FIGURES_STATISTIC_SORT_EVIDENCE,
+} FiguresStatisticSort;
+
+/* @limit FiguresStatisticRow* from the @offset-th, for a lazily loading
+ * list model. Texts compare by code point. */
+GPtrArray *figures_index_list_statistics_page (FiguresIndex *self,
+                                               const FiguresStatisticsFilter *filter,
+                                               FiguresStatisticSort sort,
+                                               gboolean descending,
+                                               guint offset,
+                                               guint limit,
+                                               GError **error);
+
 /* FiguresAggregateRow*, ordered by city then metric (then year). */
 GPtrArray *figures_index_aggregate (FiguresIndex                  *self,
                                     const FiguresStatisticsFilter *filter,
@@ -179,6 +211,10 @@ GPtrArray *figures_index_aggregate (FiguresIndex                  *self,
 GStrv      figures_index_list_cities (FiguresIndex *self,
                                       const char   *metric,
                                       GError      **error);
+/* The same for the statistics' labels (by code point), and their years
+ * ("2021"), stated or their reports' (oldest first). */
+GStrv figures_index_list_labels (FiguresIndex *self, const char *metric, GError **error);
+GStrv figures_index_list_years (FiguresIndex *self, const char *metric, GError **error);
 
 /* ---- corrections (figures-corrections.h) ---- */
 
