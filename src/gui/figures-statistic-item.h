@@ -1,4 +1,4 @@
-/* figures-statistic-item.h: one statistic of the index, as a list item
+/* figures-statistic-item.h: one row of the Statistics table
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -16,8 +16,14 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (
   FiguresStatisticItem, figures_statistic_item, FIGURES, STATISTIC_ITEM, GObject)
 
-/* Takes @row (figures_index_list_statistics()). */
+/* Takes @row. */
 FiguresStatisticItem *figures_statistic_item_new (FiguresStatisticRow *row);
+/* A row still being read: its row is NULL until set_row(). */
+FiguresStatisticItem *figures_statistic_item_new_placeholder (void);
+/* Takes @row, and notifies "loaded". */
+void figures_statistic_item_set_row (FiguresStatisticItem *self, FiguresStatisticRow *row);
+/* NULL while a placeholder */
 const FiguresStatisticRow *figures_statistic_item_get_row (FiguresStatisticItem *self);
+gboolean figures_statistic_item_get_loaded (FiguresStatisticItem *self);
 
 G_END_DECLS

@@ -1,8 +1,9 @@
 /* figures-statistics-view.c: every figure of the index in one table
  *
- * The rows are read in a worker thread through the library, then sorted by
- * the column view's sorter and filtered on the main thread. Corrections made
- * here go through the library, which tells every view to refresh.
+ * The rows are a FiguresStatisticList: read a page at a time on a worker
+ * thread, filtered and sorted by SQLite, so that a million figures scroll
+ * smoothly. Corrections made here go through the library, which tells every
+ * view to refresh.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -16,6 +17,7 @@
 
 #include "figures-format.h"
 #include "figures-statistic-item.h"
+#include "figures-statistic-list.h"
 #include "figures-statistic-table.h"
 #include "figures-statistics-view.h"
 #include "figures-worker.h"
@@ -25,17 +27,19 @@ struct _FiguresStatisticsView
   GtkWidget parent_instance;
 
   FiguresLibrary *library;
-  GCancellable *load_cancellable;
-  GCancellable *cancellable; /* corrections; cancelled in dispose */
+  GCancellable *load_cancellable; /* the dropdowns' choices */
+  GCancellable *cancellable;      /* corrections, copies; cancelled in dispose */
 
-  GListStore *store;
-  GtkFilterListModel *filter_model;
-  GtkSortListModel *sort_model;
+  FiguresStatisticList *list;
   GtkMultiSelection *selection;
-  GtkCustomFilter *filter;
   GtkStringList *cities;
   GtkStringList *labels;
   GtkStringList *years;
+  FiguresStatisticSort sort;
+  gboolean descending;
+  gboolean choices_loading;
+  gboolean probing;        /* asking the column view which column sorts */
+  const void *sort_column; /* the Column it answered with */
 
   char *metric; /* filters */
   char *city;
@@ -139,42 +143,27 @@ cell_evidence (const FiguresStatisticRow *row)
   return g_strdup (row->statistic->evidence);
 }
 
-static int
-compare_value (const FiguresStatisticRow *a, const FiguresStatisticRow *b)
-{
-  double x = figures_decimal_to_double (a->statistic->value);
-  double y = figures_decimal_to_double (b->statistic->value);
-
-  return (x > y) - (x < y);
-}
-
-static int
-compare_year (const FiguresStatisticRow *a, const FiguresStatisticRow *b)
-{
-  return (a->statistic->year > b->statistic->year) - (a->statistic->year < b->statistic->year);
-}
-
 typedef struct
 {
   const char *id;
   const char *title; /* translatable */
   CellText text;
-  int (*compare) (const FiguresStatisticRow *a, const FiguresStatisticRow *b); /* NULL: text */
+  FiguresStatisticSort sort; /* SQLite's order for it */
   gboolean expand;
   gboolean numeric;
 } Column;
 
 static const Column columns[] = {
-  { "mark", "", cell_mark, NULL, FALSE, FALSE },
-  { "metric", N_ ("Metric"), cell_metric, NULL, FALSE, FALSE },
-  { "label", N_ ("Label"), cell_label, NULL, FALSE, FALSE },
-  { "value", N_ ("Value"), cell_value, compare_value, FALSE, TRUE },
-  { "approx", N_ ("Approx."), cell_approx, NULL, FALSE, FALSE },
-  { "city", N_ ("City"), cell_city, NULL, FALSE, FALSE },
-  { "place", N_ ("Place"), cell_place, NULL, FALSE, FALSE },
-  { "year", N_ ("Year"), cell_year, compare_year, FALSE, TRUE },
-  { "title", N_ ("Report"), cell_title, NULL, FALSE, FALSE },
-  { "evidence", N_ ("Evidence"), cell_evidence, NULL, TRUE, FALSE },
+  { "mark", "", cell_mark, FIGURES_STATISTIC_SORT_CORRECTED, FALSE, FALSE },
+  { "metric", N_ ("Metric"), cell_metric, FIGURES_STATISTIC_SORT_METRIC, FALSE, FALSE },
+  { "label", N_ ("Label"), cell_label, FIGURES_STATISTIC_SORT_LABEL, FALSE, FALSE },
+  { "value", N_ ("Value"), cell_value, FIGURES_STATISTIC_SORT_VALUE, FALSE, TRUE },
+  { "approx", N_ ("Approx."), cell_approx, FIGURES_STATISTIC_SORT_APPROX, FALSE, FALSE },
+  { "city", N_ ("City"), cell_city, FIGURES_STATISTIC_SORT_CITY, FALSE, FALSE },
+  { "place", N_ ("Place"), cell_place, FIGURES_STATISTIC_SORT_PLACE, FALSE, FALSE },
+  { "year", N_ ("Year"), cell_year, FIGURES_STATISTIC_SORT_YEAR, FALSE, TRUE },
+  { "title", N_ ("Report"), cell_title, FIGURES_STATISTIC_SORT_TITLE, FALSE, FALSE },
+  { "evidence", N_ ("Evidence"), cell_evidence, FIGURES_STATISTIC_SORT_EVIDENCE, TRUE, FALSE },
 };
 
 static void
@@ -192,34 +181,78 @@ setup_cell_cb (GtkSignalListItemFactory *factory, GtkListItem *item, const Colum
       gtk_widget_add_css_class (label, "accent");
       gtk_widget_set_tooltip_text (label, _ ("Corrected"));
     }
+  g_object_set_data (G_OBJECT (label), "column", (gpointer) column);
   gtk_list_item_set_child (item, label);
+}
+
+/* Shows @item's row in @label: empty while its page is being read. */
+static void
+show_cell (FiguresStatisticItem *item, GParamSpec *pspec, GtkLabel *label)
+{
+  const Column *column = g_object_get_data (G_OBJECT (label), "column");
+  const FiguresStatisticRow *row = figures_statistic_item_get_row (item);
+  g_autofree char *text = row != NULL ? column->text (row) : NULL;
+
+  gtk_label_set_text (label, text != NULL ? text : "");
+  if (column->text == cell_evidence || column->text == cell_title)
+    gtk_widget_set_tooltip_text (GTK_WIDGET (label), text);
 }
 
 static void
 bind_cell_cb (GtkSignalListItemFactory *factory, GtkListItem *item, const Column *column)
 {
   FiguresStatisticItem *statistic = gtk_list_item_get_item (item);
-  g_autofree char *text = column->text (figures_statistic_item_get_row (statistic));
+  GtkWidget *label = gtk_list_item_get_child (item);
 
-  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), text != NULL ? text : "");
-  if (column->text == cell_evidence || column->text == cell_title)
-    gtk_widget_set_tooltip_text (gtk_list_item_get_child (item), text);
+  show_cell (statistic, NULL, GTK_LABEL (label));
+  g_signal_connect_object (statistic, "notify::loaded", G_CALLBACK (show_cell), label, 0);
 }
 
+static void
+unbind_cell_cb (GtkSignalListItemFactory *factory, GtkListItem *item, const Column *column)
+{
+  g_signal_handlers_disconnect_by_func (gtk_list_item_get_item (item), show_cell,
+                                        gtk_list_item_get_child (item));
+}
+
+/* The columns' sorters only answer the probe below: SQLite sorts. */
 static int
 sort_cb (gconstpointer a, gconstpointer b, gpointer user_data)
 {
-  const Column *column = user_data;
-  const FiguresStatisticRow *x = figures_statistic_item_get_row ((FiguresStatisticItem *) a);
-  const FiguresStatisticRow *y = figures_statistic_item_get_row ((FiguresStatisticItem *) b);
-  g_autofree char *s = NULL;
-  g_autofree char *t = NULL;
+  FiguresStatisticsView *self = g_object_get_data (G_OBJECT (user_data), "view");
+  const Column *column = g_object_get_data (G_OBJECT (user_data), "column");
 
-  if (column->compare != NULL)
-    return column->compare (x, y);
-  s = column->text (x);
-  t = column->text (y);
-  return g_utf8_collate (s != NULL ? s : "", t != NULL ? t : "");
+  if (self == NULL || !self->probing || self->sort_column != NULL)
+    return GTK_ORDERING_EQUAL;
+  self->sort_column = column;
+  return GTK_ORDERING_LARGER;
+}
+
+static void update_query (FiguresStatisticsView *self);
+
+/* Which column sorts, and which way. GTK 4.8 has no
+ * gtk_column_view_sorter_get_primary_sort_column() (4.10): the column
+ * view's sorter asks its columns' sorters in order, primary first, and
+ * turns the answer round when descending, so one comparison tells. */
+static void
+sorter_changed_cb (GtkSorter *sorter, GtkSorterChange change, FiguresStatisticsView *self)
+{
+  g_autoptr (FiguresStatisticItem) a = figures_statistic_item_new_placeholder ();
+  g_autoptr (FiguresStatisticItem) b = figures_statistic_item_new_placeholder ();
+  GtkOrdering order;
+
+  self->probing = TRUE;
+  self->sort_column = NULL;
+  order = gtk_sorter_compare (sorter, a, b);
+  self->probing = FALSE;
+  if (self->sort_column == NULL || order == GTK_ORDERING_EQUAL)
+    self->sort = FIGURES_STATISTIC_SORT_POSITION, self->descending = FALSE;
+  else
+    {
+      self->sort = ((const Column *) self->sort_column)->sort;
+      self->descending = order == GTK_ORDERING_SMALLER;
+    }
+  update_query (self);
 }
 
 static void
@@ -230,60 +263,30 @@ add_columns (FiguresStatisticsView *self)
       const Column *column = &columns[i];
       GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
       g_autoptr (GtkColumnViewColumn) view_column = NULL;
-      g_autoptr (GtkSorter) sorter = NULL;
+      GtkSorter *sorter = NULL;
 
       g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), (gpointer) column);
       g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), (gpointer) column);
+      g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell_cb), (gpointer) column);
       view_column =
         gtk_column_view_column_new (column->title[0] != '\0' ? _ (column->title) : "", factory);
-      sorter = GTK_SORTER (gtk_custom_sorter_new (sort_cb, (gpointer) column, NULL));
+      sorter = GTK_SORTER (gtk_custom_sorter_new (sort_cb, NULL, NULL));
+      gtk_custom_sorter_set_sort_func (GTK_CUSTOM_SORTER (sorter), sort_cb, sorter, NULL);
+      g_object_set_data (G_OBJECT (sorter), "view", self);
+      g_object_set_data (G_OBJECT (sorter), "column", (gpointer) column);
       gtk_column_view_column_set_sorter (view_column, sorter);
+      g_object_unref (sorter);
       gtk_column_view_column_set_resizable (view_column, TRUE);
       gtk_column_view_column_set_expand (view_column, column->expand);
       gtk_column_view_append_column (self->column_view, view_column);
     }
+  g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
+                           G_CALLBACK (sorter_changed_cb), self, 0);
 }
 
 /* ---- filters ---- */
 
 static void search_changed_cb (FiguresStatisticsView *self);
-
-static gboolean
-contains (const char *haystack, const char *needle)
-{
-  g_autofree char *folded = NULL;
-
-  if (haystack == NULL)
-    return FALSE;
-  folded = g_utf8_casefold (haystack, -1);
-  return strstr (folded, needle) != NULL;
-}
-
-static gboolean
-filter_cb (gpointer item, gpointer user_data)
-{
-  FiguresStatisticsView *self = user_data;
-  const FiguresStatisticRow *row = figures_statistic_item_get_row (item);
-  const FiguresStatistic *statistic = row->statistic;
-
-  if (self->metric != NULL &&
-      g_strcmp0 (figures_metric_to_key (statistic->metric), self->metric) != 0)
-    return FALSE;
-  if (self->city != NULL && g_strcmp0 (statistic->city, self->city) != 0)
-    return FALSE;
-  if (self->label != NULL && g_strcmp0 (statistic->label, self->label) != 0)
-    return FALSE;
-  /* a figure of no known year is outside every bounded range */
-  if (self->year_from > 0 && statistic->year < self->year_from)
-    return FALSE;
-  if (self->year_to > 0 && (statistic->year == 0 || statistic->year > self->year_to))
-    return FALSE;
-  if (self->search != NULL && self->search[0] != '\0')
-    return contains (statistic->label, self->search) ||
-           contains (statistic->evidence, self->search) || contains (row->title, self->search) ||
-           contains (statistic->city, self->search) || contains (statistic->place, self->search);
-  return TRUE;
-}
 
 static void
 update_count (FiguresStatisticsView *self)
@@ -292,9 +295,9 @@ update_count (FiguresStatisticsView *self)
   g_autofree char *text = NULL;
 
   /* items-changed may come while the template is disposed */
-  if (self->count_label == NULL)
+  if (self->count_label == NULL || self->list == NULL)
     return;
-  shown = g_list_model_get_n_items (G_LIST_MODEL (self->sort_model));
+  shown = g_list_model_get_n_items (G_LIST_MODEL (self->list));
   text =
     /* Translators: the Statistics view's count of the figures shown */
     g_strdup_printf (ngettext ("%u figure", "%u figures", shown), shown);
@@ -302,14 +305,25 @@ update_count (FiguresStatisticsView *self)
   gtk_label_set_text (self->count_label, text);
 }
 
+/* The filters and the sort, to the list: it reads from the top again. */
 static void
-refilter (FiguresStatisticsView *self)
+update_query (FiguresStatisticsView *self)
 {
-  /* the dropdowns get their models before the table has its own */
-  if (self->filter == NULL)
-    return;
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
-  update_count (self);
+  FiguresStatisticQuery query = {
+    .metric = self->metric,
+    .city = self->city,
+    .label = self->label,
+    .year_from = self->year_from,
+    .year_to = self->year_to,
+    .text = self->search,
+    .sort = self->sort,
+    .descending = self->descending,
+  };
+
+  /* the dropdowns get their models before the table has its list, and
+   * the columns go (the sorter changes) after it */
+  if (self->list != NULL && self->column_view != NULL)
+    figures_statistic_list_set_query (self->list, &query);
 }
 
 void
@@ -383,7 +397,7 @@ metric_selected_cb (FiguresStatisticsView *self)
   g_clear_pointer (&self->metric, g_free);
   if (selected != GTK_INVALID_LIST_POSITION && selected > 0)
     self->metric = g_strdup (figures_metric_to_key (selected - 1));
-  refilter (self);
+  update_query (self);
 }
 
 /* The chosen entry of a dropdown of names; NULL for its "All …" entry. */
@@ -413,15 +427,15 @@ choice_selected_cb (FiguresStatisticsView *self)
   to = dup_chosen (self->year_to_dropdown, self->years);
   self->year_from = from != NULL ? atoi (from) : 0;
   self->year_to = to != NULL ? atoi (to) : 0;
-  refilter (self);
+  update_query (self);
 }
 
 static void
 search_changed_cb (FiguresStatisticsView *self)
 {
   g_free (self->search);
-  self->search = g_utf8_casefold (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), -1);
-  refilter (self);
+  self->search = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  update_query (self);
 }
 
 static int
@@ -430,28 +444,25 @@ collate_names (gconstpointer a, gconstpointer b)
   return g_utf8_collate (*(const char *const *) a, *(const char *const *) b);
 }
 
-static int
-compare_years (gconstpointer a, gconstpointer b)
-{
-  return atoi (*(const char *const *) a) - atoi (*(const char *const *) b);
-}
-
-/* Refills @list with @names (sorted by @compare, after @all), keeping what
- * @dropdown had chosen when it is still there. */
+/* Refills @list with @names (sorted by @compare when not NULL, after
+ * @all), keeping what @dropdown had chosen when it is still there. */
 static void
 fill_choices (FiguresStatisticsView *self,
               GtkDropDown *dropdown,
               GtkStringList *list,
-              GPtrArray *names,
+              GStrv names,
               GCompareFunc compare,
               const char *all)
 {
   g_autofree char *chosen = dup_chosen (dropdown, list);
-  g_autoptr (GPtrArray) entries = g_ptr_array_sized_new (names->len + 2);
+  g_autoptr (GPtrArray) entries = g_ptr_array_new ();
 
-  g_ptr_array_sort (names, compare);
   g_ptr_array_add (entries, (gpointer) all);
-  g_ptr_array_extend (entries, names, NULL, NULL);
+  for (guint i = 0; names[i] != NULL; i++)
+    g_ptr_array_add (entries, names[i]);
+  if (compare != NULL)
+    g_qsort_with_data (entries->pdata + 1, entries->len - 1, sizeof (gpointer),
+                       (GCompareDataFunc) compare, NULL);
   g_ptr_array_add (entries, NULL);
   self->updating_choices = TRUE;
   gtk_string_list_splice (list, 0, g_list_model_get_n_items (G_LIST_MODEL (list)),
@@ -460,83 +471,74 @@ fill_choices (FiguresStatisticsView *self,
   self->updating_choices = FALSE;
 }
 
-/* The dropdowns list the cities, labels and years of the rows read. */
-static void
-fill_dropdowns (FiguresStatisticsView *self, GPtrArray *rows)
+/* ---- loading ---- */
+
+/* What the dropdowns offer: the index's cities, labels and years */
+typedef struct
 {
-  g_autoptr (GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, NULL);
-  g_autoptr (GPtrArray) cities = g_ptr_array_new ();
-  g_autoptr (GPtrArray) labels = g_ptr_array_new ();
-  g_autoptr (GPtrArray) years = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr (GHashTable) seen_years = g_hash_table_new (NULL, NULL);
+  GStrv cities;
+  GStrv labels;
+  GStrv years;
+} Choices;
 
-  for (guint i = 0; i < rows->len; i++)
+static void
+choices_free (Choices *choices)
+{
+  g_strfreev (choices->cities);
+  g_strfreev (choices->labels);
+  g_strfreev (choices->years);
+  g_free (choices);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Choices, choices_free)
+
+static gpointer
+choices_job (FiguresIndex *index, gpointer data, GCancellable *cancellable, GError **error)
+{
+  g_autoptr (Choices) choices = g_new0 (Choices, 1);
+
+  if ((choices->cities = figures_index_list_cities (index, NULL, error)) == NULL ||
+      (choices->labels = figures_index_list_labels (index, NULL, error)) == NULL ||
+      (choices->years = figures_index_list_years (index, NULL, error)) == NULL)
+    return NULL;
+  return g_steal_pointer (&choices);
+}
+
+static void loading_cb (FiguresStatisticsView *self);
+
+static void
+choices_cb (GObject *object, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (FiguresStatisticsView) self = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (Choices) choices = figures_worker_finish (result, &error);
+
+  if (figures_worker_error_is_cancelled (error))
+    return; /* another reload took over */
+  self->choices_loading = FALSE;
+  if (choices == NULL)
     {
-      FiguresStatistic *statistic =
-        ((FiguresStatisticRow *) g_ptr_array_index (rows, i))->statistic;
-
-      /* a label and a city may be the same text: two tables */
-      if (statistic->city != NULL && !g_hash_table_contains (seen, statistic->city))
-        {
-          g_hash_table_add (seen, statistic->city);
-          g_ptr_array_add (cities, statistic->city);
-        }
-      if (statistic->year > 0 && g_hash_table_add (seen_years, GINT_TO_POINTER (statistic->year)))
-        g_ptr_array_add (years, g_strdup_printf ("%d", statistic->year));
+      loading_cb (self);
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.show-message", "s", error->message);
+      return;
     }
-  g_hash_table_remove_all (seen);
-  for (guint i = 0; i < rows->len; i++)
-    {
-      FiguresStatistic *statistic =
-        ((FiguresStatisticRow *) g_ptr_array_index (rows, i))->statistic;
-
-      if (statistic->label != NULL && statistic->label[0] != '\0' &&
-          g_hash_table_add (seen, statistic->label))
-        g_ptr_array_add (labels, statistic->label);
-    }
-  fill_choices (self, self->city_dropdown, self->cities, cities, collate_names, _ ("All Cities"));
-  fill_choices (self, self->label_dropdown, self->labels, labels, collate_names, _ ("All Labels"));
-  /* the two year lists share one model */
+  fill_choices (self, self->city_dropdown, self->cities, choices->cities, collate_names,
+                _ ("All Cities"));
+  fill_choices (self, self->label_dropdown, self->labels, choices->labels, collate_names,
+                _ ("All Labels"));
+  /* the two year lists share one model, oldest first as listed */
   {
     g_autofree char *to = dup_chosen (self->year_to_dropdown, self->years);
 
-    fill_choices (self, self->year_from_dropdown, self->years, years, compare_years,
+    fill_choices (self, self->year_from_dropdown, self->years, choices->years, NULL,
                   _ ("Any Year"));
     self->updating_choices = TRUE;
     choose (self->year_to_dropdown, self->years, to);
     self->updating_choices = FALSE;
   }
+  /* a choice no longer listed went back to "All …" */
   choice_selected_cb (self);
-}
-
-/* ---- loading ---- */
-
-static void
-loaded_cb (GObject *object, GAsyncResult *result, gpointer user_data)
-{
-  g_autoptr (FiguresStatisticsView) self = user_data;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) rows =
-    figures_library_list_statistics_finish (FIGURES_LIBRARY (object), result, &error);
-  g_autoptr (GPtrArray) items = NULL;
-
-  if (rows == NULL)
-    {
-      if (!figures_worker_error_is_cancelled (error))
-        gtk_widget_activate_action (GTK_WIDGET (self), "win.show-message", "s", error->message);
-      return;
-    }
-
-  fill_dropdowns (self, rows);
-  items = g_ptr_array_new_full (rows->len, g_object_unref);
-  /* the items take the rows */
-  g_ptr_array_set_free_func (rows, NULL);
-  for (guint i = 0; i < rows->len; i++)
-    g_ptr_array_add (items, figures_statistic_item_new (g_ptr_array_index (rows, i)));
-  g_list_store_splice (self->store, 0, g_list_model_get_n_items (G_LIST_MODEL (self->store)),
-                       items->pdata, items->len);
-  update_count (self);
-  g_signal_emit (self, signals[SIGNAL_LOADED], 0);
+  loading_cb (self);
 }
 
 void
@@ -549,23 +551,33 @@ figures_statistics_view_reload (FiguresStatisticsView *self)
   g_cancellable_cancel (self->load_cancellable);
   g_clear_object (&self->load_cancellable);
   self->load_cancellable = g_cancellable_new ();
-  figures_library_list_statistics_async (self->library, NULL, NULL, 0, self->load_cancellable,
-                                         loaded_cb, g_object_ref (self));
+  self->choices_loading = TRUE;
+  figures_worker_run (self, figures_library_get_index_path (self->library), choices_job, NULL, NULL,
+                      (GDestroyNotify) choices_free, self->load_cancellable, choices_cb,
+                      g_object_ref (self));
+  figures_statistic_list_reload (self->list);
+}
+
+static void
+loading_cb (FiguresStatisticsView *self)
+{
+  if (!figures_statistics_view_get_loading (self))
+    g_signal_emit (self, signals[SIGNAL_LOADED], 0);
 }
 
 static void
 library_reset_cb (FiguresStatisticsView *self)
 {
   g_cancellable_cancel (self->load_cancellable);
-  g_list_store_remove_all (self->store);
-  update_count (self);
+  self->choices_loading = FALSE;
+  figures_statistic_list_clear (self->list);
 }
 
 static void
 library_changed_cb (FiguresStatisticsView *self, gboolean finished)
 {
   /* as Charts: an empty table fills while indexing, a full one waits */
-  if (finished || g_list_model_get_n_items (G_LIST_MODEL (self->store)) == 0)
+  if (finished || g_list_model_get_n_items (G_LIST_MODEL (self->list)) == 0)
     figures_statistics_view_reload (self);
 }
 
@@ -577,6 +589,13 @@ figures_statistics_view_set_library (FiguresStatisticsView *self, FiguresLibrary
   g_return_if_fail (self->library == NULL);
 
   self->library = g_object_ref (library);
+  self->list = figures_statistic_list_new (figures_library_get_index_path (library));
+  update_query (self);
+  gtk_multi_selection_set_model (self->selection, G_LIST_MODEL (self->list));
+  g_signal_connect_object (self->list, "items-changed", G_CALLBACK (update_count), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->list, "notify::loading", G_CALLBACK (loading_cb), self,
+                           G_CONNECT_SWAPPED);
   g_signal_connect_object (library, "reset", G_CALLBACK (library_reset_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (library, "changed", G_CALLBACK (library_changed_cb), self,
@@ -588,7 +607,15 @@ GListModel *
 figures_statistics_view_get_rows (FiguresStatisticsView *self)
 {
   g_return_val_if_fail (FIGURES_IS_STATISTICS_VIEW (self), NULL);
-  return G_LIST_MODEL (self->sort_model);
+  return G_LIST_MODEL (self->selection);
+}
+
+gboolean
+figures_statistics_view_get_loading (FiguresStatisticsView *self)
+{
+  g_return_val_if_fail (FIGURES_IS_STATISTICS_VIEW (self), FALSE);
+  return self->choices_loading ||
+         (self->list != NULL && figures_statistic_list_get_loading (self->list));
 }
 
 GtkSelectionModel *
@@ -607,11 +634,72 @@ figures_statistics_view_get_column_view (FiguresStatisticsView *self)
 
 /* ---- the selection: copy, open, correct ---- */
 
-/* The selected items, in the order shown. */
-static GPtrArray *
-selected_items (FiguresStatisticsView *self)
+/* Rows wherever they are (read or not yet): each action reads the rows it
+ * acts on from the index, on a worker thread, then goes on in @func. */
+typedef void (*RowsFunc) (FiguresStatisticsView *self, GPtrArray *rows, gpointer data);
+
+typedef struct
 {
-  GPtrArray *items = g_ptr_array_new_with_free_func (g_object_unref);
+  FiguresStatisticsView *self; /* a reference */
+  RowsFunc func;
+  gpointer data;
+  GDestroyNotify data_free;
+} RowsRequest;
+
+static void
+rows_read_cb (GObject *object, GAsyncResult *result, gpointer user_data)
+{
+  RowsRequest *request = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) rows =
+    figures_statistic_list_read_rows_finish (FIGURES_STATISTIC_LIST (object), result, &error);
+
+  if (rows == NULL)
+    {
+      if (!figures_worker_error_is_cancelled (error))
+        gtk_widget_activate_action (GTK_WIDGET (request->self), "win.show-message", "s",
+                                    error->message);
+    }
+  else if (rows->len > 0)
+    request->func (request->self, rows, request->data);
+  if (request->data_free != NULL)
+    request->data_free (request->data);
+  g_object_unref (request->self);
+  g_free (request);
+}
+
+static void
+read_rows (FiguresStatisticsView *self,
+           GArray *positions,
+           RowsFunc func,
+           gpointer data,
+           GDestroyNotify data_free)
+{
+  RowsRequest *request;
+
+  if (positions->len == 0 || self->list == NULL)
+    {
+      if (data_free != NULL)
+        data_free (data);
+      return;
+    }
+  request = g_new0 (RowsRequest, 1);
+  request->self = g_object_ref (self);
+  request->func = func;
+  request->data = data;
+  request->data_free = data_free;
+  figures_statistic_list_read_rows_async (self->list, positions, self->cancellable, rows_read_cb,
+                                          request);
+}
+
+/* The selected positions, in the order shown */
+static void
+read_selected_rows (FiguresStatisticsView *self,
+                    RowsFunc func,
+                    gpointer data,
+                    GDestroyNotify data_free)
+{
+  g_autoptr (GArray) positions = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autoptr (GtkBitset) selected =
     gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
   GtkBitsetIter iter;
@@ -619,29 +707,21 @@ selected_items (FiguresStatisticsView *self)
 
   for (gboolean ok = gtk_bitset_iter_init_first (&iter, selected, &position); ok;
        ok = gtk_bitset_iter_next (&iter, &position))
-    g_ptr_array_add (items, g_list_model_get_item (G_LIST_MODEL (self->selection), position));
-  return items;
+    g_array_append_val (positions, position);
+  read_rows (self, positions, func, data, data_free);
 }
 
-char *
-figures_statistics_view_dup_selected_tsv (FiguresStatisticsView *self)
+/* The statistic columns as everywhere, then where the figure is from */
+static char *
+rows_to_tsv (GPtrArray *rows)
 {
-  g_autoptr (GPtrArray) items = NULL;
-  g_autofree char *header = NULL;
-  GString *out;
+  g_autofree char *header = g_strjoinv ("\t", (char **) figures_statistic_columns);
+  GString *out = g_string_new (header);
 
-  g_return_val_if_fail (FIGURES_IS_STATISTICS_VIEW (self), NULL);
-
-  items = selected_items (self);
-  if (items->len == 0)
-    return NULL;
-  /* the statistic columns as everywhere, then where the figure is from */
-  header = g_strjoinv ("\t", (char **) figures_statistic_columns);
-  out = g_string_new (header);
   g_string_append (out, "\tcitation\n");
-  for (guint i = 0; i < items->len; i++)
+  for (guint i = 0; i < rows->len; i++)
     {
-      const FiguresStatisticRow *row = figures_statistic_item_get_row (items->pdata[i]);
+      const FiguresStatisticRow *row = g_ptr_array_index (rows, i);
       g_autofree char *file = figures_display_path (row->path, NULL);
       g_auto (GStrv) fields = figures_statistic_fields (file, row->statistic);
 
@@ -659,27 +739,35 @@ figures_statistics_view_dup_selected_tsv (FiguresStatisticsView *self)
 }
 
 static void
+copy_rows (FiguresStatisticsView *self, GPtrArray *rows, gpointer data)
+{
+  g_autofree char *tsv = rows_to_tsv (rows);
+
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), tsv);
+}
+
+static void
 copy_action (GtkWidget *widget, const char *name, GVariant *param)
 {
-  FiguresStatisticsView *self = FIGURES_STATISTICS_VIEW (widget);
-  g_autofree char *tsv = figures_statistics_view_dup_selected_tsv (self);
+  read_selected_rows (FIGURES_STATISTICS_VIEW (widget), copy_rows, NULL, NULL);
+}
 
-  if (tsv != NULL)
-    gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), tsv);
+static void
+open_row (FiguresStatisticsView *self, GPtrArray *rows, gpointer data)
+{
+  const FiguresStatisticRow *row = g_ptr_array_index (rows, 0);
+
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.open-document", "(xu)", row->document_id,
+                              row->statistic->start);
 }
 
 static void
 activate_cb (FiguresStatisticsView *self, guint position)
 {
-  g_autoptr (FiguresStatisticItem) item =
-    g_list_model_get_item (G_LIST_MODEL (self->selection), position);
-  const FiguresStatisticRow *row;
+  g_autoptr (GArray) positions = g_array_new (FALSE, FALSE, sizeof (guint));
 
-  if (item == NULL)
-    return;
-  row = figures_statistic_item_get_row (item);
-  gtk_widget_activate_action (GTK_WIDGET (self), "win.open-document", "(xu)", row->document_id,
-                              row->statistic->start);
+  g_array_append_val (positions, position);
+  read_rows (self, positions, open_row, NULL, NULL);
 }
 
 static void
@@ -697,6 +785,46 @@ corrected_cb (GObject *object, GAsyncResult *result, gpointer user_data)
   g_signal_emit (self, signals[SIGNAL_CORRECTED], 0);
 }
 
+/* One correction, to make of each selected figure */
+typedef struct
+{
+  FiguresCorrectionAction action;
+  FiguresCorrectionField field;
+  char *new_value;
+  gboolean undo;
+} Change;
+
+static void
+change_free (Change *change)
+{
+  g_free (change->new_value);
+  g_free (change);
+}
+
+static void
+correct_rows (FiguresStatisticsView *self, GPtrArray *rows, gpointer data)
+{
+  const Change *change = data;
+
+  if (self->library == NULL)
+    return;
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const FiguresStatisticRow *row = g_ptr_array_index (rows, i);
+      g_autoptr (FiguresCorrection) correction = figures_correction_new ();
+
+      correction->hash = g_strdup (row->hash);
+      correction->file = g_strdup (row->path);
+      correction->start = row->statistic->start;
+      correction->action = change->action;
+      correction->field = change->field;
+      correction->old_value = figures_correction_field_dup_value (change->field, row->statistic);
+      correction->new_value = g_strdup (change->new_value);
+      figures_library_correct_async (self->library, correction, change->undo, self->cancellable,
+                                     corrected_cb, g_object_ref (self));
+    }
+}
+
 /* Records one correction of each selected figure. */
 static void
 correct_selected (FiguresStatisticsView *self,
@@ -705,25 +833,13 @@ correct_selected (FiguresStatisticsView *self,
                   const char *new_value,
                   gboolean undo)
 {
-  g_autoptr (GPtrArray) items = selected_items (self);
+  Change *change = g_new0 (Change, 1);
 
-  if (self->library == NULL)
-    return;
-  for (guint i = 0; i < items->len; i++)
-    {
-      const FiguresStatisticRow *row = figures_statistic_item_get_row (items->pdata[i]);
-      g_autoptr (FiguresCorrection) correction = figures_correction_new ();
-
-      correction->hash = g_strdup (row->hash);
-      correction->file = g_strdup (row->path);
-      correction->start = row->statistic->start;
-      correction->action = action;
-      correction->field = field;
-      correction->old_value = figures_correction_field_dup_value (field, row->statistic);
-      correction->new_value = g_strdup (new_value);
-      figures_library_correct_async (self->library, correction, undo, self->cancellable,
-                                     corrected_cb, g_object_ref (self));
-    }
+  change->action = action;
+  change->field = field;
+  change->new_value = g_strdup (new_value);
+  change->undo = undo;
+  read_selected_rows (self, correct_rows, change, (GDestroyNotify) change_free);
 }
 
 static void
@@ -796,26 +912,24 @@ change_response_cb (AdwMessageDialog *dialog, const char *response, FiguresStati
     gtk_widget_activate_action (GTK_WIDGET (self), "statistics.set", "(ss)", key, value);
 }
 
+/* The Change dialog, filled in with the first selected figure's value */
 static void
-change_action (GtkWidget *widget, const char *name, GVariant *param)
+present_change (FiguresStatisticsView *self, GPtrArray *rows, gpointer data)
 {
-  FiguresStatisticsView *self = FIGURES_STATISTICS_VIEW (widget);
-  g_autoptr (GPtrArray) items = selected_items (self);
-  const char *key = g_variant_get_string (param, NULL);
+  const char *key = data;
   const ChangeField *change = NULL;
-  const FiguresStatisticRow *row;
+  const FiguresStatisticRow *row = g_ptr_array_index (rows, 0);
   GtkWidget *dialog, *child;
-  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   FiguresCorrectionField field;
 
-  if (items->len == 0 || !figures_correction_field_from_key (key, &field))
+  if (!figures_correction_field_from_key (key, &field))
     return;
   for (guint i = 0; i < G_N_ELEMENTS (change_fields); i++)
     if (change_fields[i].field == field)
       change = &change_fields[i];
   if (change == NULL)
     return;
-  row = figures_statistic_item_get_row (items->pdata[0]);
   dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                    _ (change->title), _ (change->body));
   if (field == FIGURES_CORRECTION_FIELD_METRIC)
@@ -849,6 +963,13 @@ change_action (GtkWidget *widget, const char *name, GVariant *param)
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_signal_connect_object (dialog, "response", G_CALLBACK (change_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+change_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  read_selected_rows (FIGURES_STATISTICS_VIEW (widget), present_change,
+                      g_variant_dup_string (param, NULL), g_free);
 }
 
 static void
@@ -891,6 +1012,7 @@ figures_statistics_view_finalize (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->library);
   g_clear_object (&self->selection);
+  g_clear_object (&self->list);
   g_free (self->metric);
   g_free (self->city);
   g_free (self->label);
@@ -969,19 +1091,11 @@ figures_statistics_view_init (FiguresStatisticsView *self)
   g_object_unref (self->years);
 
   add_columns (self);
-  self->store = g_list_store_new (FIGURES_TYPE_STATISTIC_ITEM);
-  self->filter = gtk_custom_filter_new (filter_cb, self, NULL);
-  self->filter_model =
-    gtk_filter_list_model_new (G_LIST_MODEL (self->store), GTK_FILTER (self->filter));
-  self->sort_model =
-    gtk_sort_list_model_new (G_LIST_MODEL (self->filter_model),
-                             g_object_ref (gtk_column_view_get_sorter (self->column_view)));
-  self->selection = gtk_multi_selection_new (G_LIST_MODEL (self->sort_model));
+  /* empty until the library comes with its list */
+  self->selection = gtk_multi_selection_new (NULL);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
   g_signal_connect_object (self->selection, "selection-changed", G_CALLBACK (selection_changed_cb),
                            self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->sort_model, "items-changed", G_CALLBACK (update_count), self,
-                           G_CONNECT_SWAPPED);
   selection_changed_cb (self);
   update_count (self);
 }

@@ -18,11 +18,15 @@ G_DECLARE_FINAL_TYPE (
 
 /* Reads the library's statistics now and whenever it changes. */
 void figures_statistics_view_set_library (FiguresStatisticsView *self, FiguresLibrary *library);
-/* Reads them again (in a worker thread); "loaded" is emitted when shown. */
+/* Reads them again (in a worker thread). "loaded" is emitted whenever the
+ * rows asked for have been read: after a reload, a filter or a sort. */
 void figures_statistics_view_reload (FiguresStatisticsView *self);
+/* TRUE while rows are being read */
+gboolean figures_statistics_view_get_loading (FiguresStatisticsView *self);
 
 /* For tests and the window: the rows shown (FiguresStatisticItem, sorted
- * and filtered), and the selection over them. */
+ * and filtered; placeholders until read: figures_statistic_item_get_row()
+ * is NULL), and the selection over them. */
 GListModel *figures_statistics_view_get_rows (FiguresStatisticsView *self);
 GtkSelectionModel *figures_statistics_view_get_selection (FiguresStatisticsView *self);
 GtkColumnView *figures_statistics_view_get_column_view (FiguresStatisticsView *self);
@@ -34,7 +38,5 @@ void figures_statistics_view_set_label (FiguresStatisticsView *self, const char 
  * year only: an unlisted one opens it). */
 void figures_statistics_view_set_years (FiguresStatisticsView *self, int from, int to);
 void figures_statistics_view_set_search (FiguresStatisticsView *self, const char *text);
-/* The selected rows as TSV (the statistic columns, then a citation). */
-char *figures_statistics_view_dup_selected_tsv (FiguresStatisticsView *self);
 
 G_END_DECLS

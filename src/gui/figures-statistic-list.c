@@ -1,0 +1,563 @@
+/* figures-statistic-list.c: the index's statistics as a lazily loaded GListModel
+ *
+ * As the document list: get_item() never touches SQLite. It hands out a
+ * placeholder and asks a worker thread for the 200-row page around it; the
+ * rows are filled in place when the page arrives. Filters and sorting are
+ * SQLite's (figures_index_list_statistics_page()), so a million figures
+ * scroll, sort and filter without ever being read whole.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "figures-statistic-list"
+
+#include "config.h"
+
+#include "figures-statistic-item.h"
+#include "figures-statistic-list.h"
+#include "figures-worker.h"
+
+#define PAGE_SIZE 200
+
+struct _FiguresStatisticList
+{
+  GObject parent_instance;
+
+  char *index_path;
+  FiguresStatisticQuery query;
+  GCancellable *cancellable;
+
+  guint n_items;
+  guint generation;
+  guint pending;
+  GHashTable *pages;     /* page number → GPtrArray of FiguresStatisticItem */
+  GHashTable *requested; /* page numbers whose read has been asked for */
+};
+
+static void list_model_iface_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (FiguresStatisticList,
+                               figures_statistic_list,
+                               G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
+
+enum
+{
+  PROP_0,
+  PROP_LOADING,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* ---- queries, copied for the worker ---- */
+
+static void
+query_copy (FiguresStatisticQuery *to, const FiguresStatisticQuery *from)
+{
+  *to = *from;
+  to->metric = g_strdup (from->metric);
+  to->city = g_strdup (from->city);
+  to->label = g_strdup (from->label);
+  to->text = g_strdup (from->text);
+}
+
+static void
+query_clear (FiguresStatisticQuery *query)
+{
+  g_clear_pointer (&query->metric, g_free);
+  g_clear_pointer (&query->city, g_free);
+  g_clear_pointer (&query->label, g_free);
+  g_clear_pointer (&query->text, g_free);
+}
+
+static gboolean
+query_equal (const FiguresStatisticQuery *a, const FiguresStatisticQuery *b)
+{
+  return g_strcmp0 (a->metric, b->metric) == 0 && g_strcmp0 (a->city, b->city) == 0 &&
+         g_strcmp0 (a->label, b->label) == 0 && g_strcmp0 (a->text, b->text) == 0 &&
+         a->year_from == b->year_from && a->year_to == b->year_to && a->sort == b->sort &&
+         a->descending == b->descending;
+}
+
+/* A job's own copy of the query, and what it reads */
+typedef struct
+{
+  FiguresStatisticQuery query;
+  guint generation;
+  guint page;        /* a page */
+  gboolean in_place; /* a count: the rows shown stay */
+  GArray *positions; /* read_rows */
+} Job;
+
+static Job *
+job_new (FiguresStatisticList *self)
+{
+  Job *job = g_new0 (Job, 1);
+
+  query_copy (&job->query, &self->query);
+  job->generation = self->generation;
+  return job;
+}
+
+static void
+job_free (Job *job)
+{
+  query_clear (&job->query);
+  g_clear_pointer (&job->positions, g_array_unref);
+  g_free (job);
+}
+
+/* @filter borrows from @query and @storage (three pairs of strings) */
+static void
+query_to_filter (const FiguresStatisticQuery *query,
+                 const char **storage,
+                 FiguresStatisticsFilter *filter)
+{
+  memset (filter, 0, sizeof *filter);
+  storage[0] = query->metric, storage[1] = NULL;
+  storage[2] = query->city, storage[3] = NULL;
+  storage[4] = query->label, storage[5] = NULL;
+  filter->metrics = query->metric != NULL ? storage : NULL;
+  filter->cities = query->city != NULL ? storage + 2 : NULL;
+  filter->labels = query->label != NULL ? storage + 4 : NULL;
+  filter->year_from = query->year_from;
+  filter->year_to = query->year_to;
+  filter->text = query->text != NULL && query->text[0] != '\0' ? query->text : NULL;
+}
+
+static GPtrArray *
+read_range (FiguresIndex *index,
+            const FiguresStatisticQuery *query,
+            guint offset,
+            guint limit,
+            GError **error)
+{
+  const char *storage[6];
+  FiguresStatisticsFilter filter;
+
+  query_to_filter (query, storage, &filter);
+  return figures_index_list_statistics_page (index, &filter, query->sort, query->descending, offset,
+                                             limit, error);
+}
+
+static void
+set_pending (FiguresStatisticList *self, int delta)
+{
+  gboolean was = self->pending > 0;
+
+  self->pending += delta;
+  if (was != (self->pending > 0))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+}
+
+/* ---- pages ---- */
+
+static gpointer
+read_page_job (FiguresIndex *index, gpointer data, GCancellable *cancellable, GError **error)
+{
+  Job *job = data;
+
+  return read_range (index, &job->query, job->page * PAGE_SIZE, PAGE_SIZE, error);
+}
+
+static void
+read_page_cb (GObject *object, GAsyncResult *result, gpointer user_data)
+{
+  FiguresStatisticList *self = FIGURES_STATISTIC_LIST (object);
+  Job *job = user_data;
+  g_autoptr (GPtrArray) rows = NULL;
+  g_autoptr (GError) error = NULL;
+  GPtrArray *items;
+
+  rows = figures_worker_finish (result, &error);
+  if (job->generation != self->generation)
+    goto done;
+
+  g_hash_table_remove (self->requested, GUINT_TO_POINTER (job->page));
+  if (rows == NULL)
+    {
+      if (!figures_worker_error_is_cancelled (error))
+        g_warning ("Could not read statistics: %s", error->message);
+      goto done;
+    }
+  items = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (job->page));
+  /* the items take the rows they show */
+  for (guint i = 0; items != NULL && i < items->len && i < rows->len; i++)
+    figures_statistic_item_set_row (g_ptr_array_index (items, i),
+                                    g_steal_pointer (&rows->pdata[i]));
+
+done:
+  /* "loading" turns FALSE once the rows hold what was read */
+  set_pending (self, -1);
+  job_free (job);
+  g_object_unref (self);
+}
+
+static void
+request_page (FiguresStatisticList *self, guint page)
+{
+  Job *job = job_new (self);
+
+  job->page = page;
+  g_hash_table_add (self->requested, GUINT_TO_POINTER (page));
+  set_pending (self, +1);
+  g_object_ref (self);
+  figures_worker_run (self, self->index_path, read_page_job, job, NULL,
+                      (GDestroyNotify) g_ptr_array_unref, self->cancellable, read_page_cb, job);
+}
+
+/* A page read before the list grew has room for more rows */
+static void
+grow_page (FiguresStatisticList *self, guint page)
+{
+  GPtrArray *items = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (page));
+  guint first = page * PAGE_SIZE;
+  guint n = first < self->n_items ? MIN (PAGE_SIZE, self->n_items - first) : 0;
+
+  while (items != NULL && items->len < n)
+    g_ptr_array_add (items, figures_statistic_item_new_placeholder ());
+  if (items != NULL && items->len > n)
+    g_ptr_array_set_size (items, n);
+}
+
+static GPtrArray *
+ensure_page (FiguresStatisticList *self, guint page)
+{
+  GPtrArray *items = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (page));
+  guint n = MIN (PAGE_SIZE, self->n_items - page * PAGE_SIZE);
+
+  if (items != NULL)
+    return items;
+  items = g_ptr_array_new_full (n, g_object_unref);
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (items, figures_statistic_item_new_placeholder ());
+  g_hash_table_insert (self->pages, GUINT_TO_POINTER (page), items);
+  request_page (self, page);
+  return items;
+}
+
+static GType
+list_get_item_type (GListModel *model)
+{
+  return FIGURES_TYPE_STATISTIC_ITEM;
+}
+
+static guint
+list_get_n_items (GListModel *model)
+{
+  return FIGURES_STATISTIC_LIST (model)->n_items;
+}
+
+static gpointer
+list_get_item (GListModel *model, guint position)
+{
+  FiguresStatisticList *self = FIGURES_STATISTIC_LIST (model);
+  GPtrArray *items;
+
+  if (position >= self->n_items)
+    return NULL;
+  items = ensure_page (self, position / PAGE_SIZE);
+  if (position % PAGE_SIZE >= items->len)
+    return NULL;
+  return g_object_ref (g_ptr_array_index (items, position % PAGE_SIZE));
+}
+
+static void
+list_model_iface_init (GListModelInterface *iface)
+{
+  iface->get_item_type = list_get_item_type;
+  iface->get_n_items = list_get_n_items;
+  iface->get_item = list_get_item;
+}
+
+/* ---- the count ---- */
+
+static gpointer
+count_job (FiguresIndex *index, gpointer data, GCancellable *cancellable, GError **error)
+{
+  Job *job = data;
+  const char *storage[6];
+  FiguresStatisticsFilter filter;
+  guint n = 0;
+
+  query_to_filter (&job->query, storage, &filter);
+  if (!figures_index_count_statistics (index, &filter, &n, error))
+    return NULL;
+  return GUINT_TO_POINTER (n + 1); /* never NULL */
+}
+
+static void
+count_cb (GObject *object, GAsyncResult *result, gpointer user_data)
+{
+  FiguresStatisticList *self = FIGURES_STATISTIC_LIST (object);
+  Job *job = user_data;
+  g_autoptr (GError) error = NULL;
+  gpointer n_plus_one = figures_worker_finish (result, &error);
+
+  if (job->generation != self->generation)
+    ;
+  else if (n_plus_one == NULL)
+    {
+      if (!figures_worker_error_is_cancelled (error))
+        g_warning ("Could not count statistics: %s", error->message);
+    }
+  else
+    {
+      guint old_n = self->n_items;
+      guint new_n = GPOINTER_TO_UINT (n_plus_one) - 1;
+
+      g_hash_table_remove_all (self->requested);
+      if (job->in_place && old_n > 0 && new_n > 0)
+        {
+          /* The same query over a changed index: the rows shown are read
+           * again in place, so the table keeps its scroll position and
+           * selection; only the length changes. */
+          g_autoptr (GList) pages = g_hash_table_get_keys (self->pages);
+
+          self->n_items = new_n;
+          for (GList *l = pages; l != NULL; l = l->next)
+            {
+              guint page = GPOINTER_TO_UINT (l->data);
+
+              if (page * PAGE_SIZE >= new_n)
+                g_hash_table_remove (self->pages, l->data);
+              else
+                {
+                  grow_page (self, page);
+                  request_page (self, page);
+                }
+            }
+          if (new_n > old_n)
+            g_list_model_items_changed (G_LIST_MODEL (self), old_n, 0, new_n - old_n);
+          else if (new_n < old_n)
+            g_list_model_items_changed (G_LIST_MODEL (self), new_n, old_n - new_n, 0);
+        }
+      else
+        {
+          /* removed, then added: a view would otherwise look at every new
+           * row for one it could reuse */
+          g_hash_table_remove_all (self->pages);
+          self->n_items = 0;
+          if (old_n > 0)
+            g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, 0);
+          self->n_items = new_n;
+          if (new_n > 0)
+            g_list_model_items_changed (G_LIST_MODEL (self), 0, 0, new_n);
+        }
+    }
+
+  /* after the pages it asked for again, so "loading" stays TRUE till they
+   * are read */
+  set_pending (self, -1);
+  job_free (job);
+  g_object_unref (self);
+}
+
+static void
+reload (FiguresStatisticList *self, gboolean in_place)
+{
+  Job *job;
+
+  self->generation++;
+  g_hash_table_remove_all (self->requested);
+  job = job_new (self);
+  job->in_place = in_place;
+  set_pending (self, +1);
+  g_object_ref (self);
+  figures_worker_run (self, self->index_path, count_job, job, NULL, NULL, self->cancellable,
+                      count_cb, job);
+}
+
+void
+figures_statistic_list_reload (FiguresStatisticList *self)
+{
+  g_return_if_fail (FIGURES_IS_STATISTIC_LIST (self));
+  reload (self, TRUE);
+}
+
+void
+figures_statistic_list_set_query (FiguresStatisticList *self, const FiguresStatisticQuery *query)
+{
+  g_return_if_fail (FIGURES_IS_STATISTIC_LIST (self));
+  g_return_if_fail (query != NULL);
+
+  if (query_equal (&self->query, query))
+    return;
+  query_clear (&self->query);
+  query_copy (&self->query, query);
+  /* other rows: from the top */
+  reload (self, FALSE);
+}
+
+const FiguresStatisticQuery *
+figures_statistic_list_get_query (FiguresStatisticList *self)
+{
+  g_return_val_if_fail (FIGURES_IS_STATISTIC_LIST (self), NULL);
+  return &self->query;
+}
+
+void
+figures_statistic_list_clear (FiguresStatisticList *self)
+{
+  guint old_n;
+
+  g_return_if_fail (FIGURES_IS_STATISTIC_LIST (self));
+
+  /* answers still on their way belong to the old generation */
+  self->generation++;
+  g_hash_table_remove_all (self->requested);
+  g_hash_table_remove_all (self->pages);
+  old_n = self->n_items;
+  self->n_items = 0;
+  if (old_n > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, 0);
+}
+
+gboolean
+figures_statistic_list_get_loading (FiguresStatisticList *self)
+{
+  g_return_val_if_fail (FIGURES_IS_STATISTIC_LIST (self), FALSE);
+  return self->pending > 0;
+}
+
+/* ---- rows wherever they are ---- */
+
+static gpointer
+read_rows_job (FiguresIndex *index, gpointer data, GCancellable *cancellable, GError **error)
+{
+  Job *job = data;
+  g_autoptr (GPtrArray) rows =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) figures_statistic_row_free);
+  guint i = 0;
+
+  /* page by page, only the pages that hold a position */
+  while (i < job->positions->len)
+    {
+      guint page = g_array_index (job->positions, guint, i) / PAGE_SIZE;
+      g_autoptr (GPtrArray) read =
+        read_range (index, &job->query, page * PAGE_SIZE, PAGE_SIZE, error);
+
+      if (read == NULL)
+        return NULL;
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return NULL;
+      for (;
+           i < job->positions->len && g_array_index (job->positions, guint, i) / PAGE_SIZE == page;
+           i++)
+        {
+          guint at = g_array_index (job->positions, guint, i) % PAGE_SIZE;
+
+          /* the index changed under the list: fewer rows than it thinks */
+          if (at < read->len)
+            g_ptr_array_add (rows, g_steal_pointer (&read->pdata[at]));
+        }
+    }
+  return g_steal_pointer (&rows);
+}
+
+void
+figures_statistic_list_read_rows_async (FiguresStatisticList *self,
+                                        GArray *positions,
+                                        GCancellable *cancellable,
+                                        GAsyncReadyCallback callback,
+                                        gpointer user_data)
+{
+  Job *job;
+
+  g_return_if_fail (FIGURES_IS_STATISTIC_LIST (self));
+  g_return_if_fail (positions != NULL);
+
+  job = job_new (self);
+  job->positions = g_array_ref (positions);
+  figures_worker_run (self, self->index_path, read_rows_job, job, (GDestroyNotify) job_free,
+                      (GDestroyNotify) g_ptr_array_unref, cancellable, callback, user_data);
+}
+
+GPtrArray *
+figures_statistic_list_read_rows_finish (FiguresStatisticList *self,
+                                         GAsyncResult *result,
+                                         GError **error)
+{
+  g_return_val_if_fail (FIGURES_IS_STATISTIC_LIST (self), NULL);
+  return figures_worker_finish (result, error);
+}
+
+/* ---- GObject ---- */
+
+static void
+figures_statistic_list_get_property (GObject *object,
+                                     guint prop_id,
+                                     GValue *value,
+                                     GParamSpec *pspec)
+{
+  FiguresStatisticList *self = FIGURES_STATISTIC_LIST (object);
+
+  switch (prop_id)
+    {
+      case PROP_LOADING:
+        g_value_set_boolean (value, self->pending > 0);
+        break;
+      default:
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+figures_statistic_list_dispose (GObject *object)
+{
+  FiguresStatisticList *self = FIGURES_STATISTIC_LIST (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_pointer (&self->pages, g_hash_table_unref);
+  g_clear_pointer (&self->requested, g_hash_table_unref);
+
+  G_OBJECT_CLASS (figures_statistic_list_parent_class)->dispose (object);
+}
+
+static void
+figures_statistic_list_finalize (GObject *object)
+{
+  FiguresStatisticList *self = FIGURES_STATISTIC_LIST (object);
+
+  g_clear_object (&self->cancellable);
+  query_clear (&self->query);
+  g_free (self->index_path);
+
+  G_OBJECT_CLASS (figures_statistic_list_parent_class)->finalize (object);
+}
+
+static void
+figures_statistic_list_class_init (FiguresStatisticListClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = figures_statistic_list_dispose;
+  object_class->finalize = figures_statistic_list_finalize;
+  object_class->get_property = figures_statistic_list_get_property;
+
+  properties[PROP_LOADING] =
+    g_param_spec_boolean ("loading", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+figures_statistic_list_init (FiguresStatisticList *self)
+{
+  self->cancellable = g_cancellable_new ();
+  self->pages = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
+  self->requested = g_hash_table_new (NULL, NULL);
+}
+
+FiguresStatisticList *
+figures_statistic_list_new (const char *index_path)
+{
+  FiguresStatisticList *self;
+
+  g_return_val_if_fail (index_path != NULL, NULL);
+
+  self = g_object_new (FIGURES_TYPE_STATISTIC_LIST, NULL);
+  self->index_path = g_strdup (index_path);
+  return self;
+}
