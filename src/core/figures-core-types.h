@@ -62,6 +62,7 @@ typedef struct
   gboolean corrected; /* an analyst's correction applies */
   gboolean rejected;  /* marked not a statistic (only with_rejected) */
   char *date;         /* the report's date (ISO 8601), NULL when unknown */
+  gint64 id;          /* its row in the index, until its report is read again */
 } FiguresStatisticRow;
 
 void       figures_statistic_row_free (FiguresStatisticRow *row);

@@ -465,7 +465,7 @@ _figures_index_register_evidence (sqlite3 *db, GError **error)
 #define STATISTIC_COLUMNS                                                                       \
   "SELECT s.document_id, d.path, d.title, s.city, s.place, s.metric, s.value_text, s.approx, "  \
   "s.unit, s.start, s.\"end\", s.label, s.evidence, s.evidence_start, s.evidence_end, s.year, " \
-  "s.why_metric, s.why_city, s.page, d.hash, s.corrected, s.rejected, d.date "                  \
+  "s.why_metric, s.why_city, s.page, d.hash, s.corrected, s.rejected, d.date, s.id "            \
   "FROM statistics s JOIN documents d ON d.id = s.document_id"
 
 /* The rows of a statement selecting STATISTIC_COLUMNS */
@@ -508,6 +508,7 @@ read_statistic_rows (FiguresIndex *self, sqlite3_stmt *stmt, GError **error)
       row->corrected = sqlite3_column_int (stmt, 20) != 0;
       row->rejected = sqlite3_column_int (stmt, 21) != 0;
       row->date = _figures_index_column_dup (stmt, 22);
+      row->id = sqlite3_column_int64 (stmt, 23);
       if (s->evidence == NULL)
         s->evidence =
           text_cache_cut (&cache, self->db, row->document_id, s->evidence_start, s->evidence_end);
@@ -541,28 +542,6 @@ figures_index_list_statistics (FiguresIndex *self,
   return read_statistic_rows (self, stmt, error);
 }
 
-gboolean
-figures_index_count_statistics (FiguresIndex *self,
-                                const FiguresStatisticsFilter *filter,
-                                guint *n_statistics,
-                                GError **error)
-{
-  g_autoptr (sqlite3_stmt) stmt = NULL;
-
-  g_return_val_if_fail (self != NULL, FALSE);
-  g_return_val_if_fail (n_statistics != NULL, FALSE);
-
-  stmt = prepare_filtered (
-    self, "SELECT count(*) FROM statistics s JOIN documents d ON d.id = s.document_id", filter, "",
-    error);
-  if (stmt == NULL)
-    return FALSE;
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    return _figures_index_sqlite_error (error, self->db, "Could not count the statistics");
-  *n_statistics = sqlite3_column_int (stmt, 0);
-  return TRUE;
-}
-
 /* What each FiguresStatisticSort orders by, before POSITION_ORDER */
 static const char *const sort_columns[] = {
   [FIGURES_STATISTIC_SORT_POSITION] = NULL,
@@ -578,37 +557,92 @@ static const char *const sort_columns[] = {
   [FIGURES_STATISTIC_SORT_PLACE] = "coalesce(s.place, '')",
   [FIGURES_STATISTIC_SORT_YEAR] = EFFECTIVE_YEAR,
   [FIGURES_STATISTIC_SORT_TITLE] = "coalesce(d.title, '')",
-  [FIGURES_STATISTIC_SORT_EVIDENCE] = EVIDENCE,
 };
 
-GPtrArray *
-figures_index_list_statistics_page (FiguresIndex *self,
-                                    const FiguresStatisticsFilter *filter,
-                                    FiguresStatisticSort sort,
-                                    gboolean descending,
-                                    guint offset,
-                                    guint limit,
-                                    GError **error)
+GArray *
+figures_index_list_statistic_ids (FiguresIndex *self,
+                                  const FiguresStatisticsFilter *filter,
+                                  FiguresStatisticSort sort,
+                                  gboolean descending,
+                                  GError **error)
 {
   g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (GArray) ids = NULL;
   g_autofree char *tail = NULL;
   const char *direction = descending ? "DESC" : "ASC";
+  int rc;
 
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail ((guint) sort < G_N_ELEMENTS (sort_columns), NULL);
 
   /* ties keep the report's order, whichever the direction */
   if (sort_columns[sort] != NULL)
-    tail = g_strdup_printf ("ORDER BY %s %s, " POSITION_ORDER " LIMIT %u OFFSET %u",
-                            sort_columns[sort], direction, limit, offset);
+    tail = g_strdup_printf ("ORDER BY %s %s, " POSITION_ORDER, sort_columns[sort], direction);
   else
-    tail = g_strdup_printf ("ORDER BY d.path %s, s.document_id %s, s.start %s, s.id %s "
-                            "LIMIT %u OFFSET %u",
-                            direction, direction, direction, direction, limit, offset);
-  stmt = prepare_filtered (self, STATISTIC_COLUMNS, filter, tail, error);
+    tail = g_strdup_printf ("ORDER BY d.path %1$s, s.document_id %1$s, s.start %1$s, s.id %1$s",
+                            direction);
+  stmt = prepare_filtered (self,
+                           "SELECT s.id FROM statistics s JOIN documents d ON d.id = s.document_id",
+                           filter, tail, error);
   if (stmt == NULL)
     return NULL;
-  return read_statistic_rows (self, stmt, error);
+  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _figures_index_sqlite_error (error, self->db, "Could not read the index");
+      return NULL;
+    }
+  return g_steal_pointer (&ids);
+}
+
+GPtrArray *
+figures_index_get_statistics (FiguresIndex *self, const gint64 *ids, guint n_ids, GError **error)
+{
+  g_autoptr (GString) sql = g_string_new (STATISTIC_COLUMNS " WHERE s.id IN (");
+  g_autoptr (sqlite3_stmt) stmt = NULL;
+  g_autoptr (GPtrArray) rows = NULL;
+  g_autoptr (GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  GPtrArray *ordered;
+
+  /* an id asked for twice leaves a hole at its second place */
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (ids != NULL || n_ids == 0, NULL);
+
+  /* the ids are numbers: written into the statement, no bindings to count */
+  for (guint i = 0; i < n_ids; i++)
+    g_string_append_printf (sql, "%s%" G_GINT64_FORMAT, i > 0 ? ", " : "", ids[i]);
+  g_string_append (sql, ") ORDER BY s.document_id, s.start");
+  stmt = _figures_index_prepare (self->db, sql->str, error);
+  if (stmt == NULL)
+    return NULL;
+  rows = read_statistic_rows (self, stmt, error);
+  if (rows == NULL)
+    return NULL;
+
+  /* in the order asked for; a row since gone leaves a hole */
+  for (guint i = 0; i < rows->len; i++)
+    {
+      FiguresStatisticRow *row = g_ptr_array_index (rows, i);
+
+      g_hash_table_insert (by_id, &row->id, row);
+    }
+  ordered = g_ptr_array_new_full (n_ids, (GDestroyNotify) figures_statistic_row_free);
+  g_ptr_array_set_free_func (rows, NULL);
+  for (guint i = 0; i < n_ids; i++)
+    {
+      FiguresStatisticRow *row = g_hash_table_lookup (by_id, &ids[i]);
+
+      g_hash_table_remove (by_id, &ids[i]);
+      g_ptr_array_add (ordered, row);
+    }
+  return ordered;
 }
 
 /* One row being summed up: its documents and units */

@@ -169,13 +169,7 @@ GPtrArray *figures_index_list_statistics (FiguresIndex                  *self,
                                           const FiguresStatisticsFilter *filter,
                                           GError                       **error);
 
-/* The number of statistics @filter selects. */
-gboolean figures_index_count_statistics (FiguresIndex *self,
-                                         const FiguresStatisticsFilter *filter,
-                                         guint *n_statistics,
-                                         GError **error);
-
-/* What a page of statistics is ordered by; ties keep the report's order. */
+/* What a list of statistics is ordered by; ties keep the report's order. */
 typedef enum
 {
   FIGURES_STATISTIC_SORT_POSITION, /* report by path, then place in it */
@@ -188,18 +182,21 @@ typedef enum
   FIGURES_STATISTIC_SORT_PLACE,
   FIGURES_STATISTIC_SORT_YEAR,
   FIGURES_STATISTIC_SORT_TITLE, /* the report's */
-  FIGURES_STATISTIC_SORT_EVIDENCE,
 } FiguresStatisticSort;
 
-/* @limit FiguresStatisticRow* from the @offset-th, for a lazily loading
- * list model. Texts compare by code point. */
-GPtrArray *figures_index_list_statistics_page (FiguresIndex *self,
-                                               const FiguresStatisticsFilter *filter,
-                                               FiguresStatisticSort sort,
-                                               gboolean descending,
-                                               guint offset,
-                                               guint limit,
-                                               GError **error);
+/* For a lazily loading table: the ids (gint64, FiguresStatisticRow.id) of
+ * the statistics @filter selects, in order (texts by code point), then
+ * figures_index_get_statistics() for the rows of a page. Sorting once
+ * makes every page as cheap as the first. */
+GArray *figures_index_list_statistic_ids (FiguresIndex *self,
+                                          const FiguresStatisticsFilter *filter,
+                                          FiguresStatisticSort sort,
+                                          gboolean descending,
+                                          GError **error);
+/* FiguresStatisticRow* of @ids, in their order; NULL for an id no longer
+ * in the index (its report was read again, or the index rebuilt). */
+GPtrArray *
+figures_index_get_statistics (FiguresIndex *self, const gint64 *ids, guint n_ids, GError **error);
 
 /* FiguresAggregateRow*, ordered by city then metric (then year). */
 GPtrArray *figures_index_aggregate (FiguresIndex                  *self,

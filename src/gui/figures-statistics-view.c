@@ -148,7 +148,7 @@ typedef struct
   const char *id;
   const char *title; /* translatable */
   CellText text;
-  FiguresStatisticSort sort; /* SQLite's order for it */
+  FiguresStatisticSort sort; /* SQLite's order for it; POSITION: none */
   gboolean expand;
   gboolean numeric;
 } Column;
@@ -163,7 +163,8 @@ static const Column columns[] = {
   { "place", N_ ("Place"), cell_place, FIGURES_STATISTIC_SORT_PLACE, FALSE, FALSE },
   { "year", N_ ("Year"), cell_year, FIGURES_STATISTIC_SORT_YEAR, FALSE, TRUE },
   { "title", N_ ("Report"), cell_title, FIGURES_STATISTIC_SORT_TITLE, FALSE, FALSE },
-  { "evidence", N_ ("Evidence"), cell_evidence, FIGURES_STATISTIC_SORT_EVIDENCE, TRUE, FALSE },
+  /* not sorted on: sorting would cut every row's from its report's text */
+  { "evidence", N_ ("Evidence"), cell_evidence, FIGURES_STATISTIC_SORT_POSITION, TRUE, FALSE },
 };
 
 static void
@@ -270,12 +271,15 @@ add_columns (FiguresStatisticsView *self)
       g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell_cb), (gpointer) column);
       view_column =
         gtk_column_view_column_new (column->title[0] != '\0' ? _ (column->title) : "", factory);
-      sorter = GTK_SORTER (gtk_custom_sorter_new (sort_cb, NULL, NULL));
-      gtk_custom_sorter_set_sort_func (GTK_CUSTOM_SORTER (sorter), sort_cb, sorter, NULL);
-      g_object_set_data (G_OBJECT (sorter), "view", self);
-      g_object_set_data (G_OBJECT (sorter), "column", (gpointer) column);
-      gtk_column_view_column_set_sorter (view_column, sorter);
-      g_object_unref (sorter);
+      if (column->sort != FIGURES_STATISTIC_SORT_POSITION)
+        {
+          sorter = GTK_SORTER (gtk_custom_sorter_new (sort_cb, NULL, NULL));
+          gtk_custom_sorter_set_sort_func (GTK_CUSTOM_SORTER (sorter), sort_cb, sorter, NULL);
+          g_object_set_data (G_OBJECT (sorter), "view", self);
+          g_object_set_data (G_OBJECT (sorter), "column", (gpointer) column);
+          gtk_column_view_column_set_sorter (view_column, sorter);
+          g_object_unref (sorter);
+        }
       gtk_column_view_column_set_resizable (view_column, TRUE);
       gtk_column_view_column_set_expand (view_column, column->expand);
       gtk_column_view_append_column (self->column_view, view_column);
