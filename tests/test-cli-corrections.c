@@ -633,6 +633,57 @@ test_report (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (err, "no correction to undo"));
 }
 
+/* The year of @file's statistic of @metric in `figures stats` */
+static int
+year_of (Fixture *f, const char *file, const char *metric)
+{
+  g_autoptr (GPtrArray) rows = stats (f);
+  GStrv header = g_ptr_array_index (rows, 0);
+  GStrv row = find_row (rows, file, metric);
+  int column = -1;
+
+  for (guint i = 0; header[i] != NULL; i++)
+    if (strcmp (header[i], "year") == 0)
+      column = i;
+  g_assert_cmpint (column, >=, 0);
+  g_assert_nonnull (row);
+  return atoi (row[column]);
+}
+
+/* A figure of no stated year has its report's date's year, and follows a
+ * correction of that date (and its undo); one whose sentence states a year,
+ * or whose year the analyst set, keeps it. */
+static void
+test_report_date_years (Fixture *f, gconstpointer data)
+{
+  g_autofree char *trainees = dup_start (f, f->a, "trainees");
+
+  g_assert_cmpint (year_of (f, f->a, "trainees"), ==, 2023);
+  g_assert_cmpint (year_of (f, f->a, "funding"), ==, 2021);
+  g_assert_cmpint (year_of (f, f->a, "training_sessions"), ==, 2023);
+
+  g_assert_cmpint (correct (f, f->a, trainees, "--value=430", NULL), ==, 0);
+  g_assert_cmpint (correct_report (f, f->a, "--date=2019-06", NULL), ==, 0);
+  g_assert_cmpint (year_of (f, f->a, "training_sessions"), ==, 2019);
+  g_assert_cmpint (year_of (f, f->a, "trainees"), ==, 2019); /* corrected, but not its year */
+  g_assert_cmpint (year_of (f, f->a, "funding"), ==, 2021);
+
+  /* the same after a rebuild, which applies the corrections again */
+  g_assert_cmpint (test_run_cli (NULL, NULL, NULL, "index", "--rebuild", f->db_arg, f->docs, NULL),
+                   ==, 0);
+  g_assert_cmpint (year_of (f, f->a, "training_sessions"), ==, 2019);
+  g_assert_cmpint (year_of (f, f->a, "trainees"), ==, 2019);
+  g_assert_cmpint (year_of (f, f->a, "funding"), ==, 2021);
+
+  /* a year set by the analyst stays whatever the date */
+  g_assert_cmpint (correct (f, f->a, trainees, "--year=2020", NULL), ==, 0);
+  g_assert_cmpint (correct_report (f, f->a, "--undo", NULL), ==, 0); /* the date */
+  g_assert_cmpint (year_of (f, f->a, "training_sessions"), ==, 2023);
+  g_assert_cmpint (year_of (f, f->a, "trainees"), ==, 2020);
+  g_assert_cmpint (correct (f, f->a, trainees, "--undo", NULL), ==, 0);
+  g_assert_cmpint (year_of (f, f->a, "trainees"), ==, 2023);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -644,6 +695,7 @@ main (int argc, char **argv)
   ADD ("rebuild-keeps", test_rebuild_keeps);
   ADD ("applies-everywhere", test_applies_everywhere);
   ADD ("report", test_report);
+  ADD ("report-date-years", test_report_date_years);
   ADD ("exit-2", test_exit_2);
   ADD ("round-trip", test_round_trip);
   ADD ("orphaned", test_orphaned);

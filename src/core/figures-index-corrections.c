@@ -37,12 +37,13 @@ _figures_index_open_corrections (FiguresIndex *self)
 
 #define STATISTIC_COLUMNS                                                                        \
   "id, start, corrected, city, place, metric, value_text, approx, year, read_city, read_place, " \
-  "read_metric, read_value_text, read_approx, read_year, rejected"
+  "read_metric, read_value_text, read_approx, read_year, rejected, year_from_date"
 
 /* The figure as read: from read_* once corrected (columns 9–14), else as
- * it stands (3–8). */
+ * it stands (3–8); with no year stated, the year of its report's date as
+ * it now stands, @report_year. */
 static FiguresStatistic *
-statistic_as_read (sqlite3_stmt *stmt)
+statistic_as_read (sqlite3_stmt *stmt, int report_year)
 {
   FiguresStatistic *s = figures_statistic_new ();
   int from = sqlite3_column_int (stmt, 2) != 0 ? 9 : 3;
@@ -56,6 +57,9 @@ statistic_as_read (sqlite3_stmt *stmt)
   s->value = _figures_index_parse_decimal ((const char *) sqlite3_column_text (stmt, from + 3));
   s->approx = sqlite3_column_int (stmt, from + 4) != 0;
   s->year = sqlite3_column_int (stmt, from + 5);
+  s->year_from_date = sqlite3_column_int (stmt, 16) != 0;
+  if (s->year_from_date)
+    s->year = report_year;
   return s;
 }
 
@@ -159,11 +163,12 @@ _figures_index_corrector_new (sqlite3 *db, GError **error)
 }
 
 /* The report's own corrections (title, date, city) applied to its row,
- * from what was read. */
+ * from what was read; @report_year: the year of its date as it now stands. */
 static gboolean
 apply_to_report (FiguresIndexCorrector *self,
                  GPtrArray *corrections,
                  gint64 document_id,
+                 int *report_year,
                  GError **error)
 {
   sqlite3_stmt *select = self->select_report;
@@ -195,6 +200,7 @@ apply_to_report (FiguresIndexCorrector *self,
   read_date = _figures_index_column_dup (select, from + 1);
   read_city = _figures_index_column_dup (select, from + 2);
   sqlite3_reset (select);
+  *report_year = figures_date_get_year (read_date);
   if (!corrected && !was_corrected)
     return TRUE;
 
@@ -203,6 +209,7 @@ apply_to_report (FiguresIndexCorrector *self,
   city = g_strdup (read_city);
   for (guint i = 0; i < corrections->len; i++)
     figures_correction_apply_to_report (g_ptr_array_index (corrections, i), &title, &date, &city);
+  *report_year = figures_date_get_year (date);
 
   sqlite3_bind_int64 (self->update_report, 1, document_id);
   _figures_index_bind_text (self->update_report, 2, title);
@@ -244,12 +251,13 @@ _figures_index_corrector_apply (FiguresIndexCorrector *self,
 {
   sqlite3_stmt *select = self->select;
   guint changed = 0;
+  int report_year = 0;
   int rc;
 
   /* fresh rows and no correction: nothing to do (the indexer's usual case) */
   if (corrections->len == 0 && (rc = has_corrected_rows (self, document_id, error)) <= 0)
     return rc == 0;
-  if (!apply_to_report (self, corrections, document_id, error))
+  if (!apply_to_report (self, corrections, document_id, &report_year, error))
     return FALSE;
 
   sqlite3_bind_int64 (select, 1, document_id);
@@ -259,6 +267,9 @@ _figures_index_corrector_apply (FiguresIndexCorrector *self,
       g_autoptr (FiguresStatistic) now = NULL;
       guint start = sqlite3_column_int (select, 1);
       gboolean was_corrected = sqlite3_column_int (select, 2) != 0;
+      /* a figure of no stated year follows its report's date */
+      gboolean moved =
+        sqlite3_column_int (select, 16) != 0 && sqlite3_column_int (select, 8) != report_year;
       gboolean corrected = FALSE;
       gboolean keep = TRUE;
 
@@ -268,10 +279,10 @@ _figures_index_corrector_apply (FiguresIndexCorrector *self,
 
           corrected = c->start == start && !figures_correction_field_is_report (c->field);
         }
-      if (!corrected && !was_corrected)
+      if (!corrected && !was_corrected && !moved)
         continue;
 
-      read = statistic_as_read (select);
+      read = statistic_as_read (select, report_year);
       now = figures_statistic_copy (read);
       /* in the order they were made: the latest wins */
       for (guint i = 0; i < corrections->len; i++)

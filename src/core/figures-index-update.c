@@ -622,11 +622,12 @@ writer_init (Writer *writer, sqlite3 *db, GError **error)
             db,
             "INSERT INTO statistics (document_id, city, place, metric, value, "
             "value_text, approx, unit, start, \"end\", label, evidence, "
-            "evidence_start, evidence_end, year, effective_year, why_metric, why_city, page) "
+            "evidence_start, evidence_end, year, effective_year, why_metric, why_city, page, "
+            "year_from_date) "
             /* the year is the report's when the sentence has none
              * (figures_statistics_fill_years()) */
             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15, "
-            "?16, ?17, ?18)",
+            "?16, ?17, ?18, ?19)",
             error)) &&
          (writer->insert_search = _figures_index_prepare (
             db, "INSERT INTO search (rowid, text) VALUES (?1, ?2)", error)) &&
@@ -765,6 +766,7 @@ write_document (Writer *writer, Item *item, GError **error)
       _figures_index_bind_text (st, 16, s->why_metric);
       _figures_index_bind_text (st, 17, s->why_city);
       sqlite3_bind_int (st, 18, s->page);
+      sqlite3_bind_int (st, 19, s->year_from_date ? 1 : 0);
       if (!step_done (st, writer->db, error))
         return FALSE;
     }

@@ -44,7 +44,7 @@
 #include "figures-text.h"
 #include "figures-tokenizer.h"
 
-#define SCHEMA_VERSION 11
+#define SCHEMA_VERSION 12
 
 /* clang-format would put spaces into the registered name */
 // clang-format off
@@ -105,6 +105,8 @@ static const char schema_sql[] =
   "  year INTEGER NOT NULL DEFAULT 0,"
   /* the year it counts for: its own, else its document's (see EFFECTIVE_YEAR) */
   "  effective_year INTEGER NOT NULL DEFAULT 0,"
+  /* no year stated: the report's date's, following its corrections */
+  "  year_from_date INTEGER NOT NULL DEFAULT 0,"
   /* the extractor's reasons, shown beside the figure in the reader */
   "  why_metric TEXT,"
   "  why_city TEXT,"

@@ -95,19 +95,28 @@ figures_statistic_free (FiguresStatistic *self)
 void
 figures_statistics_fill_years (GPtrArray *statistics, const char *date)
 {
-  int year = 0;
+  int year = figures_date_get_year (date);
 
   if (statistics == NULL)
     return;
-  /* yyyy-mm-dd: its first four digits */
-  if (date != NULL && g_ascii_isdigit (date[0]) && g_ascii_isdigit (date[1]) &&
-      g_ascii_isdigit (date[2]) && g_ascii_isdigit (date[3]) && !g_ascii_isdigit (date[4]))
-    year = (date[0] - '0') * 1000 + (date[1] - '0') * 100 + (date[2] - '0') * 10 + (date[3] - '0');
   for (guint i = 0; i < statistics->len; i++)
     {
       FiguresStatistic *s = g_ptr_array_index (statistics, i);
 
-      if (s->year == 0)
-        s->year = year;
+      if (s->year == 0 || s->year_from_date)
+        {
+          s->year = year;
+          s->year_from_date = TRUE;
+        }
     }
+}
+
+int
+figures_date_get_year (const char *date)
+{
+  /* yyyy-mm-dd: its first four digits */
+  if (date != NULL && g_ascii_isdigit (date[0]) && g_ascii_isdigit (date[1]) &&
+      g_ascii_isdigit (date[2]) && g_ascii_isdigit (date[3]) && !g_ascii_isdigit (date[4]))
+    return (date[0] - '0') * 1000 + (date[1] - '0') * 100 + (date[2] - '0') * 10 + (date[3] - '0');
+  return 0;
 }

@@ -46,6 +46,8 @@ typedef struct
   int year;                 /* the year it refers to: the sentence's, else (once
                              * figures_statistics_fill_years() ran) the
                              * report's date's; 0 when neither is known */
+  gboolean year_from_date;  /* no year stated: the report's date's, which
+                             * follows a correction of the date */
   char *why_metric;         /* why this metric: "counted noun 资金" */
   char *why_city; /* why this city: "receiver 阿克苏地区 (giver 浙江省 is the subject)" */
   guint page;     /* 1-based page in a paged format (PDF), else 0 */
@@ -62,5 +64,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (FiguresStatistic, figures_statistic_free)
  * of the report's @date (ISO yyyy-mm-dd, may be NULL). The one rule, for the
  * index and `figures extract`. @statistics: FiguresStatistic*, may be NULL. */
 void figures_statistics_fill_years (GPtrArray *statistics, const char *date);
+/* The year of an ISO date ("2021", "2021-03", "2021-03-05"); 0 for NULL or
+ * anything else. */
+int figures_date_get_year (const char *date);
 
 G_END_DECLS
