@@ -1333,6 +1333,9 @@ test_figure_corrections (void)
     save_screenshot (GTK_WIDGET (window), "screenshot-figure-popover.png");
     undo = find_widget_by_label (GTK_WIDGET (reader), "_Undo Correction");
     g_assert_nonnull (undo);
+    /* the popover is a surface of its own: not in the window's picture */
+    save_screenshot (gtk_widget_get_ancestor (undo, GTK_TYPE_POPOVER),
+                     "screenshot-figure-popover-buttons.png");
     {
       GVariant *target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (undo));
       const char *target_path, *key;

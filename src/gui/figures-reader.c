@@ -714,6 +714,11 @@ figures_reader_show_statistic_at (FiguresReader *self, guint offset)
     }
   gtk_popover_set_pointing_to (self->popover, &location);
   gtk_popover_popup (self->popover);
+  /* else the focus lands in the selectable text, which then shows all
+   * selected */
+  if (self->path != NULL)
+    gtk_widget_grab_focus (gtk_widget_get_first_child (self->popover_buttons));
+  gtk_label_select_region (self->popover_label, 0, 0);
   return TRUE;
 }
 
