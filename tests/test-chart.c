@@ -512,7 +512,7 @@ test_hit_test (void)
     g_autoptr (FiguresChartLayout) layout =
       figures_chart_layout_new (data, 1000, 620, FIGURES_CHART_THEME_LIGHT, 1);
     FiguresChartMark mark, hit;
-    const char *city_storage[2], *metric_storage[2];
+    const char *storage[FIGURES_CHART_FILTER_STORAGE];
     FiguresStatisticsFilter filter;
 
     figures_chart_layout_get_mark (layout, 0, &mark);
@@ -542,7 +542,7 @@ test_hit_test (void)
       }
 
     /* The statistics behind a bar: a filter for the index. */
-    figures_chart_mark_to_filter (&mark, city_storage, metric_storage, &filter);
+    figures_chart_mark_to_filter (&mark, storage, &filter);
     g_assert_cmpstr (filter.cities[0], ==, mark.city);
     g_assert_null (filter.cities[1]);
     g_assert_cmpstr (filter.metrics[0], ==, mark.metric);

@@ -241,6 +241,11 @@ _figures_cli_chart (int argc, char **argv)
   g_autofree char *theme_text = NULL;
   g_autofree char *sort_text = NULL;
   g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
+  g_autofree char *years = NULL;
+  g_autofree char *values_text = NULL;
+  g_autofree char *axis_text = NULL;
+  g_auto (GStrv) label_args = NULL;
   g_auto (GStrv) rest = NULL;
   gboolean counts = FALSE;
   const GOptionEntry entries[] = {
@@ -259,7 +264,21 @@ _figures_cli_chart (int argc, char **argv)
       "value|name" },
     { "counts", 0, 0, G_OPTION_ARG_NONE, &counts, "Show mentions and reports beside each bar",
       NULL },
-    { "title", 0, 0, G_OPTION_ARG_STRING, &title, "Title (default: from the metric)", "TEXT" },
+    { "years", 0, 0, G_OPTION_ARG_STRING, &years,
+      "Only the statistics of these years (2019-2021, 2021, 2019- or -2021)", "FROM-TO" },
+    { "label", 0, 0, G_OPTION_ARG_STRING_ARRAY, &label_args,
+      "With --metric=other: chart these labels (宣讲 场次; repeatable or comma separated; "
+      "default: the four most mentioned), each in a panel of its own",
+      "LABEL" },
+    { "title", 0, 0, G_OPTION_ARG_STRING, &title, "Title (default: from the metric; empty: none)",
+      "TEXT" },
+    { "subtitle", 0, 0, G_OPTION_ARG_STRING, &subtitle,
+      "The line under the title (default: how the values were combined)", "TEXT" },
+    { "values", 0, 0, G_OPTION_ARG_STRING, &values_text,
+      "compact (56K, 6.29亿元 rounded to three digits; default) or exact (every digit)",
+      "compact|exact" },
+    { "axis", 0, 0, G_OPTION_ARG_STRING, &axis_text,
+      "linear (default) or log (powers of ten: for one bar that dwarfs the rest)", "linear|log" },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "The file to write: .png, .svg or .pdf",
       "FILE" },
     { "width", 'W', 0, G_OPTION_ARG_STRING, &width_text, "Width in pixels or points (1200)", "W" },
@@ -282,6 +301,10 @@ _figures_cli_chart (int argc, char **argv)
   FiguresChartTheme theme = FIGURES_CHART_THEME_LIGHT;
   FiguresChartFormat format;
   FiguresChartRequest request = { 0 };
+  FiguresChartScale axis = FIGURES_CHART_SCALE_LINEAR;
+  g_autoptr (GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+  gboolean exact = FALSE;
+  int year_from = 0, year_to = 0;
   gboolean by_year = FALSE;
   gboolean ok = TRUE;
   double width = 1200, height = 750, scale = 1;
@@ -345,6 +368,31 @@ _figures_cli_chart (int argc, char **argv)
       g_printerr ("figures %s: --theme=%s: use light or dark\n", COMMAND, theme_text);
       return FIGURES_EXIT_USAGE;
     }
+  if (values_text != NULL)
+    {
+      if (g_ascii_strcasecmp (values_text, "exact") == 0)
+        exact = TRUE;
+      else if (g_ascii_strcasecmp (values_text, "compact") != 0)
+        {
+          g_printerr ("figures %s: --values=%s: use compact or exact\n", COMMAND, values_text);
+          return FIGURES_EXIT_USAGE;
+        }
+    }
+  if (axis_text != NULL && !figures_chart_scale_from_string (axis_text, &axis))
+    {
+      g_printerr ("figures %s: --axis=%s: use linear or log\n", COMMAND, axis_text);
+      return FIGURES_EXIT_USAGE;
+    }
+  if (years != NULL && !_figures_cli_parse_years (COMMAND, years, &year_from, &year_to))
+    return FIGURES_EXIT_USAGE;
+  for (guint i = 0; label_args != NULL && label_args[i] != NULL; i++)
+    {
+      g_auto (GStrv) names = split_list (label_args[i]);
+
+      for (guint j = 0; names[j] != NULL; j++)
+        g_ptr_array_add (labels, g_strdup (names[j]));
+    }
+  g_ptr_array_add (labels, NULL);
   if (!parse_positive ("width", width_text, 160, 20000, &width) ||
       !parse_positive ("height", height_text, 120, 20000, &height) ||
       !parse_positive ("scale", scale_text, 1, 8, &scale))
@@ -400,6 +448,36 @@ _figures_cli_chart (int argc, char **argv)
         return cities == NULL ? FIGURES_EXIT_FAILURE : FIGURES_EXIT_USAGE;
     }
 
+  if (labels->len > 1)
+    {
+      g_auto (GStrv) known = NULL;
+
+      if (!g_strv_contains ((const char *const *) metrics,
+                            figures_metric_to_key (FIGURES_METRIC_OTHER)))
+        {
+          g_printerr ("figures %s: --label picks labels of other figures: add --metric=other\n",
+                      COMMAND);
+          return FIGURES_EXIT_USAGE;
+        }
+      known =
+        figures_index_list_labels (index, figures_metric_to_key (FIGURES_METRIC_OTHER), &error);
+      if (known == NULL)
+        {
+          g_printerr ("figures %s: %s\n", COMMAND, error->message);
+          return FIGURES_EXIT_FAILURE;
+        }
+      for (guint i = 0; i + 1 < labels->len; i++)
+        if (!g_strv_contains ((const char *const *) known, labels->pdata[i]))
+          {
+            g_printerr ("figures %s: no other figure has the label “%s” (see the label column "
+                        "of figures stats --metric=other)\n",
+                        COMMAND, (const char *) labels->pdata[i]);
+            ok = FALSE;
+          }
+      if (!ok)
+        return FIGURES_EXIT_USAGE;
+    }
+
   request.kind = by_year                       ? FIGURES_CHART_YEARS
                  : g_strv_length (metrics) > 1 ? FIGURES_CHART_COMPARE
                                                : FIGURES_CHART_BARS;
@@ -409,6 +487,12 @@ _figures_cli_chart (int argc, char **argv)
   request.sort = sort;
   request.show_counts = counts;
   request.title = title;
+  request.subtitle = subtitle;
+  request.year_from = year_from;
+  request.year_to = year_to;
+  request.labels = labels->len > 1 ? (const char *const *) labels->pdata : NULL;
+  request.exact = exact;
+  request.scale = axis;
   data = figures_chart_data_new_from_index (index, &request, &error);
   if (data == NULL)
     {

@@ -498,8 +498,10 @@ _figures_cli_stats (int argc, char **argv)
   g_autofree char *db = NULL;
   g_autofree char *format_name = NULL;
   g_autofree char *by = NULL;
+  g_autofree char *years = NULL;
   g_auto (GStrv) cities = NULL;
   g_auto (GStrv) metrics = NULL;
+  g_auto (GStrv) labels = NULL;
   g_auto (GStrv) rest = NULL;
   gboolean explain = FALSE;
   const GOptionEntry entries[] = {
@@ -509,6 +511,10 @@ _figures_cli_stats (int argc, char **argv)
       "Only this metric: training_sessions, trainees, funding, investment, projects, other "
       "(repeatable)",
       "METRIC" },
+    { "label", 0, 0, G_OPTION_ARG_STRING_ARRAY, &labels,
+      "Only this label (the label column: 宣讲 场次; repeatable)", "LABEL" },
+    { "years", 0, 0, G_OPTION_ARG_STRING, &years,
+      "Only these years (2019-2021, 2021, 2019- or -2021): the year column", "FROM-TO" },
     { "format", 0, 0, G_OPTION_ARG_STRING, &format_name, "tsv (default), csv or json", "FORMAT" },
     { "by", 0, 0, G_OPTION_ARG_STRING, &by, "Sum by city", "city" },
     { "explain", 'e', 0, G_OPTION_ARG_NONE, &explain,
@@ -562,6 +568,10 @@ _figures_cli_stats (int argc, char **argv)
 
   filter.cities = canonical->len > 1 ? (const char *const *) canonical->pdata : NULL;
   filter.metrics = (const char *const *) metrics;
+  filter.labels = (const char *const *) labels;
+  if (years != NULL &&
+      !_figures_cli_parse_years ("stats", years, &filter.year_from, &filter.year_to))
+    return FIGURES_EXIT_USAGE;
 
   index = _figures_cli_open_index ("stats", db);
   if (index == NULL)

@@ -62,6 +62,40 @@ figures_cli_run (int    argc,
   return FIGURES_EXIT_USAGE;
 }
 
+static gboolean
+parse_year (const char *text, int *year)
+{
+  guint64 value;
+
+  if (*text == '\0')
+    {
+      *year = 0; /* an open end */
+      return TRUE;
+    }
+  if (!g_ascii_string_to_unsigned (text, 10, 1000, 9999, &value, NULL))
+    return FALSE;
+  *year = (int) value;
+  return TRUE;
+}
+
+gboolean
+_figures_cli_parse_years (const char *command, const char *text, int *from, int *to)
+{
+  const char *dash = strchr (text, '-');
+  g_autofree char *first = dash != NULL ? g_strndup (text, dash - text) : g_strdup (text);
+  const char *second = dash != NULL ? dash + 1 : text;
+
+  if (!parse_year (first, from) || !parse_year (second, to) || (*from == 0 && *to == 0) ||
+      (*from > 0 && *to > 0 && *from > *to))
+    {
+      g_printerr ("figures %s: --years=%s: use FROM-TO (2019-2021), one year (2021), or an "
+                  "open end (2019- or -2021)\n",
+                  command, text);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 _figures_cli_parse_options (GOptionContext *context, int *argc, char ***argv, const char *command)
 {

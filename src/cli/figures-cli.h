@@ -42,5 +42,8 @@ _figures_cli_parse_options (GOptionContext *context, int *argc, char ***argv, co
  * not and returns NULL when it cannot be read. */
 FiguresIndex *_figures_cli_open_index (const char *command,
                                        const char *db);
+/* --years=FROM-TO, =YEAR, =FROM- or =-TO into @from and @to (0: open);
+ * FALSE, having said why, for anything else. */
+gboolean _figures_cli_parse_years (const char *command, const char *text, int *from, int *to);
 
 G_END_DECLS

@@ -66,6 +66,16 @@ _figures_chart_add_panel (Builder *b,
   g_array_append_val (l->panels, item);
 }
 
+/* Panels that are all labels of `other` (a chart of `other` alone) */
+static gboolean
+only_labels (GPtrArray *metrics)
+{
+  for (guint i = 0; i < metrics->len; i++)
+    if (figures_metric_key_get_label (g_ptr_array_index (metrics, i)) == NULL)
+      return FALSE;
+  return metrics->len > 0;
+}
+
 void
 _figures_chart_layout_compare (Builder *b, GPtrArray *metrics)
 {
@@ -126,6 +136,9 @@ _figures_chart_layout_compare (Builder *b, GPtrArray *metrics)
 
   if (data->title != NULL)
     title = g_strdup (data->title);
+  else if (only_labels (metrics))
+    title =
+      g_strdup (is_chinese (b) ? "各城市其他统计，按标签" : "Other figures by city and label");
   else if (is_chinese (b))
     title = g_strdup_printf ("%u个城市对比", cities->len);
   else

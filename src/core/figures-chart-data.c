@@ -72,6 +72,24 @@ figures_chart_sort_from_string (const char *text, FiguresChartSort *sort)
   return TRUE;
 }
 
+gboolean
+figures_chart_scale_from_string (const char *text, FiguresChartScale *scale)
+{
+  FiguresChartScale value;
+
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  if (g_ascii_strcasecmp (text, "linear") == 0)
+    value = FIGURES_CHART_SCALE_LINEAR;
+  else if (g_ascii_strcasecmp (text, "log") == 0)
+    value = FIGURES_CHART_SCALE_LOG;
+  else
+    return FALSE;
+  if (scale != NULL)
+    *scale = value;
+  return TRUE;
+}
+
 static void
 chart_row_free (FiguresChartRow *row)
 {
@@ -116,6 +134,7 @@ figures_chart_data_unref (FiguresChartData *self)
     return;
 
   g_clear_pointer (&self->title, g_free);
+  g_clear_pointer (&self->subtitle, g_free);
   g_clear_pointer (&self->metrics, g_strfreev);
   g_clear_pointer (&self->cities, g_strfreev);
   g_clear_pointer (&self->indexed_date, g_free);
@@ -310,6 +329,52 @@ figures_chart_data_set_title (FiguresChartData *self, const char *title)
 }
 
 void
+figures_chart_data_set_subtitle (FiguresChartData *self, const char *subtitle)
+{
+  g_return_if_fail (self != NULL);
+
+  g_free (self->subtitle);
+  self->subtitle = g_strdup (subtitle);
+}
+
+void
+figures_chart_data_set_years (FiguresChartData *self, int year_from, int year_to)
+{
+  g_return_if_fail (self != NULL);
+
+  self->year_from = MAX (year_from, 0);
+  self->year_to = MAX (year_to, 0);
+}
+
+void
+figures_chart_data_set_exact_values (FiguresChartData *self, gboolean exact)
+{
+  g_return_if_fail (self != NULL);
+  self->exact = exact;
+}
+
+gboolean
+figures_chart_data_get_exact_values (FiguresChartData *self)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  return self->exact;
+}
+
+void
+figures_chart_data_set_scale (FiguresChartData *self, FiguresChartScale scale)
+{
+  g_return_if_fail (self != NULL);
+  self->scale = scale;
+}
+
+FiguresChartScale
+figures_chart_data_get_scale (FiguresChartData *self)
+{
+  g_return_val_if_fail (self != NULL, FIGURES_CHART_SCALE_LINEAR);
+  return self->scale;
+}
+
+void
 figures_chart_data_set_source (FiguresChartData *self,
                                guint n_documents,
                                guint n_statistics,
@@ -471,6 +536,98 @@ _figures_chart_data_list_cities (FiguresChartData *self)
   return cities;
 }
 
+FiguresChartRequest *
+figures_chart_request_copy (const FiguresChartRequest *request)
+{
+  FiguresChartRequest *copy;
+
+  g_return_val_if_fail (request != NULL, NULL);
+
+  copy = g_memdup2 (request, sizeof *request);
+  copy->metrics = (const char *const *) g_strdupv ((char **) request->metrics);
+  copy->cities = (const char *const *) g_strdupv ((char **) request->cities);
+  copy->labels = (const char *const *) g_strdupv ((char **) request->labels);
+  copy->title = g_strdup (request->title);
+  copy->subtitle = g_strdup (request->subtitle);
+  return copy;
+}
+
+void
+figures_chart_request_free (FiguresChartRequest *request)
+{
+  if (request == NULL)
+    return;
+  g_strfreev ((char **) request->metrics);
+  g_strfreev ((char **) request->cities);
+  g_strfreev ((char **) request->labels);
+  g_free ((char *) request->title);
+  g_free ((char *) request->subtitle);
+  g_free (request);
+}
+
+/* How many labels of `other` a chart shows when none are chosen */
+#define DEFAULT_OTHER_LABELS 4
+
+static int
+compare_mentions_desc (gconstpointer a, gconstpointer b, gpointer user_data)
+{
+  GHashTable *mentions = user_data;
+  guint x = GPOINTER_TO_UINT (g_hash_table_lookup (mentions, *(const char *const *) a));
+  guint y = GPOINTER_TO_UINT (g_hash_table_lookup (mentions, *(const char *const *) b));
+
+  if (x != y)
+    return x > y ? -1 : 1;
+  return strcmp (*(const char *const *) a, *(const char *const *) b);
+}
+
+/* The panels (metric keys, NULL-terminated, strings borrowed from @rows or
+ * @metrics): each metric asked for, `other` replaced by its @labels, else
+ * by its labels with the most mentions. */
+static GPtrArray *
+panels_for (const char *const *metrics, GPtrArray *rows, const char *const *labels)
+{
+  GPtrArray *panels = g_ptr_array_new ();
+  g_autoptr (GHashTable) mentions = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GPtrArray) keys = g_ptr_array_new ();
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      FiguresAggregateRow *row = g_ptr_array_index (rows, i);
+      const char *label = figures_metric_key_get_label (row->metric);
+      guint n;
+
+      if (label == NULL)
+        continue;
+      n = GPOINTER_TO_UINT (g_hash_table_lookup (mentions, row->metric));
+      if (n == 0)
+        g_ptr_array_add (keys, row->metric);
+      g_hash_table_insert (mentions, row->metric, GUINT_TO_POINTER (n + row->mentions));
+    }
+  g_ptr_array_sort_with_data (keys, compare_mentions_desc, mentions);
+
+  for (guint m = 0; metrics[m] != NULL; m++)
+    {
+      if (strcmp (metrics[m], figures_metric_to_key (FIGURES_METRIC_OTHER)) != 0)
+        {
+          g_ptr_array_add (panels, (gpointer) metrics[m]);
+          continue;
+        }
+      for (guint i = 0, shown = 0; i < keys->len; i++)
+        {
+          const char *key = g_ptr_array_index (keys, i);
+          const char *label = figures_metric_key_get_label (key);
+
+          if (labels != NULL ? g_strv_contains (labels, label) : shown < DEFAULT_OTHER_LABELS)
+            {
+              g_ptr_array_add (panels, (gpointer) key);
+              shown++;
+            }
+        }
+    }
+  g_ptr_array_add (panels, NULL);
+  return panels;
+}
+
 FiguresChartData *
 figures_chart_data_new_from_index (FiguresIndex *index,
                                    const FiguresChartRequest *request,
@@ -481,6 +638,7 @@ figures_chart_data_new_from_index (FiguresIndex *index,
   g_autofree char *date = NULL;
   const char *all_metrics[FIGURES_N_METRICS + 1] = { NULL };
   const char *const *metrics;
+  g_autoptr (GPtrArray) panels = NULL;
   FiguresStatisticsFilter filter = { 0 };
   GError *local_error = NULL;
   gboolean by_year;
@@ -497,10 +655,17 @@ figures_chart_data_new_from_index (FiguresIndex *index,
 
   filter.cities = request->cities;
   filter.metrics = metrics;
-  rows = figures_index_aggregate (
-    index, &filter, by_year ? FIGURES_GROUP_BY_CITY_YEAR : FIGURES_GROUP_BY_CITY, error);
+  filter.year_from = request->year_from;
+  filter.year_to = request->year_to;
+  /* `other` is charted label by label: counts of different things are
+   * never added up */
+  rows = figures_index_aggregate (index, &filter,
+                                  (by_year ? FIGURES_GROUP_BY_CITY_YEAR : FIGURES_GROUP_BY_CITY) |
+                                    FIGURES_GROUP_BY_OTHER_LABEL,
+                                  error);
   if (rows == NULL)
     return NULL;
+  panels = panels_for (metrics, rows, request->labels);
   n_documents = figures_index_count_documents (index, NULL, &local_error);
   if (local_error != NULL)
     {
@@ -513,7 +678,8 @@ figures_chart_data_new_from_index (FiguresIndex *index,
     {
       FiguresAggregateRow *row = g_ptr_array_index (rows, i);
 
-      if (row->city != NULL && *row->city != '\0' && !(by_year && row->year == 0))
+      if (row->city != NULL && *row->city != '\0' && !(by_year && row->year == 0) &&
+          g_strv_contains ((const char *const *) panels->pdata, row->metric))
         n_statistics += row->mentions;
     }
   date = figures_index_dup_date (index);
@@ -522,11 +688,14 @@ figures_chart_data_new_from_index (FiguresIndex *index,
   figures_chart_data_set_source (data, n_documents, n_statistics, date);
   figures_chart_data_add_rows (data, rows);
   figures_chart_data_set_aggregate (data, request->aggregate);
-  figures_chart_data_set_metrics (data, metrics);
+  figures_chart_data_set_metrics (data, (const char *const *) panels->pdata);
   figures_chart_data_set_cities (data, request->cities);
   figures_chart_data_set_sort (data, request->sort);
   figures_chart_data_set_show_counts (data, request->show_counts);
-  if (request->title != NULL)
-    figures_chart_data_set_title (data, request->title);
+  figures_chart_data_set_title (data, request->title);
+  figures_chart_data_set_subtitle (data, request->subtitle);
+  figures_chart_data_set_years (data, request->year_from, request->year_to);
+  figures_chart_data_set_exact_values (data, request->exact);
+  figures_chart_data_set_scale (data, request->scale);
   return g_steal_pointer (&data);
 }

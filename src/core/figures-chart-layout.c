@@ -295,7 +295,7 @@ _figures_chart_format_value (Builder *b, double value, const char *unit, gboolea
       return g_strdup_printf ("%u %s", n, n == 1 ? "mention" : "mentions");
     }
 
-  return figures_format_value (value, unit, approx, b->style);
+  return figures_format_value_full (value, unit, approx, b->data->exact, b->style);
 }
 
 /* "≈27万", "270K": for labels whose unit is written nearby. */
@@ -307,7 +307,8 @@ _figures_chart_format_short_value (Builder *b, double value, gboolean approx)
   if (b->data->aggregate == FIGURES_AGGREGATE_COUNT)
     return g_strdup_printf ("%u", (guint) value);
 
-  number = figures_format_number (value, b->style);
+  number = b->data->exact ? figures_format_exact_number (value, b->style)
+                          : figures_format_number (value, b->style);
   return g_strconcat (approx ? "≈" : "", number, NULL);
 }
 
@@ -391,10 +392,14 @@ _figures_chart_layout_header (Builder *b, const char *title, const char *subtitl
   double width = l->width - 2 * margin;
   guint index;
 
-  index = _figures_chart_make_text (b, FIGURES_CHART_LABEL_TITLE, 0, title, FONT_TITLE,
-                                    b->palette->foreground, width);
-  _figures_chart_place_text (b, index, margin, y);
-  y += _figures_chart_get_text (b, index)->rect.height + b->gap * 0.2;
+  /* the analyst may want none: a report's figure has its own caption */
+  if (title != NULL && *title != '\0')
+    {
+      index = _figures_chart_make_text (b, FIGURES_CHART_LABEL_TITLE, 0, title, FONT_TITLE,
+                                        b->palette->foreground, width);
+      _figures_chart_place_text (b, index, margin, y);
+      y += _figures_chart_get_text (b, index)->rect.height + b->gap * 0.2;
+    }
 
   if (subtitle != NULL && *subtitle != '\0')
     {
@@ -593,6 +598,95 @@ layout_x_ticks (Builder *b,
     }
 }
 
+/* A log axis: bars grow from 10^@lo, @per_decade units per power of ten */
+typedef struct
+{
+  gboolean log;
+  double lo;         /* log10 of the axis's start */
+  double per_decade; /* when log */
+  double per_unit;   /* when linear */
+} Scale;
+
+static double
+scale_length (const Scale *scale, double value)
+{
+  if (!(value > 0))
+    return 0;
+  if (scale->log)
+    return MAX (0, (log10 (value) - scale->lo) * scale->per_decade);
+  return value * scale->per_unit;
+}
+
+/* Ticks at the powers of ten from the axis's start, every other one (or
+ * fewer) when their labels would touch. */
+static void
+layout_log_ticks (Builder *b,
+                  guint panel,
+                  double x0,
+                  double x1,
+                  double top,
+                  double bottom,
+                  const Scale *scale,
+                  double *labels_bottom)
+{
+  for (guint every = 1; every <= 8; every++)
+    {
+      g_autoptr (GArray) placed = g_array_new (FALSE, FALSE, sizeof (guint));
+      g_autoptr (GArray) xs = g_array_new (FALSE, FALSE, sizeof (double));
+      guint first_text = b->layout->texts->len;
+      gboolean fits = TRUE;
+
+      for (int k = (int) scale->lo;; k += every)
+        {
+          double x = x0 + (k - scale->lo) * scale->per_decade;
+          double value = pow (10, k);
+          g_autofree char *label = NULL;
+          FiguresChartText *text;
+          guint index;
+
+          if (x > x1 + 0.5 || k > scale->lo + 40)
+            break;
+          label = figures_format_tick (value, value, value, b->style);
+          index = _figures_chart_make_text (b, FIGURES_CHART_LABEL_TICK, panel, label, FONT_SMALL,
+                                            b->palette->secondary, 0);
+          text = _figures_chart_get_text (b, index);
+          text->rect.x =
+            CLAMP (x - text->rect.width / 2, x0 - text->rect.width / 2, x1 - text->rect.width);
+          text->rect.y = bottom + b->gap * 0.3;
+          if (placed->len > 0)
+            {
+              FiguresChartText *previous =
+                _figures_chart_get_text (b, g_array_index (placed, guint, placed->len - 1));
+
+              if (previous->rect.x + previous->rect.width + b->gap * 0.6 > text->rect.x)
+                fits = FALSE;
+            }
+          g_array_append_val (placed, index);
+          g_array_append_val (xs, x);
+          if (!fits)
+            break;
+        }
+      if (!fits)
+        {
+          for (guint i = b->layout->texts->len; i > first_text; i--)
+            _figures_chart_drop_last_text (b, i - 1);
+          continue;
+        }
+      for (guint i = 0; i < placed->len; i++)
+        {
+          guint index = g_array_index (placed, guint, i);
+          FiguresChartText *text = _figures_chart_get_text (b, index);
+          double x = g_array_index (xs, double, i);
+
+          if (i > 0)
+            _figures_chart_add_line (b, x, top, x, bottom, 1, b->palette->grid);
+          _figures_chart_place_text (b, index, text->rect.x, text->rect.y);
+          *labels_bottom = MAX (*labels_bottom, text->rect.y + text->rect.height);
+        }
+      break;
+    }
+}
+
 static void
 add_hatch (Builder *b, const cairo_rectangle_t *bar)
 {
@@ -626,7 +720,8 @@ _figures_chart_layout_bar_panel (Builder *b,
   double bottom = area->y + area->height;
   double gap = b->gap * 0.5;
   double category_width = 0, plot_x0, plot_x1, plot_top, plot_bottom;
-  double line_height, row_height, bar_height, per_unit, max_value = 0;
+  double line_height, row_height, bar_height, max_value = 0, min_value = 0;
+  Scale scale = { 0 };
   double tick_height, axis_title_height = 0, labels_bottom;
   guint shown, first_category;
   g_autoptr (GArray) value_texts = g_array_new (FALSE, FALSE, sizeof (guint));
@@ -721,6 +816,8 @@ _figures_chart_layout_bar_panel (Builder *b,
                                                  FONT_SMALL, b->palette->secondary, 0);
             }
           max_value = MAX (max_value, entry->value);
+          if (entry->value > 0 && (min_value == 0 || entry->value < min_value))
+            min_value = entry->value;
         }
       else
         {
@@ -732,8 +829,19 @@ _figures_chart_layout_bar_panel (Builder *b,
       g_array_append_val (count_texts, counts);
     }
 
-  /* Units per value: the longest bar plus its label fills the plot. */
-  per_unit = max_value > 0 ? (plot_x1 - plot_x0) / max_value : 1;
+  /* Units per value (or per power of ten): the longest bar plus its label
+   * fills the plot. */
+  scale.log = data->scale == FIGURES_CHART_SCALE_LOG && max_value > 0;
+  if (scale.log)
+    {
+      scale.lo = floor (log10 (min_value));
+      /* the smallest bar is seen: a decade lower when it sits at the start */
+      if (log10 (min_value) - scale.lo < 0.2)
+        scale.lo -= 1;
+      scale.per_decade = (plot_x1 - plot_x0) / MAX (log10 (max_value) - scale.lo, 1);
+    }
+  else
+    scale.per_unit = max_value > 0 ? (plot_x1 - plot_x0) / max_value : 1;
   for (guint i = 0; i < shown; i++)
     {
       BarEntry *entry = &g_array_index (entries, BarEntry, i);
@@ -747,12 +855,19 @@ _figures_chart_layout_bar_panel (Builder *b,
         label_width +=
           gap + _figures_chart_get_text (b, g_array_index (count_texts, guint, i))->rect.width;
       room = MAX (plot_x1 - plot_x0 - gap - label_width, (plot_x1 - plot_x0) * 0.4);
-      per_unit = MIN (per_unit, room / entry->value);
+      if (!scale.log)
+        scale.per_unit = MIN (scale.per_unit, room / entry->value);
+      else if (log10 (entry->value) > scale.lo)
+        scale.per_decade = MIN (scale.per_decade, room / (log10 (entry->value) - scale.lo));
     }
 
   /* Background grid and ticks first, bars over them. */
   labels_bottom = plot_bottom;
-  layout_x_ticks (b, panel, plot_x0, plot_x1, plot_top, plot_bottom, per_unit, &labels_bottom);
+  if (scale.log)
+    layout_log_ticks (b, panel, plot_x0, plot_x1, plot_top, plot_bottom, &scale, &labels_bottom);
+  else
+    layout_x_ticks (b, panel, plot_x0, plot_x1, plot_top, plot_bottom, scale.per_unit,
+                    &labels_bottom);
   if (axis_index != G_MAXUINT)
     {
       FiguresChartText *text = _figures_chart_get_text (b, axis_index);
@@ -770,7 +885,7 @@ _figures_chart_layout_bar_panel (Builder *b,
       guint counts = g_array_index (count_texts, guint, i);
       double row_y = plot_top + i * row_height;
       double center = row_y + row_height / 2;
-      double length = entry->row != NULL ? MAX (0, entry->value * per_unit) : 0;
+      double length = entry->row != NULL ? scale_length (&scale, entry->value) : 0;
       cairo_rectangle_t bar = { plot_x0, center - bar_height / 2, length, bar_height };
       double label_x = plot_x0 + length + gap;
 
@@ -813,6 +928,8 @@ _figures_chart_layout_bar_panel (Builder *b,
           item.mark.city = g_string_chunk_insert_const (l->strings, entry->city);
           item.mark.metric = g_string_chunk_insert_const (l->strings, metric);
           item.mark.year = 0;
+          item.mark.year_from = data->year_from;
+          item.mark.year_to = data->year_to;
           item.mark.value = entry->value;
           item.mark.approx = entry->approx;
           item.mark.mentions = entry->row->mentions;
@@ -861,11 +978,32 @@ _figures_chart_compare_entries_by_value (gconstpointer a, gconstpointer c)
 char *
 _figures_chart_make_subtitle (Builder *b, const char *first, guint n_hidden, guint n_without_year)
 {
-  GString *s = g_string_new (first);
+  FiguresChartData *data = b->data;
+  GString *s = g_string_new (data->subtitle != NULL ? data->subtitle : first);
+
+  /* the years drawn, when not all */
+  if (data->year_from > 0 || data->year_to > 0)
+    {
+      g_autofree char *years = NULL;
+
+      if (data->year_from > 0 && data->year_to > 0 && data->year_from == data->year_to)
+        years = g_strdup_printf (is_chinese (b) ? "%d年" : "%d", data->year_from);
+      else if (data->year_from > 0 && data->year_to > 0)
+        years =
+          g_strdup_printf (is_chinese (b) ? "%d—%d年" : "%d–%d", data->year_from, data->year_to);
+      else if (data->year_from > 0)
+        years = g_strdup_printf (is_chinese (b) ? "%d年起" : "from %d", data->year_from);
+      else
+        years = g_strdup_printf (is_chinese (b) ? "截至%d年" : "up to %d", data->year_to);
+      g_string_append_printf (s, "%s%s", s->len > 0 ? separator (b) : "", years);
+    }
 
   if (b->any_approx)
-    g_string_append_printf (s, "%s%s", separator (b),
+    g_string_append_printf (s, "%s%s", s->len > 0 ? separator (b) : "",
                             is_chinese (b) ? "≈ 表示约数" : "≈ approximate figure");
+  if (data->scale == FIGURES_CHART_SCALE_LOG && data->kind != FIGURES_CHART_YEARS)
+    g_string_append_printf (s, "%s%s", s->len > 0 ? separator (b) : "",
+                            is_chinese (b) ? "对数坐标：每格为十倍" : "log scale: each step ×10");
   if (n_hidden > 0)
     {
       if (is_chinese (b))
@@ -1335,20 +1473,25 @@ figures_chart_layout_hit_test (FiguresChartLayout *self, double x, double y, Fig
 
 void
 figures_chart_mark_to_filter (const FiguresChartMark *mark,
-                              const char **city_storage,
-                              const char **metric_storage,
+                              const char **storage,
                               FiguresStatisticsFilter *filter)
 {
+  const char *label;
+
   g_return_if_fail (mark != NULL);
-  g_return_if_fail (city_storage != NULL && metric_storage != NULL);
+  g_return_if_fail (storage != NULL);
   g_return_if_fail (filter != NULL);
 
   memset (filter, 0, sizeof *filter);
-  city_storage[0] = mark->city;
-  city_storage[1] = NULL;
-  metric_storage[0] = mark->metric;
-  metric_storage[1] = NULL;
-  filter->cities = mark->city != NULL ? city_storage : NULL;
-  filter->metrics = mark->metric != NULL ? metric_storage : NULL;
+  label = figures_metric_key_get_label (mark->metric);
+  storage[0] = mark->city, storage[1] = NULL;
+  storage[2] = label != NULL ? figures_metric_to_key (FIGURES_METRIC_OTHER) : mark->metric;
+  storage[3] = NULL;
+  storage[4] = label, storage[5] = NULL;
+  filter->cities = mark->city != NULL ? storage : NULL;
+  filter->metrics = mark->metric != NULL ? storage + 2 : NULL;
+  filter->labels = label != NULL ? storage + 4 : NULL;
   filter->year = mark->year;
+  filter->year_from = mark->year_from;
+  filter->year_to = mark->year_to;
 }

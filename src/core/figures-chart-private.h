@@ -35,7 +35,12 @@ struct _FiguresChartData
   FiguresNumberStyle style;
   FiguresChartLanguage language;
   gboolean show_counts;
-  char *title;
+  char *title;    /* NULL: made from the metric; "": none */
+  char *subtitle; /* NULL: made from the aggregation */
+  int year_from;  /* the years drawn, said in the subtitle; 0: open */
+  int year_to;
+  gboolean exact; /* values with every digit */
+  FiguresChartScale scale;
   GStrv metrics; /* NULL: from the rows */
   GStrv cities;  /* NULL: from the rows */
   gboolean has_source;

@@ -179,6 +179,8 @@ layout_years_panel (Builder *b,
                 item.mark.city = g_string_chunk_insert_const (l->strings, city);
                 item.mark.metric = g_string_chunk_insert_const (l->strings, metric);
                 item.mark.year = year;
+                item.mark.year_from = b->data->year_from;
+                item.mark.year_to = b->data->year_to;
                 item.mark.value = value;
                 item.mark.approx = approx;
                 item.mark.mentions = row->mentions;

@@ -128,8 +128,30 @@ FiguresNumberStyle figures_chart_data_get_style (FiguresChartData *self);
 /* Default: figures_chart_language_from_locale() when the data was made. */
 void figures_chart_data_set_language (FiguresChartData *self, FiguresChartLanguage language);
 FiguresChartLanguage figures_chart_data_get_language (FiguresChartData *self);
-/* NULL: a title made from the metric and the aggregation. */
+/* NULL: a title made from the metric and the aggregation; "": none. */
 void figures_chart_data_set_title (FiguresChartData *self, const char *title);
+/* NULL: the line under the title says how the values were aggregated;
+ * else it says @subtitle. Its notes (≈, cities left out) follow either. */
+void figures_chart_data_set_subtitle (FiguresChartData *self, const char *subtitle);
+/* The years the rows were taken from (0: open), said in the subtitle. */
+void figures_chart_data_set_years (FiguresChartData *self, int year_from, int year_to);
+/* Values with every digit (56,000; 6.29亿元) rather than three (56K). */
+void figures_chart_data_set_exact_values (FiguresChartData *self, gboolean exact);
+gboolean figures_chart_data_get_exact_values (FiguresChartData *self);
+
+typedef enum
+{
+  FIGURES_CHART_SCALE_LINEAR,
+  /* powers of ten, for one bar that dwarfs the rest: bars start at the
+   * power of ten below the smallest value, the axis says "log scale" */
+  FIGURES_CHART_SCALE_LOG,
+} FiguresChartScale;
+
+/* "linear" "log" */
+gboolean figures_chart_scale_from_string (const char *text, FiguresChartScale *scale);
+/* Bars' value axis (line charts stay linear). Default linear. */
+void figures_chart_data_set_scale (FiguresChartData *self, FiguresChartScale scale);
+FiguresChartScale figures_chart_data_get_scale (FiguresChartData *self);
 /* The source line: "Source: 5 reports, 29 statistics · Figures 0.1.0 ·
  * indexed 2026-11-22" (来源：…): @n_documents the reports in the index,
  * @n_statistics the mentions drawn. @indexed_date may be NULL. Without a
@@ -156,8 +178,22 @@ typedef struct
   FiguresAggregate   aggregate;
   FiguresChartSort   sort;
   gboolean           show_counts;
-  const char        *title;       /* NULL: from the metric and aggregation */
+  const char *title; /* NULL: from the metric and aggregation; "": none */
+  int year_from;     /* the years of the statistics drawn; 0: open */
+  int year_to;
+  const char *const *labels; /* `other` figures: the labels charted, each
+                              * a panel ("宣讲 场次"); NULL: the four
+                              * most mentioned */
+  const char *subtitle;      /* NULL: from the aggregation */
+  gboolean exact;            /* every digit of the values */
+  FiguresChartScale scale;
 } FiguresChartRequest;
+
+/* A deep copy, to hand to a worker thread; free with
+ * figures_chart_request_free(). */
+FiguresChartRequest *figures_chart_request_copy (const FiguresChartRequest *request);
+void figures_chart_request_free (FiguresChartRequest *request);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (FiguresChartRequest, figures_chart_request_free)
 
 /* Aggregates the index's statistics as @request says, with the source line
  * "N reports, M statistics (those drawn) · indexed <the index's date>".
@@ -192,6 +228,8 @@ typedef struct
   const char *city;
   const char *metric; /* key: "trainees" */
   int year;           /* 0 unless YEARS */
+  int year_from;      /* the chart's years (figures_chart_data_set_years()) */
+  int year_to;
   double value;       /* per the aggregation */
   gboolean approx;
   guint mentions;
@@ -202,11 +240,12 @@ typedef struct
   FiguresChartColor color;
 } FiguresChartMark;
 
-/* Fills @filter to select the mentions behind @mark, using @city_storage
- * and @metric_storage (arrays of two) for its string vectors. */
+/* Fills @filter to select the mentions behind @mark (of its city, metric,
+ * or label of `other`, and years), using @storage (an array of
+ * FIGURES_CHART_FILTER_STORAGE) for its string vectors. */
+#define FIGURES_CHART_FILTER_STORAGE 6
 void figures_chart_mark_to_filter (const FiguresChartMark *mark,
-                                   const char **city_storage,
-                                   const char **metric_storage,
+                                   const char **storage,
                                    FiguresStatisticsFilter *filter);
 
 typedef enum

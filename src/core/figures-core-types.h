@@ -70,8 +70,10 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (FiguresStatisticRow, figures_statistic_row_free)
 
 typedef enum
 {
-  FIGURES_GROUP_BY_CITY,
-  FIGURES_GROUP_BY_CITY_YEAR,
+  FIGURES_GROUP_BY_CITY = 0,
+  FIGURES_GROUP_BY_CITY_YEAR = 1 << 0,
+  /* `other` by label too, as metric "other:LABEL" (figures-statistic.h) */
+  FIGURES_GROUP_BY_OTHER_LABEL = 1 << 1,
 } FiguresGroupBy;
 
 typedef struct

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "figures-format.h"
+#include "figures-statistic.h"
 
 FiguresNumberStyle
 figures_number_style_for_locale (const char *locale)
@@ -199,15 +200,81 @@ figures_format_number (double value, FiguresNumberStyle style)
   return g_string_free (s, FALSE);
 }
 
+/* Every digit: grouped in English; in Chinese 万/亿 with as many decimals
+ * as it takes to lose none (6.29亿, 12.3456万), as reports write them. */
+static void
+append_exact (GString *s, double value, FiguresNumberStyle style)
+{
+  double magnitude = fabs (value);
+
+  if (!isfinite (value))
+    {
+      g_string_append (s, "?");
+      return;
+    }
+  if (style == FIGURES_NUMBER_STYLE_CHINESE && magnitude >= 1e4)
+    for (guint i = 0; i < G_N_ELEMENTS (chinese_multipliers); i++)
+      {
+        double x = value / chinese_multipliers[i].factor;
+
+        if (magnitude < chinese_multipliers[i].factor)
+          continue;
+        for (int decimals = 0; decimals <= 8; decimals++)
+          {
+            double power = pow (10, decimals);
+
+            if (fabs (round (x * power) / power - x) * chinese_multipliers[i].factor < 1e-6)
+              {
+                append_fixed (s, x, decimals);
+                g_string_append (s, chinese_multipliers[i].suffix);
+                return;
+              }
+          }
+        break;
+      }
+  if (style == FIGURES_NUMBER_STYLE_ENGLISH)
+    append_grouped (s, value, 4);
+  else
+    append_fixed (s, value, 4);
+}
+
+char *
+figures_format_exact_number (double value, FiguresNumberStyle style)
+{
+  GString *s = g_string_new (NULL);
+
+  append_exact (s, value, style);
+  return g_string_free (s, FALSE);
+}
+
+char *
+figures_format_digits (double value)
+{
+  GString *s = g_string_new (NULL);
+
+  append_grouped (s, value, 4);
+  return g_string_free (s, FALSE);
+}
+
 char *
 figures_format_value (double value, const char *unit, gboolean approx, FiguresNumberStyle style)
+{
+  return figures_format_value_full (value, unit, approx, FALSE, style);
+}
+
+char *
+figures_format_value_full (
+  double value, const char *unit, gboolean approx, gboolean exact, FiguresNumberStyle style)
 {
   GString *s = g_string_new (NULL);
   const char *name = figures_format_unit_name (unit, style);
 
   if (approx)
     g_string_append (s, "≈");
-  append_number (s, value, style);
+  if (exact)
+    append_exact (s, value, style);
+  else
+    append_number (s, value, style);
   if (name != NULL && *name != '\0')
     {
       if (style == FIGURES_NUMBER_STYLE_ENGLISH)
@@ -376,6 +443,9 @@ figures_format_metric_name (const char *metric_key, FiguresNumberStyle style)
 
   if (metric_key == NULL)
     return "";
+  /* `other` charted label by label: the label says what it counts */
+  if (g_str_has_prefix (metric_key, FIGURES_OTHER_LABEL_PREFIX))
+    return metric_key + strlen (FIGURES_OTHER_LABEL_PREFIX);
   if (i < 0)
     return metric_key;
   return style == FIGURES_NUMBER_STYLE_CHINESE ? metric_words[i].name.chinese

@@ -34,6 +34,16 @@ char *figures_format_number (double value, FiguresNumberStyle style);
  * base unit (figures_format_base_unit()); NULL or "" for none. */
 char *
 figures_format_value (double value, const char *unit, gboolean approx, FiguresNumberStyle style);
+/* The same, every digit kept when @exact (figures_format_exact_number()). */
+char *figures_format_value_full (
+  double value, const char *unit, gboolean approx, gboolean exact, FiguresNumberStyle style);
+
+/* Every digit of @value: "56,000", "629,000,000" in English; in Chinese
+ * 万/亿 with as many decimals as that takes: "5.6万", "6.29亿",
+ * "12.3456万", and "9538" below ten thousand. */
+char *figures_format_exact_number (double value, FiguresNumberStyle style);
+/* Every digit, grouped by thousands in any style: "412,000,000,000". */
+char *figures_format_digits (double value);
 
 /* An axis tick: every tick of one axis uses the multiplier suited to
  * @axis_max and as many decimals as @step needs ("0", "5万", "10万";

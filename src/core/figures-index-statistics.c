@@ -709,7 +709,9 @@ figures_index_aggregate (FiguresIndex *self,
   g_autoptr (GHashTable) groups = NULL; /* "city\037metric\037year" → AggregateGroup */
   g_autoptr (GString) key = g_string_new (NULL);
   AggregateGroup *group = NULL;
-  gboolean by_year = group_by == FIGURES_GROUP_BY_CITY_YEAR;
+  gboolean by_year = (group_by & FIGURES_GROUP_BY_CITY_YEAR) != 0;
+  gboolean by_label = (group_by & FIGURES_GROUP_BY_OTHER_LABEL) != 0;
+  g_autoptr (GString) labelled = g_string_new (NULL);
   GHashTableIter iter;
   gpointer value;
   int rc;
@@ -723,10 +725,11 @@ figures_index_aggregate (FiguresIndex *self,
                            filter != NULL && filter->text != NULL
                              /* the free text looks at the reports' titles too */
                              ? "SELECT coalesce(s.city, ''), s.metric, " EFFECTIVE_YEAR
-                               ", s.value, s.approx, s.unit, s.document_id FROM statistics s "
-                               "JOIN documents d ON d.id = s.document_id"
+                               ", s.value, s.approx, s.unit, s.document_id, s.label "
+                               "FROM statistics s JOIN documents d ON d.id = s.document_id"
                              : "SELECT coalesce(s.city, ''), s.metric, " EFFECTIVE_YEAR
-                               ", s.value, s.approx, s.unit, s.document_id FROM statistics s",
+                               ", s.value, s.approx, s.unit, s.document_id, s.label "
+                               "FROM statistics s",
                            filter, "", error);
   if (stmt == NULL)
     return NULL;
@@ -749,6 +752,13 @@ figures_index_aggregate (FiguresIndex *self,
         city = "";
       if (metric == NULL)
         metric = "";
+      if (by_label && strcmp (metric, figures_metric_to_key (FIGURES_METRIC_OTHER)) == 0)
+        {
+          const char *label = (const char *) sqlite3_column_text (stmt, 7);
+
+          g_string_printf (labelled, FIGURES_OTHER_LABEL_PREFIX "%s", label != NULL ? label : "");
+          metric = labelled->str;
+        }
       /* consecutive mentions mostly belong to the same row */
       if (group == NULL || strcmp (group->row->city, city) != 0 ||
           strcmp (group->row->metric, metric) != 0 || group->row->year != year)

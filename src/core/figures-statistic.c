@@ -33,6 +33,14 @@ figures_metric_to_key (FiguresMetric metric)
   return metric_keys[metric];
 }
 
+const char *
+figures_metric_key_get_label (const char *key)
+{
+  if (key == NULL || !g_str_has_prefix (key, FIGURES_OTHER_LABEL_PREFIX))
+    return NULL;
+  return key + strlen (FIGURES_OTHER_LABEL_PREFIX);
+}
+
 gboolean
 figures_metric_from_key (const char *key, FiguresMetric *metric)
 {

@@ -24,6 +24,10 @@ typedef enum
 
 /* "training_sessions", "trainees", "funding", "investment", "projects", "other" */
 const char *figures_metric_to_key   (FiguresMetric metric);
+/* `other` figures are charted label by label, as metrics of their own:
+ * "other:宣讲 场次". Returns the label of such a key, else NULL. */
+#define FIGURES_OTHER_LABEL_PREFIX "other:"
+const char *figures_metric_key_get_label (const char *key);
 gboolean    figures_metric_from_key (const char   *key,
                                      FiguresMetric *metric);
 

@@ -48,6 +48,16 @@ struct _FiguresChartView
   gboolean syncing_checks;
   int focus_mark;
 
+  /* the rest of the chart request: see fill_request() */
+  gboolean by_year;
+  int year_from; /* 0: open */
+  int year_to;
+  GStrv labels; /* of `other`, chosen; NULL: the most mentioned */
+  gboolean exact;
+  FiguresChartScale scale;
+  char *title; /* NULL: the chart's own */
+  char *subtitle;
+
   AdwFlap *flap;
   GtkDropDown *metric_dropdown;
   GtkStringList *metric_model;
@@ -187,6 +197,27 @@ update_hint (FiguresChartView *self)
     gtk_widget_set_visible (GTK_WIDGET (self->hint_label), FALSE);
 }
 
+/* What the view shows, asked as `figures chart` asks: Compare is every
+ * metric of the chosen cities, Charts one metric of every city, by city
+ * or by year. @metrics: storage for one metric. */
+static void
+fill_request (FiguresChartView *self, FiguresChartRequest *request, const char **metrics)
+{
+  request->kind = self->compare   ? FIGURES_CHART_COMPARE
+                  : self->by_year ? FIGURES_CHART_YEARS
+                                  : FIGURES_CHART_BARS;
+  request->metrics = self->compare ? NULL : metrics;
+  request->cities = self->compare ? (const char *const *) self->cities->pdata : NULL;
+  request->aggregate = selected_aggregate (self);
+  request->year_from = self->year_from;
+  request->year_to = self->year_to;
+  request->labels = (const char *const *) self->labels;
+  request->exact = self->exact;
+  request->scale = self->scale;
+  request->title = self->title;
+  request->subtitle = self->subtitle;
+}
+
 void
 figures_chart_view_reload (FiguresChartView *self)
 {
@@ -219,10 +250,14 @@ figures_chart_view_reload (FiguresChartView *self)
       return;
     }
 
-  figures_library_chart_data_async (
-    self->library, selected_metric (self),
-    self->compare ? (const char *const *) self->cities->pdata : NULL, selected_aggregate (self),
-    self->load_cancellable, load_cb, g_object_ref (self));
+  {
+    const char *metrics[2] = { selected_metric (self), NULL };
+    FiguresChartRequest request = { 0 };
+
+    fill_request (self, &request, metrics);
+    figures_library_chart_data_async (self->library, &request, self->load_cancellable, load_cb,
+                                      g_object_ref (self));
+  }
 }
 
 static void
@@ -494,8 +529,8 @@ list_mentions (FiguresChartView *self, const FiguresChartMark *mark)
   g_cancellable_cancel (self->mentions_cancellable);
   g_clear_object (&self->mentions_cancellable);
   self->mentions_cancellable = g_cancellable_new ();
-  figures_library_list_statistics_async (self->library, mark->city, mark->metric, mark->year,
-                                         self->mentions_cancellable, mentions_cb, request);
+  figures_library_list_statistics_async (self->library, mark, self->mentions_cancellable,
+                                         mentions_cb, request);
 }
 
 gboolean
@@ -953,6 +988,9 @@ figures_chart_view_finalize (GObject *object)
   g_clear_object (&self->mentions_cancellable);
   g_clear_pointer (&self->cities, g_ptr_array_unref);
   g_clear_pointer (&self->city_checks, g_ptr_array_unref);
+  g_clear_pointer (&self->labels, g_strfreev);
+  g_free (self->title);
+  g_free (self->subtitle);
 
   G_OBJECT_CLASS (figures_chart_view_parent_class)->finalize (object);
 }

@@ -725,11 +725,12 @@ figures_library_search_finish (FiguresLibrary *self,
   return hits;
 }
 
+/* A mark's strings belong to its layout: the job keeps copies */
 typedef struct
 {
+  FiguresChartMark mark;
   char *city;
   char *metric;
-  int year;
 } StatisticsJob;
 
 static void
@@ -744,19 +745,16 @@ static gpointer
 statistics_job (FiguresIndex *index, gpointer data, GCancellable *cancellable, GError **error)
 {
   StatisticsJob *job = data;
-  const char *cities[2] = { job->city, NULL };
-  const char *metrics[2] = { job->metric, NULL };
-  FiguresStatisticsFilter filter = { job->city ? cities : NULL, job->metric ? metrics : NULL, 0,
-                                     job->year };
+  const char *storage[FIGURES_CHART_FILTER_STORAGE];
+  FiguresStatisticsFilter filter;
 
+  figures_chart_mark_to_filter (&job->mark, storage, &filter);
   return figures_index_list_statistics (index, &filter, error);
 }
 
 void
 figures_library_list_statistics_async (FiguresLibrary *self,
-                                       const char *city,
-                                       const char *metric,
-                                       int year,
+                                       const FiguresChartMark *mark,
                                        GCancellable *cancellable,
                                        GAsyncReadyCallback callback,
                                        gpointer user_data)
@@ -764,11 +762,13 @@ figures_library_list_statistics_async (FiguresLibrary *self,
   StatisticsJob *job;
 
   g_return_if_fail (FIGURES_IS_LIBRARY (self));
+  g_return_if_fail (mark != NULL);
 
   job = g_new0 (StatisticsJob, 1);
-  job->city = g_strdup (city);
-  job->metric = g_strdup (metric);
-  job->year = year;
+  job->mark = *mark;
+  job->mark.city = job->city = g_strdup (mark->city);
+  job->mark.metric = job->metric = g_strdup (mark->metric);
+  job->mark.unit = job->mark.label = NULL;
   figures_worker_run (self, self->index_path, statistics_job, job,
                       (GDestroyNotify) statistics_job_free, (GDestroyNotify) g_ptr_array_unref,
                       cancellable, callback, user_data);
@@ -783,9 +783,7 @@ figures_library_list_statistics_finish (FiguresLibrary *self, GAsyncResult *resu
 
 typedef struct
 {
-  char *metric;
-  GStrv cities;
-  FiguresAggregate aggregate;
+  FiguresChartRequest *request;
   FiguresNumberStyle style;
   FiguresChartLanguage language;
 } ChartJob;
@@ -793,8 +791,7 @@ typedef struct
 static void
 chart_job_free (ChartJob *job)
 {
-  g_free (job->metric);
-  g_strfreev (job->cities);
+  figures_chart_request_free (job->request);
   g_free (job);
 }
 
@@ -802,18 +799,10 @@ static gpointer
 chart_job (FiguresIndex *index, gpointer data, GCancellable *cancellable, GError **error)
 {
   ChartJob *job = data;
-  gboolean compare = job->cities != NULL;
-  const char *metrics[2] = { job->metric, NULL };
-  FiguresChartRequest request = { 0 };
   FiguresChartData *chart;
 
-  /* the same request as `figures chart`: Compare is every metric of the
-   * chosen cities, Charts one metric of every city */
-  request.kind = compare ? FIGURES_CHART_COMPARE : FIGURES_CHART_BARS;
-  request.metrics = compare ? NULL : metrics;
-  request.cities = compare ? (const char *const *) job->cities : NULL;
-  request.aggregate = job->aggregate;
-  chart = figures_chart_data_new_from_index (index, &request, error);
+  /* the same request as `figures chart` */
+  chart = figures_chart_data_new_from_index (index, job->request, error);
   if (chart != NULL)
     {
       figures_chart_data_set_style (chart, job->style);
@@ -824,9 +813,7 @@ chart_job (FiguresIndex *index, gpointer data, GCancellable *cancellable, GError
 
 void
 figures_library_chart_data_async (FiguresLibrary *self,
-                                  const char *metric,
-                                  const char *const *cities,
-                                  FiguresAggregate aggregate,
+                                  const FiguresChartRequest *request,
                                   GCancellable *cancellable,
                                   GAsyncReadyCallback callback,
                                   gpointer user_data)
@@ -834,12 +821,10 @@ figures_library_chart_data_async (FiguresLibrary *self,
   ChartJob *job;
 
   g_return_if_fail (FIGURES_IS_LIBRARY (self));
-  g_return_if_fail (metric != NULL || cities != NULL);
+  g_return_if_fail (request != NULL);
 
   job = g_new0 (ChartJob, 1);
-  job->metric = g_strdup (metric);
-  job->cities = cities ? g_strdupv ((char **) cities) : NULL;
-  job->aggregate = aggregate;
+  job->request = figures_chart_request_copy (request);
   job->style = figures_number_style_from_locale ();
   /* the chart speaks the interface's language */
   job->language = figures_chart_language_from_locale ();

@@ -57,12 +57,10 @@ GPtrArray *figures_library_search_finish (FiguresLibrary *self,
                                           guint *total,
                                           GError **error);
 
-/* The statistics of one city and metric (and year, when not 0), as
- * FiguresStatisticRow. */
+/* The statistics behind a chart's bar or point, as FiguresStatisticRow
+ * (figures_chart_mark_to_filter()). */
 void figures_library_list_statistics_async (FiguresLibrary *self,
-                                            const char *city,
-                                            const char *metric,
-                                            int year,
+                                            const FiguresChartMark *mark,
                                             GCancellable *cancellable,
                                             GAsyncReadyCallback callback,
                                             gpointer user_data);
@@ -113,12 +111,10 @@ int figures_library_import_corrections_finish (FiguresLibrary *self,
                                                GAsyncResult *result,
                                                GError **error);
 
-/* A bar chart of @metric by city, or (@cities set) those cities compared
- * on every metric. */
+/* The chart @request asks for (copied), in the interface's language, as
+ * `figures chart` draws it. */
 void figures_library_chart_data_async (FiguresLibrary *self,
-                                       const char *metric,
-                                       const char *const *cities,
-                                       FiguresAggregate aggregate,
+                                       const FiguresChartRequest *request,
                                        GCancellable *cancellable,
                                        GAsyncReadyCallback callback,
                                        gpointer user_data);
