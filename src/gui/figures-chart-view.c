@@ -666,33 +666,10 @@ theme_changed_cb (FiguresChartView *self)
 
 /* The exact value with thousands grouped: "42,000", "1,234.5". */
 static char *
-group_digits (double value)
-{
-  g_autofree char *plain = g_strdup_printf ("%.15g", value);
-  g_autoptr (GString) out = g_string_new (NULL);
-  const char *digits = plain + (plain[0] == '-' ? 1 : 0);
-  size_t n = strspn (digits, "0123456789");
-
-  /* Exponents ("1e+20") are left as they are. */
-  if (strchr (plain, 'e') != NULL)
-    return g_steal_pointer (&plain);
-  if (digits != plain)
-    g_string_append_c (out, '-');
-  for (size_t i = 0; i < n; i++)
-    {
-      if (i > 0 && (n - i) % 3 == 0)
-        g_string_append_c (out, ',');
-      g_string_append_c (out, digits[i]);
-    }
-  g_string_append (out, digits + n);
-  return g_string_free (g_steal_pointer (&out), FALSE);
-}
-
-static char *
 mark_description (const FiguresChartMark *mark)
 {
   FiguresNumberStyle style = figures_number_style_from_locale ();
-  g_autofree char *exact = group_digits (mark->value);
+  g_autofree char *exact = figures_format_digits (mark->value);
   g_autofree char *counts = NULL;
   g_autofree char *mentions = NULL;
   g_autofree char *reports = NULL;
