@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "figures-document-list.h"
+#include "figures-page-cache.h"
 #include "figures-worker.h"
 
 #define PAGE_SIZE 100
@@ -275,13 +276,9 @@ struct _FiguresDocumentList
   FiguresDocumentSort sort;
   GCancellable *cancellable;
 
-  guint n_items;
+  FiguresPageCache *pages;
   guint generation;
   guint pending;
-  /* page number → GPtrArray of FiguresDocumentItem */
-  GHashTable *pages;
-  /* page numbers whose read has been asked for */
-  GHashTable *requested;
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -349,7 +346,6 @@ read_page_cb (GObject *object, GAsyncResult *result, gpointer user_data)
   if (request->generation != self->generation)
     goto done;
 
-  g_hash_table_remove (self->requested, GUINT_TO_POINTER (request->page));
   if (infos == NULL)
     {
       if (!figures_worker_error_is_cancelled (error))
@@ -357,7 +353,7 @@ read_page_cb (GObject *object, GAsyncResult *result, gpointer user_data)
       goto done;
     }
 
-  items = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (request->page));
+  items = figures_page_cache_lookup (self->pages, request->page);
   if (items == NULL)
     goto done;
 
@@ -371,52 +367,22 @@ done:
   g_object_unref (self);
 }
 
+/* FiguresPageReadFunc */
 static void
-request_page (FiguresDocumentList *self, guint page)
+read_page (GListModel *model, guint page)
 {
+  FiguresDocumentList *self = FIGURES_DOCUMENT_LIST (model);
   PageRequest *request = g_new0 (PageRequest, 1);
 
+  g_debug ("reading page %u of the reports", page);
   request->city = g_strdup (self->city);
   request->sort = self->sort;
   request->page = page;
   request->generation = self->generation;
-  g_hash_table_add (self->requested, GUINT_TO_POINTER (page));
   set_pending (self, +1);
   g_object_ref (self);
   figures_worker_run (self, self->index_path, read_page_job, request, NULL,
                       (GDestroyNotify) g_ptr_array_unref, self->cancellable, read_page_cb, request);
-}
-
-/* The last page read may have room for rows added since: placeholders fill
- * it up to the list's length. */
-static void
-grow_page (FiguresDocumentList *self, guint page)
-{
-  GPtrArray *items = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (page));
-  guint n = MIN (PAGE_SIZE, self->n_items - page * PAGE_SIZE);
-
-  while (items != NULL && items->len < n)
-    g_ptr_array_add (items, g_object_new (FIGURES_TYPE_DOCUMENT_ITEM, NULL));
-}
-
-static GPtrArray *
-ensure_page (FiguresDocumentList *self, guint page)
-{
-  GPtrArray *items = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (page));
-  guint first = page * PAGE_SIZE;
-  guint n = MIN (PAGE_SIZE, self->n_items - first);
-
-  if (items != NULL)
-    return items;
-
-  g_debug ("reading page %u of the reports", page);
-  items = g_ptr_array_new_full (n, g_object_unref);
-  for (guint i = 0; i < n; i++)
-    g_ptr_array_add (items, g_object_new (FIGURES_TYPE_DOCUMENT_ITEM, NULL));
-  g_hash_table_insert (self->pages, GUINT_TO_POINTER (page), items);
-  request_page (self, page);
-
-  return items;
 }
 
 static GType
@@ -428,25 +394,13 @@ list_get_item_type (GListModel *model)
 static guint
 list_get_n_items (GListModel *model)
 {
-  return FIGURES_DOCUMENT_LIST (model)->n_items;
+  return figures_page_cache_get_n_items (FIGURES_DOCUMENT_LIST (model)->pages);
 }
 
 static gpointer
 list_get_item (GListModel *model, guint position)
 {
-  FiguresDocumentList *self = FIGURES_DOCUMENT_LIST (model);
-  GPtrArray *items;
-  guint index;
-
-  if (position >= self->n_items)
-    return NULL;
-
-  items = ensure_page (self, position / PAGE_SIZE);
-  index = position % PAGE_SIZE;
-  if (index >= items->len)
-    return NULL;
-
-  return g_object_ref (g_ptr_array_index (items, index));
+  return figures_page_cache_get_item (FIGURES_DOCUMENT_LIST (model)->pages, position);
 }
 
 static void
@@ -493,7 +447,7 @@ count_cb (GObject *object, GAsyncResult *result, gpointer user_data)
   CountRequest *request = user_data;
   g_autoptr (GError) error = NULL;
   gpointer n_plus_one = figures_worker_finish (result, &error);
-  guint old_n;
+  guint old_n = figures_page_cache_get_n_items (self->pages);
 
   if (request->generation == self->generation)
     {
@@ -505,44 +459,14 @@ count_cb (GObject *object, GAsyncResult *result, gpointer user_data)
       else
         {
           guint new_n = GPOINTER_TO_UINT (n_plus_one) - 1;
+          /* Same length, or reports added while the index is built: the
+           * rows shown are read again in place and new ones come at the
+           * end, so the views keep their widgets and scroll position. */
+          gboolean in_place = new_n == old_n || (request->in_place && new_n > old_n && old_n > 0);
 
-          old_n = self->n_items;
-          g_hash_table_remove_all (self->requested);
-          if (new_n == old_n || (request->in_place && new_n > old_n && old_n > 0))
-            {
-              /* Same length, or reports added while the index is built:
-               * the rows shown are re-read in place and new ones come at
-               * the end, so the views keep their widgets and scroll
-               * position. */
-              g_autoptr (GList) pages = g_hash_table_get_keys (self->pages);
-
-              self->n_items = new_n;
-              for (GList *l = pages; l != NULL; l = l->next)
-                {
-                  guint page = GPOINTER_TO_UINT (l->data);
-
-                  grow_page (self, page);
-                  request_page (self, page);
-                }
-              if (new_n > old_n)
-                {
-                  g_list_model_items_changed (G_LIST_MODEL (self), old_n, 0, new_n - old_n);
-                  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
-                }
-            }
-          else
-            {
-              /* Removed, then added, as two changes: a list view would
-               * otherwise look at every new row for one it could reuse. */
-              g_hash_table_remove_all (self->pages);
-              self->n_items = 0;
-              if (old_n > 0)
-                g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, 0);
-              self->n_items = new_n;
-              if (new_n > 0)
-                g_list_model_items_changed (G_LIST_MODEL (self), 0, 0, new_n);
-              g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
-            }
+          figures_page_cache_set_n_items (self->pages, new_n, in_place);
+          if (new_n != old_n || !in_place)
+            g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
         }
     }
 
@@ -558,10 +482,9 @@ reload (FiguresDocumentList *self, gboolean in_place)
 {
   CountRequest *request;
 
-  self->generation++;
   /* Loaded pages stay visible until the new count replaces them; pages
    * asked for from now on belong to the new generation. */
-  g_hash_table_remove_all (self->requested);
+  self->generation++;
 
   request = g_new0 (CountRequest, 1);
   request->city = g_strdup (self->city);
@@ -580,30 +503,20 @@ figures_document_list_reload (FiguresDocumentList *self)
   reload (self, TRUE);
 }
 
+static gboolean
+is_document (gpointer item, gconstpointer document_id)
+{
+  return figures_document_item_get_loaded (item) &&
+         figures_document_item_get_id (item) == *(const gint64 *) document_id;
+}
+
 gboolean
 figures_document_list_find (FiguresDocumentList *self, gint64 document_id, guint *position)
 {
-  GHashTableIter iter;
-  gpointer key, value;
-
   g_return_val_if_fail (FIGURES_IS_DOCUMENT_LIST (self), FALSE);
 
   /* Only the pages read so far: the list is never read whole for this. */
-  g_hash_table_iter_init (&iter, self->pages);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    {
-      GPtrArray *items = value;
-
-      for (guint i = 0; i < items->len; i++)
-        if (figures_document_item_get_loaded (g_ptr_array_index (items, i)) &&
-            figures_document_item_get_id (g_ptr_array_index (items, i)) == document_id)
-          {
-            if (position != NULL)
-              *position = GPOINTER_TO_UINT (key) * PAGE_SIZE + i;
-            return TRUE;
-          }
-    }
-  return FALSE;
+  return figures_page_cache_find (self->pages, is_document, &document_id, position);
 }
 
 void
@@ -615,15 +528,10 @@ figures_document_list_clear (FiguresDocumentList *self)
 
   /* Answers still on their way belong to the old generation. */
   self->generation++;
-  g_hash_table_remove_all (self->requested);
-  g_hash_table_remove_all (self->pages);
-  old_n = self->n_items;
-  self->n_items = 0;
+  old_n = figures_page_cache_get_n_items (self->pages);
+  figures_page_cache_clear (self->pages);
   if (old_n > 0)
-    {
-      g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, 0);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
-    }
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
 }
 
 void
@@ -689,7 +597,7 @@ figures_document_list_get_property (GObject *object,
         g_value_set_boolean (value, self->pending > 0);
         break;
       case PROP_N_ITEMS:
-        g_value_set_uint (value, self->n_items);
+        g_value_set_uint (value, figures_page_cache_get_n_items (self->pages));
         break;
       default:
         G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -702,8 +610,6 @@ figures_document_list_dispose (GObject *object)
   FiguresDocumentList *self = FIGURES_DOCUMENT_LIST (object);
 
   g_cancellable_cancel (self->cancellable);
-  g_clear_pointer (&self->pages, g_hash_table_unref);
-  g_clear_pointer (&self->requested, g_hash_table_unref);
 
   G_OBJECT_CLASS (figures_document_list_parent_class)->dispose (object);
 }
@@ -714,6 +620,7 @@ figures_document_list_finalize (GObject *object)
   FiguresDocumentList *self = FIGURES_DOCUMENT_LIST (object);
 
   g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->pages, figures_page_cache_free);
   g_free (self->index_path);
   g_free (self->city);
 
@@ -743,8 +650,8 @@ figures_document_list_init (FiguresDocumentList *self)
 {
   self->cancellable = g_cancellable_new ();
   self->sort = FIGURES_DOCUMENT_SORT_DATE;
-  self->pages = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
-  self->requested = g_hash_table_new (NULL, NULL);
+  self->pages =
+    figures_page_cache_new (G_LIST_MODEL (self), FIGURES_TYPE_DOCUMENT_ITEM, PAGE_SIZE, read_page);
 }
 
 FiguresDocumentList *

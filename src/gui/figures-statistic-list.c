@@ -14,6 +14,7 @@
 
 #include "config.h"
 
+#include "figures-page-cache.h"
 #include "figures-statistic-item.h"
 #include "figures-statistic-list.h"
 #include "figures-worker.h"
@@ -29,11 +30,9 @@ struct _FiguresStatisticList
   GCancellable *cancellable;
 
   GArray *ids; /* gint64, the rows' in order */
-  guint n_items;
+  FiguresPageCache *pages;
   guint generation;
   guint pending;
-  GHashTable *pages;     /* page number → GPtrArray of FiguresStatisticItem */
-  GHashTable *requested; /* page numbers whose read has been asked for */
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -162,14 +161,13 @@ read_page_cb (GObject *object, GAsyncResult *result, gpointer user_data)
   if (job->generation != self->generation)
     goto done;
 
-  g_hash_table_remove (self->requested, GUINT_TO_POINTER (job->page));
   if (rows == NULL)
     {
       if (!figures_worker_error_is_cancelled (error))
         g_warning ("Could not read statistics: %s", error->message);
       goto done;
     }
-  items = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (job->page));
+  items = figures_page_cache_lookup (self->pages, job->page);
   /* the items take the rows they show; a row since gone stays a
    * placeholder until the list is read again */
   for (guint i = 0; items != NULL && i < items->len && i < rows->len; i++)
@@ -184,9 +182,11 @@ done:
   g_object_unref (self);
 }
 
+/* FiguresPageReadFunc */
 static void
-request_page (FiguresStatisticList *self, guint page)
+read_page (GListModel *model, guint page)
 {
+  FiguresStatisticList *self = FIGURES_STATISTIC_LIST (model);
   Job *job = job_new (self);
   guint first = page * PAGE_SIZE;
 
@@ -195,41 +195,10 @@ request_page (FiguresStatisticList *self, guint page)
   if (first < self->ids->len)
     g_array_append_vals (job->ids, &g_array_index (self->ids, gint64, first),
                          MIN (PAGE_SIZE, self->ids->len - first));
-  g_hash_table_add (self->requested, GUINT_TO_POINTER (page));
   set_pending (self, +1);
   g_object_ref (self);
   figures_worker_run (self, self->index_path, read_rows_job, job, NULL,
                       (GDestroyNotify) g_ptr_array_unref, self->cancellable, read_page_cb, job);
-}
-
-/* A page read before the list grew has room for more rows */
-static void
-grow_page (FiguresStatisticList *self, guint page)
-{
-  GPtrArray *items = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (page));
-  guint first = page * PAGE_SIZE;
-  guint n = first < self->n_items ? MIN (PAGE_SIZE, self->n_items - first) : 0;
-
-  while (items != NULL && items->len < n)
-    g_ptr_array_add (items, figures_statistic_item_new_placeholder ());
-  if (items != NULL && items->len > n)
-    g_ptr_array_set_size (items, n);
-}
-
-static GPtrArray *
-ensure_page (FiguresStatisticList *self, guint page)
-{
-  GPtrArray *items = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (page));
-  guint n = MIN (PAGE_SIZE, self->n_items - page * PAGE_SIZE);
-
-  if (items != NULL)
-    return items;
-  items = g_ptr_array_new_full (n, g_object_unref);
-  for (guint i = 0; i < n; i++)
-    g_ptr_array_add (items, figures_statistic_item_new_placeholder ());
-  g_hash_table_insert (self->pages, GUINT_TO_POINTER (page), items);
-  request_page (self, page);
-  return items;
 }
 
 static GType
@@ -241,21 +210,13 @@ list_get_item_type (GListModel *model)
 static guint
 list_get_n_items (GListModel *model)
 {
-  return FIGURES_STATISTIC_LIST (model)->n_items;
+  return figures_page_cache_get_n_items (FIGURES_STATISTIC_LIST (model)->pages);
 }
 
 static gpointer
 list_get_item (GListModel *model, guint position)
 {
-  FiguresStatisticList *self = FIGURES_STATISTIC_LIST (model);
-  GPtrArray *items;
-
-  if (position >= self->n_items)
-    return NULL;
-  items = ensure_page (self, position / PAGE_SIZE);
-  if (position % PAGE_SIZE >= items->len)
-    return NULL;
-  return g_object_ref (g_ptr_array_index (items, position % PAGE_SIZE));
+  return figures_page_cache_get_item (FIGURES_STATISTIC_LIST (model)->pages, position);
 }
 
 static void
@@ -297,49 +258,11 @@ ids_cb (GObject *object, GAsyncResult *result, gpointer user_data)
     }
   else
     {
-      guint old_n = self->n_items;
-      guint new_n = ids->len;
-
-      g_hash_table_remove_all (self->requested);
       g_array_unref (self->ids);
       self->ids = g_steal_pointer (&ids);
-      if (job->in_place && old_n > 0 && new_n > 0)
-        {
-          /* The same query over a changed index: the rows shown are read
-           * again in place, so the table keeps its scroll position and
-           * selection; only the length changes. */
-          g_autoptr (GList) pages = g_hash_table_get_keys (self->pages);
-
-          self->n_items = new_n;
-          for (GList *l = pages; l != NULL; l = l->next)
-            {
-              guint page = GPOINTER_TO_UINT (l->data);
-
-              if (page * PAGE_SIZE >= new_n)
-                g_hash_table_remove (self->pages, l->data);
-              else
-                {
-                  grow_page (self, page);
-                  request_page (self, page);
-                }
-            }
-          if (new_n > old_n)
-            g_list_model_items_changed (G_LIST_MODEL (self), old_n, 0, new_n - old_n);
-          else if (new_n < old_n)
-            g_list_model_items_changed (G_LIST_MODEL (self), new_n, old_n - new_n, 0);
-        }
-      else
-        {
-          /* removed, then added: a view would otherwise look at every new
-           * row for one it could reuse */
-          g_hash_table_remove_all (self->pages);
-          self->n_items = 0;
-          if (old_n > 0)
-            g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, 0);
-          self->n_items = new_n;
-          if (new_n > 0)
-            g_list_model_items_changed (G_LIST_MODEL (self), 0, 0, new_n);
-        }
+      /* the same query over a changed index: the table keeps its scroll
+       * position and selection */
+      figures_page_cache_set_n_items (self->pages, self->ids->len, job->in_place);
     }
 
   /* after the pages it asked for again, so "loading" stays TRUE till they
@@ -355,7 +278,6 @@ reload (FiguresStatisticList *self, gboolean in_place)
   Job *job;
 
   self->generation++;
-  g_hash_table_remove_all (self->requested);
   job = job_new (self);
   job->in_place = in_place;
   set_pending (self, +1);
@@ -395,19 +317,12 @@ figures_statistic_list_get_query (FiguresStatisticList *self)
 void
 figures_statistic_list_clear (FiguresStatisticList *self)
 {
-  guint old_n;
-
   g_return_if_fail (FIGURES_IS_STATISTIC_LIST (self));
 
   /* answers still on their way belong to the old generation */
   self->generation++;
-  g_hash_table_remove_all (self->requested);
-  g_hash_table_remove_all (self->pages);
   g_array_set_size (self->ids, 0);
-  old_n = self->n_items;
-  self->n_items = 0;
-  if (old_n > 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, 0);
+  figures_page_cache_clear (self->pages);
 }
 
 gboolean
@@ -501,8 +416,6 @@ figures_statistic_list_dispose (GObject *object)
   FiguresStatisticList *self = FIGURES_STATISTIC_LIST (object);
 
   g_cancellable_cancel (self->cancellable);
-  g_clear_pointer (&self->pages, g_hash_table_unref);
-  g_clear_pointer (&self->requested, g_hash_table_unref);
 
   G_OBJECT_CLASS (figures_statistic_list_parent_class)->dispose (object);
 }
@@ -513,6 +426,7 @@ figures_statistic_list_finalize (GObject *object)
   FiguresStatisticList *self = FIGURES_STATISTIC_LIST (object);
 
   g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->pages, figures_page_cache_free);
   g_clear_pointer (&self->ids, g_array_unref);
   query_clear (&self->query);
   g_free (self->index_path);
@@ -539,8 +453,8 @@ static void
 figures_statistic_list_init (FiguresStatisticList *self)
 {
   self->cancellable = g_cancellable_new ();
-  self->pages = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
-  self->requested = g_hash_table_new (NULL, NULL);
+  self->pages =
+    figures_page_cache_new (G_LIST_MODEL (self), FIGURES_TYPE_STATISTIC_ITEM, PAGE_SIZE, read_page);
   self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 }
 
