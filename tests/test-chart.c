@@ -325,6 +325,94 @@ test_bars_aggregate_and_sort (void)
   g_assert_false (first.approx);
 }
 
+/* The user's options: exact values, a log scale, subtitle, no title. */
+static void
+test_options (void)
+{
+  g_autoptr (FiguresChartData) data = make_bars (EN);
+  g_autoptr (FiguresChartLayout) exact = NULL;
+  g_autoptr (FiguresChartLayout) log_scale = NULL;
+  g_autoptr (FiguresChartLayout) untitled = NULL;
+  g_autoptr (FiguresChartData) chinese = make_compare (ZH);
+  g_autoptr (FiguresChartLayout) chinese_exact = NULL;
+  FiguresChartMark first, last;
+  guint n_ticks = 0;
+  double low;
+
+  figures_chart_data_set_exact_values (data, TRUE);
+  exact = figures_chart_layout_new (data, 900, 600, FIGURES_CHART_THEME_LIGHT, 1);
+  g_assert_true (has_label (exact, FIGURES_CHART_LABEL_VALUE, "270,000 person-times"));
+  g_assert_false (has_label (exact, FIGURES_CHART_LABEL_VALUE, "270K"));
+  g_assert_true (has_label (exact, FIGURES_CHART_LABEL_TICK, "100,000"));
+  g_assert_false (has_label (exact, FIGURES_CHART_LABEL_TICK, "K"));
+  g_assert_true (has_label (exact, FIGURES_CHART_LABEL_SUBTITLE, "Largest single mention"));
+  assert_labels_fit (exact, "bars, exact");
+
+  /* 270,000 down to 22,500: ticks at 10,000, 100,000 (and 1,000,000
+   * if it fits), bars from 10,000. */
+  figures_chart_data_set_scale (data, FIGURES_CHART_SCALE_LOG);
+  figures_chart_data_set_subtitle (data, "Trainees in the year's reports");
+  log_scale = figures_chart_layout_new (data, 900, 600, FIGURES_CHART_THEME_LIGHT, 1);
+  for (guint i = 0; i < figures_chart_layout_get_n_labels (log_scale); i++)
+    {
+      FiguresChartLabel label;
+      g_autoptr (GString) digits = NULL;
+      double value;
+
+      figures_chart_layout_get_label (log_scale, i, &label);
+      if (label.role != FIGURES_CHART_LABEL_TICK)
+        continue;
+      digits = g_string_new (label.text);
+      g_string_replace (digits, ",", "", 0);
+      value = g_ascii_strtod (digits->str, NULL);
+      g_assert_cmpfloat (value, >, 0);
+      g_assert_cmpfloat_with_epsilon (log10 (value), round (log10 (value)), 1e-9);
+      n_ticks++;
+    }
+  g_assert_cmpuint (n_ticks, >=, 2);
+  g_assert_true (has_label (log_scale, FIGURES_CHART_LABEL_TICK, "10,000"));
+  g_assert_true (has_label (log_scale, FIGURES_CHART_LABEL_TICK, "100,000"));
+  g_assert_true (
+    has_label (log_scale, FIGURES_CHART_LABEL_SUBTITLE, "Trainees in the year's reports – "));
+  g_assert_true (has_label (log_scale, FIGURES_CHART_LABEL_SUBTITLE, "log scale"));
+  g_assert_false (has_label (log_scale, FIGURES_CHART_LABEL_SUBTITLE, "Largest single"));
+  /* Lengths go by the logarithm from 10^4: equal ratios, equal steps. */
+  figures_chart_layout_get_mark (log_scale, 0, &first);
+  figures_chart_layout_get_mark (log_scale, figures_chart_layout_get_n_marks (log_scale) - 1,
+                                 &last);
+  low = 4;
+  g_assert_cmpfloat_with_epsilon (first.rect.width / last.rect.width,
+                                  (log10 (first.value) - low) / (log10 (last.value) - low), 1e-6);
+  g_assert_cmpfloat (first.rect.width / last.rect.width, <, first.value / last.value);
+  assert_labels_fit (log_scale, "bars, log scale");
+
+  /* A zero has no bar on a log scale, and the subtitle says so; an empty
+   * title draws none. */
+  add (data, "三亚市", "trainees", 0, 0, 0, 1, 1, FALSE, "人次");
+  figures_chart_data_set_title (data, "");
+  untitled = figures_chart_layout_new (data, 900, 600, FIGURES_CHART_THEME_LIGHT, 1);
+  g_assert_false (has_label (untitled, FIGURES_CHART_LABEL_TITLE, NULL));
+  g_assert_true (has_label (untitled, FIGURES_CHART_LABEL_SUBTITLE, "no bar for zero or less"));
+  for (guint i = 0; i < figures_chart_layout_get_n_marks (untitled); i++)
+    {
+      FiguresChartMark mark;
+
+      figures_chart_layout_get_mark (untitled, i, &mark);
+      if (g_strcmp0 (mark.city, "三亚市") == 0)
+        g_assert_cmpfloat (mark.rect.width, ==, 0);
+      else
+        g_assert_cmpfloat (mark.rect.width, >, 0);
+    }
+  assert_labels_fit (untitled, "bars, log scale, untitled");
+
+  /* Chinese: 万/亿 with every digit kept. */
+  figures_chart_data_set_exact_values (chinese, TRUE);
+  chinese_exact = figures_chart_layout_new (chinese, 1000, 620, FIGURES_CHART_THEME_LIGHT, 1);
+  g_assert_true (has_label (chinese_exact, FIGURES_CHART_LABEL_VALUE, "6.29亿"));
+  g_assert_true (has_label (chinese_exact, FIGURES_CHART_LABEL_VALUE, "3.145亿"));
+  g_assert_false (has_label (chinese_exact, FIGURES_CHART_LABEL_VALUE, "3.15亿"));
+}
+
 static void
 test_compare_colors (void)
 {
@@ -973,6 +1061,7 @@ main (int argc, char **argv)
 
   g_test_add_func ("/chart/bars/proportional", test_bars_proportional);
   g_test_add_func ("/chart/bars/aggregate-and-sort", test_bars_aggregate_and_sort);
+  g_test_add_func ("/chart/options", test_options);
   g_test_add_func ("/chart/compare/colors", test_compare_colors);
   g_test_add_func ("/chart/years", test_years);
   g_test_add_func ("/chart/language-apart-from-numbers", test_language_apart_from_numbers);

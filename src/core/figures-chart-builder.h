@@ -26,6 +26,7 @@ typedef struct
   double base; /* body text size */
   double gap;  /* the usual space between things */
   gboolean any_approx;
+  gboolean any_not_positive; /* a value a log axis cannot draw */
 } Builder;
 
 typedef enum
@@ -90,6 +91,7 @@ gboolean _figures_chart_rects_overlap (const cairo_rectangle_t *a, const cairo_r
 gboolean _figures_chart_overlaps_any_text (Builder *b, const cairo_rectangle_t *rect, guint skip);
 char *_figures_chart_format_value (Builder *b, double value, const char *unit, gboolean approx);
 char *_figures_chart_format_short_value (Builder *b, double value, gboolean approx);
+char *_figures_chart_format_tick (Builder *b, double value, double step, double axis_max);
 const char *_figures_chart_aggregate_words (Builder *b);
 char *_figures_chart_metric_with_unit (Builder *b, const char *metric, const char *unit);
 char *_figures_chart_unit_of_metric (Builder *b, const char *metric);
@@ -114,6 +116,7 @@ void _figures_chart_replace_subtitle (Builder *b, const char *subtitle);
 GArray *_figures_chart_make_entries (
   Builder *b, GPtrArray *cities, GArray *colors, const char *metric, gboolean only_with_data);
 gboolean _figures_chart_entries_any_approx (GArray *entries);
+gboolean _figures_chart_entries_any_not_positive (GArray *entries);
 void _figures_chart_layout_bars (Builder *b, GPtrArray *metrics);
 void _figures_chart_grid_for (Builder *b,
                               guint n_panels,

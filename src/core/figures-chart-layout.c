@@ -312,6 +312,16 @@ _figures_chart_format_short_value (Builder *b, double value, gboolean approx)
   return g_strconcat (approx ? "≈" : "", number, NULL);
 }
 
+/* A tick: "100K" for the axis's multiplier; exact values ask for every
+ * digit there too ("100,000"). */
+char *
+_figures_chart_format_tick (Builder *b, double value, double step, double axis_max)
+{
+  if (b->data->exact && b->data->aggregate != FIGURES_AGGREGATE_COUNT)
+    return figures_format_exact_number (value, b->style);
+  return figures_format_tick (value, step, axis_max, b->style);
+}
+
 const char *
 _figures_chart_aggregate_words (Builder *b)
 {
@@ -553,7 +563,7 @@ layout_x_ticks (Builder *b,
 
           if (x > x1 + 0.5 || i > 20)
             break;
-          label = figures_format_tick (value, step, visible_max, b->style);
+          label = _figures_chart_format_tick (b, value, step, visible_max);
           index = _figures_chart_make_text (b, FIGURES_CHART_LABEL_TICK, panel, label, FONT_SMALL,
                                             b->palette->secondary, 0);
           text = _figures_chart_get_text (b, index);
@@ -646,7 +656,7 @@ layout_log_ticks (Builder *b,
 
           if (x > x1 + 0.5 || k > scale->lo + 40)
             break;
-          label = figures_format_tick (value, value, value, b->style);
+          label = _figures_chart_format_tick (b, value, value, value);
           index = _figures_chart_make_text (b, FIGURES_CHART_LABEL_TICK, panel, label, FONT_SMALL,
                                             b->palette->secondary, 0);
           text = _figures_chart_get_text (b, index);
@@ -1004,6 +1014,10 @@ _figures_chart_make_subtitle (Builder *b, const char *first, guint n_hidden, gui
   if (data->scale == FIGURES_CHART_SCALE_LOG && data->kind != FIGURES_CHART_YEARS)
     g_string_append_printf (s, "%s%s", s->len > 0 ? separator (b) : "",
                             is_chinese (b) ? "对数坐标：每格为十倍" : "log scale: each step ×10");
+  /* a log axis has no place for them: their label stands alone */
+  if (data->scale == FIGURES_CHART_SCALE_LOG && data->kind != FIGURES_CHART_YEARS &&
+      b->any_not_positive)
+    g_string_append (s, is_chinese (b) ? "，零及负值无条形" : ", no bar for zero or less");
   if (n_hidden > 0)
     {
       if (is_chinese (b))
@@ -1066,6 +1080,20 @@ _figures_chart_make_entries (
     }
 
   return entries;
+}
+
+gboolean
+_figures_chart_entries_any_not_positive (GArray *entries)
+{
+  for (guint i = 0; i < entries->len; i++)
+    {
+      BarEntry *entry = &g_array_index (entries, BarEntry, i);
+
+      if (entry->row != NULL && !(entry->value > 0))
+        return TRUE;
+    }
+
+  return FALSE;
 }
 
 gboolean
