@@ -223,11 +223,22 @@ test_options (void)
         }
     }
 
+  /* A broken axis is an axis too */
+  {
+    g_auto (Run) run = { 0 };
+    g_autofree char *path = g_build_filename (tmp_dir, "broken.png", NULL);
+    g_autofree char *output = g_strconcat ("--output=", path, NULL);
+
+    run_figures (&run, "chart", db, "--metric=funding", "--axis=broken", output, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  }
+
   /* Bad values: exit 2, saying what to use. */
   {
     const char *bad[][2] = {
       { "--values=full", "--values=full: use compact or exact" },
-      { "--axis=sqrt", "--axis=sqrt: use linear or log" },
+      { "--axis=sqrt", "--axis=sqrt: use linear, log or broken" },
     };
     g_autofree char *path = g_build_filename (tmp_dir, "bad.png", NULL);
     g_autofree char *output = g_strconcat ("--output=", path, NULL);

@@ -413,6 +413,80 @@ test_options (void)
   g_assert_false (has_label (chinese_exact, FIGURES_CHART_LABEL_VALUE, "3.15亿"));
 }
 
+/* One bar over five times the next: a broken axis cuts it, the rest
+ * are drawn as on a linear axis that ends near the next one. */
+static void
+test_broken_axis (void)
+{
+  g_autoptr (FiguresChartData) data = figures_chart_data_new (FIGURES_CHART_BARS);
+  g_autoptr (FiguresChartLayout) broken = NULL;
+  g_autoptr (FiguresChartLayout) linear = NULL;
+  g_autoptr (FiguresChartLayout) even = NULL;
+  const double values[] = { 5e6, 4e5, 3e5, 2e5 };
+  FiguresChartMark marks[G_N_ELEMENTS (values)];
+  double max_tick = 0;
+
+  figures_chart_data_set_style (data, EN);
+  figures_chart_data_set_language (data, FIGURES_CHART_LANGUAGE_ENGLISH);
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    add (data, cities[i], "funding", 0, 0, values[i], 1, 1, FALSE, "元");
+  figures_chart_data_set_scale (data, FIGURES_CHART_SCALE_BROKEN);
+  broken = figures_chart_layout_new (data, 900, 500, FIGURES_CHART_THEME_LIGHT, 1);
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    {
+      g_assert_true (figures_chart_layout_get_mark (broken, i, &marks[i]));
+      g_assert_cmpfloat (marks[i].value, ==, values[i]);
+    }
+  /* The cut bar is the longest, yet far shorter than its value asks */
+  g_assert_cmpfloat (marks[0].rect.width, >, marks[1].rect.width + 20);
+  g_assert_cmpfloat (marks[0].rect.width / marks[1].rect.width, <, values[0] / values[1] / 3);
+  /* The others keep one scale */
+  g_assert_cmpfloat_with_epsilon (marks[1].rect.width / values[1], marks[3].rect.width / values[3],
+                                  1e-9);
+  g_assert_true (has_label (broken, FIGURES_CHART_LABEL_VALUE, "5M yuan"));
+  g_assert_true (has_label (broken, FIGURES_CHART_LABEL_SUBTITLE, "broken axis"));
+  /* The axis ends near the next bar: no tick says millions */
+  for (guint i = 0; i < figures_chart_layout_get_n_labels (broken); i++)
+    {
+      FiguresChartLabel label;
+
+      figures_chart_layout_get_label (broken, i, &label);
+      if (label.role != FIGURES_CHART_LABEL_TICK)
+        continue;
+      g_assert_null (strchr (label.text, 'M'));
+      max_tick = MAX (max_tick, g_ascii_strtod (label.text, NULL) *
+                                  (strchr (label.text, 'K') != NULL ? 1e3 : 1));
+    }
+  g_assert_cmpfloat (max_tick, >=, values[1]);
+  g_assert_cmpfloat (max_tick, <, values[0] / 2);
+  assert_labels_fit (broken, "broken axis");
+
+  /* Linear: the longest bar to scale */
+  figures_chart_data_set_scale (data, FIGURES_CHART_SCALE_LINEAR);
+  linear = figures_chart_layout_new (data, 900, 500, FIGURES_CHART_THEME_LIGHT, 1);
+  g_assert_true (figures_chart_layout_get_mark (linear, 1, &marks[1]));
+  g_assert_true (figures_chart_layout_get_mark (linear, 0, &marks[0]));
+  g_assert_cmpfloat_with_epsilon (marks[0].rect.width / marks[1].rect.width, values[0] / values[1],
+                                  1e-6);
+  g_assert_false (has_label (linear, FIGURES_CHART_LABEL_SUBTITLE, "broken axis"));
+
+  /* No bar five times the next: nothing is cut */
+  add (data, cities[4], "funding", 0, 0, 1.2e6, 1, 1, FALSE, "元");
+  figures_chart_data_set_scale (data, FIGURES_CHART_SCALE_BROKEN);
+  even = figures_chart_layout_new (data, 900, 500, FIGURES_CHART_THEME_LIGHT, 1);
+  g_assert_true (figures_chart_layout_get_mark (even, 0, &marks[0]));
+  g_assert_true (figures_chart_layout_get_mark (even, 2, &marks[2]));
+  g_assert_cmpfloat_with_epsilon (marks[0].rect.width / marks[2].rect.width, values[0] / values[1],
+                                  1e-6);
+  g_assert_false (has_label (even, FIGURES_CHART_LABEL_SUBTITLE, "broken axis"));
+
+  if (g_getenv ("FIGURES_KEEP_CHART") != NULL)
+    {
+      g_assert_true (figures_chart_layout_export (broken, g_getenv ("FIGURES_KEEP_CHART"),
+                                                  FIGURES_CHART_FORMAT_PNG, NULL));
+    }
+}
+
 static void
 test_compare_colors (void)
 {
@@ -1062,6 +1136,7 @@ main (int argc, char **argv)
   g_test_add_func ("/chart/bars/proportional", test_bars_proportional);
   g_test_add_func ("/chart/bars/aggregate-and-sort", test_bars_aggregate_and_sort);
   g_test_add_func ("/chart/options", test_options);
+  g_test_add_func ("/chart/broken-axis", test_broken_axis);
   g_test_add_func ("/chart/compare/colors", test_compare_colors);
   g_test_add_func ("/chart/years", test_years);
   g_test_add_func ("/chart/language-apart-from-numbers", test_language_apart_from_numbers);

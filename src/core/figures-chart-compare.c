@@ -133,6 +133,7 @@ _figures_chart_layout_compare (Builder *b, GPtrArray *metrics)
 
       b->any_approx |= _figures_chart_entries_any_approx (entries);
       b->any_not_positive |= _figures_chart_entries_any_not_positive (entries);
+      b->any_broken |= _figures_chart_entries_dwarfed (entries, entries->len, NULL);
     }
 
   if (data->title != NULL)
