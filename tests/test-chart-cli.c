@@ -8,6 +8,7 @@
 
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
 
@@ -294,6 +295,155 @@ test_chinese_locale (void)
   g_assert_nonnull (strstr (text, "亿元"));
 }
 
+/* The year column of `figures stats` rows (TSV, header first) */
+static GArray *
+stats_years (const char *out)
+{
+  g_auto (GStrv) lines = g_strsplit (out, "\n", -1);
+  g_auto (GStrv) header = g_strsplit (lines[0], "\t", -1);
+  GArray *years = g_array_new (FALSE, FALSE, sizeof (int));
+  int column = -1;
+
+  for (guint i = 0; header[i] != NULL; i++)
+    if (strcmp (header[i], "year") == 0)
+      column = i;
+  g_assert_cmpint (column, >=, 0);
+  for (guint i = 1; lines[i] != NULL; i++)
+    {
+      g_auto (GStrv) fields = g_strsplit (lines[i], "\t", -1);
+      int year;
+
+      if (lines[i][0] == '\0')
+        continue;
+      year = atoi (fields[column]);
+      g_array_append_val (years, year);
+    }
+  return years;
+}
+
+/* --years on stats and chart, --label of other figures, and a chart fit
+ * for a report: its subtitle, exact values and a log axis (in a PDF's
+ * text); bad values exit 2. */
+static void
+test_years_labels_options (void)
+{
+  g_auto (Run) all = { 0 };
+  g_auto (Run) some = { 0 };
+  g_auto (Run) other = { 0 };
+  g_auto (Run) run = { 0 };
+  g_autofree char *db = NULL;
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  g_autoptr (GArray) years = NULL;
+  g_autoptr (GArray) selected = NULL;
+  g_autofree char *range = NULL;
+  int first = G_MAXINT, last = 0;
+  guint expected = 0;
+
+  if (!have_index ())
+    return;
+  db = db_option ();
+
+  /* stats: the rows of the years asked for, bounds included */
+  run_figures (&all, "stats", db, NULL);
+  g_assert_cmpint (all.status, ==, 0);
+  years = stats_years (all.out);
+  for (guint i = 0; i < years->len; i++)
+    if (g_array_index (years, int, i) > 0)
+      {
+        first = MIN (first, g_array_index (years, int, i));
+        last = MAX (last, g_array_index (years, int, i));
+      }
+  g_assert_cmpint (first, <, last);
+  for (guint i = 0; i < years->len; i++)
+    expected += g_array_index (years, int, i) == last;
+  range = g_strdup_printf ("--years=%d-%d", last, last);
+  run_figures (&some, "stats", db, range, NULL);
+  g_assert_cmpint (some.status, ==, 0);
+  selected = stats_years (some.out);
+  g_assert_cmpuint (selected->len, ==, expected);
+  for (guint i = 0; i < selected->len; i++)
+    g_assert_cmpint (g_array_index (selected, int, i), ==, last);
+  {
+    g_auto (Run) open_end = { 0 };
+    g_autofree char *from = g_strdup_printf ("--years=%d-", first + 1);
+    g_autoptr (GArray) later = NULL;
+
+    run_figures (&open_end, "stats", db, from, NULL);
+    g_assert_cmpint (open_end.status, ==, 0);
+    later = stats_years (open_end.out);
+    g_assert_cmpuint (later->len, >, 0);
+    g_assert_cmpuint (later->len, <, years->len);
+    for (guint i = 0; i < later->len; i++)
+      g_assert_cmpint (g_array_index (later, int, i), >, first);
+  }
+  for (guint i = 0; i < 4; i++)
+    {
+      static const char *const bad[] = { "--years=20x", "--years=2022-2020", "--years=-",
+                                         "--years=99" };
+      g_auto (Run) wrong = { 0 };
+
+      run_figures (&wrong, "stats", db, bad[i], NULL);
+      g_assert_cmpint (wrong.status, ==, 2);
+      g_assert_nonnull (strstr (wrong.err, "--years"));
+    }
+
+  /* chart --label: a label of other figures, else exit 2 */
+  run_figures (&other, "stats", db, "--metric=other", NULL);
+  g_assert_cmpint (other.status, ==, 0);
+  {
+    g_auto (GStrv) lines = g_strsplit (other.out, "\n", -1);
+    g_auto (GStrv) row = g_strsplit (lines[1], "\t", -1);
+    g_autofree char *path = g_build_filename (tmp_dir, "label.png", NULL);
+    g_autofree char *output = g_strconcat ("--output=", path, NULL);
+    g_autofree char *label = g_strconcat ("--label=", row[9], NULL);
+    g_auto (Run) labelled = { 0 };
+    g_auto (Run) unknown = { 0 };
+    g_auto (Run) no_other = { 0 };
+
+    g_assert_nonnull (row[9]);
+    run_figures (&labelled, "chart", db, "--metric=other", label, output, NULL);
+    g_assert_cmpint (labelled.status, ==, 0);
+    g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+    run_figures (&unknown, "chart", db, "--metric=other", "--label=没有这个 个", output, NULL);
+    g_assert_cmpint (unknown.status, ==, 2);
+    g_assert_nonnull (strstr (unknown.err, "没有这个 个"));
+    run_figures (&no_other, "chart", db, "--metric=trainees", label, output, NULL);
+    g_assert_cmpint (no_other.status, ==, 2);
+  }
+
+  /* options, and their bad values */
+  {
+    static const char *const bad[] = { "--values=round", "--axis=loga" };
+    g_autofree char *path = g_build_filename (tmp_dir, "options.pdf", NULL);
+    g_autofree char *output = g_strconcat ("--output=", path, NULL);
+
+    for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+      {
+        g_auto (Run) wrong = { 0 };
+
+        run_figures (&wrong, "chart", db, "--metric=funding", bad[i], output, NULL);
+        g_assert_cmpint (wrong.status, ==, 2);
+      }
+    run_figures (&run, "chart", db, "--metric=funding", "--values=exact", "--axis=log",
+                 "--subtitle=Funding as the reports state it", "--title=", range, output, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    if (pdftotext != NULL)
+      {
+        g_autofree char *text = pdf_text (pdftotext, path);
+        g_autofree char *year = g_strdup_printf ("%d", last);
+
+        g_assert_nonnull (strstr (text, "Funding as the reports state it"));
+        g_assert_nonnull (strstr (text, year));
+        g_assert_nonnull (strstr (text, "log scale"));
+        /* exact: every digit, and no title */
+        g_assert_nonnull (strstr (text, ",000 yuan"));
+        g_assert_null (strstr (text, "Funding by city"));
+      }
+    else
+      g_test_message ("pdftotext not installed: the PDF's text is not checked");
+  }
+}
+
 static void
 test_errors (void)
 {
@@ -458,6 +608,7 @@ main (int argc, char **argv)
   g_test_add_func ("/chart-cli/chinese-locale", test_chinese_locale);
   g_test_add_func ("/chart-cli/errors", test_errors);
   g_test_add_func ("/chart-cli/empty", test_empty);
+  g_test_add_func ("/chart-cli/years-labels-options", test_years_labels_options);
 
   result = g_test_run ();
 

@@ -287,6 +287,86 @@ test_bars_proportional (void)
   g_assert_false (has_label (layout, FIGURES_CHART_LABEL_COUNTS, NULL));
 }
 
+/* A chart fit for a report: the user's title (or none) and subtitle, the
+ * years drawn, exact values, and a log axis whose ticks are powers of ten
+ * and whose bars grow with the logarithm. */
+static void
+test_report_options (void)
+{
+  g_autoptr (FiguresChartData) data = figures_chart_data_new (FIGURES_CHART_BARS);
+  g_autoptr (FiguresChartLayout) layout = NULL;
+  FiguresChartMark big, small;
+  guint n_ticks = 0;
+
+  figures_chart_data_set_style (data, EN);
+  figures_chart_data_set_language (data, FIGURES_CHART_LANGUAGE_ENGLISH);
+  /* one bar dwarfs the others */
+  add (data, "包头市", "funding", 0, 960000000, 960000000, 1, 1, FALSE, "元");
+  add (data, "乌海市", "funding", 0, 56000, 56000, 1, 1, FALSE, "元");
+  add (data, "赤峰市", "funding", 0, 1234567, 1234567, 1, 1, FALSE, "元");
+
+  /* compact by default, with the chart's own title */
+  layout = figures_chart_layout_new (data, 900, 600, FIGURES_CHART_THEME_LIGHT, 1);
+  g_assert_true (has_label (layout, FIGURES_CHART_LABEL_VALUE, "960M yuan"));
+  g_assert_true (has_label (layout, FIGURES_CHART_LABEL_TITLE, "Funding by city"));
+  g_clear_pointer (&layout, figures_chart_layout_unref);
+
+  figures_chart_data_set_exact_values (data, TRUE);
+  figures_chart_data_set_scale (data, FIGURES_CHART_SCALE_LOG);
+  figures_chart_data_set_title (data, "");
+  figures_chart_data_set_subtitle (data, "As the reports state it");
+  figures_chart_data_set_years (data, 2021, 2023);
+  layout = figures_chart_layout_new (data, 900, 600, FIGURES_CHART_THEME_LIGHT, 1);
+  assert_labels_fit (layout, "report options");
+  g_assert_false (has_label (layout, FIGURES_CHART_LABEL_TITLE, NULL));
+  g_assert_true (has_label (layout, FIGURES_CHART_LABEL_SUBTITLE, "As the reports state it"));
+  g_assert_true (has_label (layout, FIGURES_CHART_LABEL_SUBTITLE, "2021–2023"));
+  g_assert_true (has_label (layout, FIGURES_CHART_LABEL_SUBTITLE, "log scale"));
+  g_assert_true (has_label (layout, FIGURES_CHART_LABEL_VALUE, "960,000,000 yuan"));
+  g_assert_true (has_label (layout, FIGURES_CHART_LABEL_VALUE, "1,234,567 yuan"));
+  g_assert_true (has_label (layout, FIGURES_CHART_LABEL_VALUE, "56,000 yuan"));
+
+  /* ticks: powers of ten only, in order */
+  for (guint i = 0; i < figures_chart_layout_get_n_labels (layout); i++)
+    {
+      FiguresChartLabel label;
+
+      g_assert_true (figures_chart_layout_get_label (layout, i, &label));
+      if (label.role != FIGURES_CHART_LABEL_TICK)
+        continue;
+      n_ticks++;
+      g_assert_true (strcmp (label.text, "10K") == 0 || strcmp (label.text, "100K") == 0 ||
+                     strcmp (label.text, "1M") == 0 || strcmp (label.text, "10M") == 0 ||
+                     strcmp (label.text, "100M") == 0 || strcmp (label.text, "1B") == 0);
+    }
+  g_assert_cmpuint (n_ticks, >=, 3);
+
+  /* lengths grow with the logarithm: 960M is 4.2 decades above 56K, 1.2M
+   * 1.3; the smallest bar is still seen */
+  g_assert_true (figures_chart_layout_get_mark (layout, 0, &big));
+  g_assert_true (figures_chart_layout_get_mark (layout, 2, &small));
+  g_assert_cmpfloat (small.value, ==, 56000);
+  g_assert_cmpfloat (small.rect.width, >, 4);
+  {
+    FiguresChartMark middle;
+    double decade;
+
+    g_assert_true (figures_chart_layout_get_mark (layout, 1, &middle));
+    decade = (big.rect.width - middle.rect.width) / (log10 (big.value) - log10 (middle.value));
+    g_assert_cmpfloat_with_epsilon ((middle.rect.width - small.rect.width) / decade,
+                                    log10 (middle.value) - log10 (small.value), 1e-6);
+  }
+
+  /* Chinese exact values keep every digit in 万/亿 */
+  g_clear_pointer (&layout, figures_chart_layout_unref);
+  figures_chart_data_set_style (data, FIGURES_NUMBER_STYLE_CHINESE);
+  figures_chart_data_set_language (data, FIGURES_CHART_LANGUAGE_CHINESE);
+  layout = figures_chart_layout_new (data, 900, 600, FIGURES_CHART_THEME_LIGHT, 1);
+  g_assert_true (has_label (layout, FIGURES_CHART_LABEL_VALUE, "9.6亿元"));
+  g_assert_true (has_label (layout, FIGURES_CHART_LABEL_VALUE, "123.4567万元"));
+  g_assert_true (has_label (layout, FIGURES_CHART_LABEL_SUBTITLE, "对数坐标"));
+}
+
 static void
 test_bars_aggregate_and_sort (void)
 {
@@ -1150,6 +1230,7 @@ main (int argc, char **argv)
   g_test_add_func ("/chart/export/svg", test_export_svg);
   g_test_add_func ("/chart/export/pdf", test_export_pdf);
   g_test_add_func ("/chart/export/errors", test_export_errors);
+  g_test_add_func ("/chart/report-options", test_report_options);
   for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
     {
       g_autofree char *path = g_strdup_printf ("/chart/reference/%s", kinds[k].name);

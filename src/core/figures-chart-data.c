@@ -73,6 +73,18 @@ figures_chart_sort_from_string (const char *text, FiguresChartSort *sort)
 }
 
 gboolean
+figures_chart_data_has_metric (FiguresChartData *self, const char *metric)
+{
+  g_autoptr (GPtrArray) metrics = NULL;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (metric != NULL, FALSE);
+
+  metrics = _figures_chart_data_list_metrics (self);
+  return g_ptr_array_find_with_equal_func (metrics, metric, g_str_equal, NULL);
+}
+
+gboolean
 figures_chart_scale_from_string (const char *text, FiguresChartScale *scale)
 {
   FiguresChartScale value;

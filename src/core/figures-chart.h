@@ -164,6 +164,8 @@ void figures_chart_data_set_source (FiguresChartData *self,
                                     guint n_documents,
                                     guint n_statistics,
                                     const char *indexed_date);
+/* Whether @metric (a key, or "other:LABEL") has a panel */
+gboolean figures_chart_data_has_metric (FiguresChartData *self, const char *metric);
 /* No row to show: the chart says so in words. */
 gboolean figures_chart_data_is_empty (FiguresChartData *self);
 

@@ -28,6 +28,19 @@ FiguresChartData *figures_chart_view_get_data (FiguresChartView *self);
 /* The layout on screen; NULL before the first draw. */
 FiguresChartLayout *figures_chart_view_get_layout (FiguresChartView *self);
 void figures_chart_view_set_metric (FiguresChartView *self, const char *metric_key);
+/* Charts only: a line per city over the years, or bars by city */
+void figures_chart_view_set_by_year (FiguresChartView *self, gboolean by_year);
+/* The years charted, @from to @to included; 0 leaves an end open (a year
+ * not in the index is open too) */
+void figures_chart_view_set_years (FiguresChartView *self, int from, int to);
+/* The labels of `other` charted, each in a panel; NULL: the most mentioned */
+void figures_chart_view_set_labels (FiguresChartView *self, const char *const *labels);
+/* How the chart reads (the Options popover): laid out again, not re-read */
+void figures_chart_view_set_display (FiguresChartView *self,
+                                     gboolean exact,
+                                     FiguresChartScale scale,
+                                     const char *title,
+                                     const char *subtitle);
 /* Compare: the chosen cities (2 to 12 are drawn). */
 void figures_chart_view_set_cities (FiguresChartView *self, const char *const *cities);
 const char *const *figures_chart_view_get_cities (FiguresChartView *self);

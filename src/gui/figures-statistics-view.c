@@ -38,6 +38,7 @@ struct _FiguresStatisticsView
   FiguresStatisticSort sort;
   gboolean descending;
   gboolean choices_loading;
+  gboolean reload_pending; /* hidden: read when shown */
   gboolean probing;        /* asking the column view which column sorts */
   const void *sort_column; /* the Column it answered with */
 
@@ -552,6 +553,14 @@ figures_statistics_view_reload (FiguresStatisticsView *self)
 
   if (self->library == NULL)
     return;
+  /* as Charts: a hidden table reads the index when it is shown, not
+   * while the reports the user sees are being read */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->reload_pending = TRUE;
+      return;
+    }
+  self->reload_pending = FALSE;
   g_cancellable_cancel (self->load_cancellable);
   g_clear_object (&self->load_cancellable);
   self->load_cancellable = g_cancellable_new ();
@@ -1025,6 +1034,16 @@ figures_statistics_view_finalize (GObject *object)
 }
 
 static void
+figures_statistics_view_map (GtkWidget *widget)
+{
+  FiguresStatisticsView *self = FIGURES_STATISTICS_VIEW (widget);
+
+  GTK_WIDGET_CLASS (figures_statistics_view_parent_class)->map (widget);
+  if (self->reload_pending)
+    figures_statistics_view_reload (self);
+}
+
+static void
 figures_statistics_view_class_init (FiguresStatisticsViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -1032,6 +1051,7 @@ figures_statistics_view_class_init (FiguresStatisticsViewClass *klass)
 
   object_class->dispose = figures_statistics_view_dispose;
   object_class->finalize = figures_statistics_view_finalize;
+  widget_class->map = figures_statistics_view_map;
 
   /* The rows were read and are shown. */
   signals[SIGNAL_LOADED] = g_signal_new ("loaded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
