@@ -92,7 +92,6 @@ gboolean _figures_chart_rects_overlap (const cairo_rectangle_t *a, const cairo_r
 gboolean _figures_chart_overlaps_any_text (Builder *b, const cairo_rectangle_t *rect, guint skip);
 char *_figures_chart_format_value (Builder *b, double value, const char *unit, gboolean approx);
 char *_figures_chart_format_short_value (Builder *b, double value, gboolean approx);
-char *_figures_chart_format_tick (Builder *b, double value, double step, double axis_max);
 const char *_figures_chart_aggregate_words (Builder *b);
 char *_figures_chart_metric_with_unit (Builder *b, const char *metric, const char *unit);
 char *_figures_chart_unit_of_metric (Builder *b, const char *metric);

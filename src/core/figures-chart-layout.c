@@ -312,16 +312,6 @@ _figures_chart_format_short_value (Builder *b, double value, gboolean approx)
   return g_strconcat (approx ? "≈" : "", number, NULL);
 }
 
-/* A tick: "100K" for the axis's multiplier; exact values ask for every
- * digit there too ("100,000"). */
-char *
-_figures_chart_format_tick (Builder *b, double value, double step, double axis_max)
-{
-  if (b->data->exact && b->data->aggregate != FIGURES_AGGREGATE_COUNT)
-    return figures_format_exact_number (value, b->style);
-  return figures_format_tick (value, step, axis_max, b->style);
-}
-
 const char *
 _figures_chart_aggregate_words (Builder *b)
 {
@@ -563,7 +553,7 @@ layout_x_ticks (Builder *b,
 
           if (x > x1 + 0.5 || i > 20)
             break;
-          label = _figures_chart_format_tick (b, value, step, visible_max);
+          label = figures_format_tick (value, step, visible_max, b->style);
           index = _figures_chart_make_text (b, FIGURES_CHART_LABEL_TICK, panel, label, FONT_SMALL,
                                             b->palette->secondary, 0);
           text = _figures_chart_get_text (b, index);
@@ -656,7 +646,7 @@ layout_log_ticks (Builder *b,
 
           if (x > x1 + 0.5 || k > scale->lo + 40)
             break;
-          label = _figures_chart_format_tick (b, value, value, value);
+          label = figures_format_tick (value, value, value, b->style);
           index = _figures_chart_make_text (b, FIGURES_CHART_LABEL_TICK, panel, label, FONT_SMALL,
                                             b->palette->secondary, 0);
           text = _figures_chart_get_text (b, index);

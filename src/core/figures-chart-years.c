@@ -80,7 +80,7 @@ layout_years_panel (Builder *b,
   axis_end = figures_format_nice_axis (max_value, max_ticks, &step);
   for (guint i = 0; i * step <= axis_end * (1 + 1e-9) && i <= 20; i++)
     {
-      g_autofree char *label = _figures_chart_format_tick (b, i * step, step, axis_end);
+      g_autofree char *label = figures_format_tick (i * step, step, axis_end, b->style);
       guint index = _figures_chart_make_text (b, FIGURES_CHART_LABEL_TICK, panel, label, FONT_SMALL,
                                               b->palette->secondary, 0);
 
