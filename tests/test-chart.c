@@ -494,6 +494,36 @@ test_options (void)
   g_assert_false (has_label (chinese_exact, FIGURES_CHART_LABEL_VALUE, "3.15亿"));
 }
 
+/* The value label starting with @value sits after its bar, not on it. */
+static void
+assert_cut_label_after_bar (FiguresChartLayout *layout, const char *value)
+{
+  gboolean found = FALSE;
+
+  for (guint i = 0; i < figures_chart_layout_get_n_labels (layout); i++)
+    {
+      FiguresChartLabel label;
+
+      figures_chart_layout_get_label (layout, i, &label);
+      if (label.role != FIGURES_CHART_LABEL_VALUE || !g_str_has_prefix (label.text, value))
+        continue;
+      for (guint j = 0; j < figures_chart_layout_get_n_marks (layout); j++)
+        {
+          FiguresChartMark mark;
+
+          figures_chart_layout_get_mark (layout, j, &mark);
+          if (mark.rect.y <= label.rect.y + label.rect.height / 2 &&
+              label.rect.y + label.rect.height / 2 <= mark.rect.y + mark.rect.height &&
+              mark.panel == label.panel)
+            {
+              g_assert_cmpfloat (label.rect.x, >=, mark.rect.x + mark.rect.width);
+              found = TRUE;
+            }
+        }
+    }
+  g_assert_true (found);
+}
+
 /* One bar over five times the next: a broken axis cuts it, the rest
  * are drawn as on a linear axis that ends near the next one. */
 static void
@@ -525,6 +555,7 @@ test_broken_axis (void)
   g_assert_cmpfloat_with_epsilon (marks[1].rect.width / values[1], marks[3].rect.width / values[3],
                                   1e-9);
   g_assert_true (has_label (broken, FIGURES_CHART_LABEL_VALUE, "5M yuan"));
+  assert_cut_label_after_bar (broken, "5M");
   g_assert_true (has_label (broken, FIGURES_CHART_LABEL_SUBTITLE, "broken axis"));
   /* The axis ends near the next bar: no tick says millions */
   for (guint i = 0; i < figures_chart_layout_get_n_labels (broken); i++)
@@ -560,6 +591,27 @@ test_broken_axis (void)
   g_assert_cmpfloat_with_epsilon (marks[0].rect.width / marks[2].rect.width, values[0] / values[1],
                                   1e-6);
   g_assert_false (has_label (even, FIGURES_CHART_LABEL_SUBTITLE, "broken axis"));
+
+  /* In a narrow panel of a comparison too, the cut bar's value follows it */
+  {
+    g_autoptr (FiguresChartData) compare = figures_chart_data_new (FIGURES_CHART_COMPARE);
+    g_autoptr (FiguresChartLayout) panels = NULL;
+    const char *const metrics[] = { "funding", "trainees", NULL };
+
+    figures_chart_data_set_style (compare, EN);
+    figures_chart_data_set_language (compare, FIGURES_CHART_LANGUAGE_ENGLISH);
+    for (guint i = 0; i < 3; i++)
+      {
+        add (compare, cities[i], "funding", 0, 0, i == 0 ? 9.6e8 : 1.86e7 / i, 1, 1, FALSE, "元");
+        add (compare, cities[i], "trainees", 0, 0, 56000.0 / (i + 1), 1, 1, FALSE, "人次");
+      }
+    figures_chart_data_set_metrics (compare, metrics);
+    figures_chart_data_set_exact_values (compare, TRUE);
+    figures_chart_data_set_scale (compare, FIGURES_CHART_SCALE_BROKEN);
+    panels = figures_chart_layout_new (compare, 1000, 560, FIGURES_CHART_THEME_LIGHT, 1);
+    assert_cut_label_after_bar (panels, "960,000,000");
+    assert_labels_fit (panels, "broken axis, compare");
+  }
 
   if (g_getenv ("FIGURES_KEEP_CHART") != NULL)
     {

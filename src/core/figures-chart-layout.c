@@ -858,9 +858,25 @@ _figures_chart_layout_bar_panel (Builder *b,
   if (data->scale == FIGURES_CHART_SCALE_BROKEN && data->kind != FIGURES_CHART_YEARS &&
       _figures_chart_entries_dwarfed (entries, shown, &next_value))
     {
+      double cut_label = 0;
+
       broken_value = max_value;
       max_value = next_value;
-      axis_x1 = plot_x0 + (plot_x1 - plot_x0) * 0.72;
+      for (guint i = 0; i < shown; i++)
+        if (g_array_index (entries, BarEntry, i).row != NULL &&
+            g_array_index (entries, BarEntry, i).value == broken_value)
+          {
+            cut_label =
+              _figures_chart_get_text (b, g_array_index (value_texts, guint, i))->rect.width;
+            if (g_array_index (count_texts, guint, i) != G_MAXUINT)
+              cut_label +=
+                gap +
+                _figures_chart_get_text (b, g_array_index (count_texts, guint, i))->rect.width;
+          }
+      /* the cut bar runs past the axis's end to its break mark, its label
+       * after it */
+      axis_x1 = plot_x0 + CLAMP (plot_x1 - plot_x0 - gap - cut_label - b->gap * 2.5,
+                                 (plot_x1 - plot_x0) * 0.3, (plot_x1 - plot_x0) * 0.72);
     }
 
   /* Units per value (or per power of ten): the longest bar plus its label
