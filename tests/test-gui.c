@@ -1768,6 +1768,296 @@ test_list_fills (void)
   }
 }
 
+/* ---- time, other figures by label, charts for a report (issue 12) ---- */
+
+/* Until @dropdown lists more than its "Any Year" */
+static void
+wait_for_years (FiguresChartView *view)
+{
+  GtkDropDown *from = GTK_DROP_DOWN (find_widget_by_id (GTK_WIDGET (view), "year_from_dropdown"));
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  g_assert_nonnull (from);
+  while (g_list_model_get_n_items (gtk_drop_down_get_model (from)) < 2)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+}
+
+static void
+test_charts_by_year (void)
+{
+  FiguresChartView *view = window->charts_view;
+  GListModel *mentions = figures_chart_view_get_mentions (view);
+  FiguresChartLayout *layout;
+  FiguresChartMark mark, point = { 0 };
+  int first = G_MAXINT, last = 0;
+
+  figures_window_set_view (window, "charts");
+  RUN_AND_WAIT (view, "data-changed", figures_chart_view_set_metric (view, "funding"));
+  RUN_AND_WAIT (view, "data-changed", figures_chart_view_set_metric (view, "trainees"));
+  RUN_AND_WAIT (view, "data-changed", figures_chart_view_set_by_year (view, TRUE));
+  settle (200);
+  layout = wait_for_layout (view);
+  g_assert_cmpint (figures_chart_layout_get_kind (layout), ==, FIGURES_CHART_YEARS);
+  g_assert_cmpuint (figures_chart_layout_get_n_marks (layout), >, 1);
+  for (guint i = 0; i < figures_chart_layout_get_n_marks (layout); i++)
+    {
+      g_assert_true (figures_chart_layout_get_mark (layout, i, &mark));
+      g_assert_cmpint (mark.kind, ==, FIGURES_CHART_MARK_POINT);
+      g_assert_cmpint (mark.year, >, 0);
+      first = MIN (first, mark.year);
+      last = MAX (last, mark.year);
+      if (point.mentions == 0 || mark.mentions > point.mentions)
+        point = mark;
+    }
+  g_assert_cmpint (first, <, last); /* the samples span years */
+  save_screenshot (GTK_WIDGET (window), "screenshot-charts-by-year.png");
+
+  /* a point lists the mentions of its city and year */
+  RUN_AND_WAIT (
+    view, "mentions-changed",
+    g_assert_true (figures_chart_view_activate_at (view, point.rect.x + point.rect.width / 2,
+                                                   point.rect.y + point.rect.height / 2)));
+  g_assert_cmpuint (g_list_model_get_n_items (mentions), ==, point.mentions);
+  for (guint i = 0; i < g_list_model_get_n_items (mentions); i++)
+    {
+      g_autoptr (FiguresListRow) row = g_list_model_get_item (mentions, i);
+      FiguresStatistic *statistic = figures_list_row_get_statistic (row);
+
+      g_assert_cmpint (statistic->year, ==, point.year);
+      g_assert_cmpstr (statistic->city, ==, point.city);
+    }
+
+  /* the year range: only the last year is drawn, and the subtitle says so */
+  wait_for_years (view);
+  RUN_AND_WAIT (view, "data-changed", figures_chart_view_set_years (view, last, last));
+  settle (100);
+  layout = wait_for_layout (view);
+  g_assert_cmpuint (figures_chart_layout_get_n_marks (layout), >, 0);
+  for (guint i = 0; i < figures_chart_layout_get_n_marks (layout); i++)
+    {
+      g_assert_true (figures_chart_layout_get_mark (layout, i, &mark));
+      g_assert_cmpint (mark.year, ==, last);
+    }
+  {
+    g_autofree char *year = g_strdup_printf ("%d", last);
+    gboolean said = FALSE;
+    FiguresChartLabel label;
+
+    for (guint i = 0; i < figures_chart_layout_get_n_labels (layout); i++)
+      if (figures_chart_layout_get_label (layout, i, &label) &&
+          label.role == FIGURES_CHART_LABEL_SUBTITLE && strstr (label.text, year) != NULL)
+        said = TRUE;
+    g_assert_true (said);
+  }
+
+  /* by city, the range holds too: a bar's mentions are of those years */
+  RUN_AND_WAIT (view, "data-changed", figures_chart_view_set_by_year (view, FALSE));
+  settle (100);
+  layout = wait_for_layout (view);
+  g_assert_cmpint (figures_chart_layout_get_kind (layout), ==, FIGURES_CHART_BARS);
+  g_assert_true (figures_chart_layout_get_mark (layout, 0, &mark));
+  RUN_AND_WAIT (view, "mentions-changed",
+                g_assert_true (figures_chart_view_activate_at (
+                  view, mark.rect.x + mark.rect.width / 2, mark.rect.y + mark.rect.height / 2)));
+  g_assert_cmpuint (g_list_model_get_n_items (mentions), ==, mark.mentions);
+  for (guint i = 0; i < g_list_model_get_n_items (mentions); i++)
+    {
+      g_autoptr (FiguresListRow) row = g_list_model_get_item (mentions, i);
+
+      g_assert_cmpint (figures_list_row_get_statistic (row)->year, ==, last);
+    }
+  RUN_AND_WAIT (view, "data-changed", figures_chart_view_set_years (view, 0, 0));
+
+  /* Compare has the range too */
+  figures_window_set_view (window, "compare");
+  wait_for_years (window->compare_view);
+  if (figures_chart_view_get_data (window->compare_view) != NULL)
+    {
+      RUN_AND_WAIT (window->compare_view, "data-changed",
+                    figures_chart_view_set_years (window->compare_view, last, last));
+      settle (100);
+      layout = wait_for_layout (window->compare_view);
+      for (guint i = 0; i < figures_chart_layout_get_n_marks (layout); i++)
+        {
+          g_assert_true (figures_chart_layout_get_mark (layout, i, &mark));
+          g_assert_cmpint (mark.year_from, ==, last);
+          g_assert_cmpint (mark.year_to, ==, last);
+        }
+      RUN_AND_WAIT (window->compare_view, "data-changed",
+                    figures_chart_view_set_years (window->compare_view, 0, 0));
+    }
+  figures_window_set_view (window, "charts");
+}
+
+static void
+test_charts_other_by_label (void)
+{
+  FiguresChartView *view = window->charts_view;
+  GListModel *mentions = figures_chart_view_get_mentions (view);
+  GtkWidget *labels_box = find_widget_by_id (GTK_WIDGET (view), "labels_box");
+  GtkWidget *labels_button = find_widget_by_id (GTK_WIDGET (view), "labels_button");
+  FiguresChartLayout *layout;
+  FiguresChartMark mark;
+  g_autofree char *kept = NULL;
+  g_autoptr (GHashTable) panels = g_hash_table_new (g_str_hash, g_str_equal);
+
+  figures_window_set_view (window, "charts");
+  g_assert_false (gtk_widget_get_visible (labels_button));
+  RUN_AND_WAIT (view, "data-changed", figures_chart_view_set_metric (view, "other"));
+  g_assert_true (gtk_widget_get_visible (labels_button));
+  settle (200);
+  layout = wait_for_layout (view);
+
+  /* one panel per label: counts of different things are never added up */
+  g_assert_cmpuint (figures_chart_layout_get_n_panels (layout), >, 1);
+  g_assert_cmpuint (figures_chart_layout_get_n_panels (layout), <=, 4);
+  for (guint i = 0; i < figures_chart_layout_get_n_marks (layout); i++)
+    {
+      g_assert_true (figures_chart_layout_get_mark (layout, i, &mark));
+      g_assert_nonnull (figures_metric_key_get_label (mark.metric));
+      g_hash_table_add (panels, (gpointer) mark.metric);
+      if (kept == NULL)
+        kept = g_strdup (figures_metric_key_get_label (mark.metric));
+    }
+  g_assert_cmpuint (g_hash_table_size (panels), >, 1);
+  save_screenshot (GTK_WIDGET (window), "screenshot-charts-other.png");
+
+  /* the Labels popover: its checks are the panels shown; unchecking all
+   * but one charts that one alone */
+  wait_for_years (view); /* the labels come with the years */
+  g_assert_nonnull (gtk_widget_get_first_child (labels_box));
+  for (GtkWidget *check = gtk_widget_get_first_child (labels_box); check != NULL;
+       check = gtk_widget_get_next_sibling (check))
+    {
+      const char *label = gtk_check_button_get_label (GTK_CHECK_BUTTON (check));
+      g_autofree char *key = g_strconcat (FIGURES_OTHER_LABEL_PREFIX, label, NULL);
+
+      g_assert_cmpint (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)), ==,
+                       g_hash_table_contains (panels, key));
+    }
+  gtk_menu_button_popup (GTK_MENU_BUTTON (labels_button));
+  settle (200);
+  save_screenshot (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (labels_button))),
+                   "screenshot-charts-labels.png");
+  for (GtkWidget *check = gtk_widget_get_first_child (labels_box); check != NULL;
+       check = gtk_widget_get_next_sibling (check))
+    if (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)) &&
+        g_strcmp0 (gtk_check_button_get_label (GTK_CHECK_BUTTON (check)), kept) != 0)
+      RUN_AND_WAIT (view, "data-changed",
+                    gtk_check_button_set_active (GTK_CHECK_BUTTON (check), FALSE));
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (labels_button));
+  settle (100);
+  layout = wait_for_layout (view);
+  /* one label: bars by city, as for any one metric */
+  g_assert_cmpint (figures_chart_layout_get_kind (layout), ==, FIGURES_CHART_BARS);
+  g_assert_cmpuint (figures_chart_layout_get_n_marks (layout), >, 0);
+  for (guint i = 0; i < figures_chart_layout_get_n_marks (layout); i++)
+    {
+      g_assert_true (figures_chart_layout_get_mark (layout, i, &mark));
+      g_assert_cmpstr (figures_metric_key_get_label (mark.metric), ==, kept);
+    }
+  g_assert_true (figures_chart_layout_get_mark (layout, 0, &mark));
+
+  /* its bars list the mentions of that label only */
+  RUN_AND_WAIT (view, "mentions-changed",
+                g_assert_true (figures_chart_view_activate_at (
+                  view, mark.rect.x + mark.rect.width / 2, mark.rect.y + mark.rect.height / 2)));
+  g_assert_cmpuint (g_list_model_get_n_items (mentions), ==, mark.mentions);
+  for (guint i = 0; i < g_list_model_get_n_items (mentions); i++)
+    {
+      g_autoptr (FiguresListRow) row = g_list_model_get_item (mentions, i);
+      FiguresStatistic *statistic = figures_list_row_get_statistic (row);
+
+      g_assert_cmpint (statistic->metric, ==, FIGURES_METRIC_OTHER);
+      g_assert_cmpstr (statistic->label, ==, kept);
+    }
+
+  RUN_AND_WAIT (view, "data-changed", figures_chart_view_set_labels (view, NULL));
+  RUN_AND_WAIT (view, "data-changed", figures_chart_view_set_metric (view, "trainees"));
+}
+
+static void
+test_chart_options (void)
+{
+  FiguresChartView *view = window->charts_view;
+  GSettings *settings = figures_window_get_settings (window);
+  GtkWidget *options = find_widget_by_id (GTK_WIDGET (view), "options_button");
+  GtkDropDown *values = GTK_DROP_DOWN (find_widget_by_id (GTK_WIDGET (view), "values_dropdown"));
+  GtkDropDown *scale = GTK_DROP_DOWN (find_widget_by_id (GTK_WIDGET (view), "scale_dropdown"));
+  GtkEditable *title = GTK_EDITABLE (find_widget_by_id (GTK_WIDGET (view), "title_entry"));
+  GtkEditable *subtitle = GTK_EDITABLE (find_widget_by_id (GTK_WIDGET (view), "subtitle_entry"));
+  g_autofree char *svg = g_build_filename (tmpdir, "options.pdf", NULL);
+  FiguresChartLayout *layout;
+  FiguresChartMark mark;
+  FiguresChartLabel label;
+  gboolean exact_seen = FALSE;
+
+  figures_window_set_view (window, "charts");
+  RUN_AND_WAIT (view, "data-changed", figures_chart_view_set_metric (view, "funding"));
+  settle (100);
+  g_assert_cmpint (g_settings_get_enum (settings, "chart-values"), ==, 0);
+
+  /* Alt+O opens the popover; its controls change the chart at once */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "chart.options", NULL));
+  settle (200);
+  g_assert_true (
+    gtk_widget_get_visible (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (options)))));
+  gtk_drop_down_set_selected (values, 1);
+  gtk_drop_down_set_selected (scale, 1);
+  gtk_editable_set_text (title, "Money for training");
+  gtk_editable_set_text (subtitle, "As each report states it");
+  save_screenshot (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (options))),
+                   "screenshot-chart-options.png");
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (options));
+  settle (200);
+  layout = wait_for_layout (view);
+  g_assert_true (figures_chart_layout_get_mark (layout, 0, &mark));
+  for (guint i = 0; i < figures_chart_layout_get_n_labels (layout); i++)
+    {
+      g_assert_true (figures_chart_layout_get_label (layout, i, &label));
+      if (label.role == FIGURES_CHART_LABEL_TITLE)
+        g_assert_cmpstr (label.text, ==, "Money for training");
+      if (label.role == FIGURES_CHART_LABEL_SUBTITLE)
+        {
+          g_assert_true (g_str_has_prefix (label.text, "As each report states it"));
+          g_assert_nonnull (strstr (label.text, "log scale"));
+        }
+      if (label.role == FIGURES_CHART_LABEL_VALUE && strstr (label.text, ",000") != NULL)
+        exact_seen = TRUE;
+      /* log ticks are powers of ten: 1, 10, 100… before the multiplier */
+      if (label.role == FIGURES_CHART_LABEL_TICK)
+        g_assert_true (label.text[0] == '1' &&
+                       strspn (label.text + 1, "0") == strspn (label.text + 1, "0123456789"));
+    }
+  g_assert_true (exact_seen);
+  save_screenshot (GTK_WIDGET (window), "screenshot-chart-options-applied.png");
+
+  /* kept for the next session; and the export draws the same chart */
+  g_assert_cmpint (g_settings_get_enum (settings, "chart-values"), ==, 1);
+  g_assert_cmpint (g_settings_get_enum (settings, "chart-scale"), ==, FIGURES_CHART_SCALE_LOG);
+  {
+    g_autoptr (GError) error = NULL;
+    g_autoptr (FiguresChartLayout) exported = figures_chart_layout_new (
+      figures_chart_view_get_data (view), 1200, 800, FIGURES_CHART_THEME_LIGHT, 1);
+
+    g_assert_true (figures_chart_export (figures_chart_view_get_data (view), svg, 1200, 800, 1,
+                                         FIGURES_CHART_THEME_LIGHT, &error));
+    g_assert_no_error (error);
+    for (guint i = 0; i < figures_chart_layout_get_n_labels (exported); i++)
+      if (figures_chart_layout_get_label (exported, i, &label) &&
+          label.role == FIGURES_CHART_LABEL_TITLE)
+        g_assert_cmpstr (label.text, ==, "Money for training");
+  }
+
+  /* back as they were */
+  figures_chart_view_set_display (view, FALSE, FIGURES_CHART_SCALE_LINEAR, NULL, NULL);
+  RUN_AND_WAIT (view, "data-changed", figures_chart_view_set_metric (view, "trainees"));
+  g_assert_cmpint (g_settings_get_enum (settings, "chart-values"), ==, 0);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1798,6 +2088,9 @@ main (int argc, char **argv)
   g_test_add_func ("/gui/corrections-window", test_corrections_window);
   g_test_add_func ("/gui/figure-corrections", test_figure_corrections);
   g_test_add_func ("/gui/correct-report", test_correct_report);
+  g_test_add_func ("/gui/charts-by-year", test_charts_by_year);
+  g_test_add_func ("/gui/charts-other-by-label", test_charts_other_by_label);
+  g_test_add_func ("/gui/chart-options", test_chart_options);
   g_test_add_func ("/gui/index-errors", test_index_errors);
   g_test_add_func ("/gui/list-fills", test_list_fills);
 

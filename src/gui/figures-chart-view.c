@@ -447,11 +447,18 @@ sync_label_checks (FiguresChartView *self)
 static void
 fill_labels (FiguresChartView *self, GStrv labels)
 {
-  GtkWidget *child;
+  GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->labels_box));
+  guint i = 0;
 
+  /* the same labels: the checks stay as the user left them */
+  for (; child != NULL && labels[i] != NULL; child = gtk_widget_get_next_sibling (child), i++)
+    if (g_strcmp0 (g_object_get_data (G_OBJECT (child), "label"), labels[i]) != 0)
+      break;
+  if (child == NULL && labels[i] == NULL)
+    return;
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->labels_box))) != NULL)
     gtk_box_remove (self->labels_box, child);
-  for (guint i = 0; labels[i] != NULL; i++)
+  for (i = 0; labels[i] != NULL; i++)
     {
       GtkWidget *check = gtk_check_button_new_with_label (labels[i]);
 
@@ -587,11 +594,10 @@ figures_chart_view_set_labels (FiguresChartView *self, const char *const *labels
   figures_chart_view_reload (self);
 }
 
-static gboolean
-show_options_cb (GtkWidget *widget, GVariant *args, gpointer user_data)
+static void
+options_action (GtkWidget *widget, const char *name, GVariant *param)
 {
   gtk_menu_button_popup (FIGURES_CHART_VIEW (widget)->options_button);
-  return TRUE;
 }
 
 /* ---- drawing ---- */
@@ -660,33 +666,10 @@ theme_changed_cb (FiguresChartView *self)
 
 /* The exact value with thousands grouped: "42,000", "1,234.5". */
 static char *
-group_digits (double value)
-{
-  g_autofree char *plain = g_strdup_printf ("%.15g", value);
-  g_autoptr (GString) out = g_string_new (NULL);
-  const char *digits = plain + (plain[0] == '-' ? 1 : 0);
-  size_t n = strspn (digits, "0123456789");
-
-  /* Exponents ("1e+20") are left as they are. */
-  if (strchr (plain, 'e') != NULL)
-    return g_steal_pointer (&plain);
-  if (digits != plain)
-    g_string_append_c (out, '-');
-  for (size_t i = 0; i < n; i++)
-    {
-      if (i > 0 && (n - i) % 3 == 0)
-        g_string_append_c (out, ',');
-      g_string_append_c (out, digits[i]);
-    }
-  g_string_append (out, digits + n);
-  return g_string_free (g_steal_pointer (&out), FALSE);
-}
-
-static char *
 mark_description (const FiguresChartMark *mark)
 {
   FiguresNumberStyle style = figures_number_style_from_locale ();
-  g_autofree char *exact = group_digits (mark->value);
+  g_autofree char *exact = figures_format_digits (mark->value);
   g_autofree char *counts = NULL;
   g_autofree char *mentions = NULL;
   g_autofree char *reports = NULL;
@@ -1371,7 +1354,9 @@ figures_chart_view_class_init (FiguresChartViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, years_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, display_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, titles_changed_cb);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_o, GDK_ALT_MASK, show_options_cb, NULL);
+  gtk_widget_class_install_action (widget_class, "chart.options", NULL, options_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_ALT_MASK, "chart.options",
+                                       NULL);
   gtk_widget_class_bind_template_callback (widget_class, query_tooltip_cb);
   gtk_widget_class_bind_template_callback (widget_class, resize_cb);
   gtk_widget_class_bind_template_callback (widget_class, city_filter_changed_cb);

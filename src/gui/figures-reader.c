@@ -668,7 +668,7 @@ figures_reader_show_statistic_at (FiguresReader *self, guint offset)
 
   value = format_statistic_value (statistic);
   unit = figures_format_base_unit (figures_metric_to_key (statistic->metric), statistic->unit);
-  number = figures_decimal_to_string (statistic->value);
+  number = figures_format_digits (figures_decimal_to_double (statistic->value));
   markup = g_markup_printf_escaped (
     "<b>%s</b>\n%s: %s\n%s: %s\n%s: %s\n%s: %s",
     figures_format_metric_name (figures_metric_to_key (statistic->metric), style), _ ("Value"),

@@ -103,9 +103,10 @@ cell_value (const FiguresStatisticRow *row)
   g_autofree char *unit =
     figures_format_base_unit (figures_metric_to_key (statistic->metric), statistic->unit);
 
-  /* approx has its own column */
-  return figures_format_value (figures_decimal_to_double (statistic->value),
-                               figures_format_unit_name (unit, style), FALSE, style);
+  /* exact, as the analyst checks it against the report; approx has its
+   * own column */
+  return figures_format_value_full (figures_decimal_to_double (statistic->value), unit, FALSE, TRUE,
+                                    style);
 }
 
 static char *
