@@ -540,7 +540,9 @@ display_changed_cb (FiguresChartView *self)
 {
   self->exact = gtk_drop_down_get_selected (self->values_dropdown) == 1;
   /* the dropdown lists the scales in FiguresChartScale's order */
-  self->scale = MIN (gtk_drop_down_get_selected (self->scale_dropdown), FIGURES_CHART_SCALE_BROKEN);
+  self->scale = gtk_drop_down_get_selected (self->scale_dropdown);
+  if (self->scale > FIGURES_CHART_SCALE_BROKEN)
+    self->scale = FIGURES_CHART_SCALE_LINEAR;
   if (!self->setting_up && self->settings != NULL)
     {
       g_settings_set_enum (self->settings, "chart-values", self->exact ? 1 : 0);
