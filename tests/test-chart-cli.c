@@ -183,6 +183,79 @@ test_pdf_text (void)
   g_assert_nonnull (strstr (text, "Source:"));
 }
 
+/* --values, --axis, --subtitle and an empty --title reach the file. */
+static void
+test_options (void)
+{
+  g_autofree char *db = NULL;
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  const char *formats[] = { "options.pdf", "options.svg", "options.png" };
+
+  if (!have_index ())
+    return;
+  db = db_option ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_auto (Run) run = { 0 };
+      g_autofree char *path = g_build_filename (tmp_dir, formats[i], NULL);
+      g_autofree char *output = g_strconcat ("--output=", path, NULL);
+      g_autofree char *contents = NULL;
+      gsize length = 0;
+
+      run_figures (&run, "chart", db, "--metric=funding", "--values=exact", "--axis=log",
+                   "--title=", "--subtitle=Money set aside, by city", output, NULL);
+      g_assert_cmpint (run.status, ==, 0);
+      g_assert_cmpstr (run.err, ==, "");
+      g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+      g_assert_cmpuint (length, >, 1000);
+      /* Cairo's SVG draws glyphs as outlines: its words are read from the PDF. */
+      if (g_str_has_suffix (path, ".pdf") && pdftotext != NULL)
+        {
+          g_autofree char *text = pdf_text (pdftotext, path);
+
+          g_assert_nonnull (strstr (text, "Money set aside, by city – "));
+          g_assert_nonnull (strstr (text, "log scale"));
+          /* 包头市's 9.6亿元, every digit */
+          g_assert_nonnull (strstr (text, "960,000,000 yuan"));
+          g_assert_nonnull (strstr (text, "1B"));
+          g_assert_null (strstr (text, "960M"));
+          g_assert_null (strstr (text, "Funding by city"));
+        }
+    }
+
+  /* A broken axis is an axis too */
+  {
+    g_auto (Run) run = { 0 };
+    g_autofree char *path = g_build_filename (tmp_dir, "broken.png", NULL);
+    g_autofree char *output = g_strconcat ("--output=", path, NULL);
+
+    run_figures (&run, "chart", db, "--metric=funding", "--axis=broken", output, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  }
+
+  /* Bad values: exit 2, saying what to use. */
+  {
+    const char *bad[][2] = {
+      { "--values=full", "--values=full: use compact or exact" },
+      { "--axis=sqrt", "--axis=sqrt: use linear, log or broken" },
+    };
+    g_autofree char *path = g_build_filename (tmp_dir, "bad.png", NULL);
+    g_autofree char *output = g_strconcat ("--output=", path, NULL);
+
+    for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+      {
+        g_auto (Run) run = { 0 };
+
+        run_figures (&run, "chart", db, "--metric=funding", bad[i][0], output, NULL);
+        g_assert_cmpint (run.status, ==, 2);
+        g_assert_nonnull (strstr (run.err, bad[i][1]));
+        g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+      }
+  }
+}
+
 static void
 test_chinese_locale (void)
 {
@@ -531,6 +604,7 @@ main (int argc, char **argv)
   g_test_add_func ("/chart-cli/png", test_png);
   g_test_add_func ("/chart-cli/kinds-and-formats", test_kinds_and_formats);
   g_test_add_func ("/chart-cli/pdf-text", test_pdf_text);
+  g_test_add_func ("/chart-cli/options", test_options);
   g_test_add_func ("/chart-cli/chinese-locale", test_chinese_locale);
   g_test_add_func ("/chart-cli/errors", test_errors);
   g_test_add_func ("/chart-cli/empty", test_empty);

@@ -405,6 +405,221 @@ test_bars_aggregate_and_sort (void)
   g_assert_false (first.approx);
 }
 
+/* The user's options: exact values, a log scale, subtitle, no title. */
+static void
+test_options (void)
+{
+  g_autoptr (FiguresChartData) data = make_bars (EN);
+  g_autoptr (FiguresChartLayout) exact = NULL;
+  g_autoptr (FiguresChartLayout) log_scale = NULL;
+  g_autoptr (FiguresChartLayout) untitled = NULL;
+  g_autoptr (FiguresChartData) chinese = make_compare (ZH);
+  g_autoptr (FiguresChartLayout) chinese_exact = NULL;
+  FiguresChartMark first, last;
+  guint n_ticks = 0;
+  double low;
+
+  figures_chart_data_set_exact_values (data, TRUE);
+  exact = figures_chart_layout_new (data, 900, 600, FIGURES_CHART_THEME_LIGHT, 1);
+  g_assert_true (has_label (exact, FIGURES_CHART_LABEL_VALUE, "270,000 person-times"));
+  g_assert_false (has_label (exact, FIGURES_CHART_LABEL_VALUE, "270K"));
+  /* ticks stay round and short: the values carry the digits */
+  g_assert_true (has_label (exact, FIGURES_CHART_LABEL_TICK, "100K"));
+  g_assert_true (has_label (exact, FIGURES_CHART_LABEL_SUBTITLE, "Largest single mention"));
+  assert_labels_fit (exact, "bars, exact");
+
+  /* 270,000 down to 22,500: ticks at 10,000, 100,000 (and 1,000,000
+   * if it fits), bars from 10,000. */
+  figures_chart_data_set_scale (data, FIGURES_CHART_SCALE_LOG);
+  figures_chart_data_set_subtitle (data, "Trainees in the year's reports");
+  log_scale = figures_chart_layout_new (data, 900, 600, FIGURES_CHART_THEME_LIGHT, 1);
+  for (guint i = 0; i < figures_chart_layout_get_n_labels (log_scale); i++)
+    {
+      FiguresChartLabel label;
+      g_autoptr (GString) digits = NULL;
+      double value;
+
+      figures_chart_layout_get_label (log_scale, i, &label);
+      if (label.role != FIGURES_CHART_LABEL_TICK)
+        continue;
+      digits = g_string_new (label.text);
+      value = g_ascii_strtod (digits->str, NULL) * (g_str_has_suffix (label.text, "K")   ? 1e3
+                                                    : g_str_has_suffix (label.text, "M") ? 1e6
+                                                                                         : 1);
+      g_assert_cmpfloat (value, >, 0);
+      g_assert_cmpfloat_with_epsilon (log10 (value), round (log10 (value)), 1e-9);
+      n_ticks++;
+    }
+  g_assert_cmpuint (n_ticks, >=, 2);
+  g_assert_true (has_label (log_scale, FIGURES_CHART_LABEL_TICK, "10K"));
+  g_assert_true (has_label (log_scale, FIGURES_CHART_LABEL_TICK, "100K"));
+  g_assert_true (
+    has_label (log_scale, FIGURES_CHART_LABEL_SUBTITLE, "Trainees in the year's reports – "));
+  g_assert_true (has_label (log_scale, FIGURES_CHART_LABEL_SUBTITLE, "log scale"));
+  g_assert_false (has_label (log_scale, FIGURES_CHART_LABEL_SUBTITLE, "Largest single"));
+  /* Lengths go by the logarithm from 10^4: equal ratios, equal steps. */
+  figures_chart_layout_get_mark (log_scale, 0, &first);
+  figures_chart_layout_get_mark (log_scale, figures_chart_layout_get_n_marks (log_scale) - 1,
+                                 &last);
+  low = 4;
+  g_assert_cmpfloat_with_epsilon (first.rect.width / last.rect.width,
+                                  (log10 (first.value) - low) / (log10 (last.value) - low), 1e-6);
+  g_assert_cmpfloat (first.rect.width / last.rect.width, <, first.value / last.value);
+  assert_labels_fit (log_scale, "bars, log scale");
+
+  /* A zero has no bar on a log scale, and the subtitle says so; an empty
+   * title draws none. */
+  add (data, "三亚市", "trainees", 0, 0, 0, 1, 1, FALSE, "人次");
+  figures_chart_data_set_title (data, "");
+  untitled = figures_chart_layout_new (data, 900, 600, FIGURES_CHART_THEME_LIGHT, 1);
+  g_assert_false (has_label (untitled, FIGURES_CHART_LABEL_TITLE, NULL));
+  g_assert_true (has_label (untitled, FIGURES_CHART_LABEL_SUBTITLE, "no bar for zero or less"));
+  for (guint i = 0; i < figures_chart_layout_get_n_marks (untitled); i++)
+    {
+      FiguresChartMark mark;
+
+      figures_chart_layout_get_mark (untitled, i, &mark);
+      if (g_strcmp0 (mark.city, "三亚市") == 0)
+        g_assert_cmpfloat (mark.rect.width, ==, 0);
+      else
+        g_assert_cmpfloat (mark.rect.width, >, 0);
+    }
+  assert_labels_fit (untitled, "bars, log scale, untitled");
+
+  /* Chinese: 万/亿 with every digit kept. */
+  figures_chart_data_set_exact_values (chinese, TRUE);
+  chinese_exact = figures_chart_layout_new (chinese, 1000, 620, FIGURES_CHART_THEME_LIGHT, 1);
+  g_assert_true (has_label (chinese_exact, FIGURES_CHART_LABEL_VALUE, "6.29亿"));
+  g_assert_true (has_label (chinese_exact, FIGURES_CHART_LABEL_VALUE, "3.145亿"));
+  g_assert_false (has_label (chinese_exact, FIGURES_CHART_LABEL_VALUE, "3.15亿"));
+}
+
+/* The value label starting with @value sits after its bar, not on it. */
+static void
+assert_cut_label_after_bar (FiguresChartLayout *layout, const char *value)
+{
+  gboolean found = FALSE;
+
+  for (guint i = 0; i < figures_chart_layout_get_n_labels (layout); i++)
+    {
+      FiguresChartLabel label;
+
+      figures_chart_layout_get_label (layout, i, &label);
+      if (label.role != FIGURES_CHART_LABEL_VALUE || !g_str_has_prefix (label.text, value))
+        continue;
+      for (guint j = 0; j < figures_chart_layout_get_n_marks (layout); j++)
+        {
+          FiguresChartMark mark;
+
+          figures_chart_layout_get_mark (layout, j, &mark);
+          if (mark.rect.y <= label.rect.y + label.rect.height / 2 &&
+              label.rect.y + label.rect.height / 2 <= mark.rect.y + mark.rect.height &&
+              mark.panel == label.panel)
+            {
+              g_assert_cmpfloat (label.rect.x, >=, mark.rect.x + mark.rect.width);
+              found = TRUE;
+            }
+        }
+    }
+  g_assert_true (found);
+}
+
+/* One bar over five times the next: a broken axis cuts it, the rest
+ * are drawn as on a linear axis that ends near the next one. */
+static void
+test_broken_axis (void)
+{
+  g_autoptr (FiguresChartData) data = figures_chart_data_new (FIGURES_CHART_BARS);
+  g_autoptr (FiguresChartLayout) broken = NULL;
+  g_autoptr (FiguresChartLayout) linear = NULL;
+  g_autoptr (FiguresChartLayout) even = NULL;
+  const double values[] = { 5e6, 4e5, 3e5, 2e5 };
+  FiguresChartMark marks[G_N_ELEMENTS (values)];
+  double max_tick = 0;
+
+  figures_chart_data_set_style (data, EN);
+  figures_chart_data_set_language (data, FIGURES_CHART_LANGUAGE_ENGLISH);
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    add (data, cities[i], "funding", 0, 0, values[i], 1, 1, FALSE, "元");
+  figures_chart_data_set_scale (data, FIGURES_CHART_SCALE_BROKEN);
+  broken = figures_chart_layout_new (data, 900, 500, FIGURES_CHART_THEME_LIGHT, 1);
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    {
+      g_assert_true (figures_chart_layout_get_mark (broken, i, &marks[i]));
+      g_assert_cmpfloat (marks[i].value, ==, values[i]);
+    }
+  /* The cut bar is the longest, yet far shorter than its value asks */
+  g_assert_cmpfloat (marks[0].rect.width, >, marks[1].rect.width + 20);
+  g_assert_cmpfloat (marks[0].rect.width / marks[1].rect.width, <, values[0] / values[1] / 3);
+  /* The others keep one scale */
+  g_assert_cmpfloat_with_epsilon (marks[1].rect.width / values[1], marks[3].rect.width / values[3],
+                                  1e-9);
+  g_assert_true (has_label (broken, FIGURES_CHART_LABEL_VALUE, "5M yuan"));
+  assert_cut_label_after_bar (broken, "5M");
+  g_assert_true (has_label (broken, FIGURES_CHART_LABEL_SUBTITLE, "broken axis"));
+  /* The axis ends near the next bar: no tick says millions */
+  for (guint i = 0; i < figures_chart_layout_get_n_labels (broken); i++)
+    {
+      FiguresChartLabel label;
+
+      figures_chart_layout_get_label (broken, i, &label);
+      if (label.role != FIGURES_CHART_LABEL_TICK)
+        continue;
+      g_assert_null (strchr (label.text, 'M'));
+      max_tick = MAX (max_tick, g_ascii_strtod (label.text, NULL) *
+                                  (strchr (label.text, 'K') != NULL ? 1e3 : 1));
+    }
+  g_assert_cmpfloat (max_tick, >=, values[1]);
+  g_assert_cmpfloat (max_tick, <, values[0] / 2);
+  assert_labels_fit (broken, "broken axis");
+
+  /* Linear: the longest bar to scale */
+  figures_chart_data_set_scale (data, FIGURES_CHART_SCALE_LINEAR);
+  linear = figures_chart_layout_new (data, 900, 500, FIGURES_CHART_THEME_LIGHT, 1);
+  g_assert_true (figures_chart_layout_get_mark (linear, 1, &marks[1]));
+  g_assert_true (figures_chart_layout_get_mark (linear, 0, &marks[0]));
+  g_assert_cmpfloat_with_epsilon (marks[0].rect.width / marks[1].rect.width, values[0] / values[1],
+                                  1e-6);
+  g_assert_false (has_label (linear, FIGURES_CHART_LABEL_SUBTITLE, "broken axis"));
+
+  /* No bar five times the next: nothing is cut */
+  add (data, cities[4], "funding", 0, 0, 1.2e6, 1, 1, FALSE, "元");
+  figures_chart_data_set_scale (data, FIGURES_CHART_SCALE_BROKEN);
+  even = figures_chart_layout_new (data, 900, 500, FIGURES_CHART_THEME_LIGHT, 1);
+  g_assert_true (figures_chart_layout_get_mark (even, 0, &marks[0]));
+  g_assert_true (figures_chart_layout_get_mark (even, 2, &marks[2]));
+  g_assert_cmpfloat_with_epsilon (marks[0].rect.width / marks[2].rect.width, values[0] / values[1],
+                                  1e-6);
+  g_assert_false (has_label (even, FIGURES_CHART_LABEL_SUBTITLE, "broken axis"));
+
+  /* In a narrow panel of a comparison too, the cut bar's value follows it */
+  {
+    g_autoptr (FiguresChartData) compare = figures_chart_data_new (FIGURES_CHART_COMPARE);
+    g_autoptr (FiguresChartLayout) panels = NULL;
+    const char *const metrics[] = { "funding", "trainees", NULL };
+
+    figures_chart_data_set_style (compare, EN);
+    figures_chart_data_set_language (compare, FIGURES_CHART_LANGUAGE_ENGLISH);
+    for (guint i = 0; i < 3; i++)
+      {
+        add (compare, cities[i], "funding", 0, 0, i == 0 ? 9.6e8 : 1.86e7 / i, 1, 1, FALSE, "元");
+        add (compare, cities[i], "trainees", 0, 0, 56000.0 / (i + 1), 1, 1, FALSE, "人次");
+      }
+    figures_chart_data_set_metrics (compare, metrics);
+    figures_chart_data_set_exact_values (compare, TRUE);
+    figures_chart_data_set_scale (compare, FIGURES_CHART_SCALE_BROKEN);
+    panels = figures_chart_layout_new (compare, 1000, 560, FIGURES_CHART_THEME_LIGHT, 1);
+    assert_cut_label_after_bar (panels, "960,000,000");
+    assert_labels_fit (panels, "broken axis, compare");
+  }
+
+  if (g_getenv ("FIGURES_KEEP_CHART") != NULL)
+    {
+      g_assert_true (figures_chart_layout_export (broken, g_getenv ("FIGURES_KEEP_CHART"),
+                                                  FIGURES_CHART_FORMAT_PNG, NULL));
+    }
+}
+
 static void
 test_compare_colors (void)
 {
@@ -1053,6 +1268,8 @@ main (int argc, char **argv)
 
   g_test_add_func ("/chart/bars/proportional", test_bars_proportional);
   g_test_add_func ("/chart/bars/aggregate-and-sort", test_bars_aggregate_and_sort);
+  g_test_add_func ("/chart/options", test_options);
+  g_test_add_func ("/chart/broken-axis", test_broken_axis);
   g_test_add_func ("/chart/compare/colors", test_compare_colors);
   g_test_add_func ("/chart/years", test_years);
   g_test_add_func ("/chart/language-apart-from-numbers", test_language_apart_from_numbers);

@@ -585,6 +585,40 @@ test_export (void)
     g_test_message ("no $FIGURES_EXE: the PNG of `figures chart` is not compared");
 }
 
+/* Broken, the third scale of the Options popover, is kept and drawn */
+static void
+test_chart_broken_axis (void)
+{
+  FiguresChartView *view = window->charts_view;
+  GSettings *settings = figures_window_get_settings (window);
+  GtkDropDown *scale = GTK_DROP_DOWN (find_widget_by_id (GTK_WIDGET (view), "scale_dropdown"));
+  GtkDropDown *other =
+    GTK_DROP_DOWN (find_widget_by_id (GTK_WIDGET (window->compare_view), "scale_dropdown"));
+  g_autofree char *kept = NULL;
+
+  g_assert_nonnull (scale);
+  figures_window_set_view (window, "charts");
+  if (figures_chart_view_get_data (view) == NULL)
+    RUN_AND_WAIT (view, "data-changed", (void) 0);
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (scale)), ==, 3);
+
+  gtk_drop_down_set_selected (scale, 2);
+  kept = g_settings_get_string (settings, "chart-scale");
+  g_assert_cmpstr (kept, ==, "broken");
+  g_assert_cmpint (figures_chart_data_get_scale (figures_chart_view_get_data (view)), ==,
+                   FIGURES_CHART_SCALE_BROKEN);
+  g_assert_nonnull (wait_for_layout (view));
+  g_assert_cmpuint (figures_chart_layout_get_n_marks (wait_for_layout (view)), >, 0);
+
+  /* A view set up again reads it back */
+  figures_chart_view_setup (window->compare_view, settings);
+  g_assert_cmpuint (gtk_drop_down_get_selected (other), ==, 2);
+
+  gtk_drop_down_set_selected (scale, 0);
+  figures_chart_view_setup (window->compare_view, settings);
+  g_assert_cmpuint (gtk_drop_down_get_selected (other), ==, 0);
+}
+
 static void
 test_csv (void)
 {
@@ -2044,6 +2078,7 @@ main (int argc, char **argv)
   g_test_add_func ("/gui/compare", test_compare);
   g_test_add_func ("/gui/compare-room", test_compare_room);
   g_test_add_func ("/gui/export", test_export);
+  g_test_add_func ("/gui/chart-broken-axis", test_chart_broken_axis);
   g_test_add_func ("/gui/csv", test_csv);
   g_test_add_func ("/gui/skipped", test_skipped);
   g_test_add_func ("/gui/screenshots", test_screenshots);

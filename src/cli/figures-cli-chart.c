@@ -278,7 +278,9 @@ _figures_cli_chart (int argc, char **argv)
       "compact (56K, 6.29亿元 rounded to three digits; default) or exact (every digit)",
       "compact|exact" },
     { "axis", 0, 0, G_OPTION_ARG_STRING, &axis_text,
-      "linear (default) or log (powers of ten: for one bar that dwarfs the rest)", "linear|log" },
+      "linear (default), log (powers of ten) or broken (the longest bar cut when over 5× the "
+      "next): for one bar that dwarfs the rest",
+      "linear|log|broken" },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "The file to write: .png, .svg or .pdf",
       "FILE" },
     { "width", 'W', 0, G_OPTION_ARG_STRING, &width_text, "Width in pixels or points (1200)", "W" },
@@ -380,7 +382,7 @@ _figures_cli_chart (int argc, char **argv)
     }
   if (axis_text != NULL && !figures_chart_scale_from_string (axis_text, &axis))
     {
-      g_printerr ("figures %s: --axis=%s: use linear or log\n", COMMAND, axis_text);
+      g_printerr ("figures %s: --axis=%s: use linear, log or broken\n", COMMAND, axis_text);
       return FIGURES_EXIT_USAGE;
     }
   if (years != NULL && !_figures_cli_parse_years (COMMAND, years, &year_from, &year_to))

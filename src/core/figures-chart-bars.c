@@ -48,6 +48,8 @@ _figures_chart_layout_bars (Builder *b, GPtrArray *metrics)
   if (data->sort == FIGURES_CHART_SORT_VALUE)
     g_array_sort (entries, _figures_chart_compare_entries_by_value);
   b->any_approx = _figures_chart_entries_any_approx (entries);
+  b->any_not_positive = _figures_chart_entries_any_not_positive (entries);
+  b->any_broken = _figures_chart_entries_dwarfed (entries, entries->len, NULL);
 
   if (data->title != NULL)
     title = g_strdup (data->title);

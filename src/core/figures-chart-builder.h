@@ -26,6 +26,8 @@ typedef struct
   double base; /* body text size */
   double gap;  /* the usual space between things */
   gboolean any_approx;
+  gboolean any_not_positive; /* a value a log axis cannot draw */
+  gboolean any_broken;       /* a bar cut by a broken axis */
 } Builder;
 
 typedef enum
@@ -114,6 +116,10 @@ void _figures_chart_replace_subtitle (Builder *b, const char *subtitle);
 GArray *_figures_chart_make_entries (
   Builder *b, GPtrArray *cities, GArray *colors, const char *metric, gboolean only_with_data);
 gboolean _figures_chart_entries_any_approx (GArray *entries);
+gboolean _figures_chart_entries_any_not_positive (GArray *entries);
+/* Whether the longest of the first @n bars is over five times the next
+ * (set in @next): a broken axis cuts it. */
+gboolean _figures_chart_entries_dwarfed (GArray *entries, guint n, double *next);
 void _figures_chart_layout_bars (Builder *b, GPtrArray *metrics);
 void _figures_chart_grid_for (Builder *b,
                               guint n_panels,

@@ -132,6 +132,8 @@ _figures_chart_layout_compare (Builder *b, GPtrArray *metrics)
         _figures_chart_make_entries (b, order, order_colors, g_ptr_array_index (metrics, m), FALSE);
 
       b->any_approx |= _figures_chart_entries_any_approx (entries);
+      b->any_not_positive |= _figures_chart_entries_any_not_positive (entries);
+      b->any_broken |= _figures_chart_entries_dwarfed (entries, entries->len, NULL);
     }
 
   if (data->title != NULL)

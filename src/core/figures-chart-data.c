@@ -95,6 +95,8 @@ figures_chart_scale_from_string (const char *text, FiguresChartScale *scale)
     value = FIGURES_CHART_SCALE_LINEAR;
   else if (g_ascii_strcasecmp (text, "log") == 0)
     value = FIGURES_CHART_SCALE_LOG;
+  else if (g_ascii_strcasecmp (text, "broken") == 0)
+    value = FIGURES_CHART_SCALE_BROKEN;
   else
     return FALSE;
   if (scale != NULL)

@@ -702,6 +702,28 @@ add_hatch (Builder *b, const cairo_rectangle_t *bar)
   prim->line_width = MAX (1.0, b->base * 0.09);
 }
 
+/* A break across a cut bar at @x: two slanted strokes of the background,
+ * a little taller than the bar, so the cut shows on any colour. */
+static void
+add_break_mark (Builder *b, const cairo_rectangle_t *bar, double x)
+{
+  double slant = bar->height * 0.35;
+  double spread = MAX (3, b->base * 0.35);
+
+  for (guint i = 0; i < 2; i++)
+    {
+      FiguresChartPrim *prim =
+        _figures_chart_add_prim (b, FIGURES_CHART_PRIM_LINE, b->palette->background);
+      double cx = x + i * spread;
+      double points[4] = { cx - slant, bar->y + bar->height + bar->height * 0.2, cx + slant,
+                           bar->y - bar->height * 0.2 };
+
+      prim->line_width = MAX (1.5, b->base * 0.18);
+      prim->points = g_array_new (FALSE, FALSE, sizeof (double));
+      g_array_append_vals (prim->points, points, 4);
+    }
+}
+
 /* Lays out one bar panel in @area. @entries are in display order. */
 void
 _figures_chart_layout_bar_panel (Builder *b,
@@ -722,6 +744,7 @@ _figures_chart_layout_bar_panel (Builder *b,
   double category_width = 0, plot_x0, plot_x1, plot_top, plot_bottom;
   double line_height, row_height, bar_height, max_value = 0, min_value = 0;
   Scale scale = { 0 };
+  double next_value = 0, broken_value = 0, axis_x1;
   double tick_height, axis_title_height = 0, labels_bottom;
   guint shown, first_category;
   g_autoptr (GArray) value_texts = g_array_new (FALSE, FALSE, sizeof (guint));
@@ -789,6 +812,7 @@ _figures_chart_layout_bar_panel (Builder *b,
     }
   plot_x0 = area->x + gap + category_width + gap;
   plot_x1 = area->x + area->width - gap;
+  axis_x1 = plot_x1;
 
   /* Value labels and counts, measured to leave them room. */
   for (guint i = 0; i < shown; i++)
@@ -829,6 +853,32 @@ _figures_chart_layout_bar_panel (Builder *b,
       g_array_append_val (count_texts, counts);
     }
 
+  /* A broken axis fits the bars but the longest, which ends past the
+   * axis's end, cut by a break mark. */
+  if (data->scale == FIGURES_CHART_SCALE_BROKEN && data->kind != FIGURES_CHART_YEARS &&
+      _figures_chart_entries_dwarfed (entries, shown, &next_value))
+    {
+      double cut_label = 0;
+
+      broken_value = max_value;
+      max_value = next_value;
+      for (guint i = 0; i < shown; i++)
+        if (g_array_index (entries, BarEntry, i).row != NULL &&
+            g_array_index (entries, BarEntry, i).value == broken_value)
+          {
+            cut_label =
+              _figures_chart_get_text (b, g_array_index (value_texts, guint, i))->rect.width;
+            if (g_array_index (count_texts, guint, i) != G_MAXUINT)
+              cut_label +=
+                gap +
+                _figures_chart_get_text (b, g_array_index (count_texts, guint, i))->rect.width;
+          }
+      /* the cut bar runs past the axis's end to its break mark, its label
+       * after it */
+      axis_x1 = plot_x0 + CLAMP (plot_x1 - plot_x0 - gap - cut_label - b->gap * 2.5,
+                                 (plot_x1 - plot_x0) * 0.3, (plot_x1 - plot_x0) * 0.72);
+    }
+
   /* Units per value (or per power of ten): the longest bar plus its label
    * fills the plot. */
   scale.log = data->scale == FIGURES_CHART_SCALE_LOG && max_value > 0;
@@ -841,7 +891,7 @@ _figures_chart_layout_bar_panel (Builder *b,
       scale.per_decade = (plot_x1 - plot_x0) / MAX (log10 (max_value) - scale.lo, 1);
     }
   else
-    scale.per_unit = max_value > 0 ? (plot_x1 - plot_x0) / max_value : 1;
+    scale.per_unit = max_value > 0 ? (axis_x1 - plot_x0) / max_value : 1;
   for (guint i = 0; i < shown; i++)
     {
       BarEntry *entry = &g_array_index (entries, BarEntry, i);
@@ -849,12 +899,12 @@ _figures_chart_layout_bar_panel (Builder *b,
         _figures_chart_get_text (b, g_array_index (value_texts, guint, i))->rect.width;
       double room;
 
-      if (entry->row == NULL || entry->value <= 0)
+      if (entry->row == NULL || entry->value <= 0 || entry->value == broken_value)
         continue;
       if (g_array_index (count_texts, guint, i) != G_MAXUINT)
         label_width +=
           gap + _figures_chart_get_text (b, g_array_index (count_texts, guint, i))->rect.width;
-      room = MAX (plot_x1 - plot_x0 - gap - label_width, (plot_x1 - plot_x0) * 0.4);
+      room = MAX (axis_x1 - plot_x0 - gap - label_width, (axis_x1 - plot_x0) * 0.4);
       if (!scale.log)
         scale.per_unit = MIN (scale.per_unit, room / entry->value);
       else if (log10 (entry->value) > scale.lo)
@@ -866,7 +916,7 @@ _figures_chart_layout_bar_panel (Builder *b,
   if (scale.log)
     layout_log_ticks (b, panel, plot_x0, plot_x1, plot_top, plot_bottom, &scale, &labels_bottom);
   else
-    layout_x_ticks (b, panel, plot_x0, plot_x1, plot_top, plot_bottom, scale.per_unit,
+    layout_x_ticks (b, panel, plot_x0, axis_x1, plot_top, plot_bottom, scale.per_unit,
                     &labels_bottom);
   if (axis_index != G_MAXUINT)
     {
@@ -886,7 +936,16 @@ _figures_chart_layout_bar_panel (Builder *b,
       double row_y = plot_top + i * row_height;
       double center = row_y + row_height / 2;
       double length = entry->row != NULL ? scale_length (&scale, entry->value) : 0;
-      cairo_rectangle_t bar = { plot_x0, center - bar_height / 2, length, bar_height };
+      gboolean cut = entry->row != NULL && broken_value > 0 && entry->value == broken_value;
+      cairo_rectangle_t bar;
+
+      /* the cut bar: to the plot's end but for its label, past the axis */
+      if (cut)
+        length =
+          MAX (axis_x1 - plot_x0 + b->gap * 2,
+               plot_x1 - plot_x0 - gap - value->rect.width -
+                 (counts != G_MAXUINT ? gap + _figures_chart_get_text (b, counts)->rect.width : 0));
+      bar = (cairo_rectangle_t){ plot_x0, center - bar_height / 2, length, bar_height };
       double label_x = plot_x0 + length + gap;
 
       _figures_chart_place_text (b, first_category + i, plot_x0 - gap - category->rect.width,
@@ -901,6 +960,8 @@ _figures_chart_layout_bar_panel (Builder *b,
               _figures_chart_add_rect (b, bar.x, bar.y, bar.width, bar.height, entry->color);
               if (entry->approx)
                 add_hatch (b, &bar);
+              if (cut)
+                add_break_mark (b, &bar, axis_x1 + b->gap);
             }
 
           if (label_x + value->rect.width > plot_x1 && value->rect.width + 2 * gap < length)
@@ -1004,6 +1065,15 @@ _figures_chart_make_subtitle (Builder *b, const char *first, guint n_hidden, gui
   if (data->scale == FIGURES_CHART_SCALE_LOG && data->kind != FIGURES_CHART_YEARS)
     g_string_append_printf (s, "%s%s", s->len > 0 ? separator (b) : "",
                             is_chinese (b) ? "对数坐标：每格为十倍" : "log scale: each step ×10");
+  if (data->scale == FIGURES_CHART_SCALE_BROKEN && data->kind != FIGURES_CHART_YEARS &&
+      b->any_broken)
+    g_string_append_printf (s, "%s%s", s->len > 0 ? separator (b) : "",
+                            is_chinese (b) ? "断轴：最长的条形被截断"
+                                           : "broken axis: the longest bar is cut");
+  /* a log axis has no place for them: their label stands alone */
+  if (data->scale == FIGURES_CHART_SCALE_LOG && data->kind != FIGURES_CHART_YEARS &&
+      b->any_not_positive)
+    g_string_append (s, is_chinese (b) ? "，零及负值无条形" : ", no bar for zero or less");
   if (n_hidden > 0)
     {
       if (is_chinese (b))
@@ -1066,6 +1136,48 @@ _figures_chart_make_entries (
     }
 
   return entries;
+}
+
+/* The longest bar is more than BREAK_RATIO times the next: a broken axis
+ * cuts it. */
+#define BREAK_RATIO 5
+
+gboolean
+_figures_chart_entries_dwarfed (GArray *entries, guint n, double *next)
+{
+  double first = 0, second = 0;
+
+  for (guint i = 0; i < MIN (n, entries->len); i++)
+    {
+      BarEntry *entry = &g_array_index (entries, BarEntry, i);
+
+      if (entry->row == NULL || !(entry->value > 0))
+        continue;
+      if (entry->value > first)
+        {
+          second = first;
+          first = entry->value;
+        }
+      else if (entry->value > second)
+        second = entry->value;
+    }
+  if (next != NULL)
+    *next = second;
+  return second > 0 && first > BREAK_RATIO * second;
+}
+
+gboolean
+_figures_chart_entries_any_not_positive (GArray *entries)
+{
+  for (guint i = 0; i < entries->len; i++)
+    {
+      BarEntry *entry = &g_array_index (entries, BarEntry, i);
+
+      if (entry->row != NULL && !(entry->value > 0))
+        return TRUE;
+    }
+
+  return FALSE;
 }
 
 gboolean

@@ -145,9 +145,13 @@ typedef enum
   /* powers of ten, for one bar that dwarfs the rest: bars start at the
    * power of ten below the smallest value, the axis says "log scale" */
   FIGURES_CHART_SCALE_LOG,
+  /* linear, but when the longest bar is more than five times the next it
+   * is cut short with a break mark, its value written beside it, and the
+   * axis fits the others */
+  FIGURES_CHART_SCALE_BROKEN,
 } FiguresChartScale;
 
-/* "linear" "log" */
+/* "linear" "log" "broken" */
 gboolean figures_chart_scale_from_string (const char *text, FiguresChartScale *scale);
 /* Bars' value axis (line charts stay linear). Default linear. */
 void figures_chart_data_set_scale (FiguresChartData *self, FiguresChartScale scale);

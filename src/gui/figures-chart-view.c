@@ -539,8 +539,10 @@ static void
 display_changed_cb (FiguresChartView *self)
 {
   self->exact = gtk_drop_down_get_selected (self->values_dropdown) == 1;
-  self->scale = gtk_drop_down_get_selected (self->scale_dropdown) == 1 ? FIGURES_CHART_SCALE_LOG
-                                                                       : FIGURES_CHART_SCALE_LINEAR;
+  /* the dropdown lists the scales in FiguresChartScale's order */
+  self->scale = gtk_drop_down_get_selected (self->scale_dropdown);
+  if (self->scale > FIGURES_CHART_SCALE_BROKEN)
+    self->scale = FIGURES_CHART_SCALE_LINEAR;
   if (!self->setting_up && self->settings != NULL)
     {
       g_settings_set_enum (self->settings, "chart-values", self->exact ? 1 : 0);
@@ -577,7 +579,7 @@ figures_chart_view_set_display (FiguresChartView *self,
   g_return_if_fail (FIGURES_IS_CHART_VIEW (self));
 
   gtk_drop_down_set_selected (self->values_dropdown, exact ? 1 : 0);
-  gtk_drop_down_set_selected (self->scale_dropdown, scale == FIGURES_CHART_SCALE_LOG ? 1 : 0);
+  gtk_drop_down_set_selected (self->scale_dropdown, scale);
   gtk_editable_set_text (GTK_EDITABLE (self->title_entry), title != NULL ? title : "");
   gtk_editable_set_text (GTK_EDITABLE (self->subtitle_entry), subtitle != NULL ? subtitle : "");
 }
