@@ -367,6 +367,40 @@ test_report_options (void)
   g_assert_true (has_label (layout, FIGURES_CHART_LABEL_SUBTITLE, "对数坐标"));
 }
 
+/* A copy lays out as the original does, and changing it leaves the
+ * original alone (the window changes a copy while an export draws) */
+static void
+test_data_copy (void)
+{
+  g_autoptr (FiguresChartData) data = make_bars (EN);
+  g_autoptr (FiguresChartData) copy = NULL;
+  g_autoptr (FiguresChartLayout) a = NULL;
+  g_autoptr (FiguresChartLayout) b = NULL;
+
+  figures_chart_data_set_subtitle (data, "Kept");
+  copy = figures_chart_data_copy (data);
+  a = figures_chart_layout_new (data, 900, 600, FIGURES_CHART_THEME_LIGHT, 1);
+  b = figures_chart_layout_new (copy, 900, 600, FIGURES_CHART_THEME_LIGHT, 1);
+  g_assert_cmpuint (figures_chart_layout_get_n_marks (a), ==, figures_chart_layout_get_n_marks (b));
+  g_assert_cmpuint (figures_chart_layout_get_n_labels (a), ==,
+                    figures_chart_layout_get_n_labels (b));
+  for (guint i = 0; i < figures_chart_layout_get_n_labels (a); i++)
+    {
+      FiguresChartLabel x, y;
+
+      g_assert_true (figures_chart_layout_get_label (a, i, &x));
+      g_assert_true (figures_chart_layout_get_label (b, i, &y));
+      g_assert_cmpstr (x.text, ==, y.text);
+      g_assert_cmpfloat (x.rect.x, ==, y.rect.x);
+    }
+  figures_chart_data_set_exact_values (copy, TRUE);
+  g_assert_false (figures_chart_data_get_exact_values (data));
+  g_clear_pointer (&b, figures_chart_layout_unref);
+  b = figures_chart_layout_new (copy, 900, 600, FIGURES_CHART_THEME_LIGHT, 1);
+  g_assert_true (has_label (b, FIGURES_CHART_LABEL_VALUE, "270,000 person-times"));
+  g_assert_true (has_label (b, FIGURES_CHART_LABEL_SUBTITLE, "Kept"));
+}
+
 static void
 test_bars_aggregate_and_sort (void)
 {
@@ -1284,6 +1318,7 @@ main (int argc, char **argv)
   g_test_add_func ("/chart/export/pdf", test_export_pdf);
   g_test_add_func ("/chart/export/errors", test_export_errors);
   g_test_add_func ("/chart/report-options", test_report_options);
+  g_test_add_func ("/chart/data-copy", test_data_copy);
   for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
     {
       g_autofree char *path = g_strdup_printf ("/chart/reference/%s", kinds[k].name);

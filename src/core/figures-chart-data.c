@@ -72,6 +72,44 @@ figures_chart_sort_from_string (const char *text, FiguresChartSort *sort)
   return TRUE;
 }
 
+FiguresChartData *
+figures_chart_data_copy (FiguresChartData *self)
+{
+  FiguresChartData *copy;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  copy = figures_chart_data_new (self->kind);
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      const FiguresChartRow *row = g_ptr_array_index (self->rows, i);
+      FiguresAggregateRow same = {
+        row->city,     row->metric,    row->year,       row->sum,        row->max,
+        row->mentions, row->documents, row->any_approx, row->max_approx, row->unit,
+      };
+
+      figures_chart_data_add_row (copy, &same);
+    }
+  copy->aggregate = self->aggregate;
+  copy->sort = self->sort;
+  copy->style = self->style;
+  copy->language = self->language;
+  copy->show_counts = self->show_counts;
+  copy->title = g_strdup (self->title);
+  copy->subtitle = g_strdup (self->subtitle);
+  copy->year_from = self->year_from;
+  copy->year_to = self->year_to;
+  copy->exact = self->exact;
+  copy->scale = self->scale;
+  copy->metrics = g_strdupv (self->metrics);
+  copy->cities = g_strdupv (self->cities);
+  copy->has_source = self->has_source;
+  copy->n_documents = self->n_documents;
+  copy->n_statistics = self->n_statistics;
+  copy->indexed_date = g_strdup (self->indexed_date);
+  return copy;
+}
+
 gboolean
 figures_chart_data_has_metric (FiguresChartData *self, const char *metric)
 {

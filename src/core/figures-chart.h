@@ -98,6 +98,8 @@ typedef struct _FiguresChartData FiguresChartData;
 GType figures_chart_data_get_type (void) G_GNUC_CONST;
 FiguresChartData *figures_chart_data_new (FiguresChartKind kind);
 FiguresChartData *figures_chart_data_ref (FiguresChartData *self);
+/* A copy to change while another thread draws or exports the original */
+FiguresChartData *figures_chart_data_copy (FiguresChartData *self);
 void figures_chart_data_unref (FiguresChartData *self);
 
 FiguresChartKind figures_chart_data_get_kind (FiguresChartData *self);

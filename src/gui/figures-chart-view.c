@@ -525,8 +525,14 @@ choices_cb (GObject *object, GAsyncResult *result, gpointer user_data)
 static void
 apply_display (FiguresChartView *self)
 {
+  FiguresChartData *data;
+
   if (self->data == NULL)
     return;
+  /* the Export window's worker may be drawing the data shown: change a copy */
+  data = figures_chart_data_copy (self->data);
+  figures_chart_data_unref (self->data);
+  self->data = data;
   figures_chart_data_set_exact_values (self->data, self->exact);
   figures_chart_data_set_scale (self->data, self->scale);
   figures_chart_data_set_title (self->data, self->title);
