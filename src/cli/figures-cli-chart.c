@@ -305,6 +305,7 @@ _figures_cli_chart (int argc, char **argv)
   FiguresChartRequest request = { 0 };
   FiguresChartScale axis = FIGURES_CHART_SCALE_LINEAR;
   g_autoptr (GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) resolved = g_ptr_array_new_with_free_func (g_free);
   gboolean exact = FALSE;
   int year_from = 0, year_to = 0;
   gboolean by_year = FALSE;
@@ -468,16 +469,38 @@ _figures_cli_chart (int argc, char **argv)
           g_printerr ("figures %s: %s\n", COMMAND, error->message);
           return FIGURES_EXIT_FAILURE;
         }
+      /* a label as listed (示范单位 个), or what it counts in every unit it
+       * was written in (示范单位: 示范单位 个 and 示范单位 個) */
       for (guint i = 0; i + 1 < labels->len; i++)
-        if (!g_strv_contains ((const char *const *) known, labels->pdata[i]))
-          {
-            g_printerr ("figures %s: no other figure has the label “%s” (see the label column "
-                        "of figures stats --metric=other)\n",
-                        COMMAND, (const char *) labels->pdata[i]);
-            ok = FALSE;
-          }
+        {
+          const char *name = labels->pdata[i];
+          gsize length = strlen (name);
+          g_autoptr (GString) near = g_string_new (NULL);
+          gboolean found = FALSE;
+
+          for (guint j = 0; known[j] != NULL; j++)
+            if (strcmp (known[j], name) == 0 ||
+                (strncmp (known[j], name, length) == 0 && known[j][length] == ' ' &&
+                 strchr (known[j] + length + 1, ' ') == NULL))
+              {
+                if (!g_ptr_array_find_with_equal_func (resolved, known[j], g_str_equal, NULL))
+                  g_ptr_array_add (resolved, g_strdup (known[j]));
+                found = TRUE;
+              }
+            else if (strstr (known[j], name) != NULL && near->len < 200)
+              g_string_append_printf (near, "%s“%s”", near->len > 0 ? ", " : "", known[j]);
+          if (!found)
+            {
+              g_printerr ("figures %s: no other figure has the label “%s”%s%s%s (see the label "
+                          "column of figures stats --metric=other)\n",
+                          COMMAND, name, near->len > 0 ? "; did you mean " : "", near->str,
+                          near->len > 0 ? "?" : "");
+              ok = FALSE;
+            }
+        }
       if (!ok)
         return FIGURES_EXIT_USAGE;
+      g_ptr_array_add (resolved, NULL);
     }
 
   request.kind = by_year                       ? FIGURES_CHART_YEARS
@@ -492,7 +515,7 @@ _figures_cli_chart (int argc, char **argv)
   request.subtitle = subtitle;
   request.year_from = year_from;
   request.year_to = year_to;
-  request.labels = labels->len > 1 ? (const char *const *) labels->pdata : NULL;
+  request.labels = resolved->len > 0 ? (const char *const *) resolved->pdata : NULL;
   request.exact = exact;
   request.scale = axis;
   data = figures_chart_data_new_from_index (index, &request, &error);

@@ -81,9 +81,12 @@ parse_year (const char *text, int *year)
 gboolean
 _figures_cli_parse_years (const char *command, const char *text, int *from, int *to)
 {
-  const char *dash = strchr (text, '-');
-  g_autofree char *first = dash != NULL ? g_strndup (text, dash - text) : g_strdup (text);
-  const char *second = dash != NULL ? dash + 1 : text;
+  /* an en dash as typeset (2019–2021) is a hyphen */
+  g_autoptr (GString) plain = g_string_new (text);
+  const char *dash = (g_string_replace (plain, "–", "-", 0), strchr (plain->str, '-'));
+  g_autofree char *first =
+    dash != NULL ? g_strndup (plain->str, dash - plain->str) : g_strdup (plain->str);
+  const char *second = dash != NULL ? dash + 1 : plain->str;
 
   if (!parse_year (first, from) || !parse_year (second, to) || (*from == 0 && *to == 0) ||
       (*from > 0 && *to > 0 && *from > *to))

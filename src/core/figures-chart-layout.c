@@ -341,9 +341,22 @@ counts_words (Builder *b, guint mentions, guint documents)
 char *
 _figures_chart_metric_with_unit (Builder *b, const char *metric, const char *unit)
 {
+  const char *label = figures_metric_key_get_label (metric);
+  const char *space = label != NULL ? strrchr (label, ' ') : NULL;
+  g_autofree char *noun = NULL;
   const char *name = figures_format_metric_name (metric, words_style (b));
   const char *unit_name = unit_for_axis (b, unit);
 
+  /* "示范单位 个": what it counts, the unit in brackets as for the others
+   * (not "示范单位 个 (个)") */
+  if (space != NULL && space > label)
+    {
+      name = noun = g_strndup (label, space - label);
+      /* a unit without a word in the chart's language is shown as written */
+      if ((unit_name == NULL || *unit_name == '\0') &&
+          b->data->aggregate != FIGURES_AGGREGATE_COUNT)
+        unit_name = unit != NULL && *unit != '\0' ? unit : space + 1;
+    }
   if (unit_name == NULL || *unit_name == '\0')
     return g_strdup (name);
   if (is_chinese (b))

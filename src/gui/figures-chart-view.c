@@ -445,7 +445,7 @@ sync_label_checks (FiguresChartView *self)
 }
 
 static void
-fill_labels (FiguresChartView *self, GStrv labels)
+fill_labels (FiguresChartView *self, GStrv labels, GHashTable *counts)
 {
   GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->labels_box));
   guint i = 0;
@@ -460,7 +460,17 @@ fill_labels (FiguresChartView *self, GStrv labels)
     gtk_box_remove (self->labels_box, child);
   for (i = 0; labels[i] != NULL; i++)
     {
-      GtkWidget *check = gtk_check_button_new_with_label (labels[i]);
+      guint n = GPOINTER_TO_UINT (g_hash_table_lookup (counts, labels[i]));
+      const char *space = strrchr (labels[i], ' ');
+      /* "示范单位 (个) · 7": what it counts, its unit and its mentions */
+      g_autofree char *text =
+        space != NULL && space > labels[i]
+          ? g_strdup_printf ("%.*s (%s) · %u", (int) (space - labels[i]), labels[i], space + 1, n)
+          : g_strdup_printf ("%s · %u", labels[i], n);
+      g_autofree char *tooltip = g_strdup_printf (ngettext ("%u mention", "%u mentions", n), n);
+      GtkWidget *check = gtk_check_button_new_with_label (text);
+
+      gtk_widget_set_tooltip_text (check, tooltip);
 
       g_object_set_data_full (G_OBJECT (check), "label", g_strdup (labels[i]), g_free);
       gtk_widget_set_margin_start (check, 6);
@@ -476,7 +486,8 @@ fill_labels (FiguresChartView *self, GStrv labels)
 struct _Choices
 {
   GStrv years;
-  GStrv labels;
+  GStrv labels;       /* of other, the most mentioned first */
+  GHashTable *counts; /* label → mentions in the index */
 };
 
 static void
@@ -484,7 +495,22 @@ choices_free (Choices *choices)
 {
   g_strfreev (choices->years);
   g_strfreev (choices->labels);
+  g_clear_pointer (&choices->counts, g_hash_table_unref);
   g_free (choices);
+}
+
+/* the most mentioned first, as the chart takes them */
+static int
+compare_by_count (gconstpointer a, gconstpointer b, gpointer user_data)
+{
+  GHashTable *counts = user_data;
+  const char *x = *(const char *const *) a, *y = *(const char *const *) b;
+  guint nx = GPOINTER_TO_UINT (g_hash_table_lookup (counts, x));
+  guint ny = GPOINTER_TO_UINT (g_hash_table_lookup (counts, y));
+
+  if (nx != ny)
+    return nx > ny ? -1 : 1;
+  return strcmp (x, y);
 }
 
 static gpointer
@@ -499,6 +525,33 @@ choices_job (FiguresIndex *index, gpointer data, GCancellable *cancellable, GErr
       choices_free (choices);
       return NULL;
     }
+  /* how many mentions each has, to list them as the chart picks them */
+  {
+    const char *other[] = { figures_metric_to_key (FIGURES_METRIC_OTHER), NULL };
+    FiguresStatisticsFilter filter = { .metrics = other };
+    g_autoptr (GPtrArray) rows =
+      figures_index_aggregate (index, &filter, FIGURES_GROUP_BY_OTHER_LABEL, error);
+
+    if (rows == NULL)
+      {
+        choices_free (choices);
+        return NULL;
+      }
+    choices->counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+    for (guint i = 0; i < rows->len; i++)
+      {
+        FiguresAggregateRow *row = g_ptr_array_index (rows, i);
+        const char *label = figures_metric_key_get_label (row->metric);
+
+        if (label != NULL)
+          g_hash_table_insert (
+            choices->counts, g_strdup (label),
+            GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (choices->counts, label)) +
+                              row->mentions));
+      }
+    g_qsort_with_data (choices->labels, g_strv_length (choices->labels), sizeof (char *),
+                       compare_by_count, choices->counts);
+  }
   return choices;
 }
 
@@ -516,7 +569,7 @@ choices_cb (GObject *object, GAsyncResult *result, gpointer user_data)
       return;
     }
   fill_years (self, choices->years);
-  fill_labels (self, choices->labels);
+  fill_labels (self, choices->labels, choices->counts);
   choices_free (choices);
 }
 
@@ -1137,15 +1190,24 @@ void
 figures_chart_view_export_csv (FiguresChartView *self, GFile *file)
 {
   const char *metrics[2] = { NULL, NULL };
+  FiguresStatisticsFilter filter = { 0 };
 
   g_return_if_fail (FIGURES_IS_CHART_VIEW (self));
   g_return_if_fail (G_IS_FILE (file));
 
+  /* the statistics of the chart: its cities or metric, and its years; the
+   * labels of Other when picked (Compare's other metrics have none) */
   metrics[0] = selected_metric (self);
-  figures_csv_export_async (self, figures_library_get_index_path (self->library),
-                            self->compare ? (const char *const *) self->cities->pdata : NULL,
-                            self->compare ? NULL : metrics, file, self->cancellable,
-                            figures_csv_export_done_cb, g_object_ref (file));
+  filter.cities = self->compare ? (const char *const *) self->cities->pdata : NULL;
+  filter.metrics = self->compare ? NULL : metrics;
+  filter.year_from = self->year_from;
+  filter.year_to = self->year_to;
+  if (!self->compare && self->labels != NULL &&
+      strcmp (metrics[0], figures_metric_to_key (FIGURES_METRIC_OTHER)) == 0)
+    filter.labels = (const char *const *) self->labels;
+  figures_csv_export_filtered_async (self, figures_library_get_index_path (self->library), &filter,
+                                     file, self->cancellable, figures_csv_export_done_cb,
+                                     g_object_ref (file));
 }
 
 /* The library's reports changed identity: nothing shown may stay. */

@@ -36,6 +36,9 @@ typedef struct
 {
   GStrv cities;
   GStrv metrics;
+  GStrv labels;
+  int year_from;
+  int year_to;
   GFile *file;
 } ExportJob;
 
@@ -44,6 +47,7 @@ export_job_free (ExportJob *job)
 {
   g_strfreev (job->cities);
   g_strfreev (job->metrics);
+  g_strfreev (job->labels);
   g_clear_object (&job->file);
   g_free (job);
 }
@@ -54,6 +58,10 @@ export_job (FiguresIndex *index, gpointer data, GCancellable *cancellable, GErro
   ExportJob *job = data;
   FiguresStatisticsFilter filter = { (const char *const *) job->cities,
                                      (const char *const *) job->metrics, 0, 0 };
+
+  filter.labels = (const char *const *) job->labels;
+  filter.year_from = job->year_from;
+  filter.year_to = job->year_to;
   g_autoptr (GPtrArray) rows = figures_index_list_statistics (index, &filter, error);
 
   if (rows == NULL)
@@ -73,10 +81,29 @@ figures_csv_export_async (gpointer source_object,
                           GAsyncReadyCallback callback,
                           gpointer user_data)
 {
+  FiguresStatisticsFilter filter = { cities, metrics, 0, 0 };
+
+  figures_csv_export_filtered_async (source_object, index_path, &filter, file, cancellable,
+                                     callback, user_data);
+}
+
+void
+figures_csv_export_filtered_async (gpointer source_object,
+                                   const char *index_path,
+                                   const FiguresStatisticsFilter *filter,
+                                   GFile *file,
+                                   GCancellable *cancellable,
+                                   GAsyncReadyCallback callback,
+                                   gpointer user_data)
+{
   ExportJob *job = g_new0 (ExportJob, 1);
 
-  job->cities = cities ? g_strdupv ((char **) cities) : NULL;
-  job->metrics = metrics ? g_strdupv ((char **) metrics) : NULL;
+  /* the cities, metrics, labels and years of @filter */
+  job->cities = g_strdupv ((char **) filter->cities);
+  job->metrics = g_strdupv ((char **) filter->metrics);
+  job->labels = g_strdupv ((char **) filter->labels);
+  job->year_from = filter->year_from;
+  job->year_to = filter->year_to;
   job->file = g_object_ref (file);
   figures_worker_run (source_object, index_path, export_job, job, (GDestroyNotify) export_job_free,
                       NULL, cancellable, callback, user_data);

@@ -27,6 +27,14 @@ void figures_csv_export_async (gpointer source_object,
                                GCancellable *cancellable,
                                GAsyncReadyCallback callback,
                                gpointer user_data);
+/* The same for the cities, metrics, labels and years of @filter. */
+void figures_csv_export_filtered_async (gpointer source_object,
+                                        const char *index_path,
+                                        const FiguresStatisticsFilter *filter,
+                                        GFile *file,
+                                        GCancellable *cancellable,
+                                        GAsyncReadyCallback callback,
+                                        gpointer user_data);
 /* The number of rows written, or -1 with @error set. */
 gssize figures_csv_export_finish (GAsyncResult *result, GError **error);
 
