@@ -619,6 +619,8 @@ figures_chart_request_free (FiguresChartRequest *request)
 
 /* How many labels of `other` a chart shows when none are chosen */
 #define DEFAULT_OTHER_LABELS 4
+/* …beside every other metric (Compare), where panels are narrower */
+#define DEFAULT_OTHER_LABELS_BESIDE 2
 
 static int
 compare_mentions_desc (gconstpointer a, gconstpointer b, gpointer user_data)
@@ -636,7 +638,7 @@ compare_mentions_desc (gconstpointer a, gconstpointer b, gpointer user_data)
  * @metrics): each metric asked for, `other` replaced by its @labels, else
  * by its labels with the most mentions. */
 static GPtrArray *
-panels_for (const char *const *metrics, GPtrArray *rows, const char *const *labels)
+panels_for (const char *const *metrics, GPtrArray *rows, const char *const *labels, guint n_default)
 {
   GPtrArray *panels = g_ptr_array_new ();
   g_autoptr (GHashTable) mentions = g_hash_table_new (g_str_hash, g_str_equal);
@@ -669,7 +671,7 @@ panels_for (const char *const *metrics, GPtrArray *rows, const char *const *labe
           const char *key = g_ptr_array_index (keys, i);
           const char *label = figures_metric_key_get_label (key);
 
-          if (labels != NULL ? g_strv_contains (labels, label) : shown < DEFAULT_OTHER_LABELS)
+          if (labels != NULL ? g_strv_contains (labels, label) : shown < n_default)
             {
               g_ptr_array_add (panels, (gpointer) key);
               shown++;
@@ -717,7 +719,9 @@ figures_chart_data_new_from_index (FiguresIndex *index,
                                   error);
   if (rows == NULL)
     return NULL;
-  panels = panels_for (metrics, rows, request->labels);
+  panels = panels_for (metrics, rows, request->labels,
+                       g_strv_length ((char **) metrics) > 1 ? DEFAULT_OTHER_LABELS_BESIDE
+                                                             : DEFAULT_OTHER_LABELS);
   n_documents = figures_index_count_documents (index, NULL, &local_error);
   if (local_error != NULL)
     {

@@ -191,7 +191,7 @@ typedef struct
   int year_to;
   const char *const *labels; /* `other` figures: the labels charted, each
                               * a panel ("宣讲 场次"); NULL: the four
-                              * most mentioned */
+                              * most mentioned, two beside other metrics */
   const char *subtitle;      /* NULL: from the aggregation */
   gboolean exact;            /* every digit of the values */
   FiguresChartScale scale;
