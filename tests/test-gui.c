@@ -1844,6 +1844,8 @@ test_charts_by_year (void)
   RUN_AND_WAIT (view, "data-changed", figures_chart_view_set_metric (view, "funding"));
   RUN_AND_WAIT (view, "data-changed", figures_chart_view_set_metric (view, "trainees"));
   RUN_AND_WAIT (view, "data-changed", figures_chart_view_set_by_year (view, TRUE));
+  /* kept for the next session */
+  g_assert_true (g_settings_get_boolean (figures_window_get_settings (window), "chart-by-year"));
   settle (200);
   layout = wait_for_layout (view);
   g_assert_cmpint (figures_chart_layout_get_kind (layout), ==, FIGURES_CHART_YEARS);
@@ -1901,6 +1903,7 @@ test_charts_by_year (void)
 
   /* by city, the range holds too: a bar's mentions are of those years */
   RUN_AND_WAIT (view, "data-changed", figures_chart_view_set_by_year (view, FALSE));
+  g_assert_false (g_settings_get_boolean (figures_window_get_settings (window), "chart-by-year"));
   settle (100);
   layout = wait_for_layout (view);
   g_assert_cmpint (figures_chart_layout_get_kind (layout), ==, FIGURES_CHART_BARS);

@@ -235,7 +235,10 @@ options_changed_cb (FiguresChartView *self)
     return;
 
   if (!self->compare)
-    g_settings_set_string (self->settings, "chart-metric", _figures_chart_view_get_metric (self));
+    {
+      g_settings_set_string (self->settings, "chart-metric", _figures_chart_view_get_metric (self));
+      g_settings_set_boolean (self->settings, "chart-by-year", self->by_year);
+    }
   g_settings_set_enum (self->settings, "chart-aggregation", (int) selected_aggregate (self));
   /* The mentions listed belong to a bar of the old chart. */
   _figures_chart_view_clear_mentions (self);
@@ -837,6 +840,8 @@ figures_chart_view_setup (FiguresChartView *self, GSettings *settings)
 
   self->setting_up = TRUE;
   figures_chart_view_set_metric (self, g_settings_get_string (settings, "chart-metric"));
+  if (!self->compare)
+    figures_chart_view_set_by_year (self, g_settings_get_boolean (settings, "chart-by-year"));
   switch (g_settings_get_enum (settings, "chart-aggregation"))
     {
       case FIGURES_AGGREGATE_SUM:
