@@ -1972,6 +1972,14 @@ test_charts_other_by_label (void)
         kept = g_strdup (figures_metric_key_get_label (mark.metric));
     }
   g_assert_cmpuint (g_hash_table_size (panels), >, 1);
+  /* each panel has the cities that have its label, none without */
+  for (guint i = 0; i < figures_chart_layout_get_n_labels (layout); i++)
+    {
+      FiguresChartLabel label;
+
+      g_assert_true (figures_chart_layout_get_label (layout, i, &label));
+      g_assert_cmpstr (label.text, !=, "no data");
+    }
   save_screenshot (GTK_WIDGET (window), "screenshot-charts-other.png");
 
   /* the Labels popover: its checks are the panels shown; unchecking all

@@ -94,10 +94,14 @@ _figures_chart_layout_compare (Builder *b, GPtrArray *metrics)
   guint columns, rows;
   guint n_hidden = 0;
   double panel_height;
+  /* `other` alone, over every city: each label's panel has the cities
+   * that have it, largest first (no city is compared across panels) */
+  gboolean per_panel = data->cities == NULL && only_labels (metrics);
   /* Colours tell cities apart only while there are enough of them; past
    * that every bar takes the first colour and the names alone say which
    * city a bar is (no legend). */
-  gboolean colored = cities->len <= figures_chart_palette_get_n_series ();
+  gboolean colored = !per_panel && cities->len <= figures_chart_palette_get_n_series ();
+  guint n_rows;
 
   /* Chosen cities keep their colour however they are sorted. */
   for (guint i = 0; i < cities->len; i++)
@@ -147,10 +151,13 @@ _figures_chart_layout_compare (Builder *b, GPtrArray *metrics)
     title =
       g_strdup_printf ("%u %s side by side", cities->len, cities->len == 1 ? "city" : "cities");
   if (is_chinese (b))
-    first = g_strdup_printf ("每项指标取%s，各有其坐标轴", _figures_chart_aggregate_words (b));
+    first =
+      g_strdup_printf (per_panel ? "每个标签取%s，各有其坐标轴" : "每项指标取%s，各有其坐标轴",
+                       _figures_chart_aggregate_words (b));
   else
     {
-      first = g_strdup_printf ("%s per city; each metric on its own scale",
+      first = g_strdup_printf (per_panel ? "%s per city; each label on its own scale"
+                                         : "%s per city; each metric on its own scale",
                                _figures_chart_aggregate_words (b));
       first[0] = g_ascii_toupper (first[0]);
     }
@@ -173,15 +180,28 @@ _figures_chart_layout_compare (Builder *b, GPtrArray *metrics)
       return;
     }
 
-  _figures_chart_grid_for (b, metrics->len, &body, b->base * 22,
-                           b->base * (5.5 + 1.75 * order->len), &columns, &rows);
+  /* as many rows as the panel with most bars */
+  n_rows = order->len;
+  if (per_panel)
+    {
+      n_rows = 0;
+      for (guint m = 0; m < metrics->len; m++)
+        {
+          g_autoptr (GArray) entries = _figures_chart_make_entries (
+            b, order, order_colors, g_ptr_array_index (metrics, m), TRUE);
+
+          n_rows = MAX (n_rows, entries->len);
+        }
+    }
+  _figures_chart_grid_for (b, metrics->len, &body, b->base * 22, b->base * (5.5 + 1.75 * n_rows),
+                           &columns, &rows);
 
   /* Panels no taller than their bars need (the rest stays white). */
   panel_height = (body.height - (rows - 1) * b->gap) / rows;
-  panel_height = MIN (
-    panel_height, b->gap * 0.5 + _figures_chart_text_height (b, FONT_PANEL_TITLE) + b->gap * 0.6 +
-                    order->len * _figures_chart_text_height (b, FONT_LABEL) * 2.4 + b->gap * 0.3 +
-                    _figures_chart_text_height (b, FONT_SMALL) + b->gap * 1.1);
+  panel_height =
+    MIN (panel_height, b->gap * 0.5 + _figures_chart_text_height (b, FONT_PANEL_TITLE) +
+                         b->gap * 0.6 + n_rows * _figures_chart_text_height (b, FONT_LABEL) * 2.4 +
+                         b->gap * 0.3 + _figures_chart_text_height (b, FONT_SMALL) + b->gap * 1.1);
 
   for (guint m = 0; m < metrics->len; m++)
     {
@@ -189,7 +209,7 @@ _figures_chart_layout_compare (Builder *b, GPtrArray *metrics)
       g_autofree char *unit = _figures_chart_unit_of_metric (b, metric);
       g_autofree char *panel_title = _figures_chart_metric_with_unit (b, metric, unit);
       g_autoptr (GArray) entries =
-        _figures_chart_make_entries (b, order, order_colors, metric, FALSE);
+        _figures_chart_make_entries (b, order, order_colors, metric, per_panel);
       guint c = m % columns, r = m / columns;
       double w = (body.width - (columns - 1) * b->gap) / columns;
       double h = panel_height;
@@ -198,6 +218,8 @@ _figures_chart_layout_compare (Builder *b, GPtrArray *metrics)
                                   rect.height - b->gap * 0.3 };
       guint shown = 0;
 
+      if (per_panel && data->sort == FIGURES_CHART_SORT_VALUE)
+        g_array_sort (entries, _figures_chart_compare_entries_by_value);
       _figures_chart_add_panel (b, m, &rect, metric);
       _figures_chart_layout_bar_panel (b, m, &inner, metric, unit, panel_title, NULL, entries,
                                        &shown);
