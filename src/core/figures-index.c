@@ -935,6 +935,13 @@ figures_index_delete (const char *path, GError **error)
   return TRUE;
 }
 
+void
+figures_index_interrupt (FiguresIndex *self)
+{
+  g_return_if_fail (self != NULL);
+  sqlite3_interrupt (self->db);
+}
+
 char *
 figures_index_dup_default_path (void)
 {

@@ -35,6 +35,10 @@ const char   *figures_index_get_path    (FiguresIndex *self);
  * updated (in any process) is FIGURES_INDEX_ERROR_BUSY, and stays. */
 gboolean      figures_index_delete      (const char   *path,
                                          GError      **error);
+/* Stops the statement this connection is running (from any thread): it
+ * fails, and the connection can be used again. For a query nobody waits for
+ * any more. */
+void figures_index_interrupt (FiguresIndex *self);
 /* When the index last changed (its database or its write-ahead log), as
  * yyyy-mm-dd in local time; NULL when unknown. */
 char         *figures_index_dup_date    (FiguresIndex *self);

@@ -19,6 +19,7 @@ typedef struct
   gpointer data;
   GDestroyNotify data_free;
   GDestroyNotify result_free;
+  gboolean interruptible;
 } Job;
 
 /* figures_index_open() creates the schema of a new (or rebuilt) index; two
@@ -47,11 +48,18 @@ job_free (Job *job)
 }
 
 static void
+interrupt_cb (GCancellable *cancellable, FiguresIndex *index)
+{
+  figures_index_interrupt (index);
+}
+
+static void
 worker_thread (GTask *task, gpointer source_object, gpointer task_data, GCancellable *cancellable)
 {
   Job *job = task_data;
   g_autoptr (FiguresIndex) index = NULL;
   g_autoptr (GError) error = NULL;
+  gulong handler = 0;
   gpointer result;
 
   if (g_task_return_error_if_cancelled (task))
@@ -64,7 +72,13 @@ worker_thread (GTask *task, gpointer source_object, gpointer task_data, GCancell
       return;
     }
 
+  /* a query nobody waits for stops in SQLite, not at its end */
+  if (job->interruptible && cancellable != NULL)
+    handler = g_cancellable_connect (cancellable, G_CALLBACK (interrupt_cb), index, NULL);
   result = job->func (index, job->data, cancellable, &error);
+  /* before the connection closes; waits for a call under way */
+  if (handler != 0)
+    g_cancellable_disconnect (cancellable, handler);
   if (error != NULL)
     {
       if (result != NULL && job->result_free != NULL)
@@ -73,6 +87,40 @@ worker_thread (GTask *task, gpointer source_object, gpointer task_data, GCancell
     }
   else
     g_task_return_pointer (task, result, job->result_free);
+}
+
+static void
+run (gpointer source_object,
+     const char *index_path,
+     FiguresWorkerFunc func,
+     gpointer data,
+     GDestroyNotify data_free,
+     GDestroyNotify result_free,
+     gboolean interruptible,
+     GCancellable *cancellable,
+     GAsyncReadyCallback callback,
+     gpointer user_data)
+{
+  g_autoptr (GTask) task = NULL;
+  Job *job;
+
+  g_return_if_fail (index_path != NULL);
+  g_return_if_fail (func != NULL);
+
+  job = g_new0 (Job, 1);
+  job->interruptible = interruptible;
+  job->index_path = g_strdup (index_path);
+  job->func = func;
+  job->data = data;
+  job->data_free = data_free;
+  job->result_free = result_free;
+
+  task = g_task_new (source_object, cancellable, callback, user_data);
+  g_task_set_source_tag (task, figures_worker_run);
+  g_task_set_task_data (task, job, (GDestroyNotify) job_free);
+  /* A result that arrives after cancellation is dropped, not delivered. */
+  g_task_set_return_on_cancel (task, FALSE);
+  g_task_run_in_thread (task, worker_thread);
 }
 
 void
@@ -86,25 +134,23 @@ figures_worker_run (gpointer source_object,
                     GAsyncReadyCallback callback,
                     gpointer user_data)
 {
-  g_autoptr (GTask) task = NULL;
-  Job *job;
+  run (source_object, index_path, func, data, data_free, result_free, FALSE, cancellable, callback,
+       user_data);
+}
 
-  g_return_if_fail (index_path != NULL);
-  g_return_if_fail (func != NULL);
-
-  job = g_new0 (Job, 1);
-  job->index_path = g_strdup (index_path);
-  job->func = func;
-  job->data = data;
-  job->data_free = data_free;
-  job->result_free = result_free;
-
-  task = g_task_new (source_object, cancellable, callback, user_data);
-  g_task_set_source_tag (task, figures_worker_run);
-  g_task_set_task_data (task, job, (GDestroyNotify) job_free);
-  /* A result that arrives after cancellation is dropped, not delivered. */
-  g_task_set_return_on_cancel (task, FALSE);
-  g_task_run_in_thread (task, worker_thread);
+void
+figures_worker_run_query (gpointer source_object,
+                          const char *index_path,
+                          FiguresWorkerFunc func,
+                          gpointer data,
+                          GDestroyNotify data_free,
+                          GDestroyNotify result_free,
+                          GCancellable *cancellable,
+                          GAsyncReadyCallback callback,
+                          gpointer user_data)
+{
+  run (source_object, index_path, func, data, data_free, result_free, TRUE, cancellable, callback,
+       user_data);
 }
 
 gpointer

@@ -31,6 +31,17 @@ void figures_worker_run (gpointer source_object,
                          GCancellable *cancellable,
                          GAsyncReadyCallback callback,
                          gpointer user_data);
+/* The same for a read only: cancelling @cancellable stops its SQLite
+ * statement at once (figures_index_interrupt()) rather than at its end */
+void figures_worker_run_query (gpointer source_object,
+                               const char *index_path,
+                               FiguresWorkerFunc func,
+                               gpointer data,
+                               GDestroyNotify data_free,
+                               GDestroyNotify result_free,
+                               GCancellable *cancellable,
+                               GAsyncReadyCallback callback,
+                               gpointer user_data);
 gpointer figures_worker_finish (GAsyncResult *result, GError **error);
 
 /* TRUE for errors a user need not see (the job was cancelled). */
