@@ -33,10 +33,7 @@ static const char report_c[] = "通辽市民委情况通报\n"
 
 typedef struct
 {
-  char *dir;
-  char *docs;
-  char *db;
-  char *db_arg;
+  TestReports reports;
   char *a; /* the reports' paths */
   char *b;
   char *c;
@@ -45,31 +42,18 @@ typedef struct
 static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
-  g_autoptr (GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("figures-test-cli-corrections-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->docs = g_build_filename (f->dir, "docs", NULL);
-  g_assert_cmpint (g_mkdir (f->docs, 0755), ==, 0);
-  test_write_file (f->docs, "a.txt", report_a, -1);
-  test_write_file (f->docs, "b.txt", report_b, -1);
-  test_write_file (f->docs, "c.txt", report_c, -1);
-  f->a = g_build_filename (f->docs, "a.txt", NULL);
-  f->b = g_build_filename (f->docs, "b.txt", NULL);
-  f->c = g_build_filename (f->docs, "c.txt", NULL);
-  f->db = g_build_filename (f->dir, "index", "index.db", NULL);
-  f->db_arg = g_strconcat ("--db=", f->db, NULL);
-  g_assert_cmpint (test_run_cli (NULL, NULL, NULL, "index", f->db_arg, f->docs, NULL), ==, 0);
+  /* the index in a folder of its own, corrections.db beside it */
+  test_reports_set_up (&f->reports, "index/index.db", "a.txt", report_a, "b.txt", report_b, "c.txt",
+                       report_c, NULL);
+  f->a = g_build_filename (f->reports.docs, "a.txt", NULL);
+  f->b = g_build_filename (f->reports.docs, "b.txt", NULL);
+  f->c = g_build_filename (f->reports.docs, "c.txt", NULL);
 }
 
 static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
-  test_remove_tree (f->dir);
-  g_free (f->dir);
-  g_free (f->docs);
-  g_free (f->db);
-  g_free (f->db_arg);
+  test_reports_clear (&f->reports);
   g_free (f->a);
   g_free (f->b);
   g_free (f->c);
@@ -94,7 +78,7 @@ stats (Fixture *f)
 {
   g_autofree char *out = NULL;
 
-  g_assert_cmpint (test_run_cli (NULL, &out, NULL, "stats", f->db_arg, NULL), ==, 0);
+  g_assert_cmpint (test_run_cli (NULL, &out, NULL, "stats", f->reports.db_arg, NULL), ==, 0);
   return split_tsv (out);
 }
 
@@ -126,7 +110,7 @@ dup_start (Fixture *f, const char *file, const char *metric)
 static int
 correct (Fixture *f, const char *file, const char *start, const char *action, char **err)
 {
-  return test_run_cli (NULL, NULL, err, "correct", f->db_arg, file, start, action, NULL);
+  return test_run_cli (NULL, NULL, err, "correct", f->reports.db_arg, file, start, action, NULL);
 }
 
 /* `figures corrections` as rows */
@@ -135,7 +119,7 @@ corrections (Fixture *f)
 {
   g_autofree char *out = NULL;
 
-  g_assert_cmpint (test_run_cli (NULL, &out, NULL, "corrections", f->db_arg, NULL), ==, 0);
+  g_assert_cmpint (test_run_cli (NULL, &out, NULL, "corrections", f->reports.db_arg, NULL), ==, 0);
   g_assert_true (g_str_has_prefix (out, CONTRACT_HEADER "\thash\tstatus\n"));
   return split_tsv (out);
 }
@@ -153,15 +137,16 @@ test_rebuild_keeps (Fixture *f, gconstpointer data)
   GStrv row;
 
   g_assert_cmpint (
-    test_run_cli (NULL, &out, NULL, "correct", f->db_arg, f->a, trainees, "--reject", NULL), ==, 0);
+    test_run_cli (NULL, &out, NULL, "correct", f->reports.db_arg, f->a, trainees, "--reject", NULL),
+    ==, 0);
   /* one line saying what was recorded */
   g_assert_nonnull (strstr (out, "rejected"));
   g_assert_nonnull (g_strstr_len (out, -1, "\n"));
   g_assert_null (strchr (strchr (out, '\n') + 1, '\n'));
   g_clear_pointer (&out, g_free);
-  g_assert_cmpint (
-    test_run_cli (NULL, &out, NULL, "correct", f->db_arg, f->a, funding, "--city=呼和浩特市", NULL),
-    ==, 0);
+  g_assert_cmpint (test_run_cli (NULL, &out, NULL, "correct", f->reports.db_arg, f->a, funding,
+                                 "--city=呼和浩特市", NULL),
+                   ==, 0);
   g_assert_nonnull (strstr (out, "包头市 → 呼和浩特市"));
 
   for (guint round = 0; round < 2; round++)
@@ -180,12 +165,13 @@ test_rebuild_keeps (Fixture *f, gconstpointer data)
 
       /* from scratch, with the folders it had: the corrections stay */
       if (round == 0)
-        g_assert_cmpint (test_run_cli (NULL, NULL, NULL, "index", "--rebuild", f->db_arg, NULL), ==,
-                         0);
+        g_assert_cmpint (
+          test_run_cli (NULL, NULL, NULL, "index", "--rebuild", f->reports.db_arg, NULL), ==, 0);
     }
   /* --rebuild with a folder given, too */
-  g_assert_cmpint (test_run_cli (NULL, NULL, NULL, "index", "--rebuild", f->db_arg, f->docs, NULL),
-                   ==, 0);
+  g_assert_cmpint (
+    test_run_cli (NULL, NULL, NULL, "index", "--rebuild", f->reports.db_arg, f->reports.docs, NULL),
+    ==, 0);
   rows = stats (f);
   g_assert_null (find_row (rows, f->a, "trainees"));
   g_assert_cmpstr (find_row (rows, f->a, "funding")[1], ==, "呼和浩特市");
@@ -237,8 +223,8 @@ test_applies_everywhere (Fixture *f, gconstpointer data)
   g_assert_cmpint (correct (f, f->a, funding, "--year=2020", NULL), ==, 0);
 
   /* CSV: the one writer in core */
-  g_assert_cmpint (test_run_cli (NULL, &csv, NULL, "stats", f->db_arg, "--format=csv", NULL), ==,
-                   0);
+  g_assert_cmpint (
+    test_run_cli (NULL, &csv, NULL, "stats", f->reports.db_arg, "--format=csv", NULL), ==, 0);
   expected = g_strdup_printf ("%s,鄂尔多斯市,鄂尔多斯市,trainees,3500,0,人次,%s,", f->b, trainees);
   g_assert_nonnull (strstr (csv, expected));
   g_clear_pointer (&expected, g_free);
@@ -248,14 +234,14 @@ test_applies_everywhere (Fixture *f, gconstpointer data)
   g_assert_true (g_str_has_prefix (strstr (strstr (csv, expected), "\r\n") - 5, ",2020"));
   g_assert_null (strstr (csv, ",other,"));
 
-  g_assert_cmpint (test_run_cli (NULL, &by_city, NULL, "stats", f->db_arg, "--by=city", NULL), ==,
-                   0);
+  g_assert_cmpint (
+    test_run_cli (NULL, &by_city, NULL, "stats", f->reports.db_arg, "--by=city", NULL), ==, 0);
   g_assert_nonnull (strstr (by_city, "鄂尔多斯市\ttrainees\t3500\t3500\t1\t1\n"));
   g_assert_null (strstr (by_city, "赤峰市"));
   g_assert_nonnull (strstr (by_city, "包头市\tinvestment\t2000000"));
   g_assert_null (strstr (by_city, "包头市\tfunding"));
 
-  index = figures_index_open_read_only (f->db, &error);
+  index = figures_index_open_read_only (f->reports.db, &error);
   g_assert_no_error (error);
 
   /* the chart request: the figure counts for its new city, at its new value */
@@ -298,7 +284,7 @@ static void
 test_exit_2 (Fixture *f, gconstpointer data)
 {
   g_autofree char *start = dup_start (f, f->a, "trainees");
-  g_autofree char *missing = g_build_filename (f->docs, "missing.txt", NULL);
+  g_autofree char *missing = g_build_filename (f->reports.docs, "missing.txt", NULL);
   g_autoptr (GPtrArray) listed = NULL;
   struct
   {
@@ -325,12 +311,13 @@ test_exit_2 (Fixture *f, gconstpointer data)
       g_assert_nonnull (strstr (err, cases[i].named));
     }
   /* no action, or two */
-  g_assert_cmpint (test_run_cli (NULL, NULL, NULL, "correct", f->db_arg, f->a, start, NULL), ==, 2);
-  g_assert_cmpint (test_run_cli (NULL, NULL, NULL, "correct", f->db_arg, f->a, start, "--reject",
-                                 "--confirm", NULL),
+  g_assert_cmpint (test_run_cli (NULL, NULL, NULL, "correct", f->reports.db_arg, f->a, start, NULL),
                    ==, 2);
-  g_assert_cmpint (test_run_cli (NULL, NULL, NULL, "corrections", f->db_arg, "--format=csv", NULL),
+  g_assert_cmpint (test_run_cli (NULL, NULL, NULL, "correct", f->reports.db_arg, f->a, start,
+                                 "--reject", "--confirm", NULL),
                    ==, 2);
+  g_assert_cmpint (
+    test_run_cli (NULL, NULL, NULL, "corrections", f->reports.db_arg, "--format=csv", NULL), ==, 2);
 
   listed = corrections (f);
   g_assert_cmpuint (listed->len, ==, 1);
@@ -343,12 +330,12 @@ test_round_trip (Fixture *f, gconstpointer data)
 {
   g_autofree char *trainees = dup_start (f, f->a, "trainees");
   g_autofree char *sessions = dup_start (f, f->c, "training_sessions");
-  g_autofree char *shared = g_build_filename (f->dir, "shared.tsv", NULL);
-  g_autofree char *bad = g_build_filename (f->dir, "bad.tsv", NULL);
+  g_autofree char *shared = g_build_filename (f->reports.dir, "shared.tsv", NULL);
+  g_autofree char *bad = g_build_filename (f->reports.dir, "bad.tsv", NULL);
   g_autofree char *import_arg = g_strconcat ("--import=", shared, NULL);
   g_autofree char *bad_arg = g_strconcat ("--import=", bad, NULL);
   g_autofree char *export_arg = g_strconcat ("--export=", shared, NULL);
-  g_autofree char *other_db = g_build_filename (f->dir, "other", "index.db", NULL);
+  g_autofree char *other_db = g_build_filename (f->reports.dir, "other", "index.db", NULL);
   g_autofree char *other_arg = g_strconcat ("--db=", other_db, NULL);
   g_autofree char *text = NULL;
   g_autofree char *out = NULL;
@@ -363,13 +350,14 @@ test_round_trip (Fixture *f, gconstpointer data)
   g_assert_cmpint (correct (f, f->c, sessions, "--value=4", NULL), ==, 0);
   g_assert_cmpint (correct (f, f->c, sessions, "--confirm", NULL), ==, 0);
 
-  g_assert_cmpint (test_run_cli (NULL, NULL, NULL, "corrections", f->db_arg, export_arg, NULL), ==,
-                   0);
+  g_assert_cmpint (
+    test_run_cli (NULL, NULL, NULL, "corrections", f->reports.db_arg, export_arg, NULL), ==, 0);
   g_assert_true (g_file_get_contents (shared, &text, NULL, NULL));
   g_assert_true (g_str_has_prefix (text, CONTRACT_HEADER "\thash\n"));
 
   /* a colleague's index of the same reports */
-  g_assert_cmpint (test_run_cli (NULL, NULL, NULL, "index", other_arg, f->docs, NULL), ==, 0);
+  g_assert_cmpint (test_run_cli (NULL, NULL, NULL, "index", other_arg, f->reports.docs, NULL), ==,
+                   0);
   g_assert_cmpint (test_run_cli (NULL, &out, NULL, "corrections", other_arg, import_arg, NULL), ==,
                    0);
   g_assert_cmpstr (out, ==, "3 imported\n");
@@ -378,10 +366,10 @@ test_round_trip (Fixture *f, gconstpointer data)
                    0);
   g_assert_cmpstr (out, ==, "0 imported\n");
 
-  g_assert_cmpint (test_run_cli (NULL, &mine, NULL, "corrections", f->db_arg, NULL), ==, 0);
+  g_assert_cmpint (test_run_cli (NULL, &mine, NULL, "corrections", f->reports.db_arg, NULL), ==, 0);
   g_assert_cmpint (test_run_cli (NULL, &theirs, NULL, "corrections", other_arg, NULL), ==, 0);
   g_assert_cmpstr (mine, ==, theirs);
-  g_assert_cmpint (test_run_cli (NULL, &stats_mine, NULL, "stats", f->db_arg, NULL), ==, 0);
+  g_assert_cmpint (test_run_cli (NULL, &stats_mine, NULL, "stats", f->reports.db_arg, NULL), ==, 0);
   g_assert_cmpint (test_run_cli (NULL, &stats_theirs, NULL, "stats", other_arg, NULL), ==, 0);
   g_assert_cmpstr (stats_mine, ==, stats_theirs);
   g_assert_nonnull (strstr (stats_theirs, "training_sessions\t4\t0\t期"));
@@ -427,8 +415,8 @@ test_orphaned (Fixture *f, gconstpointer data)
   g_clear_pointer (&listed, g_ptr_array_unref);
 
   /* the report is edited: its figures are read again, uncorrected */
-  test_write_file (f->docs, "a.txt", edited, -1);
-  g_assert_cmpint (test_run_cli (NULL, NULL, NULL, "index", f->db_arg, NULL), ==, 0);
+  test_write_file (f->reports.docs, "a.txt", edited, -1);
+  g_assert_cmpint (test_run_cli (NULL, NULL, NULL, "index", f->reports.db_arg, NULL), ==, 0);
   rows = stats (f);
   g_assert_nonnull (find_row (rows, f->a, "trainees"));
   g_clear_pointer (&rows, g_ptr_array_unref);
@@ -440,20 +428,20 @@ test_orphaned (Fixture *f, gconstpointer data)
 
   /* gone altogether: still listed */
   g_assert_cmpint (g_unlink (f->a), ==, 0);
-  g_assert_cmpint (test_run_cli (NULL, NULL, NULL, "index", f->db_arg, NULL), ==, 0);
+  g_assert_cmpint (test_run_cli (NULL, NULL, NULL, "index", f->reports.db_arg, NULL), ==, 0);
   listed = corrections (f);
   g_assert_cmpuint (listed->len, ==, 2);
   g_assert_cmpstr (((GStrv) g_ptr_array_index (listed, 1))[8], ==, "orphaned");
   g_clear_pointer (&listed, g_ptr_array_unref);
 
   /* back as it was, under another name */
-  test_write_file (f->docs, "a-again.txt", report_a, -1);
-  g_assert_cmpint (test_run_cli (NULL, NULL, NULL, "index", f->db_arg, NULL), ==, 0);
+  test_write_file (f->reports.docs, "a-again.txt", report_a, -1);
+  g_assert_cmpint (test_run_cli (NULL, NULL, NULL, "index", f->reports.db_arg, NULL), ==, 0);
   listed = corrections (f);
   g_assert_cmpstr (((GStrv) g_ptr_array_index (listed, 1))[8], ==, "applied");
   rows = stats (f);
   {
-    g_autofree char *again = g_build_filename (f->docs, "a-again.txt", NULL);
+    g_autofree char *again = g_build_filename (f->reports.docs, "a-again.txt", NULL);
 
     g_assert_null (find_row (rows, again, "trainees"));
     g_assert_nonnull (find_row (rows, again, "training_sessions"));
@@ -518,7 +506,7 @@ test_years (Fixture *f, gconstpointer data)
   /* no correction made: listing them is empty and makes no file */
   {
     g_autoptr (GPtrArray) listed = corrections (f);
-    g_autofree char *store = g_build_filename (f->dir, "index", "corrections.db", NULL);
+    g_autofree char *store = g_build_filename (f->reports.dir, "index", "corrections.db", NULL);
 
     g_assert_cmpuint (listed->len, ==, 1);
     g_assert_false (g_file_test (store, G_FILE_TEST_EXISTS));
@@ -537,12 +525,12 @@ test_years (Fixture *f, gconstpointer data)
       g_assert_cmpstr (extract_row[11], ==, expected[i].year);
     }
 
-  g_assert_cmpint (test_run_cli (NULL, &csv, NULL, "stats", f->db_arg, "--format=csv", NULL), ==,
-                   0);
+  g_assert_cmpint (
+    test_run_cli (NULL, &csv, NULL, "stats", f->reports.db_arg, "--format=csv", NULL), ==, 0);
   g_assert_nonnull (strstr (csv, ",label,evidence,year\r\n"));
   /* JSON: a number, or null when unknown */
-  g_assert_cmpint (test_run_cli (NULL, &json, NULL, "stats", f->db_arg, "--format=json", NULL), ==,
-                   0);
+  g_assert_cmpint (
+    test_run_cli (NULL, &json, NULL, "stats", f->reports.db_arg, "--format=json", NULL), ==, 0);
   g_assert_nonnull (strstr (json, "\"year\": 2021}"));
   g_assert_nonnull (strstr (json, "\"year\": null}"));
   g_assert_nonnull (strstr (csv, "2021年投入专项资金200万元，实施项目9个。,2021\r\n"));
@@ -554,7 +542,7 @@ static FiguresDocumentInfo *
 document_of (Fixture *f, const char *path)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (FiguresIndex) index = figures_index_open (f->db, &error);
+  g_autoptr (FiguresIndex) index = figures_index_open (f->reports.db, &error);
   FiguresDocumentInfo *info;
 
   g_assert_no_error (error);
@@ -566,7 +554,7 @@ document_of (Fixture *f, const char *path)
 static int
 correct_report (Fixture *f, const char *file, const char *action, char **err)
 {
-  return test_run_cli (NULL, NULL, err, "correct", f->db_arg, file, action, NULL);
+  return test_run_cli (NULL, NULL, err, "correct", f->reports.db_arg, file, action, NULL);
 }
 
 static void
@@ -591,15 +579,16 @@ test_report (Fixture *f, gconstpointer data)
   g_assert_cmpint (correct (f, f->c, trainees, "--title=某题", &err), ==, 2);
   g_assert_nonnull (strstr (err, "without a start"));
   g_clear_pointer (&err, g_free);
-  g_assert_cmpint (correct_report (f, f->docs, "--title=某题", &err), ==, 2);
+  g_assert_cmpint (correct_report (f, f->reports.docs, "--title=某题", &err), ==, 2);
   g_clear_pointer (&err, g_free);
 
   g_assert_cmpint (correct_report (f, f->c, "--date=2020-03", NULL), ==, 0);
   g_assert_cmpint (correct_report (f, f->c, "--title=通辽市民委2020年情况通报", NULL), ==, 0);
   g_assert_cmpint (correct (f, f->c, trainees, "--value=151", NULL), ==, 0);
   g_assert_cmpint (correct_report (f, f->c, "--report-city=科尔沁区", NULL), ==, 0);
-  g_assert_cmpint (test_run_cli (NULL, NULL, NULL, "index", "--rebuild", f->db_arg, f->docs, NULL),
-                   ==, 0);
+  g_assert_cmpint (
+    test_run_cli (NULL, NULL, NULL, "index", "--rebuild", f->reports.db_arg, f->reports.docs, NULL),
+    ==, 0);
 
   after = document_of (f, f->c);
   g_assert_cmpstr (after->date, ==, "2020-03");
@@ -669,8 +658,9 @@ test_report_date_years (Fixture *f, gconstpointer data)
   g_assert_cmpint (year_of (f, f->a, "funding"), ==, 2021);
 
   /* the same after a rebuild, which applies the corrections again */
-  g_assert_cmpint (test_run_cli (NULL, NULL, NULL, "index", "--rebuild", f->db_arg, f->docs, NULL),
-                   ==, 0);
+  g_assert_cmpint (
+    test_run_cli (NULL, NULL, NULL, "index", "--rebuild", f->reports.db_arg, f->reports.docs, NULL),
+    ==, 0);
   g_assert_cmpint (year_of (f, f->a, "training_sessions"), ==, 2019);
   g_assert_cmpint (year_of (f, f->a, "trainees"), ==, 2019);
   g_assert_cmpint (year_of (f, f->a, "funding"), ==, 2021);

@@ -31,39 +31,19 @@ static const char report_c[] = "通辽市民委简报\n"
 #define EVENTS "活动 场次"
 #define UNITS "示范单位 个"
 
-typedef struct
-{
-  char *dir;
-  char *docs;
-  char *db;
-  char *db_arg;
-} Fixture;
+typedef TestReports Fixture;
 
 static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
-  g_autoptr (GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("figures-test-cli-time-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->docs = g_build_filename (f->dir, "docs", NULL);
-  g_assert_cmpint (g_mkdir (f->docs, 0755), ==, 0);
-  test_write_file (f->docs, "a.txt", report_a, -1);
-  test_write_file (f->docs, "b.txt", report_b, -1);
-  test_write_file (f->docs, "c.txt", report_c, -1);
-  f->db = g_build_filename (f->dir, "index.db", NULL);
-  f->db_arg = g_strconcat ("--db=", f->db, NULL);
-  g_assert_cmpint (test_run_cli (NULL, NULL, NULL, "index", f->db_arg, f->docs, NULL), ==, 0);
+  test_reports_set_up (f, "index.db", "a.txt", report_a, "b.txt", report_b, "c.txt", report_c,
+                       NULL);
 }
 
 static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
-  test_remove_tree (f->dir);
-  g_free (f->dir);
-  g_free (f->docs);
-  g_free (f->db);
-  g_free (f->db_arg);
+  test_reports_clear (f);
 }
 
 /* `figures stats ARGS…` (TSV) as rows, the header first */

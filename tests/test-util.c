@@ -24,6 +24,36 @@ test_write_file (const char *dir, const char *name, const char *contents, gssize
 }
 
 void
+test_reports_set_up (TestReports *reports, const char *db_name, const char *first_name, ...)
+{
+  g_autoptr (GError) error = NULL;
+  va_list args;
+
+  reports->dir = g_dir_make_tmp ("figures-test-reports-XXXXXX", &error);
+  g_assert_no_error (error);
+  reports->docs = g_build_filename (reports->dir, "docs", NULL);
+  g_assert_cmpint (g_mkdir (reports->docs, 0755), ==, 0);
+  va_start (args, first_name);
+  for (const char *name = first_name; name != NULL; name = va_arg (args, const char *))
+    test_write_file (reports->docs, name, va_arg (args, const char *), -1);
+  va_end (args);
+  reports->db = g_build_filename (reports->dir, db_name, NULL);
+  reports->db_arg = g_strconcat ("--db=", reports->db, NULL);
+  g_assert_cmpint (test_run_cli (NULL, NULL, NULL, "index", reports->db_arg, reports->docs, NULL),
+                   ==, 0);
+}
+
+void
+test_reports_clear (TestReports *reports)
+{
+  test_remove_tree (reports->dir);
+  g_clear_pointer (&reports->dir, g_free);
+  g_clear_pointer (&reports->docs, g_free);
+  g_clear_pointer (&reports->db, g_free);
+  g_clear_pointer (&reports->db_arg, g_free);
+}
+
+void
 test_remove_tree (const char *path)
 {
   GDir *dir;

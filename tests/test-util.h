@@ -36,4 +36,19 @@ int  test_run_cli     (const TestLimits *limits,
                        const char       *first,
                        ...) G_GNUC_NULL_TERMINATED;
 
+/* Reports in a temporary folder, indexed by `figures index` */
+typedef struct
+{
+  char *dir;    /* the temporary folder: removed by test_reports_clear() */
+  char *docs;   /* @dir/docs, the reports */
+  char *db;     /* the index, @db_name under @dir */
+  char *db_arg; /* "--db=…" */
+} TestReports;
+
+/* Writes the reports (file name, text, …, NULL) into @reports->docs and
+ * indexes them into @db_name ("index.db", "index/index.db") */
+void test_reports_set_up (TestReports *reports, const char *db_name, const char *first_name, ...)
+  G_GNUC_NULL_TERMINATED;
+void test_reports_clear (TestReports *reports);
+
 G_END_DECLS
