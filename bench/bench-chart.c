@@ -25,6 +25,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bench-util.h"
 #include "figures-chart-png.h"
 #include "figures-chart.h"
 #include "figures-index.h"
@@ -34,27 +35,6 @@ typedef struct
   double query, source, layout, draw, png;
   double cairo_png; /* not in the total: cairo's own PNG writer, for comparison */
 } Times;
-
-static double
-now_ms (void)
-{
-  return g_get_monotonic_time () / 1000.0;
-}
-
-static int
-compare_doubles (gconstpointer a, gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
-
-static double
-median (GArray *values)
-{
-  g_array_sort (values, compare_doubles);
-  return values->len == 0 ? 0 : g_array_index (values, double, values->len / 2);
-}
 
 static cairo_status_t
 write_to_stream_cb (void *closure, const unsigned char *data, unsigned int length)
@@ -124,23 +104,23 @@ chart_once (FiguresIndex *index,
   filter.cities = (const char *const *) cities;
   filter.metrics = kind->metrics;
 
-  t = now_ms ();
+  t = bench_now_ms ();
   rows = figures_index_aggregate (index, &filter, kind->group_by, &error);
-  times->query = now_ms () - t;
+  times->query = bench_now_ms () - t;
   if (rows == NULL)
     {
       g_printerr ("bench-chart: %s\n", error->message);
       return FALSE;
     }
 
-  t = now_ms ();
+  t = bench_now_ms ();
   *n_statistics = 0;
   n_documents = figures_index_count_documents (index, NULL, NULL);
   for (guint i = 0; i < rows->len; i++)
     *n_statistics += ((FiguresAggregateRow *) g_ptr_array_index (rows, i))->mentions;
-  times->source = now_ms () - t;
+  times->source = bench_now_ms () - t;
 
-  t = now_ms ();
+  t = bench_now_ms ();
   data = figures_chart_data_new (kind->kind);
   figures_chart_data_set_style (data, FIGURES_NUMBER_STYLE_CHINESE);
   figures_chart_data_set_language (data, FIGURES_CHART_LANGUAGE_CHINESE);
@@ -149,9 +129,9 @@ chart_once (FiguresIndex *index,
   figures_chart_data_set_cities (data, (const char *const *) cities);
   figures_chart_data_set_source (data, n_documents, *n_statistics, "2026-11-22");
   layout = figures_chart_layout_new (data, width, height, FIGURES_CHART_THEME_LIGHT, scale);
-  times->layout = now_ms () - t;
+  times->layout = bench_now_ms () - t;
 
-  t = now_ms ();
+  t = bench_now_ms ();
   surface =
     cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) (width * scale), (int) (height * scale));
   cr = cairo_create (surface);
@@ -159,15 +139,15 @@ chart_once (FiguresIndex *index,
   figures_chart_layout_draw (layout, cr);
   cairo_destroy (cr);
   cairo_surface_flush (surface);
-  times->draw = now_ms () - t;
+  times->draw = bench_now_ms () - t;
 
-  t = now_ms ();
+  t = bench_now_ms ();
   *png_size = encode_png (surface, FALSE);
-  times->png = now_ms () - t;
+  times->png = bench_now_ms () - t;
 
-  t = now_ms ();
+  t = bench_now_ms ();
   encode_png (surface, TRUE);
-  times->cairo_png = now_ms () - t;
+  times->cairo_png = bench_now_ms () - t;
 
   if (keep_dir != NULL)
     {
@@ -236,13 +216,13 @@ main (int argc, char **argv)
       cairo_surface_t *surface = cairo_image_surface_create (
         CAIRO_FORMAT_RGB24, (int) (width * scale), (int) (height * scale));
       cairo_t *cr = cairo_create (surface);
-      double t = now_ms (), elapsed;
+      double t = bench_now_ms (), elapsed;
 
       cairo_set_source_rgb (cr, 1, 1, 1);
       cairo_paint (cr);
       cairo_destroy (cr);
       encode_png (surface, FALSE);
-      elapsed = now_ms () - t;
+      elapsed = bench_now_ms () - t;
       cairo_surface_destroy (surface);
       if (run > 0)
         g_array_append_val (reference, elapsed);
@@ -253,7 +233,7 @@ main (int argc, char **argv)
   printf ("Chart: %g×%g at %g× (%g×%g pixels), median of %d runs after a warm-up\n", width, height,
           scale, width * scale, height * scale, runs);
   printf ("Reference: paint + PNG-encode an empty image of that size: %.1f ms\n\n",
-          median (reference));
+          bench_median (reference));
   printf ("%-8s %6s %10s %7s %8s %7s %7s %7s %8s %9s | %9s\n", "kind", "rows", "statistics",
           "query", "source", "layout", "draw", "png", "total", "PNG size", "cairo png");
 
@@ -300,8 +280,9 @@ main (int argc, char **argv)
         }
 
       printf ("%-8s %6u %10u %7.1f %8.1f %7.1f %7.1f %7.1f %8.1f %8zuK | %9.1f\n", kinds[k].name,
-              n_rows, n_statistics, median (query), median (source), median (layout), median (draw),
-              median (png), median (total), png_size / 1024, median (cairo_png));
+              n_rows, n_statistics, bench_median (query), bench_median (source),
+              bench_median (layout), bench_median (draw), bench_median (png), bench_median (total),
+              png_size / 1024, bench_median (cairo_png));
     }
   printf ("\nms per step; total = query + source + layout + draw + png (target < 100 ms)\n");
 

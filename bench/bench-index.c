@@ -32,6 +32,7 @@
 
 #include <glib/gstdio.h>
 
+#include "bench-util.h"
 #include "figures-index.h"
 #include "figures-tokenizer.h"
 
@@ -235,20 +236,12 @@ run_child (char **argv, double *cpu, long *maxrss_kb, char **out)
   return now_seconds () - start;
 }
 
-static int
-compare_doubles (gconstpointer a, gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y ? 1 : 0;
-}
-
 static double
 percentile (GArray *values, double p)
 {
   guint i;
 
-  g_array_sort (values, compare_doubles);
+  g_array_sort (values, bench_compare_doubles);
   i = (guint) (p * (values->len - 1) + 0.5);
   return g_array_index (values, double, MIN (i, values->len - 1));
 }

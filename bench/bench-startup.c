@@ -21,6 +21,7 @@
 #include <locale.h>
 #include <stdio.h>
 
+#include "bench-util.h"
 #include "figures-application.h"
 #include "figures-document-list.h"
 #include "figures-window-private.h"
@@ -120,20 +121,6 @@ run_figures (FiguresApplication *app,
   return seconds;
 }
 
-static int
-compare_doubles (gconstpointer a, gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-  return (x > y) - (x < y);
-}
-
-static double
-median (GArray *values)
-{
-  g_array_sort (values, compare_doubles);
-  return g_array_index (values, double, values->len / 2);
-}
-
 static gboolean
 ensure_index (const char *index_path, const char *corpus)
 {
@@ -214,15 +201,15 @@ main (int argc, char **argv)
       g_array_append_val (rows, rows_seconds);
     }
 
-  e = median (empty);
-  f = median (figures);
-  r = median (rows);
+  e = bench_median (empty);
+  f = bench_median (figures);
+  r = bench_median (rows);
   printf ("index: %s, %u reports\n", argv[1], n_documents);
   printf ("first frame, median of %u:\n", runs);
   printf ("  empty GtkApplicationWindow   %7.1f ms  (reference)\n", e * 1e3);
   printf ("  Figures window               %7.1f ms  %.2f× the reference (target < 2×)\n", f * 1e3,
           f / e);
-  printf ("    of which building widgets %7.1f ms\n", median (built) * 1e3);
+  printf ("    of which building widgets %7.1f ms\n", bench_median (built) * 1e3);
   printf ("  Figures first rows listed    %7.1f ms\n", r * 1e3);
   return 0;
 }

@@ -20,23 +20,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "bench-util.h"
 #include "figures-index.h"
 
 #define PAGE 200
-
-static double
-now_ms (void)
-{
-  return g_get_monotonic_time () / 1000.0;
-}
-
-static int
-compare_doubles (gconstpointer a, gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
 
 typedef enum
 {
@@ -69,7 +56,7 @@ time_query (FiguresIndex *index,
       g_autoptr (GError) error = NULL;
       g_autoptr (GPtrArray) rows = NULL;
       g_autoptr (GArray) ids = NULL;
-      double start = now_ms (), elapsed;
+      double start = bench_now_ms (), elapsed;
 
       if (task == TASK_IDS)
         ids = figures_index_list_statistic_ids (index, filter, sort, descending, &error);
@@ -78,7 +65,7 @@ time_query (FiguresIndex *index,
                                              MIN (PAGE, page_ids->len - offset), &error);
       else
         rows = figures_index_list_statistics (index, filter, &error);
-      elapsed = now_ms () - start;
+      elapsed = bench_now_ms () - start;
       if (error != NULL)
         {
           g_printerr ("bench-statistics: %s\n", error->message);
@@ -87,8 +74,7 @@ time_query (FiguresIndex *index,
       if (run > 0) /* the first warms the cache */
         g_array_append_val (times, elapsed);
     }
-  g_array_sort (times, compare_doubles);
-  return g_array_index (times, double, times->len / 2);
+  return bench_median (times);
 }
 
 static const struct

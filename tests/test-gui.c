@@ -288,6 +288,18 @@ test_small_window (void)
   settle (300);
 }
 
+/* Clicks @mark and waits for the mentions behind it: as many as it says */
+static void
+click_mark (FiguresChartView *view, const FiguresChartMark *mark)
+{
+  RUN_AND_WAIT (
+    view, "mentions-changed",
+    g_assert_true (figures_chart_view_activate_at (view, mark->rect.x + mark->rect.width / 2,
+                                                   mark->rect.y + mark->rect.height / 2)));
+  g_assert_cmpuint (g_list_model_get_n_items (figures_chart_view_get_mentions (view)), ==,
+                    mark->mentions);
+}
+
 static void
 test_charts (void)
 {
@@ -309,10 +321,7 @@ test_charts (void)
   g_assert_true (figures_chart_layout_get_mark (layout, 0, &mark));
 
   /* Clicking the first bar lists exactly the mentions behind it. */
-  RUN_AND_WAIT (view, "mentions-changed",
-                g_assert_true (figures_chart_view_activate_at (
-                  view, mark.rect.x + mark.rect.width / 2, mark.rect.y + mark.rect.height / 2)));
-  g_assert_cmpuint (g_list_model_get_n_items (mentions), ==, mark.mentions);
+  click_mark (view, &mark);
   for (guint i = 0; i < g_list_model_get_n_items (mentions); i++)
     {
       g_autoptr (FiguresListRow) row = g_list_model_get_item (mentions, i);
@@ -347,10 +356,7 @@ test_charts (void)
   settle (200);
   layout = wait_for_layout (view);
   g_assert_true (figures_chart_layout_get_mark (layout, 0, &mark));
-  RUN_AND_WAIT (view, "mentions-changed",
-                g_assert_true (figures_chart_view_activate_at (
-                  view, mark.rect.x + mark.rect.width / 2, mark.rect.y + mark.rect.height / 2)));
-  g_assert_cmpuint (g_list_model_get_n_items (mentions), ==, mark.mentions);
+  click_mark (view, &mark);
 
   /* Clicking a mention opens its report at that sentence, and selects the
    * report in the list. */
@@ -1908,10 +1914,7 @@ test_charts_by_year (void)
   layout = wait_for_layout (view);
   g_assert_cmpint (figures_chart_layout_get_kind (layout), ==, FIGURES_CHART_BARS);
   g_assert_true (figures_chart_layout_get_mark (layout, 0, &mark));
-  RUN_AND_WAIT (view, "mentions-changed",
-                g_assert_true (figures_chart_view_activate_at (
-                  view, mark.rect.x + mark.rect.width / 2, mark.rect.y + mark.rect.height / 2)));
-  g_assert_cmpuint (g_list_model_get_n_items (mentions), ==, mark.mentions);
+  click_mark (view, &mark);
   for (guint i = 0; i < g_list_model_get_n_items (mentions); i++)
     {
       g_autoptr (FiguresListRow) row = g_list_model_get_item (mentions, i);
@@ -2021,10 +2024,7 @@ test_charts_other_by_label (void)
   g_assert_true (figures_chart_layout_get_mark (layout, 0, &mark));
 
   /* its bars list the mentions of that label only */
-  RUN_AND_WAIT (view, "mentions-changed",
-                g_assert_true (figures_chart_view_activate_at (
-                  view, mark.rect.x + mark.rect.width / 2, mark.rect.y + mark.rect.height / 2)));
-  g_assert_cmpuint (g_list_model_get_n_items (mentions), ==, mark.mentions);
+  click_mark (view, &mark);
   for (guint i = 0; i < g_list_model_get_n_items (mentions); i++)
     {
       g_autoptr (FiguresListRow) row = g_list_model_get_item (mentions, i);
