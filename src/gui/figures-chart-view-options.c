@@ -149,34 +149,47 @@ _figures_chart_view_sync_labels (FiguresChartView *self)
   self->syncing_labels = FALSE;
 }
 
+/* "示范单位 (个) · 7": what @label counts, its unit and its mentions */
+static void
+show_count (GtkWidget *check, const char *label, guint n)
+{
+  const char *space = strrchr (label, ' ');
+  g_autofree char *text =
+    space != NULL && space > label
+      ? g_strdup_printf ("%.*s (%s) · %u", (int) (space - label), label, space + 1, n)
+      : g_strdup_printf ("%s · %u", label, n);
+  g_autofree char *tooltip = g_strdup_printf (ngettext ("%u mention", "%u mentions", n), n);
+
+  gtk_check_button_set_label (GTK_CHECK_BUTTON (check), text);
+  gtk_widget_set_tooltip_text (check, tooltip);
+}
+
 static void
 fill_labels (FiguresChartView *self, GStrv labels, GHashTable *counts)
 {
   GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->labels_box));
   guint i = 0;
 
-  /* the same labels: the checks stay as the user left them */
+  /* the same labels: the checks stay as the user left them, their counts
+   * those of the chart's years */
   for (; child != NULL && labels[i] != NULL; child = gtk_widget_get_next_sibling (child), i++)
     if (g_strcmp0 (g_object_get_data (G_OBJECT (child), "label"), labels[i]) != 0)
       break;
   if (child == NULL && labels[i] == NULL)
-    return;
+    {
+      i = 0;
+      for (child = gtk_widget_get_first_child (GTK_WIDGET (self->labels_box)); child != NULL;
+           child = gtk_widget_get_next_sibling (child), i++)
+        show_count (child, labels[i], GPOINTER_TO_UINT (g_hash_table_lookup (counts, labels[i])));
+      return;
+    }
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->labels_box))) != NULL)
     gtk_box_remove (self->labels_box, child);
   for (i = 0; labels[i] != NULL; i++)
     {
-      guint n = GPOINTER_TO_UINT (g_hash_table_lookup (counts, labels[i]));
-      const char *space = strrchr (labels[i], ' ');
-      /* "示范单位 (个) · 7": what it counts, its unit and its mentions */
-      g_autofree char *text =
-        space != NULL && space > labels[i]
-          ? g_strdup_printf ("%.*s (%s) · %u", (int) (space - labels[i]), labels[i], space + 1, n)
-          : g_strdup_printf ("%s · %u", labels[i], n);
-      g_autofree char *tooltip = g_strdup_printf (ngettext ("%u mention", "%u mentions", n), n);
-      GtkWidget *check = gtk_check_button_new_with_label (text);
+      GtkWidget *check = gtk_check_button_new ();
 
-      gtk_widget_set_tooltip_text (check, tooltip);
-
+      show_count (check, labels[i], GPOINTER_TO_UINT (g_hash_table_lookup (counts, labels[i])));
       g_object_set_data_full (G_OBJECT (check), "label", g_strdup (labels[i]), g_free);
       gtk_widget_set_margin_start (check, 6);
       gtk_widget_set_margin_end (check, 6);
@@ -218,9 +231,25 @@ compare_by_count (gconstpointer a, gconstpointer b, gpointer user_data)
   return strcmp (x, y);
 }
 
+/* Where the labels' mentions are counted: the chart's years and cities */
+typedef struct
+{
+  int year_from;
+  int year_to;
+  GStrv cities; /* NULL: all */
+} Scope;
+
+static void
+scope_free (Scope *scope)
+{
+  g_strfreev (scope->cities);
+  g_free (scope);
+}
+
 static gpointer
 choices_job (FiguresIndex *index, gpointer data, GCancellable *cancellable, GError **error)
 {
+  const Scope *scope = data;
   Choices *choices = g_new0 (Choices, 1);
 
   if ((choices->years = figures_index_list_years (index, NULL, error)) == NULL ||
@@ -230,10 +259,16 @@ choices_job (FiguresIndex *index, gpointer data, GCancellable *cancellable, GErr
       choices_free (choices);
       return NULL;
     }
-  /* how many mentions each has, to list them as the chart picks them */
+  /* how many mentions each has where the chart looks, to list them as it
+   * picks them */
   {
     const char *other[] = { figures_metric_to_key (FIGURES_METRIC_OTHER), NULL };
-    FiguresStatisticsFilter filter = { .metrics = other };
+    FiguresStatisticsFilter filter = {
+      .metrics = other,
+      .cities = (const char *const *) scope->cities,
+      .year_from = scope->year_from,
+      .year_to = scope->year_to,
+    };
     g_autoptr (GPtrArray) rows =
       figures_index_aggregate (index, &filter, FIGURES_GROUP_BY_OTHER_LABEL, error);
 
@@ -369,8 +404,15 @@ options_action (GtkWidget *widget, const char *name, GVariant *param)
 void
 _figures_chart_view_read_choices (FiguresChartView *self)
 {
-  figures_worker_run (self, figures_library_get_index_path (self->library), choices_job, NULL, NULL,
-                      (GDestroyNotify) choices_free, self->cancellable, choices_cb, NULL);
+  Scope *scope = g_new0 (Scope, 1);
+
+  scope->year_from = self->year_from;
+  scope->year_to = self->year_to;
+  if (self->compare)
+    scope->cities = g_strdupv ((char **) self->cities->pdata);
+  figures_worker_run (self, figures_library_get_index_path (self->library), choices_job, scope,
+                      (GDestroyNotify) scope_free, (GDestroyNotify) choices_free, self->cancellable,
+                      choices_cb, NULL);
 }
 
 void
