@@ -19,6 +19,8 @@
 #include "figures-worker.h"
 
 #define PAGE_SIZE 100
+/* rows kept read: a few screens around the view, whatever was scrolled */
+#define MAX_PAGES 64
 
 /* ---- FiguresDocumentItem ---- */
 
@@ -650,8 +652,8 @@ figures_document_list_init (FiguresDocumentList *self)
 {
   self->cancellable = g_cancellable_new ();
   self->sort = FIGURES_DOCUMENT_SORT_DATE;
-  self->pages =
-    figures_page_cache_new (G_LIST_MODEL (self), FIGURES_TYPE_DOCUMENT_ITEM, PAGE_SIZE, read_page);
+  self->pages = figures_page_cache_new (G_LIST_MODEL (self), FIGURES_TYPE_DOCUMENT_ITEM, PAGE_SIZE,
+                                        MAX_PAGES, read_page);
 }
 
 FiguresDocumentList *

@@ -14,27 +14,28 @@ struct _FiguresPageCache
   GListModel *model; /* unowned: it owns the cache */
   GType item_type;
   guint page_size;
+  guint max_pages;
   FiguresPageReadFunc read;
   guint n_items;
   GHashTable *pages; /* page number → GPtrArray of items */
 };
 
 FiguresPageCache *
-figures_page_cache_new (GListModel *model,
-                        GType item_type,
-                        guint page_size,
-                        FiguresPageReadFunc read)
+figures_page_cache_new (
+  GListModel *model, GType item_type, guint page_size, guint max_pages, FiguresPageReadFunc read)
 {
   FiguresPageCache *self;
 
   g_return_val_if_fail (G_IS_LIST_MODEL (model), NULL);
   g_return_val_if_fail (page_size > 0, NULL);
+  g_return_val_if_fail (max_pages > 0, NULL);
   g_return_val_if_fail (read != NULL, NULL);
 
   self = g_new0 (FiguresPageCache, 1);
   self->model = model;
   self->item_type = item_type;
   self->page_size = page_size;
+  self->max_pages = max_pages;
   self->read = read;
   self->pages = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
   return self;
@@ -61,6 +62,34 @@ figures_page_cache_get_page_size (FiguresPageCache *self)
 {
   g_return_val_if_fail (self != NULL, 1);
   return self->page_size;
+}
+
+guint
+figures_page_cache_get_n_pages (FiguresPageCache *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return g_hash_table_size (self->pages);
+}
+
+/* One page too many: the one farthest from @near goes */
+static void
+evict (FiguresPageCache *self, guint near)
+{
+  GHashTableIter iter;
+  gpointer key;
+  guint farthest = near, distance = 0;
+
+  g_hash_table_iter_init (&iter, self->pages);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      guint page = GPOINTER_TO_UINT (key);
+      guint d = page > near ? page - near : near - page;
+
+      if (d > distance)
+        farthest = page, distance = d;
+    }
+  if (distance > 0)
+    g_hash_table_remove (self->pages, GUINT_TO_POINTER (farthest));
 }
 
 /* The rows @page holds with the list this long */
@@ -93,6 +122,8 @@ figures_page_cache_get_item (FiguresPageCache *self, guint position)
       for (guint i = 0; i < n; i++)
         g_ptr_array_add (items, g_object_new (self->item_type, NULL));
       g_hash_table_insert (self->pages, GUINT_TO_POINTER (page), items);
+      if (g_hash_table_size (self->pages) > self->max_pages)
+        evict (self, page);
       self->read (self->model, page);
     }
   if (position % self->page_size >= items->len)

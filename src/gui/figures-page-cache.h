@@ -3,7 +3,8 @@
  * Shared by the document and statistic lists. A row is a placeholder item,
  * made with its page the first time a view asks for one of them; the page
  * is then read (on a worker thread, by the list) and its items filled in
- * place, so views rebind nothing.
+ * place, so views rebind nothing. At most @max_pages are kept: scrolling
+ * through a million rows holds the pages near the view, not every row read.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -21,11 +22,13 @@ typedef struct _FiguresPageCache FiguresPageCache;
 typedef void (*FiguresPageReadFunc) (GListModel *model, guint page);
 
 /* @model: the list the cache serves, which it notifies of changes;
- * placeholders are new objects of @item_type. Empty at first. */
-FiguresPageCache *figures_page_cache_new (GListModel *model,
-                                          GType item_type,
-                                          guint page_size,
-                                          FiguresPageReadFunc read);
+ * placeholders are new objects of @item_type. Past @max_pages, the page
+ * farthest from the one made goes (a view still showing one of its rows
+ * keeps that item; asked again, the row is made and read again). Empty at
+ * first. */
+FiguresPageCache *figures_page_cache_new (
+  GListModel *model, GType item_type, guint page_size, guint max_pages, FiguresPageReadFunc read);
+guint figures_page_cache_get_n_pages (FiguresPageCache *self);
 void figures_page_cache_free (FiguresPageCache *self);
 
 guint figures_page_cache_get_n_items (FiguresPageCache *self);

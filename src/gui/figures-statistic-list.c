@@ -20,6 +20,8 @@
 #include "figures-worker.h"
 
 #define PAGE_SIZE 200
+/* rows kept read: a few screens around the view, whatever was scrolled */
+#define MAX_PAGES 32
 
 struct _FiguresStatisticList
 {
@@ -464,8 +466,8 @@ figures_statistic_list_init (FiguresStatisticList *self)
 {
   self->cancellable = g_cancellable_new ();
   self->query_cancellable = g_cancellable_new ();
-  self->pages =
-    figures_page_cache_new (G_LIST_MODEL (self), FIGURES_TYPE_STATISTIC_ITEM, PAGE_SIZE, read_page);
+  self->pages = figures_page_cache_new (G_LIST_MODEL (self), FIGURES_TYPE_STATISTIC_ITEM, PAGE_SIZE,
+                                        MAX_PAGES, read_page);
   self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 }
 
