@@ -23,6 +23,11 @@
 #include "figures-extractor.h"
 #include "figures-rules.h"
 
+/* Reasons are English here and in `figures extract --explain`; marked for
+ * the window, which shows them in its language
+ * (figures_extractor_translate_reason()) */
+#define N_(text) text
+
 #define HEADING_MAX_CHARS 40 /* spec: a heading is shorter than 40 characters */
 #define TITLE_MAX_CHARS 80   /* the first line is the title when it reads like one */
 #define QUOTED_NAME_MAX 20   /* “三项计划”: numbers inside short quotes are names */
@@ -76,20 +81,20 @@ typedef enum
 } WhyCity;
 
 static const char *const why_city_text[] = {
-  [WHY_CITY_NONE] = "no place named: left empty",
-  [WHY_CITY_SUBJECT] = "subject %s",
-  [WHY_CITY_RECEIVER] = "receiver %s",
-  [WHY_CITY_ORIGIN] = "origin %s (来自)",
-  [WHY_CITY_RESPECTIVE] = "%s, by 分别 order",
-  [WHY_CITY_LIST] = "%s, common to the places listed",
-  [WHY_CITY_SCOPE] = "scope word %s",
-  [WHY_CITY_SECTION] = "section heading %s",
-  [WHY_CITY_TITLE] = "document title %s",
-  [WHY_CITY_PUBLISHER] = "publisher %s",
-  [WHY_CITY_BYLINE] = "byline %s",
-  [WHY_CITY_MOST_NAMED] = "%s, the place named most often",
-  [WHY_CITY_ONLY_REGION] = "%s, the only region named",
-  [WHY_CITY_STEM] = "%s, named by its short form",
+  [WHY_CITY_NONE] = N_ ("no place named: left empty"),
+  [WHY_CITY_SUBJECT] = N_ ("subject %s"),
+  [WHY_CITY_RECEIVER] = N_ ("receiver %s"),
+  [WHY_CITY_ORIGIN] = N_ ("origin %s (来自)"),
+  [WHY_CITY_RESPECTIVE] = N_ ("%s, by 分别 order"),
+  [WHY_CITY_LIST] = N_ ("%s, common to the places listed"),
+  [WHY_CITY_SCOPE] = N_ ("scope word %s"),
+  [WHY_CITY_SECTION] = N_ ("section heading %s"),
+  [WHY_CITY_TITLE] = N_ ("document title %s"),
+  [WHY_CITY_PUBLISHER] = N_ ("publisher %s"),
+  [WHY_CITY_BYLINE] = N_ ("byline %s"),
+  [WHY_CITY_MOST_NAMED] = N_ ("%s, the place named most often"),
+  [WHY_CITY_ONLY_REGION] = N_ ("%s, the only region named"),
+  [WHY_CITY_STEM] = N_ ("%s, named by its short form"),
 };
 
 typedef struct
@@ -674,19 +679,19 @@ typedef enum
 } WhyMetric;
 
 static const char *const why_metric_text[] = {
-  [WHY_METRIC_NOUN] = "counted noun %s",
-  [WHY_METRIC_TRAINING_ITEM] = "training word %s in the item",
-  [WHY_METRIC_TRAINING] = "training word %s in the clause",
-  [WHY_METRIC_PHRASE] = "head noun %s after the unit",
-  [WHY_METRIC_INHERITED] = "no noun of its own: continues the %s figure before it",
-  [WHY_METRIC_BREAKDOWN] = "其中 breakdown of the %s figure before it",
-  [WHY_METRIC_HEADLINE] = "the headline repeating it counts %s",
-  [WHY_METRIC_MACRO] = "%s is a macro-economic or whole-budget figure",
-  [WHY_METRIC_PER_UNIT] = "a per-unit rate, not a total",
-  [WHY_METRIC_OUTCOME] = "what training led to, not people trained",
-  [WHY_METRIC_NO_TRAINING] = "no training word in its clause%s",
-  [WHY_METRIC_OTHER_NOUN] = "counted noun %s counts none of the five",
-  [WHY_METRIC_UNIT] = "the unit counts none of the five%s",
+  [WHY_METRIC_NOUN] = N_ ("counted noun %s"),
+  [WHY_METRIC_TRAINING_ITEM] = N_ ("training word %s in the item"),
+  [WHY_METRIC_TRAINING] = N_ ("training word %s in the clause"),
+  [WHY_METRIC_PHRASE] = N_ ("head noun %s after the unit"),
+  [WHY_METRIC_INHERITED] = N_ ("no noun of its own: continues the %s figure before it"),
+  [WHY_METRIC_BREAKDOWN] = N_ ("其中 breakdown of the %s figure before it"),
+  [WHY_METRIC_HEADLINE] = N_ ("the headline repeating it counts %s"),
+  [WHY_METRIC_MACRO] = N_ ("%s is a macro-economic or whole-budget figure"),
+  [WHY_METRIC_PER_UNIT] = N_ ("a per-unit rate, not a total"),
+  [WHY_METRIC_OUTCOME] = N_ ("what training led to, not people trained"),
+  [WHY_METRIC_NO_TRAINING] = N_ ("no training word in its clause%s"),
+  [WHY_METRIC_OTHER_NOUN] = N_ ("counted noun %s counts none of the five"),
+  [WHY_METRIC_UNIT] = N_ ("the unit counts none of the five%s"),
 };
 
 typedef struct
@@ -2564,7 +2569,7 @@ count_once (Extractor *ex)
     }
 }
 
-/* A reason's template with its word in place of %s. */
+/* A reason's template with its word in place of its first %s. */
 static char *
 explain (const char *template, const char *word)
 {
@@ -2579,6 +2584,8 @@ explain (const char *template, const char *word)
   g_string_append (out, hole + 2);
   return g_string_free (out, FALSE);
 }
+
+static const char giver_text[] = N_ ("%s (giver %s is the subject)");
 
 static char *
 explain_city (
@@ -2608,7 +2615,7 @@ explain_city (
         {
           g_autofree char *giver = dup_display (ex, g->start, g->end);
 
-          return g_strdup_printf ("%s (giver %s is the subject)", reason, giver);
+          return explain (explain (giver_text, reason), giver);
         }
       }
 
@@ -2860,4 +2867,98 @@ figures_extraction_free (FiguresExtraction *extraction)
   g_free (extraction->city);
   g_clear_pointer (&extraction->statistics, g_ptr_array_unref);
   g_free (extraction);
+}
+
+/* ---- reasons in another language ---- */
+
+/* How @reason is @template with words in its holes (at most two): the
+ * words, NULL when it is not */
+static GStrv
+match_template (const char *reason, const char *template, gsize *fixed)
+{
+  g_auto (GStrv) parts = g_strsplit (template, "%s", -1);
+  guint n = g_strv_length (parts);
+  g_autoptr (GStrvBuilder) words = g_strv_builder_new ();
+  const char *at = reason;
+  const char *end = reason + strlen (reason);
+  const char *last_part;
+
+  *fixed = 0;
+  for (guint i = 0; i < n; i++)
+    *fixed += strlen (parts[i]);
+  if (n == 1)
+    return strcmp (reason, template) == 0 ? g_new0 (char *, 1) : NULL;
+  if (n > 3 || !g_str_has_prefix (reason, parts[0]) || !g_str_has_suffix (reason, parts[n - 1]) ||
+      strlen (reason) < *fixed)
+    return NULL;
+  at += strlen (parts[0]);
+  last_part = end - strlen (parts[n - 1]);
+  if (n == 3)
+    {
+      /* the first word may hold anything: the middle is found last */
+      const char *middle = g_strrstr_len (at, last_part - at, parts[1]);
+
+      if (middle == NULL || parts[1][0] == '\0')
+        return NULL;
+      {
+        g_autofree char *first = g_strndup (at, middle - at);
+
+        g_strv_builder_add (words, first);
+      }
+      at = middle + strlen (parts[1]);
+    }
+  {
+    g_autofree char *last = g_strndup (at, last_part - at);
+
+    g_strv_builder_add (words, last);
+  }
+  return g_strv_builder_end (words);
+}
+
+char *
+figures_extractor_translate_reason (const char *reason, const char *(*translate) (const char *text))
+{
+  const char *const *tables[] = { why_city_text, why_metric_text };
+  const guint sizes[] = { G_N_ELEMENTS (why_city_text), G_N_ELEMENTS (why_metric_text) };
+  const char *best = NULL;
+  g_auto (GStrv) best_words = NULL;
+  gsize best_fixed = 0;
+  g_autofree char *out = NULL;
+
+  g_return_val_if_fail (reason != NULL, NULL);
+  g_return_val_if_fail (translate != NULL, NULL);
+
+  /* the template that explains most of it: "counted noun %s counts none
+   * of the five" before "counted noun %s" */
+  for (guint t = 0; t <= G_N_ELEMENTS (tables); t++)
+    for (guint i = 0; i < (t < G_N_ELEMENTS (tables) ? sizes[t] : 1); i++)
+      {
+        const char *template = t < G_N_ELEMENTS (tables) ? tables[t][i] : giver_text;
+        gsize fixed;
+        g_auto (GStrv) words = template != NULL ? match_template (reason, template, &fixed) : NULL;
+
+        if (words != NULL && (best == NULL || fixed > best_fixed))
+          {
+            best = template;
+            best_fixed = fixed;
+            g_strfreev (best_words);
+            best_words = g_steal_pointer (&words);
+          }
+      }
+  if (best == NULL)
+    return g_strdup (reason);
+
+  out = g_strdup (translate (best));
+  for (guint i = 0; best_words[i] != NULL; i++)
+    {
+      /* a word may be a reason itself (the receiver's, before its giver) */
+      g_autofree char *word = best == giver_text && i == 0
+                                ? figures_extractor_translate_reason (best_words[i], translate)
+                                : g_strdup (best_words[i]);
+      g_autofree char *filled = explain (out, word);
+
+      g_free (out);
+      out = g_steal_pointer (&filled);
+    }
+  return g_steal_pointer (&out);
 }

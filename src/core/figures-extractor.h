@@ -27,4 +27,11 @@ void               figures_extraction_free  (FiguresExtraction *extraction);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FiguresExtraction, figures_extraction_free)
 
+/* A reason (FiguresStatistic.why_metric, .why_city) in another language:
+ * the English template it was made from ("counted noun %s") goes through
+ * @translate (gettext, in the window), its words stay. A reason of no
+ * known template comes back as it is. */
+char *figures_extractor_translate_reason (const char *reason,
+                                          const char *(*translate) (const char *text));
+
 G_END_DECLS

@@ -19,6 +19,7 @@
 #include "figures-list-row.h"
 #include "figures-query.h"
 #include "figures-figure-actions.h"
+#include "figures-extractor.h"
 #include "figures-reader.h"
 #include "figures-report.h"
 #include "figures-worker.h"
@@ -608,6 +609,13 @@ figures_reader_clear (FiguresReader *self)
   gtk_stack_set_visible_child_name (self->stack, "empty");
 }
 
+/* the extractor's reasons in the interface's language */
+static const char *
+translate (const char *text)
+{
+  return _ (text);
+}
+
 /* ---- the popover of a highlighted figure ---- */
 
 static const FiguresStatistic *
@@ -685,14 +693,17 @@ figures_reader_show_statistic_at (FiguresReader *self, guint offset)
       g_string_append_printf (more, "\n%s: %u", _ ("Page"), statistic->page);
     if (statistic->why_metric != NULL)
       {
-        g_autofree char *line = g_markup_printf_escaped (
-          "\n<small>%s: %s</small>", _ ("Why this metric"), statistic->why_metric);
+        g_autofree char *why =
+          figures_extractor_translate_reason (statistic->why_metric, translate);
+        g_autofree char *line =
+          g_markup_printf_escaped ("\n<small>%s: %s</small>", _ ("Why this metric"), why);
         g_string_append (more, line);
       }
     if (statistic->why_city != NULL)
       {
-        g_autofree char *line = g_markup_printf_escaped ("\n<small>%s: %s</small>",
-                                                         _ ("Why this city"), statistic->why_city);
+        g_autofree char *why = figures_extractor_translate_reason (statistic->why_city, translate);
+        g_autofree char *line =
+          g_markup_printf_escaped ("\n<small>%s: %s</small>", _ ("Why this city"), why);
         g_string_append (more, line);
       }
     g_free (markup);
