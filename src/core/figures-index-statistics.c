@@ -610,8 +610,6 @@ figures_index_get_statistics (FiguresIndex *self, const gint64 *ids, guint n_ids
   g_autoptr (GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
   GPtrArray *ordered;
 
-  /* an id asked for twice leaves a hole at its second place */
-
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (ids != NULL || n_ids == 0, NULL);
 
@@ -626,7 +624,8 @@ figures_index_get_statistics (FiguresIndex *self, const gint64 *ids, guint n_ids
   if (rows == NULL)
     return NULL;
 
-  /* in the order asked for; a row since gone leaves a hole */
+  /* in the order asked for; a row since gone, or an id asked for twice
+   * (at its second place), leaves a hole */
   for (guint i = 0; i < rows->len; i++)
     {
       FiguresStatisticRow *row = g_ptr_array_index (rows, i);

@@ -124,11 +124,12 @@ static const char schema_sql[] =
   "  read_approx INTEGER,"
   "  read_year INTEGER);"
   "CREATE INDEX statistics_document ON statistics (document_id);"
-  /* covers figures_index_aggregate(): charts never read the table itself.
+  /* covers figures_index_aggregate(): charts never read the table itself
+   * (label last: `other` is grouped by it).
    * document_id third: a new document's rows go to the end of their
    * (metric, city), so building touches few pages of this index. */
   "CREATE INDEX statistics_metric_city ON statistics (metric, city, document_id, "
-  "effective_year, value, approx, unit, rejected);"
+  "effective_year, value, approx, unit, rejected, label);"
   "CREATE TABLE skipped (path TEXT PRIMARY KEY, reason TEXT NOT NULL, \"when\" INTEGER NOT NULL);"
   /* what figures_index_update() walks: folders and single files */
   "CREATE TABLE roots (path TEXT PRIMARY KEY) WITHOUT ROWID;"
