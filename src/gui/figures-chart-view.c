@@ -789,9 +789,8 @@ figures_chart_view_export_csv (FiguresChartView *self, GFile *file)
   if (!self->compare && self->labels != NULL &&
       strcmp (metrics[0], figures_metric_to_key (FIGURES_METRIC_OTHER)) == 0)
     filter.labels = (const char *const *) self->labels;
-  figures_csv_export_filtered_async (self, figures_library_get_index_path (self->library), &filter,
-                                     file, self->cancellable, figures_csv_export_done_cb,
-                                     g_object_ref (file));
+  figures_csv_export_async (self, figures_library_get_index_path (self->library), &filter, file,
+                            self->cancellable, figures_csv_export_done_cb, g_object_ref (file));
 }
 
 /* The library's reports changed identity: nothing shown may stay. */

@@ -74,27 +74,11 @@ export_job (FiguresIndex *index, gpointer data, GCancellable *cancellable, GErro
 void
 figures_csv_export_async (gpointer source_object,
                           const char *index_path,
-                          const char *const *cities,
-                          const char *const *metrics,
+                          const FiguresStatisticsFilter *filter,
                           GFile *file,
                           GCancellable *cancellable,
                           GAsyncReadyCallback callback,
                           gpointer user_data)
-{
-  FiguresStatisticsFilter filter = { cities, metrics, 0, 0 };
-
-  figures_csv_export_filtered_async (source_object, index_path, &filter, file, cancellable,
-                                     callback, user_data);
-}
-
-void
-figures_csv_export_filtered_async (gpointer source_object,
-                                   const char *index_path,
-                                   const FiguresStatisticsFilter *filter,
-                                   GFile *file,
-                                   GCancellable *cancellable,
-                                   GAsyncReadyCallback callback,
-                                   gpointer user_data)
 {
   ExportJob *job = g_new0 (ExportJob, 1);
 

@@ -18,23 +18,15 @@ gboolean figures_csv_write_statistics (GFile *file,
                                        GCancellable *cancellable,
                                        GError **error);
 
-/* Runs the filter on a worker thread and writes the CSV. */
+/* Writes the statistics @filter selects (its cities, metrics, labels and
+ * years) as CSV, read on a worker thread. */
 void figures_csv_export_async (gpointer source_object,
                                const char *index_path,
-                               const char *const *cities,
-                               const char *const *metrics,
+                               const FiguresStatisticsFilter *filter,
                                GFile *file,
                                GCancellable *cancellable,
                                GAsyncReadyCallback callback,
                                gpointer user_data);
-/* The same for the cities, metrics, labels and years of @filter. */
-void figures_csv_export_filtered_async (gpointer source_object,
-                                        const char *index_path,
-                                        const FiguresStatisticsFilter *filter,
-                                        GFile *file,
-                                        GCancellable *cancellable,
-                                        GAsyncReadyCallback callback,
-                                        gpointer user_data);
 /* The number of rows written, or -1 with @error set. */
 gssize figures_csv_export_finish (GAsyncResult *result, GError **error);
 

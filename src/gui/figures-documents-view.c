@@ -420,14 +420,15 @@ void
 figures_documents_view_export_csv (FiguresDocumentsView *self, GFile *file)
 {
   const char *cities[2] = { NULL, NULL };
+  FiguresStatisticsFilter filter = { 0 };
 
   g_return_if_fail (FIGURES_IS_DOCUMENTS_VIEW (self));
   g_return_if_fail (G_IS_FILE (file));
 
   cities[0] = figures_document_list_get_city (self->documents);
-  figures_csv_export_async (self, figures_library_get_index_path (self->library),
-                            cities[0] ? cities : NULL, NULL, file, self->cancellable,
-                            figures_csv_export_done_cb, g_object_ref (file));
+  filter.cities = cities[0] != NULL ? cities : NULL;
+  figures_csv_export_async (self, figures_library_get_index_path (self->library), &filter, file,
+                            self->cancellable, figures_csv_export_done_cb, g_object_ref (file));
 }
 
 /* ---- setup ---- */
