@@ -404,7 +404,18 @@ options_action (GtkWidget *widget, const char *name, GVariant *param)
 void
 _figures_chart_view_read_choices (FiguresChartView *self)
 {
-  Scope *scope = g_new0 (Scope, 1);
+  Scope *scope;
+  g_autofree char *cities =
+    self->compare ? g_strjoinv ("\x1f", (char **) self->cities->pdata) : NULL;
+  g_autofree char *key =
+    g_strdup_printf ("%d\x1f%d\x1f%s", self->year_from, self->year_to, cities ? cities : "");
+
+  /* a reload for another metric, aggregation or option asks the same */
+  if (g_strcmp0 (key, self->choices_scope) == 0)
+    return;
+  g_free (self->choices_scope);
+  self->choices_scope = g_steal_pointer (&key);
+  scope = g_new0 (Scope, 1);
 
   scope->year_from = self->year_from;
   scope->year_to = self->year_to;

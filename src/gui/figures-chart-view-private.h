@@ -47,6 +47,8 @@ struct _FiguresChartView
   char *title; /* NULL: the chart's own */
   char *subtitle;
   gboolean syncing_labels;
+  char *choices_scope; /* the years and cities the choices were read for;
+                        * NULL: to read again (the index changed) */
 
   AdwFlap *flap;
   GtkDropDown *metric_dropdown;

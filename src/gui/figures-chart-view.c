@@ -798,6 +798,7 @@ static void
 library_reset_cb (FiguresChartView *self)
 {
   g_cancellable_cancel (self->load_cancellable);
+  g_clear_pointer (&self->choices_scope, g_free);
   set_data (self, NULL);
   _figures_chart_view_clear_mentions (self);
   gtk_string_list_splice (self->all_cities, 0,
@@ -812,7 +813,11 @@ library_changed_cb (FiguresChartView *self, gboolean finished)
   /* While the index is built, an empty chart fills in; a full one waits
    * for the end rather than re-aggregate every few hundred reports. */
   if (finished || self->data == NULL)
-    figures_chart_view_reload (self);
+    {
+      /* the years and labels offered may have changed too */
+      g_clear_pointer (&self->choices_scope, g_free);
+      figures_chart_view_reload (self);
+    }
 }
 
 void
@@ -942,6 +947,7 @@ figures_chart_view_finalize (GObject *object)
   g_clear_pointer (&self->cities, g_ptr_array_unref);
   g_clear_pointer (&self->city_checks, g_ptr_array_unref);
   g_clear_pointer (&self->labels, g_strfreev);
+  g_free (self->choices_scope);
   g_free (self->title);
   g_free (self->subtitle);
 

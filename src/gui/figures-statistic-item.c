@@ -72,18 +72,6 @@ figures_statistic_item_init (FiguresStatisticItem *self)
 }
 
 FiguresStatisticItem *
-figures_statistic_item_new (FiguresStatisticRow *row)
-{
-  FiguresStatisticItem *self;
-
-  g_return_val_if_fail (row != NULL && row->statistic != NULL, NULL);
-
-  self = g_object_new (FIGURES_TYPE_STATISTIC_ITEM, NULL);
-  self->row = row;
-  return self;
-}
-
-FiguresStatisticItem *
 figures_statistic_item_new_placeholder (void)
 {
   return g_object_new (FIGURES_TYPE_STATISTIC_ITEM, NULL);

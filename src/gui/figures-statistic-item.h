@@ -16,8 +16,6 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (
   FiguresStatisticItem, figures_statistic_item, FIGURES, STATISTIC_ITEM, GObject)
 
-/* Takes @row. */
-FiguresStatisticItem *figures_statistic_item_new (FiguresStatisticRow *row);
 /* A row still being read: its row is NULL until set_row(). */
 FiguresStatisticItem *figures_statistic_item_new_placeholder (void);
 /* Takes @row, and notifies "loaded". */

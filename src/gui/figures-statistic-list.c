@@ -316,13 +316,6 @@ figures_statistic_list_set_query (FiguresStatisticList *self, const FiguresStati
   reload (self, FALSE);
 }
 
-const FiguresStatisticQuery *
-figures_statistic_list_get_query (FiguresStatisticList *self)
-{
-  g_return_val_if_fail (FIGURES_IS_STATISTIC_LIST (self), NULL);
-  return &self->query;
-}
-
 void
 figures_statistic_list_clear (FiguresStatisticList *self)
 {

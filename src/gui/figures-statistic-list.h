@@ -36,7 +36,6 @@ FiguresStatisticList *figures_statistic_list_new (const char *index_path);
 /* Another query: the list starts again from the top. */
 void figures_statistic_list_set_query (FiguresStatisticList *self,
                                        const FiguresStatisticQuery *query);
-const FiguresStatisticQuery *figures_statistic_list_get_query (FiguresStatisticList *self);
 /* Re-reads the count and the pages shown (after the index changed). */
 void figures_statistic_list_reload (FiguresStatisticList *self);
 /* Empties the list at once; reload() fills it again. */
